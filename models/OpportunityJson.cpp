@@ -1,0 +1,302 @@
+#include "OpportunityJson.h"
+
+#include "JsonValueReader.h"
+
+#include <QCoreApplication>
+
+namespace OpportunityJson {
+
+namespace {
+
+QJsonValue nullableString(const QString &text)
+{
+    return text.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QString timestampText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonValue nullableTimestamp(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(timestampText(time)) : QJsonValue(QJsonValue::Null);
+}
+
+bool isNullable(OpportunityField field)
+{
+    switch (field) {
+    case OpportunityField::AccountId:
+    case OpportunityField::AccountName:
+    case OpportunityField::LeadId:
+    case OpportunityField::ExpectedCloseDate:
+    case OpportunityField::Description:
+    case OpportunityField::OwnerId:
+    case OpportunityField::UpdatedAt:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Reads one present, non-null value into the opportunity; returns false with *error set.
+bool readField(Opportunity &o, OpportunityField field, const QJsonValue &value, QString *error)
+{
+    using namespace JsonValueReader;
+    switch (field) {
+    case OpportunityField::Id:
+        if (const auto v = string(value, error); v && !v->isEmpty()) {
+            o.id = *v;
+            return true;
+        }
+        if (error->isEmpty())
+            *error = QCoreApplication::translate("OpportunityJson", "must not be empty");
+        return false;
+    case OpportunityField::Name:
+        if (const auto v = string(value, error))
+            return o.name = *v, true;
+        return false;
+    case OpportunityField::AccountId:
+        if (const auto v = string(value, error))
+            return o.accountId = *v, true;
+        return false;
+    case OpportunityField::AccountName:
+        if (const auto v = string(value, error))
+            return o.accountName = *v, true;
+        return false;
+    case OpportunityField::LeadId:
+        if (const auto v = string(value, error))
+            return o.leadId = *v, true;
+        return false;
+    case OpportunityField::Value:
+        if (const auto v = number(value, error))
+            return o.value = *v, true;
+        return false;
+    case OpportunityField::Currency:
+        if (const auto v = string(value, error))
+            return o.currency = *v, true;
+        return false;
+    case OpportunityField::Stage:
+        if (value.isString()) {
+            if (const auto stage = Stages::fromId(value.toString()))
+                return o.stage = *stage, true;
+        }
+        *error = QCoreApplication::translate("OpportunityJson",
+                                             "expected one of prospecting, qualification, "
+                                             "proposal, negotiation, closed_won, closed_lost");
+        return false;
+    case OpportunityField::Probability:
+        if (const auto v = integer(value, error))
+            return o.probability = *v, true;
+        return false;
+    case OpportunityField::ExpectedCloseDate:
+        if (const auto v = date(value, error))
+            return o.expectedCloseDate = *v, true;
+        return false;
+    case OpportunityField::Description:
+        if (const auto v = string(value, error))
+            return o.description = *v, true;
+        return false;
+    case OpportunityField::OwnerId:
+        if (const auto v = string(value, error))
+            return o.ownerId = *v, true;
+        return false;
+    case OpportunityField::IsArchived:
+        if (const auto v = boolean(value, error))
+            return o.isArchived = *v, true;
+        return false;
+    case OpportunityField::CreatedAt:
+        if (const auto v = timestamp(value, error))
+            return o.createdAt = *v, true;
+        return false;
+    case OpportunityField::UpdatedAt:
+        if (const auto v = timestamp(value, error))
+            return o.updatedAt = *v, true;
+        return false;
+    }
+    Q_UNREACHABLE();
+}
+
+void clearField(Opportunity &o, OpportunityField field)
+{
+    switch (field) {
+    case OpportunityField::AccountId:
+        o.accountId = QString();
+        break;
+    case OpportunityField::AccountName:
+        o.accountName = QString();
+        break;
+    case OpportunityField::LeadId:
+        o.leadId = QString();
+        break;
+    case OpportunityField::ExpectedCloseDate:
+        o.expectedCloseDate = QDate();
+        break;
+    case OpportunityField::Description:
+        o.description = QString();
+        break;
+    case OpportunityField::OwnerId:
+        o.ownerId = QString();
+        break;
+    case OpportunityField::UpdatedAt:
+        o.updatedAt = QDateTime();
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace
+
+QJsonValue fieldValue(const Opportunity &o, OpportunityField field)
+{
+    switch (field) {
+    case OpportunityField::Id:
+        return o.id;
+    case OpportunityField::Name:
+        return o.name;
+    case OpportunityField::AccountId:
+        return nullableString(o.accountId);
+    case OpportunityField::AccountName:
+        return nullableString(o.accountName);
+    case OpportunityField::LeadId:
+        return nullableString(o.leadId);
+    case OpportunityField::Value:
+        return o.value;
+    case OpportunityField::Currency:
+        return o.currency;
+    case OpportunityField::Stage:
+        return Stages::id(o.stage);
+    case OpportunityField::Probability:
+        return o.probability;
+    case OpportunityField::ExpectedCloseDate:
+        return o.expectedCloseDate.isValid() ? QJsonValue(o.expectedCloseDate.toString(Qt::ISODate))
+                                             : QJsonValue(QJsonValue::Null);
+    case OpportunityField::Description:
+        return nullableString(o.description);
+    case OpportunityField::OwnerId:
+        return nullableString(o.ownerId);
+    case OpportunityField::IsArchived:
+        return o.isArchived;
+    case OpportunityField::CreatedAt:
+        return nullableTimestamp(o.createdAt);
+    case OpportunityField::UpdatedAt:
+        return nullableTimestamp(o.updatedAt);
+    }
+    Q_UNREACHABLE();
+}
+
+QJsonObject toRequestBody(const Opportunity &opportunity, OpportunityFields fields)
+{
+    QJsonObject body;
+    for (OpportunityField field : OpportunityFieldNames::all()) {
+        if (fields.testFlag(field) && OpportunityFieldNames::writable().testFlag(field))
+            body.insert(OpportunityFieldNames::camelCase(field), fieldValue(opportunity, field));
+    }
+    return body;
+}
+
+QJsonObject toResponse(const Opportunity &opportunity)
+{
+    QJsonObject object;
+    for (OpportunityField field : OpportunityFieldNames::all())
+        object.insert(OpportunityFieldNames::snakeCase(field), fieldValue(opportunity, field));
+    return object;
+}
+
+Reading read(const QJsonObject &object, ReadMode mode)
+{
+    Reading reading;
+    for (OpportunityField field : OpportunityFieldNames::all()) {
+        const bool serverOwned = field == OpportunityField::Id || field == OpportunityField::CreatedAt
+                                 || field == OpportunityField::UpdatedAt
+                                 || field == OpportunityField::AccountName;
+        if (mode == ReadMode::Request && serverOwned)
+            continue;
+        const QString camel = OpportunityFieldNames::camelCase(field);
+        const QJsonValue value =
+            JsonValueReader::lookup(object, OpportunityFieldNames::snakeCase(field), camel);
+        if (value.isUndefined()) {
+            if (mode == ReadMode::Response && field == OpportunityField::Id)
+                reading.errors.append({camel, QCoreApplication::translate("OpportunityJson",
+                                                                          "is missing")});
+            continue;
+        }
+        if (value.isNull()) {
+            if (isNullable(field)) {
+                clearField(reading.opportunity, field);
+                reading.present |= field;
+            } else if (mode == ReadMode::Request) {
+                reading.errors.append(
+                    {camel, QCoreApplication::translate("OpportunityJson", "must not be null")});
+            } else if (field == OpportunityField::Id) {
+                reading.errors.append(
+                    {camel, QCoreApplication::translate("OpportunityJson", "is missing")});
+            }
+            continue;
+        }
+        QString error;
+        if (readField(reading.opportunity, field, value, &error))
+            reading.present |= field;
+        else
+            reading.errors.append({camel, error});
+    }
+    return reading;
+}
+
+QJsonArray updatesToJson(const QList<OpportunityUpdate> &updates)
+{
+    QJsonArray array;
+    for (const OpportunityUpdate &update : updates) {
+        QJsonObject changes;
+        for (const FieldChange &change : update.changes)
+            changes.insert(change.field, QJsonObject{{QStringLiteral("from"), change.from},
+                                                     {QStringLiteral("to"), change.to}});
+        array.append(QJsonObject{{QStringLiteral("id"), update.id},
+                                 {QStringLiteral("created_at"), timestampText(update.createdAt)},
+                                 {QStringLiteral("owner_id"), nullableString(update.ownerId)},
+                                 {QStringLiteral("changes"), changes}});
+    }
+    return array;
+}
+
+QList<OpportunityUpdate> readUpdates(const QJsonValue &value, FieldErrors *errors)
+{
+    QList<OpportunityUpdate> updates;
+    if (value.isUndefined() || value.isNull())
+        return updates;
+    if (!value.isArray()) {
+        errors->append({QStringLiteral("updates"),
+                        QCoreApplication::translate("OpportunityJson", "expected a list")});
+        return updates;
+    }
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString where = QStringLiteral("updates[%1]").arg(i);
+        const QJsonObject entry = array.at(i).toObject();
+        QString error;
+        OpportunityUpdate update;
+        update.id = entry.value(QStringLiteral("id")).toVariant().toString();
+        const QJsonValue created =
+            JsonValueReader::lookup(entry, QStringLiteral("created_at"), QStringLiteral("createdAt"));
+        const auto createdAt = JsonValueReader::timestamp(created, &error);
+        if (!createdAt) {
+            errors->append({where + QStringLiteral(".created_at"), error});
+            continue;
+        }
+        update.createdAt = *createdAt;
+        update.ownerId =
+            JsonValueReader::lookup(entry, QStringLiteral("owner_id"), QStringLiteral("ownerId"))
+                .toString();
+        const QJsonObject changes = entry.value(QStringLiteral("changes")).toObject();
+        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+            const QJsonObject change = it.value().toObject();
+            update.changes.append({it.key(), change.value(QStringLiteral("from")),
+                                   change.value(QStringLiteral("to"))});
+        }
+        updates.append(update);
+    }
+    return updates;
+}
+
+} // namespace OpportunityJson

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Starts kashew-server on a free loopback port with demo data, a temporary database and a fresh
+# API key, prints how to reach it, and stops it on Ctrl+C.
+set -euo pipefail
+build=${BUILD_DIR:-build}
+server="$build/server/kashew-server"
+[ -x "$server" ] || { echo "run-demo: $server is missing; build first (see README.md)" >&2; exit 1; }
+
+workdir=$(mktemp -d -t kashew-demo.XXXXXX)
+key="kshw_demo_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+log="$workdir/server.log"
+"$server" --listen 127.0.0.1:0 --database "$workdir/demo.sqlite" --api-key "$key" \
+    --demo "${DEMO_COUNT:-5000}" >"$log" 2>&1 &
+pid=$!
+cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$workdir"; }
+trap cleanup EXIT INT TERM
+
+for _ in $(seq 1 600); do
+    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/api/v1' "$log" || true)
+    [ -n "$url" ] && break
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.1
+done
+[ -n "$url" ] || { echo "run-demo: kashew-server did not start" >&2; cat "$log" >&2; exit 1; }
+
+cat "$log"
+cat <<MSG
+
+kashew-server is running with demo data.
+  URL: $url
+  Key: $key
+Try:
+  curl -H 'Authorization: Bearer $key' '$url/opportunities?pageSize=3&status=negotiation'
+Press Ctrl+C to stop it (its temporary database goes with it).
+MSG
+wait "$pid"

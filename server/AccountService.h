@@ -1,0 +1,26 @@
+#pragma once
+
+#include "ApiKeyring.h"
+#include "ApiResponse.h"
+
+#include <QUrlQuery>
+
+class ServerStore;
+
+// The Accounts resource, as far as the client needs it: list, read and create.
+class AccountService final
+{
+public:
+    explicit AccountService(ServerStore &store);
+
+    ApiResponse list(const QUrlQuery &query);
+    ApiResponse get(const QString &id);
+    ApiResponse create(const Caller &caller, const QByteArray &body);
+
+    static constexpr int maxPageSize = 500;
+
+private:
+    ApiResponse databaseError() const;
+
+    ServerStore &m_store;
+};

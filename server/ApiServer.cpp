@@ -1,0 +1,224 @@
+#include "ApiServer.h"
+
+#include "ServerStore.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+namespace {
+
+QString methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    default:
+        return QStringLiteral("OTHER");
+    }
+}
+
+// Writes the status line, headers and body; `bodyBytes` below the body size cuts it short.
+void writeResponse(QHttpServerResponder &responder, const ApiResponse &response, qsizetype bodyBytes)
+{
+    // The responder writes status, headers and body separately; without this, Nagle's algorithm
+    // and the client's delayed ACK hold mid-sized responses back for 40 ms.
+    responder.socket()->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    if (!response.body.isEmpty())
+        responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    for (const auto &header : response.headers)
+        responder.writeHeader(header.first, header.second);
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
+    responder.writeBody(response.body.left(bodyBytes));
+}
+
+} // namespace
+
+ApiServer::ApiServer(ServerStore &store, Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_opportunities(store)
+    , m_accounts(store)
+    , m_settings(std::move(settings))
+    , m_faults(m_settings.faults)
+{
+    addRoutes();
+}
+
+quint16 ApiServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_http.listen(address, port);
+}
+
+void ApiServer::addRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+    const QString opportunities = QStringLiteral("/api/v1/opportunities");
+    const QString accounts = QStringLiteral("/api/v1/accounts");
+
+    m_http.route(opportunities, Method::Get,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Read, [&](const Caller &) {
+                         return m_opportunities.list(request.query());
+                     });
+                 });
+    m_http.route(opportunities, Method::Post,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Write, [&](const Caller &caller) {
+                         return m_opportunities.create(caller, request.body(),
+                                                       request.value("Idempotency-Key"));
+                     });
+                 });
+    m_http.route(opportunities + QStringLiteral("/<arg>"), Method::Get,
+                 [this](const QString &id, const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Read,
+                           [&](const Caller &) { return m_opportunities.get(id); });
+                 });
+    m_http.route(opportunities + QStringLiteral("/<arg>"), Method::Put,
+                 [this](const QString &id, const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Write, [&](const Caller &caller) {
+                         return m_opportunities.update(caller, id, request.body(),
+                                                       request.value("If-Match"));
+                     });
+                 });
+    m_http.route(opportunities + QStringLiteral("/<arg>"), Method::Delete,
+                 [this](const QString &id, const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Write, [&](const Caller &) {
+                         return m_opportunities.remove(id, request.value("If-Match"));
+                     });
+                 });
+    m_http.route(accounts, Method::Get,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Read,
+                           [&](const Caller &) { return m_accounts.list(request.query()); });
+                 });
+    m_http.route(accounts, Method::Post,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Write, [&](const Caller &caller) {
+                         return m_accounts.create(caller, request.body());
+                     });
+                 });
+    m_http.route(accounts + QStringLiteral("/<arg>"), Method::Get,
+                 [this](const QString &id, const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Read,
+                           [&](const Caller &) { return m_accounts.get(id); });
+                 });
+
+    // Rules are tried in order: what reaches these is a known path with another method.
+    const auto notAllowed = [this](const QByteArray &allow) {
+        return [this, allow](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            ApiResponse response = ApiResponse::error(405, QStringLiteral("Method Not Allowed"));
+            response.headers.append({QByteArrayLiteral("Allow"), allow});
+            send(std::move(responder), response, FaultInjector::Fault::None);
+            Q_UNUSED(request);
+        };
+    };
+    const auto withArg = [notAllowed](const QByteArray &allow) {
+        return [notAllowed, allow](const QString &, const QHttpServerRequest &request,
+                                   QHttpServerResponder &&responder) {
+            notAllowed(allow)(request, std::move(responder));
+        };
+    };
+    m_http.route(opportunities, Method::AnyKnown, notAllowed(QByteArrayLiteral("GET, POST")));
+    m_http.route(opportunities + QStringLiteral("/<arg>"), Method::AnyKnown,
+                 withArg(QByteArrayLiteral("GET, PUT, DELETE")));
+    m_http.route(accounts, Method::AnyKnown, notAllowed(QByteArrayLiteral("GET, POST")));
+    m_http.route(accounts + QStringLiteral("/<arg>"), Method::AnyKnown,
+                 withArg(QByteArrayLiteral("GET")));
+    m_http.setMissingHandler([this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        send(std::move(responder), ApiResponse::error(404, QStringLiteral("Not Found")),
+             FaultInjector::Fault::None);
+    });
+}
+
+ApiResponse ApiServer::admit(const QHttpServerRequest &request, Access access, Caller *caller)
+{
+    // Qt HttpServer has already read the whole body; refuse to act on an oversized one.
+    if (request.body().size() > maxBodyBytes
+        || request.value("Content-Length").toLongLong() > maxBodyBytes)
+        return ApiResponse::error(413, QStringLiteral("Request body is larger than 1 MiB."));
+    const auto authenticated = m_settings.keys.authenticate(request.value("Authorization"));
+    if (!authenticated) {
+        ApiResponse response = ApiResponse::error(401, QStringLiteral("Invalid API key"));
+        response.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
+        return response;
+    }
+    *caller = *authenticated;
+    if (access == Access::Write && !caller->canWrite)
+        return ApiResponse::error(403, QStringLiteral("Scope 'crm:write' required"));
+    const int wait = m_settings.rateLimiter.admit(caller->ownerId, access == Access::Write,
+                                                  QDateTime::currentMSecsSinceEpoch());
+    if (wait > 0) {
+        ApiResponse response = ApiResponse::error(
+            429, QStringLiteral("Rate limit exceeded. Try again in %1 seconds.").arg(wait));
+        response.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+        return response;
+    }
+    if (m_faults.failBeforeHandling())
+        return ApiResponse::error(500, QStringLiteral("Internal server error (injected fault)."));
+    return ApiResponse::empty(0);
+}
+
+void ApiServer::serve(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                      Access access, const Handler &handler)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Caller caller;
+    ApiResponse response = admit(request, access, &caller);
+    FaultInjector::Fault fault = FaultInjector::Fault::None;
+    if (response.status == 0) {
+        response = handler(caller);
+        fault = m_faults.responseFault();
+    }
+    if (m_settings.logRequests)
+        qInfo("%s %s -> %d (%lld µs)%s", qPrintable(methodName(request.method())),
+              qPrintable(request.url().path()), response.status, timer.nsecsElapsed() / 1000,
+              fault == FaultInjector::Fault::None ? "" : " [fault]");
+    send(std::move(responder), response, fault);
+}
+
+void ApiServer::send(QHttpServerResponder &&responder, const ApiResponse &response,
+                     FaultInjector::Fault fault)
+{
+    switch (fault) {
+    case FaultInjector::Fault::None:
+        writeResponse(responder, response, response.body.size());
+        return;
+    case FaultInjector::Fault::Error:
+        Q_UNREACHABLE();
+    case FaultInjector::Fault::Cut: {
+        // The work is done and committed; the client sees a connection closed mid-body.
+        QTcpSocket *socket = responder.socket();
+        writeResponse(responder, response, response.body.size() / 2);
+        socket->flush();
+        socket->disconnectFromHost();
+        return;
+    }
+    case FaultInjector::Fault::Delay: {
+        auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QPointer<QTcpSocket> socket = held->socket();
+        QTimer::singleShot(m_faults.delayMs(), this, [held, socket, response] {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                writeResponse(*held, response, response.body.size());
+        });
+        return;
+    }
+    }
+}

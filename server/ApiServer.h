@@ -1,0 +1,56 @@
+#pragma once
+
+#include "AccountService.h"
+#include "ApiKeyring.h"
+#include "FaultInjector.h"
+#include "OpportunityService.h"
+#include "RateLimiter.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+
+#include <functional>
+
+class ServerStore;
+
+// The HTTP front of kashew-server: routes /api/v1 to the services, after the checks every
+// request goes through (body size, key, scope, rate limit), and applies test faults.
+class ApiServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settings
+    {
+        ApiKeyring keys;
+        RateLimiter rateLimiter;
+        FaultInjector::Plan faults;
+        bool logRequests = false;
+    };
+
+    ApiServer(ServerStore &store, Settings settings, QObject *parent = nullptr);
+
+    // Returns the port listened on, 0 on failure (port 0 picks a free one).
+    quint16 listen(const QHostAddress &address, quint16 port);
+
+    static constexpr qsizetype maxBodyBytes = 1024 * 1024;
+
+private:
+    enum class Access { Read, Write };
+    using Handler = std::function<ApiResponse(const Caller &caller)>;
+
+    void addRoutes();
+    void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder, Access access,
+               const Handler &handler);
+    void send(QHttpServerResponder &&responder, const ApiResponse &response,
+              FaultInjector::Fault fault);
+    ApiResponse admit(const QHttpServerRequest &request, Access access, Caller *caller);
+
+    QHttpServer m_http;
+    ServerStore &m_store;
+    OpportunityService m_opportunities;
+    AccountService m_accounts;
+    Settings m_settings;
+    FaultInjector m_faults;
+};

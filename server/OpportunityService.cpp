@@ -1,0 +1,274 @@
+#include "OpportunityService.h"
+
+#include "OpportunityDiff.h"
+#include "OpportunityJson.h"
+#include "OpportunityValidation.h"
+#include "QueryParameters.h"
+#include "ServerStore.h"
+#include "SqlTransaction.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace {
+
+QByteArray etagFor(qint64 version)
+{
+    return '"' + QByteArray::number(version) + '"';
+}
+
+// If-Match: "*" or a list of entity tags, weak or strong; empty means no precondition.
+bool matches(const QByteArray &ifMatch, qint64 version)
+{
+    if (ifMatch.trimmed().isEmpty() || ifMatch.trimmed() == "*")
+        return true;
+    const QByteArray current = etagFor(version);
+    for (QByteArray tag : ifMatch.split(',')) {
+        tag = tag.trimmed();
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2);
+        if (tag == current)
+            return true;
+    }
+    return false;
+}
+
+ApiResponse withEtag(ApiResponse response, qint64 version)
+{
+    response.headers.append({QByteArrayLiteral("ETag"), etagFor(version)});
+    return response;
+}
+
+ApiResponse notFound()
+{
+    return ApiResponse::error(404, QStringLiteral("Opportunity not found"));
+}
+
+ApiResponse preconditionFailed()
+{
+    return ApiResponse::error(412, QStringLiteral("The opportunity has changed since the version "
+                                                  "given in If-Match; fetch it again."));
+}
+
+std::optional<ApiResponse> badId(const QString &id)
+{
+    if (isUuid(id))
+        return std::nullopt;
+    return ApiResponse::validation({{QStringLiteral("id"), QStringLiteral("value is not a valid UUID")}},
+                                   QStringLiteral("path"));
+}
+
+// The request body as a JSON object, or the 422 that says why it is not one.
+std::optional<QJsonObject> bodyObject(const QByteArray &body, ApiResponse *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = ApiResponse::validation(
+            {{QString(), parseError.error != QJsonParseError::NoError
+                             ? QStringLiteral("body is not valid JSON: ") + parseError.errorString()
+                             : QStringLiteral("body must be a JSON object")}},
+            QStringLiteral("body"));
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+} // namespace
+
+OpportunityService::OpportunityService(ServerStore &store)
+    : m_store(store)
+{
+}
+
+ApiResponse OpportunityService::databaseError() const
+{
+    qWarning("kashew-server: database error: %s", qPrintable(m_store.lastError()));
+    return ApiResponse::error(500, QStringLiteral("Internal server error (database)."));
+}
+
+ApiResponse OpportunityService::list(const QUrlQuery &query)
+{
+    QueryParameters parameters(query);
+    const int page = parameters.page();
+    const int pageSize = parameters.pageSize(20, maxPageSize);
+    OpportunityFilter filter;
+    filter.search = parameters.text(QStringLiteral("search")).trimmed().toCaseFolded();
+    const QString status = parameters.text(QStringLiteral("status"));
+    if (!status.isEmpty()) {
+        // The filter takes exact wire names only: a typo must not silently list nothing.
+        filter.stage = Stages::fromId(status);
+        if (!filter.stage || Stages::id(*filter.stage) != status)
+            return ApiResponse::validation(
+                {{QStringLiteral("status"),
+                  QStringLiteral("value is not a valid stage: expected one of prospecting, "
+                                 "qualification, proposal, negotiation, closed_won, "
+                                 "closed_lost")}},
+                QStringLiteral("query"));
+    }
+    filter.accountId = parameters.uuid(QStringLiteral("accountId"));
+    filter.ownerId = parameters.text(QStringLiteral("ownerId"));
+    filter.archived = parameters.boolean(QStringLiteral("isArchived"), false);
+    if (!parameters.errors().isEmpty())
+        return ApiResponse::validation(parameters.errors(), QStringLiteral("query"));
+
+    const auto result = m_store.listOpportunities(filter, page, pageSize);
+    if (!result)
+        return databaseError();
+    QJsonArray items;
+    for (const Opportunity &opportunity : result->items)
+        items.append(OpportunityJson::toResponse(opportunity));
+    return ApiResponse::json(200, QJsonObject{{QStringLiteral("opportunities"), items},
+                                              {QStringLiteral("totalCount"), result->totalCount},
+                                              {QStringLiteral("page"), page},
+                                              {QStringLiteral("pageSize"), pageSize}});
+}
+
+ApiResponse OpportunityService::get(const QString &id)
+{
+    if (auto error = badId(id))
+        return *error;
+    const auto stored = m_store.findOpportunity(id.toLower());
+    if (!stored)
+        return m_store.lastError().isEmpty() ? notFound() : databaseError();
+    const auto updates = m_store.updates(stored->opportunity.id);
+    if (!updates)
+        return databaseError();
+    QJsonObject object = OpportunityJson::toResponse(stored->opportunity);
+    object.insert(QStringLiteral("updates"), OpportunityJson::updatesToJson(*updates));
+    return withEtag(ApiResponse::json(200, object), stored->version);
+}
+
+std::optional<ApiResponse> OpportunityService::checkWritable(Opportunity &opportunity)
+{
+    if (const FieldErrors errors = validateOpportunity(opportunity); !errors.isEmpty())
+        return ApiResponse::validation(errors, QStringLiteral("body"));
+    opportunity.accountId = opportunity.accountId.toLower();
+    opportunity.accountName = QString();
+    if (!opportunity.accountId.isEmpty()) {
+        const auto account = m_store.findAccount(opportunity.accountId);
+        if (!account) {
+            if (!m_store.lastError().isEmpty())
+                return databaseError();
+            return ApiResponse::validation(
+                {{QStringLiteral("accountId"), QStringLiteral("no account has this id")}},
+                QStringLiteral("body"));
+        }
+        opportunity.accountName = account->name;
+    } else {
+        opportunity.accountId = QString();
+    }
+    if (opportunity.leadId.isEmpty())
+        opportunity.leadId = QString();
+    return std::nullopt;
+}
+
+ApiResponse OpportunityService::create(const Caller &caller, const QByteArray &body,
+                                       const QByteArray &idempotencyKey)
+{
+    SqlTransaction transaction(m_store.connectionName());
+    if (!transaction.isActive())
+        return databaseError();
+    const QString key = QString::fromUtf8(idempotencyKey.trimmed());
+    if (!key.isEmpty()) {
+        if (const auto remembered = m_store.rememberedResponse(caller.ownerId, key)) {
+            ApiResponse replay{remembered->status, remembered->body, {}};
+            replay.headers.append({QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true")});
+            return replay;
+        }
+        if (!m_store.lastError().isEmpty())
+            return databaseError();
+    }
+
+    ApiResponse error;
+    const auto object = bodyObject(body, &error);
+    if (!object)
+        return error;
+    const OpportunityJson::Reading reading =
+        OpportunityJson::read(*object, OpportunityJson::ReadMode::Request);
+    if (!reading.ok())
+        return ApiResponse::validation(reading.errors, QStringLiteral("body"));
+    if (!reading.present.testFlag(OpportunityField::Name))
+        return ApiResponse::validation({{QStringLiteral("name"), QStringLiteral("field required")}},
+                                       QStringLiteral("body"));
+    Opportunity opportunity = reading.opportunity;
+    if (!reading.present.testFlag(OpportunityField::OwnerId))
+        opportunity.ownerId = caller.ownerId;
+    if (auto unfit = checkWritable(opportunity))
+        return *unfit;
+
+    opportunity.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    opportunity.createdAt = opportunity.updatedAt = m_store.nextTimestamp();
+    OpportunityUpdate creation{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                               opportunity.createdAt, caller.ownerId,
+                               OpportunityDiff::creation(opportunity)};
+    if (!m_store.insertOpportunity(opportunity) || !m_store.insertUpdate(opportunity.id, creation))
+        return databaseError();
+    ApiResponse created = ApiResponse::json(201, OpportunityJson::toResponse(opportunity));
+    if (!key.isEmpty() && !m_store.rememberResponse(caller.ownerId, key, {created.status, created.body}))
+        return databaseError();
+    if (!transaction.commit())
+        return databaseError();
+    created.headers.append({QByteArrayLiteral("Location"),
+                            QByteArrayLiteral("/api/v1/opportunities/") + opportunity.id.toLatin1()});
+    return withEtag(created, 1);
+}
+
+ApiResponse OpportunityService::update(const Caller &caller, const QString &id,
+                                       const QByteArray &body, const QByteArray &ifMatch)
+{
+    if (auto error = badId(id))
+        return *error;
+    SqlTransaction transaction(m_store.connectionName());
+    if (!transaction.isActive())
+        return databaseError();
+    const auto stored = m_store.findOpportunity(id.toLower());
+    if (!stored)
+        return m_store.lastError().isEmpty() ? notFound() : databaseError();
+    if (!matches(ifMatch, stored->version))
+        return preconditionFailed();
+
+    ApiResponse error;
+    const auto object = bodyObject(body, &error);
+    if (!object)
+        return error;
+    const OpportunityJson::Reading reading =
+        OpportunityJson::read(*object, OpportunityJson::ReadMode::Request);
+    if (!reading.ok())
+        return ApiResponse::validation(reading.errors, QStringLiteral("body"));
+
+    const Opportunity &before = stored->opportunity;
+    Opportunity after = before;
+    OpportunityDiff::copyFields(reading.opportunity, &after, reading.present);
+    if (auto unfit = checkWritable(after))
+        return *unfit;
+    const QList<FieldChange> changes = OpportunityDiff::changes(before, after);
+    if (changes.isEmpty())
+        return withEtag(ApiResponse::json(200, OpportunityJson::toResponse(before)), stored->version);
+
+    after.updatedAt = m_store.nextTimestamp();
+    const qint64 version = stored->version + 1;
+    const OpportunityUpdate update{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                   after.updatedAt, caller.ownerId, changes};
+    if (!m_store.updateOpportunity(after, version) || !m_store.insertUpdate(after.id, update)
+        || !transaction.commit())
+        return databaseError();
+    return withEtag(ApiResponse::json(200, OpportunityJson::toResponse(after)), version);
+}
+
+ApiResponse OpportunityService::remove(const QString &id, const QByteArray &ifMatch)
+{
+    if (auto error = badId(id))
+        return *error;
+    SqlTransaction transaction(m_store.connectionName());
+    if (!transaction.isActive())
+        return databaseError();
+    const auto stored = m_store.findOpportunity(id.toLower());
+    if (!stored)
+        return m_store.lastError().isEmpty() ? notFound() : databaseError();
+    if (!matches(ifMatch, stored->version))
+        return preconditionFailed();
+    if (!m_store.deleteOpportunity(stored->opportunity.id) || !transaction.commit())
+        return databaseError();
+    return ApiResponse::empty(204);
+}

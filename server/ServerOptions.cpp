@@ -1,0 +1,154 @@
+#include "ServerOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+[[noreturn]] void exitWithUsage(const QCommandLineParser &parser, const QString &message)
+{
+    std::fprintf(stderr, "kashew-server: %s\n\n%s", qPrintable(message),
+                 qPrintable(parser.helpText()));
+    std::exit(2);
+}
+
+double parseRate(const QCommandLineParser &parser, const QString &text, const QString &option)
+{
+    bool ok = false;
+    const double rate = text.toDouble(&ok);
+    if (!ok || rate < 0 || rate > 1)
+        exitWithUsage(parser, QStringLiteral("--%1 takes a share from 0 to 1, not \"%2\"")
+                                  .arg(option, text));
+    return rate;
+}
+
+int parseCount(const QCommandLineParser &parser, const QString &text, const QString &option)
+{
+    bool ok = false;
+    const int count = text.toInt(&ok);
+    if (!ok || count < 0)
+        exitWithUsage(parser, QStringLiteral("--%1 takes a whole number of 0 or more, not \"%2\"")
+                                  .arg(option, text));
+    return count;
+}
+
+} // namespace
+
+ServerOptions ServerOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "kashew-server: a self-hostable server for the kashew.ai Opportunities API (/api/v1).\n"
+        "Serves plain HTTP; for exposure beyond this machine put a TLS reverse proxy in front."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port to listen on; port 0 picks a "
+                                                   "free one (default 127.0.0.1:8080)."),
+                                    QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      QStringLiteral("SQLite database file (created if missing)."),
+                                      QStringLiteral("file"));
+    const QCommandLineOption apiKey(QStringLiteral("api-key"),
+                                    QStringLiteral("Accept this key for reading and writing "
+                                                   "(repeatable)."),
+                                    QStringLiteral("key"));
+    const QCommandLineOption readOnlyKey(QStringLiteral("read-only-key"),
+                                         QStringLiteral("Accept this key for reading only "
+                                                        "(repeatable)."),
+                                         QStringLiteral("key"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Fill an empty database with N realistic "
+                                                 "opportunities (fixed seed)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption rateLimit(
+        QStringLiteral("rate-limit"),
+        QStringLiteral("Emulate a hosted plan: requests per hour and, optionally, writes per day "
+                       "per key; past it, 429 with Retry-After."),
+        QStringLiteral("REQUESTS_PER_HOUR[,WRITES_PER_DAY]"));
+    const QCommandLineOption faultError(
+        QStringLiteral("fault-error"),
+        QStringLiteral("For testing: answer 500 without doing the work to this share of requests."),
+        QStringLiteral("share"));
+    const QCommandLineOption faultCut(
+        QStringLiteral("fault-cut"),
+        QStringLiteral("For testing: do the work, then cut the connection halfway through the "
+                       "response, for this share of requests."),
+        QStringLiteral("share"));
+    const QCommandLineOption faultDelay(
+        QStringLiteral("fault-delay"),
+        QStringLiteral("For testing: do the work, then hold the response back MS milliseconds, "
+                       "for this share of requests."),
+        QStringLiteral("share,MS"));
+    const QCommandLineOption faultSeed(QStringLiteral("fault-seed"),
+                                       QStringLiteral("For testing: seed of the fault choices."),
+                                       QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption logRequests(QStringLiteral("log-requests"),
+                                         QStringLiteral("Log every request to standard error."));
+    parser.addOptions({listen, database, apiKey, readOnlyKey, demo, rateLimit, faultError,
+                       faultCut, faultDelay, faultSeed, logRequests});
+    parser.process(arguments);
+    if (!parser.positionalArguments().isEmpty())
+        exitWithUsage(parser, QStringLiteral("unexpected argument \"%1\"")
+                                  .arg(parser.positionalArguments().constFirst()));
+
+    ServerOptions options;
+    const QString listenText = parser.value(listen);
+    const qsizetype colon = listenText.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = colon < 0 ? 0 : listenText.mid(colon + 1).toUInt(&portOk);
+    QString host = colon < 0 ? QString() : listenText.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    if (!portOk || port > 65535 || !options.address.setAddress(host))
+        exitWithUsage(parser, QStringLiteral("--listen takes host:port, e.g. 127.0.0.1:8080, "
+                                             "not \"%1\"")
+                                  .arg(listenText));
+    options.port = static_cast<quint16>(port);
+
+    options.databasePath = parser.value(database);
+    if (options.databasePath.isEmpty())
+        options.databasePath =
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+            + QStringLiteral("/kashew-server.sqlite");
+    options.apiKeys = parser.values(apiKey);
+    options.readOnlyKeys = parser.values(readOnlyKey);
+    for (const QString &key : options.apiKeys + options.readOnlyKeys) {
+        if (key.trimmed().isEmpty() || key.contains(QLatin1Char(' ')))
+            exitWithUsage(parser, QStringLiteral("an API key must be non-empty, without spaces"));
+    }
+    if (options.apiKeys.isEmpty() && options.readOnlyKeys.isEmpty())
+        exitWithUsage(parser, QStringLiteral("give at least one --api-key or --read-only-key: "
+                                             "every request needs one"));
+    if (parser.isSet(demo))
+        options.demoCount = parseCount(parser, parser.value(demo), QStringLiteral("demo"));
+    if (parser.isSet(rateLimit)) {
+        const QStringList parts = parser.value(rateLimit).split(QLatin1Char(','));
+        if (parts.size() > 2)
+            exitWithUsage(parser, QStringLiteral("--rate-limit takes REQUESTS_PER_HOUR or "
+                                                 "REQUESTS_PER_HOUR,WRITES_PER_DAY"));
+        options.requestsPerHour = parseCount(parser, parts.at(0), QStringLiteral("rate-limit"));
+        if (parts.size() == 2)
+            options.writesPerDay = parseCount(parser, parts.at(1), QStringLiteral("rate-limit"));
+    }
+    if (parser.isSet(faultError))
+        options.faults.errorRate =
+            parseRate(parser, parser.value(faultError), QStringLiteral("fault-error"));
+    if (parser.isSet(faultCut))
+        options.faults.cutRate = parseRate(parser, parser.value(faultCut), QStringLiteral("fault-cut"));
+    if (parser.isSet(faultDelay)) {
+        const QStringList parts = parser.value(faultDelay).split(QLatin1Char(','));
+        if (parts.size() != 2)
+            exitWithUsage(parser, QStringLiteral("--fault-delay takes share,MS, e.g. 0.2,1500"));
+        options.faults.delayRate = parseRate(parser, parts.at(0), QStringLiteral("fault-delay"));
+        options.faults.delayMs = parseCount(parser, parts.at(1), QStringLiteral("fault-delay"));
+    }
+    options.faults.seed = static_cast<quint32>(
+        parseCount(parser, parser.value(faultSeed), QStringLiteral("fault-seed")));
+    options.logRequests = parser.isSet(logRequests);
+    return options;
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "FaultInjector.h"
+
+#include <QHostAddress>
+#include <QStringList>
+
+// kashew-server's command line, parsed and checked.
+struct ServerOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    QString databasePath;
+    QStringList apiKeys;
+    QStringList readOnlyKeys;
+    int demoCount = 0;
+    int requestsPerHour = 0;
+    int writesPerDay = 0;
+    FaultInjector::Plan faults;
+    bool logRequests = false;
+
+    // Parses the application's arguments; on a mistake prints it with the usage and exits.
+    static ServerOptions parse(const QStringList &arguments);
+};

@@ -1,0 +1,716 @@
+#include "ServerStore.h"
+
+#include "SqlTransaction.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace {
+
+// Each step takes the schema from version N to N+1; steps are never edited once released.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps{
+        {
+            QStringLiteral("CREATE TABLE accounts ("
+                           " id TEXT PRIMARY KEY NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " name_folded TEXT NOT NULL,"
+                           " type TEXT, status TEXT NOT NULL, industry TEXT, website TEXT,"
+                           " country TEXT, owner_id TEXT, is_archived INTEGER NOT NULL DEFAULT 0,"
+                           " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX accounts_by_created ON accounts"
+                           " (is_archived, created_at DESC, id)"),
+            // seq is the rowid: it follows creation order (see nextTimestamp()) and the name
+            // index refers to it; VACUUM keeps it.
+            QStringLiteral("CREATE TABLE opportunities ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " id TEXT NOT NULL UNIQUE,"
+                           " name TEXT NOT NULL,"
+                           " name_folded TEXT NOT NULL,"
+                           " account_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,"
+                           " lead_id TEXT,"
+                           " value REAL NOT NULL,"
+                           " currency TEXT NOT NULL,"
+                           " stage TEXT NOT NULL,"
+                           " probability INTEGER NOT NULL,"
+                           " expected_close_date TEXT,"
+                           " description TEXT,"
+                           " owner_id TEXT,"
+                           " is_archived INTEGER NOT NULL DEFAULT 0,"
+                           " created_at TEXT NOT NULL,"
+                           " updated_at TEXT NOT NULL,"
+                           " version INTEGER NOT NULL DEFAULT 1)"),
+            // One index per filter. Each entry ends in the rowid (seq), and seq follows
+            // creation order, so the list order is a walk of the index backwards.
+            QStringLiteral("CREATE INDEX opportunities_by_archived ON opportunities (is_archived)"),
+            QStringLiteral("CREATE INDEX opportunities_by_stage ON opportunities"
+                           " (stage, is_archived)"),
+            QStringLiteral("CREATE INDEX opportunities_by_account ON opportunities"
+                           " (account_id, is_archived)"),
+            QStringLiteral("CREATE INDEX opportunities_by_owner ON opportunities"
+                           " (owner_id, is_archived)"),
+            // Substring search on case-folded names through trigrams (three characters or more).
+            QStringLiteral("CREATE VIRTUAL TABLE opportunity_names USING fts5(name_folded,"
+                           " content='opportunities', content_rowid='seq',"
+                           " tokenize='trigram case_sensitive 1')"),
+            QStringLiteral("CREATE TRIGGER opportunity_names_insert AFTER INSERT ON opportunities"
+                           " BEGIN INSERT INTO opportunity_names (rowid, name_folded)"
+                           " VALUES (new.seq, new.name_folded); END"),
+            QStringLiteral("CREATE TRIGGER opportunity_names_delete AFTER DELETE ON opportunities"
+                           " BEGIN INSERT INTO opportunity_names (opportunity_names, rowid,"
+                           " name_folded) VALUES ('delete', old.seq, old.name_folded); END"),
+            QStringLiteral("CREATE TRIGGER opportunity_names_update AFTER UPDATE OF name_folded"
+                           " ON opportunities WHEN old.name_folded IS NOT new.name_folded"
+                           " BEGIN INSERT INTO opportunity_names (opportunity_names, rowid,"
+                           " name_folded) VALUES ('delete', old.seq, old.name_folded);"
+                           " INSERT INTO opportunity_names (rowid, name_folded)"
+                           " VALUES (new.seq, new.name_folded); END"),
+            QStringLiteral("CREATE TABLE opportunity_updates ("
+                           " id TEXT PRIMARY KEY NOT NULL,"
+                           " opportunity_id TEXT NOT NULL"
+                           "  REFERENCES opportunities(id) ON DELETE CASCADE,"
+                           " created_at TEXT NOT NULL,"
+                           " owner_id TEXT,"
+                           " changes TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX opportunity_updates_by_record ON opportunity_updates"
+                           " (opportunity_id, created_at DESC)"),
+            QStringLiteral("CREATE TABLE idempotent_responses ("
+                           " principal TEXT NOT NULL, key TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL, status INTEGER NOT NULL,"
+                           " body BLOB NOT NULL, PRIMARY KEY (principal, key))"),
+        },
+    };
+    return steps;
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QString textOrNull(const QVariant &value)
+{
+    return value.isNull() ? QString() : value.toString();
+}
+
+QString timestampText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime timestampFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+const QString opportunityColumns = QStringLiteral(
+    "o.id, o.name, o.account_id, a.name, o.lead_id, o.value, o.currency, o.stage, o.probability,"
+    " o.expected_close_date, o.description, o.owner_id, o.is_archived, o.created_at,"
+    " o.updated_at, o.version");
+
+Opportunity opportunityFromRow(const QSqlQuery &query)
+{
+    Opportunity o;
+    o.id = query.value(0).toString();
+    o.name = query.value(1).toString();
+    o.accountId = textOrNull(query.value(2));
+    o.accountName = textOrNull(query.value(3));
+    o.leadId = textOrNull(query.value(4));
+    o.value = query.value(5).toDouble();
+    o.currency = query.value(6).toString();
+    o.stage = Stages::fromId(query.value(7).toString()).value_or(Stage::Prospecting);
+    o.probability = query.value(8).toInt();
+    o.expectedCloseDate = query.value(9).isNull()
+                              ? QDate()
+                              : QDate::fromString(query.value(9).toString(), Qt::ISODate);
+    o.description = textOrNull(query.value(10));
+    o.ownerId = textOrNull(query.value(11));
+    o.isArchived = query.value(12).toBool();
+    o.createdAt = timestampFrom(query.value(13));
+    o.updatedAt = timestampFrom(query.value(14));
+    return o;
+}
+
+const QString accountColumns = QStringLiteral(
+    "id, name, type, status, industry, website, country, owner_id, is_archived, created_at");
+
+Account accountFromRow(const QSqlQuery &query)
+{
+    Account a;
+    a.id = query.value(0).toString();
+    a.name = query.value(1).toString();
+    a.type = textOrNull(query.value(2));
+    a.status = query.value(3).toString();
+    a.industry = textOrNull(query.value(4));
+    a.website = textOrNull(query.value(5));
+    a.country = textOrNull(query.value(6));
+    a.ownerId = textOrNull(query.value(7));
+    a.isArchived = query.value(8).toBool();
+    a.createdAt = timestampFrom(query.value(9));
+    return a;
+}
+
+// Binds every stored column of an opportunity by name.
+void bindOpportunity(QSqlQuery &query, const Opportunity &o)
+{
+    query.bindValue(QStringLiteral(":id"), o.id);
+    query.bindValue(QStringLiteral(":name"), o.name);
+    query.bindValue(QStringLiteral(":name_folded"), o.name.toCaseFolded());
+    query.bindValue(QStringLiteral(":account_id"), nullable(o.accountId.isEmpty() ? QString() : o.accountId));
+    query.bindValue(QStringLiteral(":lead_id"), nullable(o.leadId.isEmpty() ? QString() : o.leadId));
+    query.bindValue(QStringLiteral(":value"), o.value);
+    query.bindValue(QStringLiteral(":currency"), o.currency);
+    query.bindValue(QStringLiteral(":stage"), Stages::id(o.stage));
+    query.bindValue(QStringLiteral(":probability"), o.probability);
+    query.bindValue(QStringLiteral(":expected_close_date"),
+                    nullable(o.expectedCloseDate.isValid() ? o.expectedCloseDate.toString(Qt::ISODate)
+                                                           : QString()));
+    query.bindValue(QStringLiteral(":description"), nullable(o.description));
+    query.bindValue(QStringLiteral(":owner_id"), nullable(o.ownerId));
+    query.bindValue(QStringLiteral(":is_archived"), o.isArchived ? 1 : 0);
+    query.bindValue(QStringLiteral(":created_at"), timestampText(o.createdAt));
+    query.bindValue(QStringLiteral(":updated_at"), timestampText(o.updatedAt));
+}
+
+const QString insertOpportunitySql = QStringLiteral(
+    "INSERT INTO opportunities (id, name, name_folded, account_id, lead_id, value, currency, stage,"
+    " probability, expected_close_date, description, owner_id, is_archived, created_at,"
+    " updated_at, version) VALUES (:id, :name, :name_folded, :account_id, :lead_id, :value,"
+    " :currency, :stage, :probability, :expected_close_date, :description, :owner_id,"
+    " :is_archived, :created_at, :updated_at, 1)");
+
+const QString insertAccountSql = QStringLiteral(
+    "INSERT INTO accounts (id, name, name_folded, type, status, industry, website, country,"
+    " owner_id, is_archived, created_at) VALUES (:id, :name, :name_folded, :type, :status,"
+    " :industry, :website, :country, :owner_id, :is_archived, :created_at)");
+
+void bindAccount(QSqlQuery &query, const Account &a)
+{
+    query.bindValue(QStringLiteral(":id"), a.id);
+    query.bindValue(QStringLiteral(":name"), a.name);
+    query.bindValue(QStringLiteral(":name_folded"), a.name.toCaseFolded());
+    query.bindValue(QStringLiteral(":type"), nullable(a.type));
+    query.bindValue(QStringLiteral(":status"), a.status);
+    query.bindValue(QStringLiteral(":industry"), nullable(a.industry));
+    query.bindValue(QStringLiteral(":website"), nullable(a.website));
+    query.bindValue(QStringLiteral(":country"), nullable(a.country));
+    query.bindValue(QStringLiteral(":owner_id"), nullable(a.ownerId));
+    query.bindValue(QStringLiteral(":is_archived"), a.isArchived ? 1 : 0);
+    query.bindValue(QStringLiteral(":created_at"), timestampText(a.createdAt));
+}
+
+const QString insertUpdateSql = QStringLiteral(
+    "INSERT INTO opportunity_updates (id, opportunity_id, created_at, owner_id, changes)"
+    " VALUES (:id, :opportunity_id, :created_at, :owner_id, :changes)");
+
+void bindUpdate(QSqlQuery &query, const QString &opportunityId, const OpportunityUpdate &update)
+{
+    QJsonObject changes;
+    for (const FieldChange &change : update.changes)
+        changes.insert(change.field, QJsonObject{{QStringLiteral("from"), change.from},
+                                                 {QStringLiteral("to"), change.to}});
+    query.bindValue(QStringLiteral(":id"), update.id);
+    query.bindValue(QStringLiteral(":opportunity_id"), opportunityId);
+    query.bindValue(QStringLiteral(":created_at"), timestampText(update.createdAt));
+    query.bindValue(QStringLiteral(":owner_id"), nullable(update.ownerId));
+    query.bindValue(QStringLiteral(":changes"),
+                    QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact)));
+}
+
+// The WHERE clause and its bindings for one filter; the clause names the table "o".
+struct Where
+{
+    QString clause;
+    QList<QPair<QString, QVariant>> bindings;
+
+    void add(const QString &condition, const QString &name, const QVariant &value)
+    {
+        clause += QStringLiteral(" AND ") + condition;
+        bindings.append({name, value});
+    }
+    void bind(QSqlQuery &query) const
+    {
+        for (const auto &binding : bindings)
+            query.bindValue(binding.first, binding.second);
+    }
+};
+
+} // namespace
+
+ServerStore::ServerStore(const QString &connectionName)
+    : m_connectionName(connectionName)
+{
+}
+
+ServerStore::~ServerStore()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+int ServerStore::schemaVersion()
+{
+    return static_cast<int>(migrations().size());
+}
+
+bool ServerStore::fail(const QString &what, const QString &error)
+{
+    m_lastError = what + QStringLiteral(": ") + error;
+    return false;
+}
+
+bool ServerStore::open(const QString &path, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery pragma(db);
+    for (const QString &statement :
+         {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
+          QStringLiteral("PRAGMA synchronous=NORMAL"),
+          // Large transactions (demo data, many writers) stay in memory until they commit.
+          QStringLiteral("PRAGMA cache_size=-65536")}) {
+        if (!pragma.exec(statement)) {
+            *error = QStringLiteral("cannot set up %1: %2").arg(path, pragma.lastError().text());
+            return false;
+        }
+    }
+    if (!migrate()) {
+        *error = m_lastError;
+        return false;
+    }
+    QSqlQuery latest(db);
+    if (!latest.exec(QStringLiteral("SELECT MAX(created_at), MAX(updated_at) FROM opportunities"))
+        || !latest.next()) {
+        *error = QStringLiteral("reading %1: %2").arg(path, latest.lastError().text());
+        return false;
+    }
+    m_lastTimestamp = std::max(timestampFrom(latest.value(0)), timestampFrom(latest.value(1)));
+    return true;
+}
+
+QDateTime ServerStore::nextTimestamp()
+{
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_lastTimestamp.isValid() && now <= m_lastTimestamp)
+        now = m_lastTimestamp.addMSecs(1);
+    m_lastTimestamp = now;
+    return now;
+}
+
+bool ServerStore::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return fail(QStringLiteral("reading the schema version"), query.lastError().text());
+    const int current = query.value(0).toInt();
+    if (current > schemaVersion())
+        return fail(QStringLiteral("schema"),
+                    QStringLiteral("the database has schema version %1, newer than this "
+                                   "kashew-server (%2)")
+                        .arg(current)
+                        .arg(schemaVersion()));
+    for (int version = current; version < schemaVersion(); ++version) {
+        SqlTransaction transaction(m_connectionName);
+        for (const QString &statement : migrations().at(version)) {
+            if (!query.exec(statement))
+                return fail(QStringLiteral("migrating to schema %1").arg(version + 1),
+                            query.lastError().text());
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)))
+            return fail(QStringLiteral("migrating"), query.lastError().text());
+        if (!transaction.commit())
+            return fail(QStringLiteral("migrating"), db.lastError().text());
+    }
+    return true;
+}
+
+std::optional<qint64> ServerStore::opportunityCount()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM opportunities")) || !query.next()) {
+        fail(QStringLiteral("counting"), query.lastError().text());
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+std::optional<ServerStore::Page<Opportunity>>
+ServerStore::listOpportunities(const OpportunityFilter &filter, int page, int pageSize)
+{
+    Where where;
+    where.clause = QStringLiteral("o.is_archived = :archived");
+    where.bindings.append({QStringLiteral(":archived"), filter.archived ? 1 : 0});
+    if (filter.stage)
+        where.add(QStringLiteral("o.stage = :stage"), QStringLiteral(":stage"),
+                  Stages::id(*filter.stage));
+    if (!filter.accountId.isEmpty())
+        where.add(QStringLiteral("o.account_id = :account"), QStringLiteral(":account"),
+                  filter.accountId);
+    if (!filter.ownerId.isEmpty())
+        where.add(QStringLiteral("o.owner_id = :owner"), QStringLiteral(":owner"), filter.ownerId);
+    if (filter.search.size() >= 3) {
+        // Trigram phrases match substrings. Drive the query from the few matches: "+" keeps
+        // SQLite from walking the whole archived index instead.
+        where.clause.prepend(QLatin1Char('+'));
+        QString phrase = filter.search;
+        phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        where.add(QStringLiteral("o.seq IN (SELECT rowid FROM opportunity_names"
+                                 " WHERE opportunity_names MATCH :search)"),
+                  QStringLiteral(":search"), QString(QLatin1Char('"') + phrase + QLatin1Char('"')));
+    } else if (!filter.search.isEmpty()) {
+        // Too short for trigrams: a scan, which still stops at the page's end.
+        where.add(QStringLiteral("instr(o.name_folded, :search) > 0"), QStringLiteral(":search"),
+                  filter.search);
+    }
+
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    Page<Opportunity> result;
+    const QString countKey = QStringList{filter.archived ? QStringLiteral("1") : QStringLiteral("0"),
+                                         filter.stage ? Stages::id(*filter.stage) : QString(),
+                                         filter.accountId, filter.ownerId, filter.search}
+                                 .join(QChar(0x1f));
+    if (const auto cached = m_countCache.constFind(countKey); cached != m_countCache.constEnd()) {
+        result.totalCount = *cached;
+    } else {
+        QSqlQuery count(db);
+        count.setForwardOnly(true);
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM opportunities o WHERE ") + where.clause);
+        where.bind(count);
+        if (!count.exec() || !count.next()) {
+            fail(QStringLiteral("counting opportunities"), count.lastError().text());
+            return std::nullopt;
+        }
+        result.totalCount = count.value(0).toLongLong();
+        m_countCache.insert(countKey, result.totalCount);
+    }
+
+    const qint64 offset = qint64(page - 1) * pageSize;
+    if (offset >= result.totalCount)
+        return result;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // Newest first: seq order is created_at order (nextTimestamp() keeps it so), and ties cannot
+    // happen. The page's rows are picked from an index alone, then joined: deep pages stay cheap.
+    query.prepare(QStringLiteral("SELECT ") + opportunityColumns
+                  + QStringLiteral(" FROM (SELECT o.seq FROM opportunities o WHERE ") + where.clause
+                  + QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset)"
+                                   " p JOIN opportunities o ON o.seq = p.seq"
+                                   " LEFT JOIN accounts a ON a.id = o.account_id"
+                                   " ORDER BY o.seq DESC"));
+    where.bind(query);
+    query.bindValue(QStringLiteral(":limit"), pageSize);
+    query.bindValue(QStringLiteral(":offset"), offset);
+    if (!query.exec()) {
+        fail(QStringLiteral("listing opportunities"), query.lastError().text());
+        return std::nullopt;
+    }
+    while (query.next())
+        result.items.append(opportunityFromRow(query));
+    return result;
+}
+
+std::optional<ServerStore::StoredOpportunity> ServerStore::findOpportunity(const QString &id)
+{
+    m_lastError.clear();
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + opportunityColumns
+                  + QStringLiteral(" FROM opportunities o LEFT JOIN accounts a ON a.id = "
+                                   "o.account_id WHERE o.id = :id"));
+    query.bindValue(QStringLiteral(":id"), id);
+    if (!query.exec()) {
+        fail(QStringLiteral("reading an opportunity"), query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return StoredOpportunity{opportunityFromRow(query), query.value(15).toLongLong()};
+}
+
+bool ServerStore::insertOpportunity(const Opportunity &opportunity)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(insertOpportunitySql);
+    bindOpportunity(query, opportunity);
+    if (!query.exec())
+        return fail(QStringLiteral("creating an opportunity"), query.lastError().text());
+    invalidateCounts();
+    return true;
+}
+
+bool ServerStore::updateOpportunity(const Opportunity &opportunity, qint64 version)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral(
+        "UPDATE opportunities SET name = :name, name_folded = :name_folded,"
+        " account_id = :account_id, lead_id = :lead_id, value = :value, currency = :currency,"
+        " stage = :stage, probability = :probability,"
+        " expected_close_date = :expected_close_date, description = :description,"
+        " owner_id = :owner_id, is_archived = :is_archived, created_at = :created_at,"
+        " updated_at = :updated_at, version = :version WHERE id = :id"));
+    bindOpportunity(query, opportunity);
+    query.bindValue(QStringLiteral(":version"), version);
+    if (!query.exec())
+        return fail(QStringLiteral("updating an opportunity"), query.lastError().text());
+    invalidateCounts();
+    return true;
+}
+
+bool ServerStore::deleteOpportunity(const QString &id)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("DELETE FROM opportunities WHERE id = :id"));
+    query.bindValue(QStringLiteral(":id"), id);
+    if (!query.exec())
+        return fail(QStringLiteral("deleting an opportunity"), query.lastError().text());
+    invalidateCounts();
+    return true;
+}
+
+std::optional<QList<OpportunityUpdate>> ServerStore::updates(const QString &opportunityId)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, created_at, owner_id, changes FROM opportunity_updates"
+                                 " WHERE opportunity_id = :id ORDER BY created_at DESC, rowid DESC"));
+    query.bindValue(QStringLiteral(":id"), opportunityId);
+    if (!query.exec()) {
+        fail(QStringLiteral("reading updates"), query.lastError().text());
+        return std::nullopt;
+    }
+    QList<OpportunityUpdate> updates;
+    while (query.next()) {
+        OpportunityUpdate update;
+        update.id = query.value(0).toString();
+        update.createdAt = timestampFrom(query.value(1));
+        update.ownerId = textOrNull(query.value(2));
+        const QJsonObject changes =
+            QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
+        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+            const QJsonObject change = it.value().toObject();
+            update.changes.append({it.key(), change.value(QStringLiteral("from")),
+                                   change.value(QStringLiteral("to"))});
+        }
+        updates.append(update);
+    }
+    return updates;
+}
+
+bool ServerStore::insertUpdate(const QString &opportunityId, const OpportunityUpdate &update)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(insertUpdateSql);
+    bindUpdate(query, opportunityId, update);
+    if (!query.exec())
+        return fail(QStringLiteral("recording an update"), query.lastError().text());
+    return true;
+}
+
+std::optional<ServerStore::Page<Account>> ServerStore::listAccounts(const AccountFilter &filter,
+                                                                    int page, int pageSize)
+{
+    Where where;
+    where.clause = QStringLiteral("is_archived = :archived");
+    where.bindings.append({QStringLiteral(":archived"), filter.archived ? 1 : 0});
+    if (!filter.search.isEmpty())
+        where.add(QStringLiteral("instr(name_folded, :search) > 0"), QStringLiteral(":search"),
+                  filter.search);
+    if (!filter.status.isEmpty())
+        where.add(QStringLiteral("status = :status"), QStringLiteral(":status"), filter.status);
+    if (!filter.type.isEmpty())
+        where.add(QStringLiteral("type = :type"), QStringLiteral(":type"), filter.type);
+    if (!filter.ownerId.isEmpty())
+        where.add(QStringLiteral("owner_id = :owner"), QStringLiteral(":owner"), filter.ownerId);
+
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    Page<Account> result;
+    QSqlQuery count(db);
+    count.setForwardOnly(true);
+    count.prepare(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE ") + where.clause);
+    where.bind(count);
+    if (!count.exec() || !count.next()) {
+        fail(QStringLiteral("counting accounts"), count.lastError().text());
+        return std::nullopt;
+    }
+    result.totalCount = count.value(0).toLongLong();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + accountColumns + QStringLiteral(" FROM accounts WHERE ")
+                  + where.clause
+                  + QStringLiteral(" ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset"));
+    where.bind(query);
+    query.bindValue(QStringLiteral(":limit"), pageSize);
+    query.bindValue(QStringLiteral(":offset"), qint64(page - 1) * pageSize);
+    if (!query.exec()) {
+        fail(QStringLiteral("listing accounts"), query.lastError().text());
+        return std::nullopt;
+    }
+    while (query.next())
+        result.items.append(accountFromRow(query));
+    return result;
+}
+
+std::optional<Account> ServerStore::findAccount(const QString &id)
+{
+    m_lastError.clear();
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + accountColumns
+                  + QStringLiteral(" FROM accounts WHERE id = :id"));
+    query.bindValue(QStringLiteral(":id"), id);
+    if (!query.exec()) {
+        fail(QStringLiteral("reading an account"), query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return accountFromRow(query);
+}
+
+bool ServerStore::insertAccount(const Account &account)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(insertAccountSql);
+    bindAccount(query, account);
+    if (!query.exec())
+        return fail(QStringLiteral("creating an account"), query.lastError().text());
+    return true;
+}
+
+std::optional<ServerStore::RememberedResponse>
+ServerStore::rememberedResponse(const QString &principal, const QString &key)
+{
+    m_lastError.clear();
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT status, body FROM idempotent_responses"
+                                 " WHERE principal = :principal AND key = :key"
+                                 " AND created_at > :since"));
+    query.bindValue(QStringLiteral(":principal"), principal);
+    query.bindValue(QStringLiteral(":key"), key);
+    query.bindValue(QStringLiteral(":since"),
+                    QDateTime::currentSecsSinceEpoch() - 24 * 60 * 60);
+    if (!query.exec()) {
+        fail(QStringLiteral("reading an idempotency key"), query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return RememberedResponse{query.value(0).toInt(), query.value(1).toByteArray()};
+}
+
+bool ServerStore::rememberResponse(const QString &principal, const QString &key,
+                                   const RememberedResponse &response)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    query.prepare(QStringLiteral("DELETE FROM idempotent_responses WHERE created_at <= :since"));
+    query.bindValue(QStringLiteral(":since"), now - 24 * 60 * 60);
+    if (!query.exec())
+        return fail(QStringLiteral("expiring idempotency keys"), query.lastError().text());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO idempotent_responses"
+                                 " (principal, key, created_at, status, body)"
+                                 " VALUES (:principal, :key, :created_at, :status, :body)"));
+    query.bindValue(QStringLiteral(":principal"), principal);
+    query.bindValue(QStringLiteral(":key"), key);
+    query.bindValue(QStringLiteral(":created_at"), now);
+    query.bindValue(QStringLiteral(":status"), response.status);
+    query.bindValue(QStringLiteral(":body"), response.body);
+    if (!query.exec())
+        return fail(QStringLiteral("remembering an idempotency key"), query.lastError().text());
+    return true;
+}
+
+bool ServerStore::insertDemo(const QList<Account> &accounts, const QList<Opportunity> &opportunities,
+                             const QList<OpportunityUpdate> &creations)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    // A bulk load is several times faster without indexes and triggers: set them aside, load,
+    // and build them again in one pass each. Pages of a new database need no WAL either.
+    QStringList deferred;
+    QSqlQuery schema(db);
+    if (!schema.exec(QStringLiteral("SELECT name, type, sql FROM sqlite_master"
+                                    " WHERE type IN ('index', 'trigger') AND sql IS NOT NULL")))
+        return fail(QStringLiteral("preparing the demo load"), schema.lastError().text());
+    QStringList drops;
+    while (schema.next()) {
+        drops.append(QStringLiteral("DROP %1 %2").arg(schema.value(1).toString().toUpper(),
+                                                      schema.value(0).toString()));
+        deferred.append(schema.value(2).toString());
+    }
+    schema.finish();
+    deferred.append(QStringLiteral(
+        "INSERT INTO opportunity_names (opportunity_names) VALUES ('rebuild')"));
+    const QStringList setUp = QStringList{QStringLiteral("PRAGMA journal_mode=DELETE"),
+                                          QStringLiteral("PRAGMA cache_size=-262144")}
+                              + drops;
+    const QStringList tearDown = QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
+                                             QStringLiteral("PRAGMA cache_size=-65536")};
+    const auto run = [&](const QStringList &statements) {
+        QSqlQuery query(db);
+        for (const QString &statement : statements) {
+            if (!query.exec(statement))
+                return fail(QStringLiteral("loading demo data"), query.lastError().text());
+            query.finish();
+        }
+        return true;
+    };
+    bool loaded = run(setUp) && insertDemoRows(accounts, opportunities, creations);
+    // Build the indexes again whatever happened: the database must keep its full schema.
+    {
+        SqlTransaction transaction(m_connectionName);
+        loaded = run(deferred) && transaction.commit() && loaded;
+    }
+    return run(tearDown) && loaded;
+}
+
+bool ServerStore::insertDemoRows(const QList<Account> &accounts,
+                                 const QList<Opportunity> &opportunities,
+                                 const QList<OpportunityUpdate> &creations)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    SqlTransaction transaction(m_connectionName);
+    {
+        QSqlQuery accountQuery(db);
+        accountQuery.prepare(insertAccountSql);
+        for (const Account &account : accounts) {
+            bindAccount(accountQuery, account);
+            if (!accountQuery.exec())
+                return fail(QStringLiteral("creating demo accounts"), accountQuery.lastError().text());
+        }
+        QSqlQuery opportunityQuery(db);
+        opportunityQuery.prepare(insertOpportunitySql);
+        QSqlQuery updateQuery(db);
+        updateQuery.prepare(insertUpdateSql);
+        for (qsizetype i = 0; i < opportunities.size(); ++i) {
+            const Opportunity &opportunity = opportunities.at(i);
+            bindOpportunity(opportunityQuery, opportunity);
+            if (!opportunityQuery.exec())
+                return fail(QStringLiteral("creating demo opportunities"),
+                            opportunityQuery.lastError().text());
+            m_lastTimestamp = std::max({m_lastTimestamp, opportunity.createdAt, opportunity.updatedAt});
+        bindUpdate(updateQuery, opportunity.id, creations.at(i));
+            if (!updateQuery.exec())
+                return fail(QStringLiteral("creating demo history"), updateQuery.lastError().text());
+        }
+    }
+    invalidateCounts();
+    return transaction.commit() || fail(QStringLiteral("storing demo data"), db.lastError().text());
+}

@@ -1,0 +1,87 @@
+#include "ServerProcess.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+
+ServerProcess::ServerProcess()
+{
+    // Warnings and the request log come on standard error; tests read them with the rest.
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (isRunning())
+        stop();
+}
+
+QString ServerProcess::executable()
+{
+    return QStringLiteral(KASHEW_SERVER_PATH);
+}
+
+QString ServerProcess::databasePath() const
+{
+    return m_dir.filePath(QStringLiteral("server.sqlite"));
+}
+
+QUrl ServerProcess::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(m_port));
+}
+
+bool ServerProcess::isRunning() const
+{
+    return m_process.state() != QProcess::NotRunning;
+}
+
+bool ServerProcess::start(const QStringList &arguments)
+{
+    m_output.clear();
+    const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
+    m_process.start(executable(), QStringList{QStringLiteral("--listen"), listen,
+                                              QStringLiteral("--database"), databasePath(),
+                                              QStringLiteral("--api-key"),
+                                              QString::fromLatin1(writeKey),
+                                              QStringLiteral("--read-only-key"),
+                                              QString::fromLatin1(readKey)}
+                                      + arguments);
+    static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
+    QDeadlineTimer deadline(60000);
+    while (!deadline.hasExpired()) {
+        if (!m_process.waitForReadyRead(static_cast<int>(deadline.remainingTime()))
+            && m_process.state() == QProcess::NotRunning)
+            break;
+        while (m_process.canReadLine()) {
+            const QString line = QString::fromUtf8(m_process.readLine());
+            m_output += line;
+            const QRegularExpressionMatch match = listening.match(line);
+            if (match.hasMatch()) {
+                m_port = static_cast<quint16>(match.captured(1).toUInt());
+                return true;
+            }
+        }
+    }
+    m_output += QString::fromUtf8(m_process.readAll());
+    qWarning("kashew-server did not start: %s", qPrintable(m_output));
+    m_process.kill();
+    m_process.waitForFinished();
+    return false;
+}
+
+int ServerProcess::stop()
+{
+    m_process.terminate();
+    if (!m_process.waitForFinished(30000)) {
+        m_process.kill();
+        m_process.waitForFinished();
+    }
+    m_output += QString::fromUtf8(m_process.readAll());
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+void ServerProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished();
+}

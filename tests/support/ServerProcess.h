@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+// A real kashew-server process on a free loopback port with a database in a temporary folder,
+// for integration tests and benchmarks. Stopped (SIGTERM) when destroyed.
+class ServerProcess final
+{
+public:
+    static constexpr const char *writeKey = "kshw_test_writekey_0123456789";
+    static constexpr const char *readKey = "kshw_test_readonly_0123456789";
+
+    ServerProcess();
+    ~ServerProcess();
+    ServerProcess(const ServerProcess &) = delete;
+    ServerProcess &operator=(const ServerProcess &) = delete;
+
+    // Starts the server with the test keys plus `arguments`; waits until it listens.
+    // A restart keeps the database and, when it is free, the port.
+    bool start(const QStringList &arguments = {});
+    // SIGTERM and wait: the server's clean stop. Returns its exit code (-1 if it crashed).
+    int stop();
+    // SIGKILL: what a crash or power cut looks like to the database.
+    void kill();
+
+    bool isRunning() const;
+    quint16 port() const { return m_port; }
+    QUrl baseUrl() const;
+    QString databasePath() const;
+    QString output() const { return m_output; }
+    static QString executable();
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+    QString m_output;
+};

@@ -1,0 +1,101 @@
+#include "OpportunityValidation.h"
+
+#include <QTest>
+
+namespace {
+
+Opportunity valid()
+{
+    Opportunity o;
+    o.name = QStringLiteral("Acme — Pilot");
+    o.value = 1000;
+    o.currency = QStringLiteral("EUR");
+    o.probability = 40;
+    o.expectedCloseDate = QDate(2026, 12, 1);
+    return o;
+}
+
+} // namespace
+
+class TestOpportunityValidation final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acceptsAValidRecord()
+    {
+        QVERIFY(validateOpportunity(valid()).isEmpty());
+        Opportunity noDate = valid();
+        noDate.expectedCloseDate = QDate();
+        QVERIFY(validateOpportunity(noDate).isEmpty());
+    }
+
+    void namesEachFieldAtFault_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("blank name") << "name" << "Name is required.";
+        QTest::newRow("long name") << "name" << "Name must be at most 255 characters.";
+        QTest::newRow("negative value") << "value" << "Value must be zero or more.";
+        QTest::newRow("lowercase currency") << "currency" << "Currency must be an ISO 4217 code of three capital letters, such as USD.";
+        QTest::newRow("probability 101") << "probability" << "Probability must be a whole number from 0 to 100.";
+        QTest::newRow("bad account") << "accountId" << "Account must be a UUID or empty.";
+        QTest::newRow("bad lead") << "leadId" << "Lead must be a UUID or empty.";
+    }
+    void namesEachFieldAtFault()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, message);
+        Opportunity o = valid();
+        const QString row = QString::fromLatin1(QTest::currentDataTag());
+        if (row == QLatin1String("blank name"))
+            o.name = QStringLiteral("   ");
+        else if (row == QLatin1String("long name"))
+            o.name = QString(256, QLatin1Char('x'));
+        else if (row == QLatin1String("negative value"))
+            o.value = -1;
+        else if (row == QLatin1String("lowercase currency"))
+            o.currency = QStringLiteral("usd");
+        else if (row == QLatin1String("probability 101"))
+            o.probability = 101;
+        else if (row == QLatin1String("bad account"))
+            o.accountId = QStringLiteral("acme");
+        else if (row == QLatin1String("bad lead"))
+            o.leadId = QStringLiteral("42");
+        const FieldErrors errors = validateOpportunity(o);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().field, field);
+        QCOMPARE(errors.first().message, message);
+    }
+
+    void reportsEveryFieldAtOnce()
+    {
+        Opportunity o = valid();
+        o.name.clear();
+        o.value = std::numeric_limits<double>::quiet_NaN();
+        o.probability = -5;
+        QCOMPARE(validateOpportunity(o).size(), 3);
+    }
+
+    void boundaryValuesAreValid()
+    {
+        Opportunity o = valid();
+        o.name = QString(255, QChar(0x00e9));
+        o.value = 0;
+        o.probability = 100;
+        QVERIFY(validateOpportunity(o).isEmpty());
+        o.probability = 0;
+        QVERIFY(validateOpportunity(o).isEmpty());
+    }
+
+    void uuids()
+    {
+        QVERIFY(isUuid(QStringLiteral("9854b730-41aa-4152-9296-c896c1ff00c0")));
+        QVERIFY(isUuid(QStringLiteral("9854B730-41AA-4152-9296-C896C1FF00C0")));
+        QVERIFY(!isUuid(QStringLiteral("9854b730-41aa-4152-9296-c896c1ff00c")));
+        QVERIFY(!isUuid(QStringLiteral("{9854b730-41aa-4152-9296-c896c1ff00c0}")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpportunityValidation)
+#include "tst_opportunityvalidation.moc"

@@ -1,0 +1,187 @@
+// kashew-server as a process: command line, demo data, durability across kill -9, clean stop,
+// and keys kept out of its output.
+#include "ServerProcess.h"
+#include "TestData.h"
+#include "TestHttp.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString output;
+};
+
+Run runServer(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(ServerProcess::executable(), arguments);
+    process.waitForFinished(30000);
+    return {process.exitCode(), QString::fromUtf8(process.readAll())};
+}
+
+QJsonArray allOpportunities(TestHttp &http, bool archived)
+{
+    QJsonArray all;
+    for (int page = 1;; ++page) {
+        const QJsonArray items = http.get(QStringLiteral("/opportunities?pageSize=500&page=%1&isArchived=%2")
+                                              .arg(page)
+                                              .arg(archived ? QStringLiteral("true") : QStringLiteral("false")))
+                                     .json()
+                                     .value(QStringLiteral("opportunities"))
+                                     .toArray();
+        for (const QJsonValue &item : items)
+            all.append(item);
+        if (items.size() < 500)
+            return all;
+    }
+}
+
+} // namespace
+
+class TestServerProcess final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void versionAndHelp()
+    {
+        const Run version = runServer({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.output.contains(QRegularExpression(QStringLiteral("^kashew-server \\d+\\.\\d+\\.\\d+"))));
+        const Run help = runServer({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *option : {"--listen", "--database", "--api-key", "--read-only-key", "--demo",
+                                   "--rate-limit", "--fault-error", "--fault-cut", "--fault-delay"})
+            QVERIFY2(help.output.contains(QLatin1String(option)), option);
+    }
+
+    void badCommandLinesNameTheOption_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no key") << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} << "--api-key";
+        QTest::newRow("bad listen") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--listen"), QStringLiteral("localhost")} << "--listen";
+        QTest::newRow("bad demo") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--demo"), QStringLiteral("many")} << "--demo";
+        QTest::newRow("bad rate") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--rate-limit"), QStringLiteral("1,2,3")} << "--rate-limit";
+        QTest::newRow("bad fault") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--fault-error"), QStringLiteral("2")} << "--fault-error";
+    }
+    void badCommandLinesNameTheOption()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const Run run = runServer(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.output.contains(mentions), qPrintable(run.output));
+    }
+
+    void demoDataIsRealisticAndDeterministic()
+    {
+        ServerProcess first;
+        QVERIFY(first.start({QStringLiteral("--demo"), QStringLiteral("2000")}));
+        TestHttp http(first.baseUrl(), ServerProcess::writeKey);
+        const QJsonArray live = allOpportunities(http, false);
+        const QJsonArray archived = allOpportunities(http, true);
+        QCOMPARE(live.size() + archived.size(), 2000);
+        QVERIFY(archived.size() > 50 && archived.size() < 400);
+
+        QSet<QString> stages, currencies, accounts, owners;
+        bool nonAscii = false, past = false, future = false;
+        double smallest = 1e18, largest = 0;
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        for (const QJsonValue &value : live) {
+            const QJsonObject o = value.toObject();
+            stages.insert(o.value(QStringLiteral("stage")).toString());
+            currencies.insert(o.value(QStringLiteral("currency")).toString());
+            accounts.insert(o.value(QStringLiteral("account_id")).toString());
+            owners.insert(o.value(QStringLiteral("owner_id")).toString());
+            nonAscii |= o.value(QStringLiteral("name")).toString().toLatin1() != o.value(QStringLiteral("name")).toString().toUtf8();
+            const QString date = o.value(QStringLiteral("expected_close_date")).toString();
+            past |= !date.isEmpty() && date < today;
+            future |= date > today;
+            smallest = qMin(smallest, o.value(QStringLiteral("value")).toDouble());
+            largest = qMax(largest, o.value(QStringLiteral("value")).toDouble());
+            QVERIFY(!o.value(QStringLiteral("account_name")).toString().isEmpty());
+        }
+        QCOMPARE(stages.size(), 6);
+        QVERIFY(currencies.size() >= 3);
+        QVERIFY(accounts.size() > 80 && accounts.size() <= 100);
+        QVERIFY(owners.size() >= 3 && owners.size() <= 8);
+        QVERIFY(nonAscii && past && future);
+        QVERIFY(largest / smallest > 1000);
+        const QJsonObject accountsPage = http.get(QStringLiteral("/accounts")).json();
+        QCOMPARE(accountsPage.value(QStringLiteral("totalCount")).toInt(), 100);
+
+        // The same seed gives the same records, ids included.
+        ServerProcess second;
+        QVERIFY(second.start({QStringLiteral("--demo"), QStringLiteral("2000")}));
+        TestHttp again(second.baseUrl(), ServerProcess::writeKey);
+        QCOMPARE(allOpportunities(again, false), live);
+
+        // --demo leaves a database that holds data as it is.
+        QCOMPARE(first.stop(), 0);
+        QVERIFY(first.start({QStringLiteral("--demo"), QStringLiteral("10")}));
+        QCOMPARE(allOpportunities(http, false).size(), live.size());
+    }
+
+    void writesSurviveKillNine()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        QStringList ids;
+        for (int i = 0; i < 25; ++i)
+            ids.append(TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Durable %1").arg(i)}})
+                           .value(QStringLiteral("id")).toString());
+        QCOMPARE(http.put(QStringLiteral("/opportunities/") + ids.first(), {{QStringLiteral("stage"), QStringLiteral("closed_won")}}).status, 200);
+        server.kill();
+        QVERIFY(server.start());
+        QCOMPARE(http.get(QStringLiteral("/opportunities?pageSize=100")).json().value(QStringLiteral("totalCount")).toInt(), 25);
+        const QJsonObject first = http.get(QStringLiteral("/opportunities/") + ids.first()).json();
+        QCOMPARE(first.value(QStringLiteral("stage")).toString(), QStringLiteral("closed_won"));
+        QCOMPARE(first.value(QStringLiteral("updates")).toArray().size(), 2);
+    }
+
+    void sigtermStopsCleanly()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(server.output().contains(QStringLiteral("stopped")));
+    }
+
+    void keysNeverAppearInFull()
+    {
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--log-requests")}));
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        QCOMPARE(http.get(QStringLiteral("/opportunities")).status, 200);
+        TestHttp wrong(server.baseUrl(), "kshw_wrong_key_00000000");
+        QCOMPARE(wrong.get(QStringLiteral("/opportunities")).status, 401);
+        server.stop();
+        const QString output = server.output();
+        QVERIFY(output.contains(QStringLiteral("GET /api/v1/opportunities -> 200")));
+        QVERIFY(!output.contains(QLatin1String(ServerProcess::writeKey)));
+        QVERIFY(!output.contains(QLatin1String(ServerProcess::readKey)));
+        QVERIFY(!output.contains(QStringLiteral("kshw_wrong_key_00000000")));
+    }
+
+    void refusesADatabaseItCannotOpen()
+    {
+        const Run run = runServer({QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--database"),
+                                   QStringLiteral("/proc/kashew/none.sqlite"), QStringLiteral("--listen"),
+                                   QStringLiteral("127.0.0.1:0")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.output.contains(QStringLiteral("/proc/kashew/none.sqlite")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerProcess)
+#include "tst_serverprocess.moc"
