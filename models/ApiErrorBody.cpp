@@ -15,6 +15,10 @@ ApiErrorBody ApiErrorBody::read(const QByteArray &body)
     } else if (detail.isArray()) {
         QStringList sentences;
         for (const QJsonValue &entry : detail.toArray()) {
+            if (entry.isString()) {
+                sentences.append(entry.toString());
+                continue;
+            }
             const QJsonObject item = entry.toObject();
             const QJsonArray loc = item.value(QStringLiteral("loc")).toArray();
             const QString field = loc.isEmpty() ? QString() : loc.last().toVariant().toString();

@@ -131,12 +131,14 @@ std::optional<QDateTime> parseTimestamp(const QString &text)
     // Qt reads at most milliseconds; servers written in other languages send microseconds.
     static const QRegularExpression longFraction(QStringLiteral("(\\.\\d{3})\\d+"));
     normalized.replace(longFraction, QStringLiteral("\\1"));
-    QDateTime parsed = QDateTime::fromString(normalized, Qt::ISODateWithMs);
+    // Without a zone the server means UTC, not this machine's local time (where the time might
+    // even fall into a daylight-saving gap).
+    static const QRegularExpression zone(QStringLiteral("(Z|[+-]\\d{2}:?\\d{2})$"));
+    if (!zone.match(normalized).hasMatch())
+        normalized += QLatin1Char('Z');
+    const QDateTime parsed = QDateTime::fromString(normalized, Qt::ISODateWithMs);
     if (!parsed.isValid())
         return std::nullopt;
-    // Without a zone the server means UTC, not this machine's local time.
-    if (parsed.timeSpec() == Qt::LocalTime)
-        parsed.setTimeSpec(Qt::UTC);
     return parsed.toUTC();
 }
 

@@ -40,7 +40,8 @@ bool isNullable(OpportunityField field)
 }
 
 // Reads one present, non-null value into the opportunity; returns false with *error set.
-bool readField(Opportunity &o, OpportunityField field, const QJsonValue &value, QString *error)
+bool readField(Opportunity &o, OpportunityField field, const QJsonValue &value, ReadMode mode,
+               QString *error)
 {
     using namespace JsonValueReader;
     switch (field) {
@@ -78,7 +79,9 @@ bool readField(Opportunity &o, OpportunityField field, const QJsonValue &value, 
         return false;
     case OpportunityField::Stage:
         if (value.isString()) {
-            if (const auto stage = Stages::fromId(value.toString()))
+            // Requests name stages exactly; responses from other servers may spell them loosely.
+            const auto stage = Stages::fromId(value.toString());
+            if (stage && (mode == ReadMode::Response || Stages::id(*stage) == value.toString()))
                 return o.stage = *stage, true;
         }
         *error = QCoreApplication::translate("OpportunityJson",
@@ -90,6 +93,10 @@ bool readField(Opportunity &o, OpportunityField field, const QJsonValue &value, 
             return o.probability = *v, true;
         return false;
     case OpportunityField::ExpectedCloseDate:
+        if (mode == ReadMode::Request && (!value.isString() || value.toString().size() != 10)) {
+            *error = QCoreApplication::translate("OpportunityJson", "expected a date as YYYY-MM-DD");
+            return false;
+        }
         if (const auto v = date(value, error))
             return o.expectedCloseDate = *v, true;
         return false;
@@ -236,7 +243,7 @@ Reading read(const QJsonObject &object, ReadMode mode)
             continue;
         }
         QString error;
-        if (readField(reading.opportunity, field, value, &error))
+        if (readField(reading.opportunity, field, value, mode, &error))
             reading.present |= field;
         else
             reading.errors.append({camel, error});

@@ -26,7 +26,7 @@ FieldErrors validateOpportunity(const Opportunity &o)
     FieldErrors errors;
     if (o.name.trimmed().isEmpty())
         errors.append({QStringLiteral("name"), tr("Name is required.")});
-    else if (o.name.size() > maxOpportunityNameLength)
+    else if (o.name.toUcs4().size() > maxOpportunityNameLength)
         errors.append({QStringLiteral("name"),
                        tr("Name must be at most %1 characters.").arg(maxOpportunityNameLength)});
 

@@ -40,7 +40,8 @@ void writeResponse(QHttpServerResponder &responder, const ApiResponse &response,
         responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     for (const auto &header : response.headers)
         responder.writeHeader(header.first, header.second);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
+    if (response.status != 204) // RFC 9110: a 204 carries no Content-Length
+        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
     responder.writeBody(response.body.left(bodyBytes));
 }
 

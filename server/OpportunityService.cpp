@@ -17,17 +17,15 @@ QByteArray etagFor(qint64 version)
     return '"' + QByteArray::number(version) + '"';
 }
 
-// If-Match: "*" or a list of entity tags, weak or strong; empty means no precondition.
+// If-Match: "*" or a list of entity tags, compared strongly (a weak tag never matches, as
+// RFC 9110 says); empty means no precondition.
 bool matches(const QByteArray &ifMatch, qint64 version)
 {
     if (ifMatch.trimmed().isEmpty() || ifMatch.trimmed() == "*")
         return true;
     const QByteArray current = etagFor(version);
-    for (QByteArray tag : ifMatch.split(',')) {
-        tag = tag.trimmed();
-        if (tag.startsWith("W/"))
-            tag = tag.mid(2);
-        if (tag == current)
+    for (const QByteArray &tag : ifMatch.split(',')) {
+        if (tag.trimmed() == current)
             return true;
     }
     return false;
@@ -174,6 +172,12 @@ ApiResponse OpportunityService::create(const Caller &caller, const QByteArray &b
         if (const auto remembered = m_store.rememberedResponse(caller.ownerId, key)) {
             ApiResponse replay{remembered->status, remembered->body, {}};
             replay.headers.append({QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true")});
+            // The headers of the first answer, as they stand now.
+            const QString id = QJsonDocument::fromJson(remembered->body).object().value(QStringLiteral("id")).toString();
+            replay.headers.append({QByteArrayLiteral("Location"),
+                                   QByteArrayLiteral("/api/v1/opportunities/") + id.toLatin1()});
+            if (const auto current = m_store.findOpportunity(id))
+                replay = withEtag(replay, current->version);
             return replay;
         }
         if (!m_store.lastError().isEmpty())

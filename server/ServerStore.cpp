@@ -365,7 +365,7 @@ ServerStore::listOpportunities(const OpportunityFilter &filter, int page, int pa
                   filter.accountId);
     if (!filter.ownerId.isEmpty())
         where.add(QStringLiteral("o.owner_id = :owner"), QStringLiteral(":owner"), filter.ownerId);
-    if (filter.search.size() >= 3) {
+    if (filter.search.toUcs4().size() >= 3) {
         // Trigram phrases match substrings. Drive the query from the few matches: "+" keeps
         // SQLite from walking the whole archived index instead.
         where.clause.prepend(QLatin1Char('+'));
@@ -382,10 +382,12 @@ ServerStore::listOpportunities(const OpportunityFilter &filter, int page, int pa
 
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
     Page<Opportunity> result;
-    const QString countKey = QStringList{filter.archived ? QStringLiteral("1") : QStringLiteral("0"),
-                                         filter.stage ? Stages::id(*filter.stage) : QString(),
-                                         filter.accountId, filter.ownerId, filter.search}
-                                 .join(QChar(0x1f));
+    // Length-prefixed parts: no two filters share a key.
+    QString countKey;
+    for (const QString &part : {filter.archived ? QStringLiteral("1") : QStringLiteral("0"),
+                                filter.stage ? Stages::id(*filter.stage) : QString(),
+                                filter.accountId, filter.ownerId, filter.search})
+        countKey += QString::number(part.size()) + QLatin1Char(':') + part;
     if (const auto cached = m_countCache.constFind(countKey); cached != m_countCache.constEnd()) {
         result.totalCount = *cached;
     } else {
@@ -398,6 +400,8 @@ ServerStore::listOpportunities(const OpportunityFilter &filter, int page, int pa
             return std::nullopt;
         }
         result.totalCount = count.value(0).toLongLong();
+        if (m_countCache.size() >= 256) // many distinct searches: start over, memory stays flat
+            m_countCache.clear();
         m_countCache.insert(countKey, result.totalCount);
     }
 
@@ -672,11 +676,15 @@ bool ServerStore::insertDemo(const QList<Account> &accounts, const QList<Opportu
         }
         return true;
     };
-    bool loaded = run(setUp) && insertDemoRows(accounts, opportunities, creations);
-    // Build the indexes again whatever happened: the database must keep its full schema.
+    if (!run(setUp.mid(0, 2)))
+        return false;
+    bool loaded = false;
     {
+        // Dropping, loading and rebuilding are one transaction: a crash or kill part-way
+        // leaves the database as it was, indexes included.
         SqlTransaction transaction(m_connectionName);
-        loaded = run(deferred) && transaction.commit() && loaded;
+        loaded = run(setUp.mid(2)) && insertDemoRows(accounts, opportunities, creations)
+                 && run(deferred) && transaction.commit();
     }
     return run(tearDown) && loaded;
 }
@@ -686,7 +694,6 @@ bool ServerStore::insertDemoRows(const QList<Account> &accounts,
                                  const QList<OpportunityUpdate> &creations)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
-    SqlTransaction transaction(m_connectionName);
     {
         QSqlQuery accountQuery(db);
         accountQuery.prepare(insertAccountSql);
@@ -712,5 +719,5 @@ bool ServerStore::insertDemoRows(const QList<Account> &accounts,
         }
     }
     invalidateCounts();
-    return transaction.commit() || fail(QStringLiteral("storing demo data"), db.lastError().text());
+    return true;
 }

@@ -82,6 +82,7 @@ public:
 
 private:
     bool migrate();
+    // Inside the caller's transaction.
     bool insertDemoRows(const QList<Account> &accounts, const QList<Opportunity> &opportunities,
                         const QList<OpportunityUpdate> &creations);
     bool fail(const QString &what, const QString &error);

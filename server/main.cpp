@@ -32,7 +32,7 @@ bool fillDemo(ServerStore &store, const ServerOptions &options)
                        QStringLiteral("google-oauth2|1048"), QStringLiteral("auth0|7a9e01c3d5")};
     const QStringList keys = options.apiKeys.isEmpty() ? options.readOnlyKeys : options.apiKeys;
     owners.prepend(ApiKeyring::ownerIdFor(keys.constFirst()));
-    const DemoData demo = DemoData::generate(options.demoCount, owners, QDate::currentDate());
+    const DemoData demo = DemoData::generate(options.demoCount, owners, QDateTime::currentDateTimeUtc().date());
     const qint64 generatedMs = timer.restart();
     if (!store.insertDemo(demo.accounts, demo.opportunities, demo.creations))
         return false;

@@ -25,6 +25,13 @@ private slots:
         QVERIFY(error.message.contains(QStringLiteral("probability: too high")));
     }
 
+    void detailAsListOfSentences()
+    {
+        const ApiErrorBody error = ApiErrorBody::read(R"({"detail": ["Invalid key", "Try later"]})");
+        QCOMPARE(error.message, QStringLiteral("Invalid key; Try later"));
+        QVERIFY(error.fieldErrors.isEmpty());
+    }
+
     void garbageGivesNoMessage()
     {
         QVERIFY(ApiErrorBody::read("<html>502 Bad Gateway</html>").message.isEmpty());

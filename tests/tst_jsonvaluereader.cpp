@@ -64,6 +64,7 @@ private slots:
         QTest::newRow("micros") << "2026-05-20T10:30:00.250999Z" << base.addMSecs(250);
         QTest::newRow("offset") << "2026-05-20T12:30:00+02:00" << base;
         QTest::newRow("no zone means UTC") << "2026-05-20T10:30:00" << base;
+        QTest::newRow("no zone, in a DST gap elsewhere") << "2026-03-29T02:30:00" << QDateTime(QDate(2026, 3, 29), QTime(2, 30), Qt::UTC);
         QTest::newRow("space") << "2026-05-20 10:30:00" << base;
         QTest::newRow("date only") << "2026-05-20" << QDateTime(QDate(2026, 5, 20), QTime(0, 0), Qt::UTC);
     }

@@ -81,6 +81,11 @@ private slots:
     {
         Opportunity o = valid();
         o.name = QString(255, QChar(0x00e9));
+        QVERIFY(validateOpportunity(o).isEmpty());
+        // Characters, not UTF-16 units: 255 emoji fit.
+        o.name.clear();
+        for (int i = 0; i < 255; ++i)
+            o.name += QString::fromUcs4(U"😀", 1);
         o.value = 0;
         o.probability = 100;
         QVERIFY(validateOpportunity(o).isEmpty());

@@ -60,7 +60,8 @@ private slots:
         QCOMPARE(m_http->get(QStringLiteral("/accounts/not-a-uuid")).status, 422);
         const TestHttp::Reply noName = m_http->post(QStringLiteral("/accounts"), {{QStringLiteral("type"), QStringLiteral("x")}});
         QCOMPARE(noName.status, 422);
-        QCOMPARE(noName.json().value(QStringLiteral("detail")).toArray().first().toObject()
+        QVERIFY(!noName.json().value(QStringLiteral("detail")).toArray().isEmpty());
+        QCOMPARE(noName.json().value(QStringLiteral("detail")).toArray().at(0).toObject()
                      .value(QStringLiteral("loc")).toArray().last().toString(),
                  QStringLiteral("name"));
         TestHttp reader(m_server.baseUrl(), ServerProcess::readKey);

@@ -17,6 +17,8 @@ QString detailText(const TestHttp::Reply &reply)
 
 QString firstErrorField(const TestHttp::Reply &reply)
 {
+    if (reply.json().value(QStringLiteral("detail")).toArray().isEmpty())
+        return QStringLiteral("(no field errors in %1)").arg(QString::fromUtf8(reply.body));
     return reply.json().value(QStringLiteral("detail")).toArray().first().toObject()
         .value(QStringLiteral("loc")).toArray().last().toString();
 }
@@ -68,7 +70,9 @@ private slots:
         QCOMPARE(detailText(post), QStringLiteral("Scope 'crm:write' required"));
         QCOMPARE(reader.put(QStringLiteral("/opportunities/") + m_id, {{QStringLiteral("value"), 1}}).status, 403);
         QCOMPARE(reader.del(QStringLiteral("/opportunities/") + m_id).status, 403);
-        QCOMPARE(m_http->get(QStringLiteral("/opportunities/") + m_id).json().value(QStringLiteral("value")).toDouble(), 0.0);
+        const TestHttp::Reply unchanged = m_http->get(QStringLiteral("/opportunities/") + m_id);
+        QCOMPARE(unchanged.status, 200);
+        QCOMPARE(unchanged.json().value(QStringLiteral("value")).toDouble(), 0.0);
     }
 
     void unknownIdIs404AndMalformedIdIs422()
@@ -117,6 +121,8 @@ private slots:
         QTest::newRow("stage") << QByteArray(R"({"name": "x", "stage": "won"})") << "stage" << true;
         QTest::newRow("probability range") << QByteArray(R"({"name": "x", "probability": 101})") << "probability" << true;
         QTest::newRow("probability fraction") << QByteArray(R"({"name": "x", "probability": 50.5})") << "probability" << true;
+        QTest::newRow("stage, loose spelling") << QByteArray(R"({"name": "x", "stage": "Closed Won"})") << "stage" << true;
+        QTest::newRow("date with garbage") << QByteArray(R"({"name": "x", "expectedCloseDate": "2026-07-15Tgarbage"})") << "expectedCloseDate" << true;
         QTest::newRow("date") << QByteArray(R"({"name": "x", "expectedCloseDate": "2026-13-01"})") << "expectedCloseDate" << true;
         QTest::newRow("unknown account") << QByteArray(R"({"name": "x", "accountId": "00000000-0000-4000-8000-000000000000"})") << "accountId" << true;
         QTest::newRow("malformed account") << QByteArray(R"({"name": "x", "accountId": "acme"})") << "accountId" << true;
@@ -131,7 +137,7 @@ private slots:
         const TestHttp::Reply reply = m_http->send("POST", QStringLiteral("/opportunities"), body);
         QCOMPARE(reply.status, 422);
         QCOMPARE(firstErrorField(reply), field);
-        QCOMPARE(reply.json().value(QStringLiteral("detail")).toArray().first().toObject()
+        QCOMPARE(reply.json().value(QStringLiteral("detail")).toArray().at(0).toObject()
                      .value(QStringLiteral("loc")).toArray().first().toString(),
                  QStringLiteral("body"));
         if (alsoForUpdate) {
@@ -139,7 +145,9 @@ private slots:
             QCOMPARE(put.status, 422);
             QCOMPARE(firstErrorField(put), field);
         }
-        const QJsonObject target = m_http->get(QStringLiteral("/opportunities/") + m_id).json();
+        const TestHttp::Reply unchanged = m_http->get(QStringLiteral("/opportunities/") + m_id);
+        QCOMPARE(unchanged.status, 200);
+        const QJsonObject target = unchanged.json();
         QCOMPARE(target.value(QStringLiteral("name")).toString(), QStringLiteral("Target"));
         QCOMPARE(target.value(QStringLiteral("updates")).toArray().size(), 1);
     }

@@ -160,7 +160,9 @@ private slots:
         QFETCH(QString, parameter);
         const TestHttp::Reply reply = m_http->get(QStringLiteral("/opportunities?") + query);
         QCOMPARE(reply.status, 422);
-        const QJsonObject first = reply.json().value(QStringLiteral("detail")).toArray().first().toObject();
+        const QJsonArray detail = reply.json().value(QStringLiteral("detail")).toArray();
+        QVERIFY(!detail.isEmpty());
+        const QJsonObject first = detail.at(0).toObject();
         QCOMPARE(first.value(QStringLiteral("loc")).toArray(),
                  (QJsonArray{QStringLiteral("query"), parameter}));
         QVERIFY(!first.value(QStringLiteral("msg")).toString().isEmpty());

@@ -95,7 +95,7 @@ private slots:
         QSet<QString> stages, currencies, accounts, owners;
         bool nonAscii = false, past = false, future = false;
         double smallest = 1e18, largest = 0;
-        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
         for (const QJsonValue &value : live) {
             const QJsonObject o = value.toObject();
             stages.insert(o.value(QStringLiteral("stage")).toString());

@@ -19,5 +19,10 @@ bool SqlTransaction::commit()
     if (!m_active)
         return false;
     m_active = false;
-    return QSqlDatabase::database(m_connectionName).commit();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    if (db.commit())
+        return true;
+    // SQLite keeps the transaction open after a failed COMMIT (busy, full disk): end it.
+    db.rollback();
+    return false;
 }

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+// The `kashew` commands, on the same profile and cache as the desktop app. Returns the exit code.
+class CliCommands final
+{
+public:
+    enum ExitCode {
+        Ok = 0,
+        Failed = 1,
+        Usage = 2,
+        NotFound = 3,
+        Offline = 4,
+        NotAuthorized = 5,
+        InvalidValue = 6,
+    };
+
+    static int run(const QStringList &arguments);
+};

@@ -1,0 +1,350 @@
+#include "ApiClient.h"
+
+#include "AccountJson.h"
+#include "ApiErrorBody.h"
+#include "ListEnvelope.h"
+#include "OpportunityJson.h"
+#include "Version.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace {
+
+// Seconds to wait from Retry-After (seconds or an HTTP date), else from the detail text.
+int retryAfterSeconds(QNetworkReply *reply, const QString &detail)
+{
+    const QByteArray header = reply->rawHeader("Retry-After").trimmed();
+    bool ok = false;
+    const int seconds = header.toInt(&ok);
+    if (ok && seconds >= 0)
+        return seconds;
+    if (!header.isEmpty()) {
+        const QDateTime when = QDateTime::fromString(QString::fromLatin1(header), Qt::RFC2822Date);
+        if (when.isValid())
+            return static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
+    }
+    static const QRegularExpression inSeconds(QStringLiteral("(\\d+)\\s*seconds?"));
+    const QRegularExpressionMatch match = inSeconds.match(detail);
+    if (match.hasMatch())
+        return match.captured(1).toInt();
+    return 60; // no hint at all: a minute is what the hosted API's smallest window allows
+}
+
+} // namespace
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+{
+    m_network.setAutoDeleteReplies(true);
+}
+
+void ApiClient::setSettings(const Settings &settings)
+{
+    m_settings = settings;
+}
+
+bool ApiClient::isSafeToSendKey(const QUrl &url)
+{
+    if (url.scheme() == QLatin1String("https"))
+        return true;
+    if (url.scheme() != QLatin1String("http"))
+        return false;
+    const QString host = url.host();
+    if (host == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString ApiClient::userAgent()
+{
+    return QStringLiteral("kashew-desktop/%1 (Qt %2)").arg(QStringLiteral(KASHEW_VERSION), QString::fromLatin1(qVersion()));
+}
+
+int ApiClient::backoffMs(int attempt) const
+{
+    // Exponential with full jitter: retries of many clients do not arrive together.
+    const qint64 ceiling = std::min<qint64>(m_settings.backoffMaxMs, qint64(m_settings.backoffBaseMs) << std::min(attempt, 20));
+    return static_cast<int>(ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1));
+}
+
+ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body, bool timedOut)
+{
+    ApiError error;
+    error.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const ApiErrorBody detail = ApiErrorBody::read(body);
+    if (error.httpStatus == 0) {
+        error.kind = timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
+        error.message = timedOut ? tr("The server did not answer in time.") : reply->errorString();
+        return error;
+    }
+    if (error.httpStatus >= 200 && error.httpStatus < 300 && reply->error() == QNetworkReply::NoError)
+        return error;
+    error.message = detail.message;
+    switch (error.httpStatus) {
+    case 401:
+        error.kind = ApiError::Kind::Unauthorized;
+        if (error.message.isEmpty())
+            error.message = tr("Invalid API key");
+        break;
+    case 403:
+        error.kind = ApiError::Kind::Forbidden;
+        if (error.message.isEmpty())
+            error.message = tr("This API key may not change data.");
+        break;
+    case 404:
+        error.kind = ApiError::Kind::NotFound;
+        break;
+    case 412:
+        error.kind = ApiError::Kind::PreconditionFailed;
+        break;
+    case 422:
+        error.kind = ApiError::Kind::Validation;
+        error.fieldErrors = detail.fieldErrors;
+        break;
+    case 429:
+        error.kind = ApiError::Kind::RateLimited;
+        error.retryAfterSeconds = retryAfterSeconds(reply, detail.message);
+        break;
+    default:
+        error.kind = error.httpStatus >= 500 ? ApiError::Kind::Server
+                     : error.httpStatus >= 200 && error.httpStatus < 300 ? ApiError::Kind::Network
+                                                                        : ApiError::Kind::Other;
+        break;
+    }
+    if (error.message.isEmpty())
+        error.message = tr("The server answered %1.").arg(error.httpStatus);
+    return error;
+}
+
+void ApiClient::abortAll()
+{
+    ++m_generation;
+    const QList<QNetworkReply *> replies = m_network.findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies)
+        reply->abort();
+}
+
+void ApiClient::send(const QByteArray &method, const QString &path, const QList<QPair<QString, QString>> &query,
+                     const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers, RawCallback done,
+                     int attempt)
+{
+    QUrl url(m_settings.baseUrl.toString(QUrl::StripTrailingSlash) + path);
+    QUrlQuery urlQuery;
+    for (const auto &item : query)
+        urlQuery.addQueryItem(item.first, QString::fromLatin1(QUrl::toPercentEncoding(item.second)));
+    url.setQuery(urlQuery);
+    const int generation = m_generation;
+    if (!m_settings.apiKey.isEmpty() && !isSafeToSendKey(url)) {
+        ApiError error;
+        error.kind = ApiError::Kind::Insecure;
+        error.message = tr("The API key is sent only over https:// (or http:// to this computer); "
+                           "%1 is not.").arg(url.toString(QUrl::RemoveQuery));
+        QTimer::singleShot(0, this, [done, error] { done(error, {}); });
+        return;
+    }
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_settings.transferTimeoutMs);
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    request.setRawHeader("Accept", "application/json");
+    if (!m_settings.apiKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_settings.apiKey.toUtf8());
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &header : headers)
+        request.setRawHeader(header.first, header.second);
+    ++m_requestCount;
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    connect(reply, &QNetworkReply::finished, this, [=] {
+        if (generation != m_generation)
+            return;
+        const QByteArray responseBody = reply->readAll();
+        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
+        const ApiError error = errorFor(reply, responseBody, timedOut);
+        const bool retry = error.isTransient() && attempt < m_settings.maxRetries
+                           && (error.kind != ApiError::Kind::RateLimited
+                               || error.retryAfterSeconds <= m_settings.maxRateLimitWaitSeconds);
+        if (retry) {
+            const int delay = error.kind == ApiError::Kind::RateLimited ? error.retryAfterSeconds * 1000
+                                                                        : backoffMs(attempt);
+            if (error.kind == ApiError::Kind::RateLimited)
+                emit rateLimited(error.retryAfterSeconds);
+            QTimer::singleShot(delay, this, [=] {
+                if (generation == m_generation)
+                    send(method, path, query, body, headers, done, attempt + 1);
+            });
+            return;
+        }
+        Response response;
+        response.status = error.httpStatus;
+        response.etag = reply->rawHeader("ETag");
+        if (error.ok() && !responseBody.isEmpty()) {
+            QJsonParseError parseError;
+            response.json = QJsonDocument::fromJson(responseBody, &parseError);
+            if (parseError.error != QJsonParseError::NoError) {
+                ApiError bad;
+                bad.kind = ApiError::Kind::BadResponse;
+                bad.httpStatus = error.httpStatus;
+                bad.message = tr("The server's answer is not JSON: %1").arg(parseError.errorString());
+                done(bad, response);
+                return;
+            }
+        }
+        done(error, response);
+    });
+}
+
+std::optional<ApiClient::Detail> ApiClient::readDetail(const QJsonDocument &json, const QByteArray &etag,
+                                                        ApiError *error)
+{
+    QJsonObject object = json.object();
+    // Some servers wrap a single record too.
+    for (const QString &key : {QStringLiteral("opportunity"), QStringLiteral("data")}) {
+        if (object.value(key).isObject())
+            object = object.value(key).toObject();
+    }
+    const auto reading = OpportunityJson::read(object, OpportunityJson::ReadMode::Response);
+    if (!reading.ok()) {
+        error->kind = ApiError::Kind::BadResponse;
+        error->fieldErrors = reading.errors;
+        error->message = tr("The server sent an opportunity whose %1 cannot be read: %2")
+                             .arg(reading.errors.first().field, reading.errors.first().message);
+        return std::nullopt;
+    }
+    Detail detail;
+    detail.opportunity = reading.opportunity;
+    detail.etag = etag;
+    FieldErrors updateErrors;
+    detail.updates = OpportunityJson::readUpdates(object.value(QStringLiteral("updates")), &updateErrors);
+    return detail;
+}
+
+void ApiClient::listOpportunities(const OpportunityFilter &filter, Callback<OpportunityPage> done)
+{
+    QList<QPair<QString, QString>> query{{QStringLiteral("page"), QString::number(filter.page)},
+                                         {QStringLiteral("pageSize"), QString::number(filter.pageSize)}};
+    if (!filter.search.isEmpty())
+        query.append({QStringLiteral("search"), filter.search});
+    if (!filter.stage.isEmpty())
+        query.append({QStringLiteral("status"), filter.stage});
+    if (!filter.accountId.isEmpty())
+        query.append({QStringLiteral("accountId"), filter.accountId});
+    if (!filter.ownerId.isEmpty())
+        query.append({QStringLiteral("ownerId"), filter.ownerId});
+    if (filter.archived)
+        query.append({QStringLiteral("isArchived"), QStringLiteral("true")});
+    send("GET", QStringLiteral("/opportunities"), query, {}, {}, [done, filter](ApiError error, const Response &response) {
+        OpportunityPage page;
+        page.requestedPageSize = filter.pageSize;
+        if (!error.ok())
+            return done(error, page);
+        const ListEnvelope envelope = ListEnvelope::read(response.json, QStringLiteral("opportunities"));
+        if (!envelope.ok()) {
+            error.kind = ApiError::Kind::BadResponse;
+            error.message = envelope.error;
+            return done(error, page);
+        }
+        page.totalCount = envelope.totalCount;
+        for (qsizetype i = 0; i < envelope.items.size(); ++i) {
+            const auto reading = OpportunityJson::read(envelope.items.at(i).toObject(), OpportunityJson::ReadMode::Response);
+            if (!reading.ok()) {
+                // One unreadable record makes the page unusable: nothing of it is applied.
+                error.kind = ApiError::Kind::BadResponse;
+                error.fieldErrors = reading.errors;
+                error.message = tr("The server sent an opportunity (item %1 of page %2) whose %3 cannot be read: %4")
+                                    .arg(i + 1)
+                                    .arg(filter.page)
+                                    .arg(reading.errors.first().field, reading.errors.first().message);
+                return done(error, OpportunityPage{});
+            }
+            page.items.append(reading.opportunity);
+        }
+        done(error, page);
+    });
+}
+
+void ApiClient::getOpportunity(const QString &id, Callback<Detail> done)
+{
+    send("GET", QStringLiteral("/opportunities/") + id, {}, {}, {}, [done](ApiError error, const Response &response) {
+        if (!error.ok())
+            return done(error, Detail{});
+        const auto detail = readDetail(response.json, response.etag, &error);
+        done(error, detail.value_or(Detail{}));
+    });
+}
+
+void ApiClient::createOpportunity(const QJsonObject &body, const QString &idempotencyKey, Callback<Detail> done)
+{
+    send("POST", QStringLiteral("/opportunities"), {}, QJsonDocument(body).toJson(QJsonDocument::Compact),
+         {{"Idempotency-Key", idempotencyKey.toUtf8()}}, [done](ApiError error, const Response &response) {
+             if (!error.ok())
+                 return done(error, Detail{});
+             const auto detail = readDetail(response.json, response.etag, &error);
+             done(error, detail.value_or(Detail{}));
+         });
+}
+
+void ApiClient::updateOpportunity(const QString &id, const QJsonObject &body, const QByteArray &ifMatch,
+                                  Callback<Detail> done)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!ifMatch.isEmpty())
+        headers.append({"If-Match", ifMatch});
+    send("PUT", QStringLiteral("/opportunities/") + id, {}, QJsonDocument(body).toJson(QJsonDocument::Compact),
+         headers, [done](ApiError error, const Response &response) {
+             if (!error.ok())
+                 return done(error, Detail{});
+             const auto detail = readDetail(response.json, response.etag, &error);
+             done(error, detail.value_or(Detail{}));
+         });
+}
+
+void ApiClient::deleteOpportunity(const QString &id, const QByteArray &ifMatch, Callback<bool> done)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!ifMatch.isEmpty())
+        headers.append({"If-Match", ifMatch});
+    send("DELETE", QStringLiteral("/opportunities/") + id, {}, {}, headers,
+         [done](const ApiError &error, const Response &) { done(error, error.ok()); });
+}
+
+void ApiClient::listAccounts(int page, int pageSize, Callback<AccountPage> done)
+{
+    send("GET", QStringLiteral("/accounts"),
+         {{QStringLiteral("page"), QString::number(page)}, {QStringLiteral("pageSize"), QString::number(pageSize)}},
+         {}, {}, [done](ApiError error, const Response &response) {
+             AccountPage result;
+             if (!error.ok())
+                 return done(error, result);
+             const ListEnvelope envelope = ListEnvelope::read(response.json, QStringLiteral("accounts"));
+             if (!envelope.ok()) {
+                 error.kind = ApiError::Kind::BadResponse;
+                 error.message = envelope.error;
+                 return done(error, result);
+             }
+             result.totalCount = envelope.totalCount;
+             for (const QJsonValue &item : envelope.items) {
+                 FieldErrors errors;
+                 const Account account = AccountJson::read(item.toObject(), &errors);
+                 if (!errors.isEmpty()) {
+                     error.kind = ApiError::Kind::BadResponse;
+                     error.fieldErrors = errors;
+                     error.message = tr("The server sent an account whose %1 cannot be read: %2")
+                                         .arg(errors.first().field, errors.first().message);
+                     return done(error, AccountPage{});
+                 }
+                 result.items.append(account);
+             }
+             done(error, result);
+         });
+}

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "Account.h"
+#include "ApiError.h"
+#include "Opportunity.h"
+#include "OpportunityUpdate.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QNetworkReply;
+
+// The kashew.ai Opportunities API over QNetworkAccessManager: typed calls, bearer key, retries
+// with backoff and jitter for network errors and 5xx, waits on 429 as the server says.
+// Every response goes through the tolerant readers of models/.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settings
+    {
+        QUrl baseUrl;
+        QString apiKey;
+        // No bytes for this long: the request times out.
+        int transferTimeoutMs = 30000;
+        // Retries after the first try, for network errors, 5xx and 429.
+        int maxRetries = 4;
+        int backoffBaseMs = 500;
+        int backoffMaxMs = 30000;
+        // A 429 asking for a longer wait than this is reported instead of waited out.
+        int maxRateLimitWaitSeconds = 120;
+    };
+
+    struct OpportunityFilter
+    {
+        int page = 1;
+        int pageSize = 500;
+        QString search;
+        QString stage;
+        QString accountId;
+        QString ownerId;
+        bool archived = false;
+    };
+    struct OpportunityPage
+    {
+        QList<Opportunity> items;
+        std::optional<qint64> totalCount;
+        int requestedPageSize = 0;
+    };
+    struct Detail
+    {
+        Opportunity opportunity;
+        QList<OpportunityUpdate> updates;
+        QByteArray etag;
+    };
+    struct AccountPage
+    {
+        QList<Account> items;
+        std::optional<qint64> totalCount;
+    };
+
+    template<typename T>
+    using Callback = std::function<void(const ApiError &error, const T &result)>;
+
+    explicit ApiClient(QObject *parent = nullptr);
+
+    void setSettings(const Settings &settings);
+    const Settings &settings() const { return m_settings; }
+    // A key may go over http:// only to this machine.
+    static bool isSafeToSendKey(const QUrl &url);
+    static QString userAgent();
+
+    void listOpportunities(const OpportunityFilter &filter, Callback<OpportunityPage> done);
+    void getOpportunity(const QString &id, Callback<Detail> done);
+    void createOpportunity(const QJsonObject &body, const QString &idempotencyKey,
+                           Callback<Detail> done);
+    void updateOpportunity(const QString &id, const QJsonObject &body, const QByteArray &ifMatch,
+                           Callback<Detail> done);
+    void deleteOpportunity(const QString &id, const QByteArray &ifMatch, Callback<bool> done);
+    void listAccounts(int page, int pageSize, Callback<AccountPage> done);
+
+    // Requests sent since construction, retries included (for figures).
+    int requestCount() const { return m_requestCount; }
+    // Cancels everything under way; their callbacks are not called.
+    void abortAll();
+
+signals:
+    // Waiting out a 429 before retrying.
+    void rateLimited(int seconds);
+
+private:
+    struct Response
+    {
+        int status = 0;
+        QJsonDocument json;
+        QByteArray etag;
+    };
+    using RawCallback = std::function<void(const ApiError &, const Response &)>;
+
+    void send(const QByteArray &method, const QString &path, const QList<QPair<QString, QString>> &query,
+              const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
+              RawCallback done, int attempt = 0);
+    int backoffMs(int attempt) const;
+    static ApiError errorFor(QNetworkReply *reply, const QByteArray &body, bool timedOut);
+    static std::optional<Detail> readDetail(const QJsonDocument &json, const QByteArray &etag,
+                                            ApiError *error);
+
+    QNetworkAccessManager m_network;
+    Settings m_settings;
+    int m_requestCount = 0;
+    // Bumped by abortAll(): replies of an older generation are dropped.
+    int m_generation = 0;
+};

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "Account.h"
+#include "CachedOpportunity.h"
+#include "OpportunityUpdate.h"
+#include "OutboxEntry.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <optional>
+
+// The client's single source of truth: a SQLite cache of opportunities, accounts, updates
+// histories, the outbox of pending edits and sync state. An edit writes the new row and its
+// outbox entry in one transaction. Signals name the records that changed.
+class LocalStore final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct OpenResult
+    {
+        bool ok = false;
+        // Set when the file was unreadable and moved aside; says where and what was kept.
+        QString recoveryMessage;
+        QString error;
+    };
+
+    explicit LocalStore(QObject *parent = nullptr);
+    ~LocalStore() override;
+
+    // Opens or creates the cache; a corrupt file is moved aside and a fresh one built, keeping
+    // the pending edits that can still be read.
+    OpenResult open(const QString &path);
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+    static int schemaVersion();
+
+    // Reading.
+    std::optional<CachedOpportunity> opportunity(const QString &id);
+    QList<CachedOpportunity> opportunities();
+    QList<Account> accounts();
+    std::optional<QList<OpportunityUpdate>> updates(const QString &opportunityId);
+
+    // Edits by the user: row and outbox entry in one transaction. Return false on failure
+    // (lastError() says why) with nothing changed.
+    std::optional<QString> createOpportunity(Opportunity opportunity);
+    bool editOpportunity(const QString &id, const Opportunity &edited, OpportunityFields fields);
+    bool deleteOpportunity(const QString &id);
+    // Settles a conflict with the values the user chose; what differs from the server goes out
+    // as a normal edit.
+    bool resolveConflict(const QString &id, const Opportunity &chosen);
+
+    // The outbox, oldest first.
+    QList<OutboxEntry> outbox();
+    std::optional<OutboxEntry> entryFor(const QString &id);
+    // The ETag of a record, hidden (pending delete) ones included.
+    QByteArray etagOf(const QString &id);
+    int pendingCount();
+
+    // Applying the server's state (SyncEngine).
+    // Stages one page of a pull; nothing visible changes until commitPull().
+    bool beginPull();
+    bool stagePulled(const QList<Opportunity> &page);
+    // Merges the staged records into the cache in one transaction; with `complete`, records the
+    // server no longer has are removed (or become conflicts when edited here).
+    bool commitPull(bool complete);
+    bool storeAccounts(const QList<Account> &accounts);
+    bool storeUpdates(const QString &opportunityId, const QList<OpportunityUpdate> &updates);
+    // Merges one record fetched from the server (after a 412, say), as a pull would.
+    bool mergeServerRecord(const Opportunity &server, const QByteArray &etag);
+    // Counts a send before it happens, so that after a crash a retry knows it may have landed.
+    bool markAttempt(qint64 sequence, const QJsonObject &body);
+    // The server accepted the entry and answered with its state of the record.
+    bool completeEntry(qint64 sequence, const Opportunity &server, const QByteArray &etag);
+    bool completeDelete(qint64 sequence);
+    // The server refused the entry for good (422, 403): the record is marked Failed.
+    bool failEntry(qint64 sequence, const QString &error);
+    // The server deleted a record that has local edits.
+    bool markServerDeleted(const QString &id);
+
+    // Small persistent settings of the sync (last sync time, ...).
+    QString setting(const QString &key);
+    bool setSetting(const QString &key, const QString &value);
+
+signals:
+    void opportunitiesChanged(const QStringList &ids);
+    void opportunitiesRemoved(const QStringList &ids);
+    // A record created here got its server id.
+    void opportunityIdChanged(const QString &oldId, const QString &newId);
+    void accountsChanged();
+    void outboxChanged(int pendingCount);
+
+private:
+    bool openAt(const QString &path, QString *error);
+    bool migrate();
+    bool fail(const QString &what, const QString &error);
+    bool writeRow(const CachedOpportunity &record);
+    bool removeRow(const QString &id);
+    std::optional<OutboxEntry> entry(qint64 sequence);
+    bool writeEntry(const OutboxEntry &entry);
+    bool removeEntry(qint64 sequence);
+    // The pull's merge rule for one server record against the cached one.
+    bool merge(const Opportunity &server, const QByteArray &etag, QStringList *changed);
+    void notifyOutbox();
+
+    QString m_connectionName;
+    QString m_path;
+    QString m_lastError;
+};

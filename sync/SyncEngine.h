@@ -1,0 +1,91 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "ApiError.h"
+#include "OutboxEntry.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+class LocalStore;
+class QLockFile;
+
+// Moves changes between the LocalStore and the server: pushes the outbox in order (coalesced,
+// idempotent, merged field by field on conflict), then pulls every page into the cache. One sync
+// at a time (also across processes on the same cache); on start, on a timer, on demand.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Syncing, UpToDate, Offline, Error };
+    Q_ENUM(State)
+
+    struct Progress
+    {
+        int pagesDone = 0;
+        int recordsDone = 0;
+        // -1 while unknown.
+        qint64 recordsTotal = -1;
+        int editsPushed = 0;
+    };
+
+    SyncEngine(LocalStore &store, ApiClient &client, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    State state() const { return m_state; }
+    const Progress &progress() const { return m_progress; }
+    const ApiError &lastError() const { return m_lastError; }
+    QDateTime lastSuccess() const { return m_lastSuccess; }
+    // The key turned out read-only (403 on a write): editing is not allowed.
+    bool isReadOnly() const { return m_readOnly; }
+
+    // Syncs every `interval` (0: only on demand) and right away.
+    void start(std::chrono::milliseconds interval);
+    // Starts a sync unless one runs; then one more follows it.
+    void syncNow();
+    // Fetches one record with its updates history into the cache (for the detail view).
+    void fetchDetail(const QString &id);
+    void stop();
+
+signals:
+    void stateChanged(SyncEngine::State state);
+    void progressChanged(const SyncEngine::Progress &progress);
+    void finished(bool ok);
+    void readOnlyDetected();
+    void detailFetched(const QString &id, const ApiError &error);
+
+private:
+    void setState(State state);
+    void finish(const ApiError &error);
+    void pushNext();
+    void pushEntry(const OutboxEntry &entry, int round);
+    void pushCreate(const OutboxEntry &entry);
+    void refreshThenPush(const OutboxEntry &entry, int round);
+    // Handles a failed push of one entry; returns true when pushing may go on.
+    bool handlePushError(const OutboxEntry &entry, const ApiError &error, int round);
+    void pullPage(bool archived, int page);
+    void pullAccounts(int page, QList<Account> accounts);
+
+    LocalStore &m_store;
+    ApiClient &m_client;
+    State m_state = State::Idle;
+    Progress m_progress;
+    ApiError m_lastError;
+    QDateTime m_lastSuccess;
+    QTimer m_timer;
+    QTimer m_retryTimer;
+    bool m_running = false;
+    bool m_again = false;
+    bool m_readOnly = false;
+    // Entries already tried in this sync (refused ones are skipped, not retried in a loop).
+    QSet<qint64> m_tried;
+    QSet<QString> m_pulledIds;
+    int m_largestPage = 0;
+    bool m_pullComplete = true;
+    std::unique_ptr<QLockFile> m_lock;
+};
