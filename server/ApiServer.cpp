@@ -168,7 +168,8 @@ ApiResponse ApiServer::admit(const QHttpServerRequest &request, Access access, C
     if (wait > 0) {
         ApiResponse response = ApiResponse::error(
             429, QStringLiteral("Rate limit exceeded. Try again in %1 seconds.").arg(wait));
-        response.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+        if (!m_settings.omitRetryAfter)
+            response.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
         return response;
     }
     if (m_faults.failBeforeHandling())

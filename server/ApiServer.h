@@ -27,6 +27,7 @@ public:
         RateLimiter rateLimiter;
         FaultInjector::Plan faults;
         bool logRequests = false;
+        bool omitRetryAfter = false;
     };
 
     ApiServer(ServerStore &store, Settings settings, QObject *parent = nullptr);

@@ -87,10 +87,14 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption faultSeed(QStringLiteral("fault-seed"),
                                        QStringLiteral("For testing: seed of the fault choices."),
                                        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption noRetryAfter(
+        QStringLiteral("no-retry-after"),
+        QStringLiteral("Answer 429 without a Retry-After header, only the detail text, as the hosted "
+                       "API documents it."));
     const QCommandLineOption logRequests(QStringLiteral("log-requests"),
                                          QStringLiteral("Log every request to standard error."));
     parser.addOptions({listen, database, apiKey, readOnlyKey, demo, rateLimit, faultError,
-                       faultCut, faultDelay, faultSeed, logRequests});
+                       faultCut, faultDelay, faultSeed, noRetryAfter, logRequests});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         exitWithUsage(parser, QStringLiteral("unexpected argument \"%1\"")
@@ -150,5 +154,6 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
     options.faults.seed = static_cast<quint32>(
         parseCount(parser, parser.value(faultSeed), QStringLiteral("fault-seed")));
     options.logRequests = parser.isSet(logRequests);
+    options.omitRetryAfter = parser.isSet(noRetryAfter);
     return options;
 }

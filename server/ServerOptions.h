@@ -18,6 +18,8 @@ struct ServerOptions
     int writesPerDay = 0;
     FaultInjector::Plan faults;
     bool logRequests = false;
+    // 429 with only the detail text, as the hosted API documents it.
+    bool omitRetryAfter = false;
 
     // Parses the application's arguments; on a mistake prints it with the usage and exits.
     static ServerOptions parse(const QStringList &arguments);

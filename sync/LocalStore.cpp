@@ -776,17 +776,26 @@ bool LocalStore::commitPull(bool complete)
         QSqlQuery vanished(QSqlDatabase::database(m_connectionName));
         vanished.setForwardOnly(true);
         if (!vanished.exec(QStringLiteral(
-                "SELECT o.id, x.operation FROM opportunities o LEFT JOIN outbox x ON x.opportunity_id = o.id"
+                "SELECT o.id, x.operation, o.sync_state FROM opportunities o"
+                " LEFT JOIN outbox x ON x.opportunity_id = o.id"
                 " WHERE o.id NOT IN (SELECT id FROM pull_staging)")))
             return fail(QStringLiteral("merging a pull"), vanished.lastError().text());
-        QList<QPair<QString, QString>> gone;
+        struct Gone
+        {
+            QString id;
+            QString operation;
+            bool synced = false;
+        };
+        QList<Gone> gone;
         while (vanished.next())
-            gone.append({vanished.value(0).toString(), textOrNull(vanished.value(1))});
+            gone.append({vanished.value(0).toString(), textOrNull(vanished.value(1)),
+                         vanished.value(2).toInt() == static_cast<int>(SyncState::Synced)});
         vanished.finish();
-        for (const auto &[id, operation] : gone) {
+        for (const auto &[id, operation, synced] : gone) {
             if (operation == QLatin1String("create"))
                 continue; // not on the server yet
-            if (operation.isNull() || operation == QLatin1String("delete")) {
+            // Synced rows and deletes are done; anything the user still has to settle stays.
+            if ((operation.isNull() && synced) || operation == QLatin1String("delete")) {
                 if (!removeRow(id))
                     return false;
                 if (!operation.isNull()) {

@@ -1,0 +1,228 @@
+// LocalStore: edits with their outbox entries, coalescing, merging server state, a corrupt file.
+#include "LocalStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+Opportunity serverRecord(const QString &id, const QString &name)
+{
+    Opportunity o;
+    o.id = id;
+    o.name = name;
+    o.value = 1000;
+    o.stage = Stage::Proposal;
+    o.probability = 50;
+    o.createdAt = o.updatedAt = QDateTime(QDate(2026, 1, 1), QTime(10, 0), Qt::UTC);
+    return o;
+}
+
+} // namespace
+
+class TestLocalStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_store = std::make_unique<LocalStore>();
+        QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite"))).ok);
+    }
+
+    void createWritesRowAndOutboxTogether()
+    {
+        QSignalSpy changed(m_store.get(), &LocalStore::opportunitiesChanged);
+        Opportunity o;
+        o.name = QStringLiteral("New deal");
+        const auto id = m_store->createOpportunity(o);
+        QVERIFY(id);
+        QCOMPARE(m_store->opportunity(*id)->state, SyncState::Pending);
+        QCOMPARE(m_store->outbox().size(), 1);
+        QCOMPARE(m_store->outbox().first().operation, OutboxEntry::Operation::Create);
+        QVERIFY(!m_store->outbox().first().idempotencyKey.isEmpty());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().toStringList(), QStringList{*id});
+    }
+
+    void editsCoalesceIntoOneEntryWithTheChangedFields()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("Deal A"))});
+        Opportunity edited = m_store->opportunity(QStringLiteral("a"))->opportunity;
+        for (int value : {1100, 1200, 1300}) {
+            edited.value = value;
+            QVERIFY(m_store->editOpportunity(QStringLiteral("a"), edited, OpportunityField::Value));
+        }
+        edited.stage = Stage::Negotiation;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), edited, OpportunityField::Stage));
+        const QList<OutboxEntry> outbox = m_store->outbox();
+        QCOMPARE(outbox.size(), 1);
+        QCOMPARE(outbox.first().operation, OutboxEntry::Operation::Update);
+        QCOMPARE(outbox.first().fields, OpportunityField::Value | OpportunityField::Stage);
+        QCOMPARE(m_store->opportunity(QStringLiteral("a"))->opportunity.value, 1300.0);
+    }
+
+    void anEditUndoneBeforePushLeavesNothing()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("Deal A"))});
+        Opportunity edited = m_store->opportunity(QStringLiteral("a"))->opportunity;
+        edited.stage = Stage::ClosedWon;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), edited, OpportunityField::Stage));
+        QCOMPARE(m_store->pendingCount(), 1);
+        edited.stage = Stage::Proposal;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), edited, OpportunityField::Stage));
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->opportunity(QStringLiteral("a"))->state, SyncState::Synced);
+    }
+
+    void createThenDeleteLeavesNothing()
+    {
+        Opportunity o;
+        o.name = QStringLiteral("Never mind");
+        const auto id = m_store->createOpportunity(o);
+        QVERIFY(m_store->deleteOpportunity(*id));
+        QCOMPARE(m_store->pendingCount(), 0);
+        QVERIFY(!m_store->opportunity(*id));
+    }
+
+    void deleteHidesTheRowAndQueuesOneDelete()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("Deal A"))});
+        Opportunity edited = m_store->opportunity(QStringLiteral("a"))->opportunity;
+        edited.value = 5;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), edited, OpportunityField::Value));
+        QVERIFY(m_store->deleteOpportunity(QStringLiteral("a")));
+        QVERIFY(!m_store->opportunity(QStringLiteral("a")));
+        QCOMPARE(m_store->outbox().size(), 1);
+        QCOMPARE(m_store->outbox().first().operation, OutboxEntry::Operation::Delete);
+    }
+
+    void pullMergesFieldByField()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("Deal A")),
+              serverRecord(QStringLiteral("b"), QStringLiteral("Deal B"))});
+        // Here: a's value and b's stage change.
+        Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
+        a.value = 2000;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Value));
+        Opportunity b = m_store->opportunity(QStringLiteral("b"))->opportunity;
+        b.stage = Stage::Negotiation;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("b"), b, OpportunityField::Stage));
+        // There: a's name (another field) and b's stage (the same field, another value).
+        Opportunity serverA = serverRecord(QStringLiteral("a"), QStringLiteral("Deal A, renamed"));
+        Opportunity serverB = serverRecord(QStringLiteral("b"), QStringLiteral("Deal B"));
+        serverB.stage = Stage::ClosedLost;
+        seed({serverA, serverB});
+
+        const auto mergedA = m_store->opportunity(QStringLiteral("a"));
+        QVERIFY(mergedA);
+        QCOMPARE(mergedA->state, SyncState::Pending);
+        QCOMPARE(mergedA->opportunity.name, QStringLiteral("Deal A, renamed"));
+        QCOMPARE(mergedA->opportunity.value, 2000.0);
+        const auto conflictB = m_store->opportunity(QStringLiteral("b"));
+        QVERIFY(conflictB);
+        QCOMPARE(conflictB->state, SyncState::Conflict);
+        QCOMPARE(conflictB->conflictFields, OpportunityFields(OpportunityField::Stage));
+        QCOMPARE(conflictB->opportunity.stage, Stage::Negotiation);
+        QCOMPARE(conflictB->serverState->stage, Stage::ClosedLost);
+
+        // The user keeps the server's stage: nothing is left to push for b.
+        QVERIFY(m_store->resolveConflict(QStringLiteral("b"), *conflictB->serverState));
+        QCOMPARE(m_store->opportunity(QStringLiteral("b"))->state, SyncState::Synced);
+        QVERIFY(!m_store->entryFor(QStringLiteral("b")));
+    }
+
+    void completePullRemovesVanishedRowsButKeepsEditedOnes()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")), serverRecord(QStringLiteral("b"), QStringLiteral("B")),
+              serverRecord(QStringLiteral("c"), QStringLiteral("C"))});
+        Opportunity b = m_store->opportunity(QStringLiteral("b"))->opportunity;
+        b.value = 7;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("b"), b, OpportunityField::Value));
+        QSignalSpy removed(m_store.get(), &LocalStore::opportunitiesRemoved);
+        seed({serverRecord(QStringLiteral("c"), QStringLiteral("C"))});
+        QVERIFY(!m_store->opportunity(QStringLiteral("a")));
+        QCOMPARE(removed.size(), 1);
+        const auto kept = m_store->opportunity(QStringLiteral("b"));
+        QVERIFY(kept);
+        QCOMPARE(kept->state, SyncState::Conflict);
+        QVERIFY(kept->serverDeleted);
+        QCOMPARE(kept->opportunity.value, 7.0);
+    }
+
+    void incompletePullRemovesNothing()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")), serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
+        QVERIFY(m_store->beginPull());
+        QVERIFY(m_store->stagePulled({serverRecord(QStringLiteral("a"), QStringLiteral("A2"))}));
+        QVERIFY(m_store->commitPull(false));
+        QVERIFY(m_store->opportunity(QStringLiteral("b")));
+        QCOMPARE(m_store->opportunity(QStringLiteral("a"))->opportunity.name, QStringLiteral("A2"));
+    }
+
+    void corruptFileIsMovedAsideKeepingPendingEdits()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
+        Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
+        a.value = 42;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Value));
+        const QString path = m_store->path();
+        m_store.reset();
+        // Damage the file past its first pages: readable enough to salvage, not to use.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 size = file.size();
+        QVERIFY(size > 8192);
+        file.seek(size / 2);
+        file.write(QByteArray(static_cast<int>(size / 2), '\xff'));
+        file.close();
+        QFile::remove(path + QStringLiteral("-wal"));
+
+        LocalStore reopened;
+        const LocalStore::OpenResult result = reopened.open(path);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY2(result.recoveryMessage.contains(QStringLiteral(".corrupt-")), qPrintable(result.recoveryMessage));
+        QDir dir(QFileInfo(path).absolutePath());
+        QVERIFY(!dir.entryList({QStringLiteral("*.corrupt-*")}).isEmpty());
+        // What could be read of the outbox is kept.
+        if (reopened.pendingCount() == 1)
+            QCOMPARE(reopened.opportunity(QStringLiteral("a"))->opportunity.value, 42.0);
+        else
+            QVERIFY(result.recoveryMessage.contains(QStringLiteral("0 pending")));
+    }
+
+    void garbageFileIsReplaced()
+    {
+        const QString path = m_dir->filePath(QStringLiteral("garbage.sqlite"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        LocalStore store;
+        const LocalStore::OpenResult result = store.open(path);
+        QVERIFY(result.ok);
+        QVERIFY(!result.recoveryMessage.isEmpty());
+        QVERIFY(store.opportunities().isEmpty());
+        QVERIFY(store.createOpportunity(serverRecord(QString(), QStringLiteral("works again"))));
+    }
+
+private:
+    void seed(const QList<Opportunity> &records)
+    {
+        QVERIFY(m_store->beginPull());
+        QVERIFY(m_store->stagePulled(records));
+        QVERIFY(m_store->commitPull(true));
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+};
+
+QTEST_GUILESS_MAIN(TestLocalStore)
+#include "tst_localstore.moc"
