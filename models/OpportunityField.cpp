@@ -30,13 +30,34 @@ constexpr std::array<FieldNames, 15> fieldNames{{
     {OpportunityField::UpdatedAt, "updatedAt", "updated_at"},
 }};
 
-const FieldNames &namesOf(OpportunityField field)
+std::size_t indexOf(OpportunityField field)
 {
-    for (const FieldNames &names : fieldNames) {
-        if (names.field == field)
-            return names;
+    for (std::size_t i = 0; i < fieldNames.size(); ++i) {
+        if (fieldNames[i].field == field)
+            return i;
     }
     Q_UNREACHABLE();
+}
+
+// The names as QStrings, made once: reading and writing JSON asks for them per field and record.
+struct NameStrings
+{
+    std::array<QString, fieldNames.size()> camel;
+    std::array<QString, fieldNames.size()> snake;
+
+    NameStrings()
+    {
+        for (std::size_t i = 0; i < fieldNames.size(); ++i) {
+            camel[i] = QString::fromLatin1(fieldNames[i].camel);
+            snake[i] = QString::fromLatin1(fieldNames[i].snake);
+        }
+    }
+};
+
+const NameStrings &nameStrings()
+{
+    static const NameStrings strings;
+    return strings;
 }
 
 } // namespace
@@ -60,14 +81,14 @@ OpportunityFields writable()
            | OpportunityField::IsArchived;
 }
 
-QString camelCase(OpportunityField field)
+const QString &camelCase(OpportunityField field)
 {
-    return QString::fromLatin1(namesOf(field).camel);
+    return nameStrings().camel[indexOf(field)];
 }
 
-QString snakeCase(OpportunityField field)
+const QString &snakeCase(OpportunityField field)
 {
-    return QString::fromLatin1(namesOf(field).snake);
+    return nameStrings().snake[indexOf(field)];
 }
 
 std::optional<OpportunityField> fromName(const QString &name)

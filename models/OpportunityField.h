@@ -33,9 +33,9 @@ QList<OpportunityField> all();
 // The fields a client may write in a request body.
 OpportunityFields writable();
 // Request (camelCase) name, e.g. "expectedCloseDate".
-QString camelCase(OpportunityField field);
+const QString &camelCase(OpportunityField field);
 // Response (snake_case) name, e.g. "expected_close_date".
-QString snakeCase(OpportunityField field);
+const QString &snakeCase(OpportunityField field);
 // Looks a field up by either spelling.
 std::optional<OpportunityField> fromName(const QString &name);
 

@@ -1,6 +1,7 @@
 #include "LocalStore.h"
 
 #include "AccountJson.h"
+#include "JsonValueReader.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
 #include "SqlTransaction.h"
@@ -29,8 +30,8 @@ const QList<QStringList> &migrations()
                        " currency TEXT NOT NULL, stage TEXT NOT NULL, probability INTEGER NOT NULL,"
                        " expected_close_date TEXT, description TEXT, owner_id TEXT,"
                        " is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT,"
-                       // Sync bookkeeping: the server state edits started from, and where the
-                       // record stands.
+                       // Sync bookkeeping: the server state local edits started from (null while
+                       // there are none: the row is the server's state), and where it stands.
                        " base TEXT, etag BLOB, sync_state INTEGER NOT NULL DEFAULT 0,"
                        " sync_error TEXT, server_state TEXT, conflict_fields INTEGER NOT NULL DEFAULT 0,"
                        " server_deleted INTEGER NOT NULL DEFAULT 0,"
@@ -45,7 +46,6 @@ const QList<QStringList> &migrations()
                        " fields INTEGER NOT NULL, idempotency_key TEXT,"
                        " attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
                        " created_at TEXT NOT NULL, sent_body TEXT)"),
-        QStringLiteral("CREATE TABLE pull_staging (id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT)"),
     }};
     return steps;
@@ -93,10 +93,10 @@ QString timestampText(const QDateTime &time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
-CachedOpportunity recordFromRow(const QSqlQuery &query)
+// The record's own columns, the first fifteen of a row.
+Opportunity opportunityFromRow(const QSqlQuery &query)
 {
-    CachedOpportunity record;
-    Opportunity &o = record.opportunity;
+    Opportunity o;
     o.id = query.value(0).toString();
     o.name = query.value(1).toString();
     o.accountId = textOrNull(query.value(2));
@@ -112,9 +112,16 @@ CachedOpportunity recordFromRow(const QSqlQuery &query)
     o.ownerId = textOrNull(query.value(11));
     o.isArchived = query.value(12).toBool();
     if (!query.value(13).isNull())
-        o.createdAt = QDateTime::fromString(query.value(13).toString(), Qt::ISODateWithMs).toUTC();
+        o.createdAt = JsonValueReader::parseTimestamp(query.value(13).toString()).value_or(QDateTime());
     if (!query.value(14).isNull())
-        o.updatedAt = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs).toUTC();
+        o.updatedAt = JsonValueReader::parseTimestamp(query.value(14).toString()).value_or(QDateTime());
+    return o;
+}
+
+CachedOpportunity recordFromRow(const QSqlQuery &query)
+{
+    CachedOpportunity record;
+    record.opportunity = opportunityFromRow(query);
     record.base = opportunityFromJson(query.value(15));
     record.etag = query.value(16).toByteArray();
     record.state = static_cast<SyncState>(query.value(17).toInt());
@@ -172,6 +179,7 @@ LocalStore::LocalStore(QObject *parent)
 
 LocalStore::~LocalStore()
 {
+    m_statements.clear(); // before the connection goes
     if (QSqlDatabase::contains(m_connectionName)) {
         QSqlDatabase::database(m_connectionName, false).close();
         QSqlDatabase::removeDatabase(m_connectionName);
@@ -200,6 +208,7 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
         return result;
     }
     // Unreadable: keep the file for the record, salvage what the outbox still holds.
+    m_statements.clear();
     if (QSqlDatabase::contains(m_connectionName)) {
         QSqlDatabase::database(m_connectionName, false).close();
         QSqlDatabase::removeDatabase(m_connectionName);
@@ -276,7 +285,11 @@ bool LocalStore::openAt(const QString &path, QString *error)
     QSqlQuery query(db);
     for (const QString &statement :
          {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
-          QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA quick_check")}) {
+          QStringLiteral("PRAGMA synchronous=NORMAL"),
+          // A first sync writes every page of a large pipeline at random (UUID) positions: with a
+          // cache that holds them, SQLite does not spill and re-read pages on every insert.
+          QStringLiteral("PRAGMA cache_size=-32768"), QStringLiteral("PRAGMA temp.cache_size=-32768"),
+          QStringLiteral("PRAGMA quick_check")}) {
         if (!query.exec(statement)) {
             *error = query.lastError().text();
             return false;
@@ -371,16 +384,11 @@ std::optional<QList<OpportunityUpdate>> LocalStore::updates(const QString &oppor
     return OpportunityJson::readUpdates(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).array(), &errors);
 }
 
-bool LocalStore::writeRow(const CachedOpportunity &record)
+namespace {
+
+// The record's own columns, in the order of dataColumns.
+void bindData(QSqlQuery &query, const Opportunity &o)
 {
-    const Opportunity &o = record.opportunity;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO opportunities (id, name, account_id, account_name, lead_id, value,"
-        " currency, stage, probability, expected_close_date, description, owner_id, is_archived,"
-        " created_at, updated_at, base, etag, sync_state, sync_error, server_state, conflict_fields,"
-        " server_deleted, local_deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?, ?, ?, 0)"));
     query.addBindValue(o.id);
     query.addBindValue(o.name);
     query.addBindValue(nullable(o.accountId));
@@ -396,16 +404,44 @@ bool LocalStore::writeRow(const CachedOpportunity &record)
     query.addBindValue(o.isArchived ? 1 : 0);
     query.addBindValue(nullable(timestampText(o.createdAt)));
     query.addBindValue(nullable(timestampText(o.updatedAt)));
-    query.addBindValue(opportunityToJson(record.base));
+}
+
+const QString dataColumns = QStringLiteral(
+    "id, name, account_id, account_name, lead_id, value, currency, stage, probability,"
+    " expected_close_date, description, owner_id, is_archived, created_at, updated_at");
+
+} // namespace
+
+QSqlQuery &LocalStore::prepared(const QString &sql)
+{
+    std::unique_ptr<QSqlQuery> &query = m_statements[sql];
+    if (!query) {
+        query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connectionName));
+        query->prepare(sql);
+    }
+    return *query;
+}
+
+bool LocalStore::writeRow(const CachedOpportunity &record, const QString &baseJson)
+{
+    const Opportunity &o = record.opportunity;
+    QSqlQuery &query = prepared(QStringLiteral(
+        "INSERT OR REPLACE INTO opportunities (id, name, account_id, account_name, lead_id, value,"
+        " currency, stage, probability, expected_close_date, description, owner_id, is_archived,"
+        " created_at, updated_at, base, etag, sync_state, sync_error, server_state, conflict_fields,"
+        " server_deleted, local_deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, 0)"));
+    bindData(query, o);
+    query.addBindValue(baseJson.isNull() ? opportunityToJson(record.base) : QVariant(baseJson));
     query.addBindValue(record.etag);
     query.addBindValue(static_cast<int>(record.state));
     query.addBindValue(nullable(record.syncError));
     query.addBindValue(opportunityToJson(record.serverState));
     query.addBindValue(record.conflictFields.toInt());
     query.addBindValue(record.serverDeleted ? 1 : 0);
-    if (!query.exec())
-        return fail(QStringLiteral("writing %1").arg(o.id), query.lastError().text());
-    return true;
+    const bool ok = query.exec();
+    query.finish();
+    return ok || fail(QStringLiteral("writing %1").arg(o.id), query.lastError().text());
 }
 
 bool LocalStore::removeRow(const QString &id)
@@ -506,6 +542,9 @@ bool LocalStore::editOpportunity(const QString &id, const Opportunity &edited, O
     const OpportunityFields changed = OpportunityDiff::changedFields(record->opportunity, edited, fields);
     if (!changed)
         return true;
+    // A synced row is the server's state: it becomes the base the edit is measured against.
+    if (!record->base && record->state == SyncState::Synced)
+        record->base = record->opportunity;
     OpportunityDiff::copyFields(edited, &record->opportunity, changed);
     record->opportunity.updatedAt = QDateTime::currentDateTimeUtc();
     if (changed.testFlag(OpportunityField::AccountId)) {
@@ -561,6 +600,12 @@ bool LocalStore::deleteOpportunity(const QString &id)
         entry->operation = OutboxEntry::Operation::Delete;
         entry->fields = {};
         entry->lastError.clear();
+        if (!record->base && record->state == SyncState::Synced) {
+            CachedOpportunity based = *record;
+            based.base = record->opportunity;
+            if (!writeRow(based))
+                return false;
+        }
         query.prepare(QStringLiteral("UPDATE opportunities SET local_deleted = 1, sync_state = 1 WHERE id = ?"));
         query.addBindValue(id);
         if (!query.exec())
@@ -638,6 +683,14 @@ QByteArray LocalStore::etagOf(const QString &id)
     return query.value(0).toByteArray();
 }
 
+qint64 LocalStore::opportunityCount()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM opportunities WHERE local_deleted = 0")) || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
 int LocalStore::pendingCount()
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
@@ -648,24 +701,29 @@ int LocalStore::pendingCount()
 
 bool LocalStore::beginPull()
 {
+    // A temporary table: a pull that does not finish leaves nothing behind, not even after a crash.
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    return query.exec(QStringLiteral("DELETE FROM pull_staging"))
+    return (query.exec(QStringLiteral(
+                "CREATE TEMP TABLE IF NOT EXISTS pull_staging ("
+                " id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, account_id TEXT, account_name TEXT,"
+                " lead_id TEXT, value REAL NOT NULL, currency TEXT NOT NULL, stage TEXT NOT NULL,"
+                " probability INTEGER NOT NULL, expected_close_date TEXT, description TEXT, owner_id TEXT,"
+                " is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT)"))
+            && query.exec(QStringLiteral("DELETE FROM pull_staging")))
            || fail(QStringLiteral("starting a pull"), query.lastError().text());
 }
 
 bool LocalStore::stagePulled(const QList<Opportunity> &page)
 {
     SqlTransaction transaction(m_connectionName);
-    {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
-        query.prepare(QStringLiteral("INSERT OR REPLACE INTO pull_staging (id, data) VALUES (?, ?)"));
-        for (const Opportunity &opportunity : page) {
-            query.addBindValue(opportunity.id);
-            query.addBindValue(jsonText(OpportunityJson::toResponse(opportunity)));
-            if (!query.exec())
-                return fail(QStringLiteral("staging a pulled page"), query.lastError().text());
-        }
+    QSqlQuery &query = prepared(QStringLiteral("INSERT OR REPLACE INTO pull_staging (") + dataColumns
+                                + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const Opportunity &opportunity : page) {
+        bindData(query, opportunity);
+        if (!query.exec())
+            return fail(QStringLiteral("staging a pulled page"), query.lastError().text());
     }
+    query.finish();
     return transaction.commit() || fail(QStringLiteral("staging a pulled page"), tr("cannot commit"));
 }
 
@@ -760,15 +818,38 @@ bool LocalStore::commitPull(bool complete)
     QStringList removed;
     SqlTransaction transaction(m_connectionName);
     {
-        QSqlQuery staged(QSqlDatabase::database(m_connectionName));
-        staged.setForwardOnly(true);
-        if (!staged.exec(QStringLiteral("SELECT data FROM pull_staging")))
-            return fail(QStringLiteral("merging a pull"), staged.lastError().text());
-        while (staged.next()) {
-            const auto server = opportunityFromJson(staged.value(0));
-            if (!server)
-                continue;
-            if (!merge(*server, QByteArray(), &changed))
+        // Records nobody touched here, new or changed on the server: copied as they are, in SQL.
+        QString same;
+        QString selected;
+        for (const QString &column : dataColumns.split(QStringLiteral(", "))) {
+            same += (same.isEmpty() ? QString() : QStringLiteral(" AND ")) + QStringLiteral("s.%1 IS o.%1").arg(column);
+            selected += (selected.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("s.") + column;
+        }
+        const QString notTouched = QStringLiteral(
+            "o.sync_state = 0 AND o.local_deleted = 0"
+            " AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.opportunity_id = s.id)");
+        const QString untouched = QStringLiteral(" FROM pull_staging s LEFT JOIN opportunities o ON o.id = s.id WHERE o.id IS NULL OR (")
+                                  + notTouched + QStringLiteral(" AND NOT (") + same + QStringLiteral("))");
+        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT s.id") + untouched))
+            return fail(QStringLiteral("merging a pull"), query.lastError().text());
+        while (query.next())
+            changed.append(query.value(0).toString());
+        if (!query.exec(QStringLiteral("INSERT OR REPLACE INTO opportunities (") + dataColumns
+                        + QStringLiteral(") SELECT ") + selected + untouched))
+            return fail(QStringLiteral("merging a pull"), query.lastError().text());
+        // Records with edits or conflicts here: merged field by field.
+        if (!query.exec(QStringLiteral("SELECT ") + selected
+                        + QStringLiteral(" FROM pull_staging s JOIN opportunities o ON o.id = s.id WHERE NOT (")
+                        + notTouched + QLatin1Char(')')))
+            return fail(QStringLiteral("merging a pull"), query.lastError().text());
+        QList<Opportunity> touched;
+        while (query.next())
+            touched.append(opportunityFromRow(query));
+        query.finish();
+        for (const Opportunity &server : touched) {
+            if (!merge(server, QByteArray(), &changed))
                 return false;
         }
     }

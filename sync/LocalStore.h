@@ -6,9 +6,14 @@
 #include "OutboxEntry.h"
 
 #include <QObject>
+
+#include <map>
+#include <memory>
 #include <QStringList>
 
 #include <optional>
+
+class QSqlQuery;
 
 // The client's single source of truth: a SQLite cache of opportunities, accounts, updates
 // histories, the outbox of pending edits and sync state. An edit writes the new row and its
@@ -39,6 +44,7 @@ public:
     // Reading.
     std::optional<CachedOpportunity> opportunity(const QString &id);
     QList<CachedOpportunity> opportunities();
+    qint64 opportunityCount();
     QList<Account> accounts();
     std::optional<QList<OpportunityUpdate>> updates(const QString &opportunityId);
 
@@ -95,7 +101,10 @@ private:
     bool openAt(const QString &path, QString *error);
     bool migrate();
     bool fail(const QString &what, const QString &error);
-    bool writeRow(const CachedOpportunity &record);
+    // `baseJson`: the base already in its stored form, to spare serializing it again.
+    bool writeRow(const CachedOpportunity &record, const QString &baseJson = QString());
+    // A statement prepared once per connection and reused.
+    QSqlQuery &prepared(const QString &sql);
     bool removeRow(const QString &id);
     std::optional<OutboxEntry> entry(qint64 sequence);
     bool writeEntry(const OutboxEntry &entry);
@@ -104,6 +113,7 @@ private:
     bool merge(const Opportunity &server, const QByteArray &etag, QStringList *changed);
     void notifyOutbox();
 
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     QString m_connectionName;
     QString m_path;
     QString m_lastError;

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QLockFile>
+#include <QNetworkInformation>
 
 namespace {
 
@@ -40,6 +41,15 @@ void SyncEngine::start(std::chrono::milliseconds interval)
 {
     if (interval.count() > 0)
         m_timer.start(interval);
+    // When the system says the network is back, do not wait for the timer. Without a backend
+    // (no NetworkManager, say) the offline retry timer still brings the sync back.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online && m_state == State::Offline)
+                        syncNow();
+                });
+    }
     syncNow();
 }
 

@@ -1,0 +1,202 @@
+// Sync figures against a local kashew-server: the first sync of 10,000 and 100,000
+// opportunities (time, requests, peak memory), a re-sync with nothing changed, and pushing 1,000
+// queued edits; beside them, what curl needs to fetch the same pages plus sqlite3 to import them.
+// Each measurement runs in a child process so that its peak memory is its own.
+#include "ApiClient.h"
+#include "LocalStore.h"
+#include "ServerProcess.h"
+#include "SyncEngine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+#include <sys/resource.h>
+
+namespace {
+
+long peakKilobytes()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+// One sync on the cache at `cachePath`; prints "seconds requests peakKB pushSeconds".
+int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
+{
+    LocalStore store;
+    if (!store.open(cachePath).ok)
+        return 1;
+    if (queueEdits > 0) {
+        const QList<CachedOpportunity> records = store.opportunities();
+        for (int i = 0; i < queueEdits && i < records.size(); ++i) {
+            Opportunity edited = records.at(i).opportunity;
+            edited.value += 1;
+            store.editOpportunity(edited.id, edited, OpportunityField::Value);
+        }
+    }
+    ApiClient client;
+    ApiClient::Settings settings;
+    settings.baseUrl = server;
+    settings.apiKey = QString::fromLatin1(ServerProcess::writeKey);
+    client.setSettings(settings);
+    SyncEngine engine(store, client);
+    QEventLoop loop;
+    bool ok = false;
+    double pushSeconds = 0;
+    QElapsedTimer timer;
+    QObject::connect(&engine, &SyncEngine::progressChanged, [&](const SyncEngine::Progress &progress) {
+        if (progress.pagesDone == 1 && pushSeconds == 0)
+            pushSeconds = timer.nsecsElapsed() / 1e9;
+    });
+    QObject::connect(&engine, &SyncEngine::finished, [&](bool success) {
+        ok = success;
+        loop.quit();
+    });
+    timer.start();
+    engine.syncNow();
+    loop.exec();
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    if (!ok) {
+        std::fprintf(stderr, "sync failed: %s\n", qPrintable(engine.lastError().message));
+        return 1;
+    }
+    std::printf("%.3f %d %ld %.3f %lld\n", seconds, client.requestCount(), peakKilobytes(), pushSeconds,
+                static_cast<long long>(store.opportunityCount()));
+    return 0;
+}
+
+struct SyncFigures
+{
+    double seconds = 0;
+    int requests = 0;
+    long peakKb = 0;
+    double pushSeconds = 0;
+    qint64 records = 0;
+};
+
+SyncFigures runChild(const QUrl &server, const QString &cachePath, int queueEdits)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--child-sync"), server.toString(), cachePath, QString::number(queueEdits)});
+    child.waitForFinished(-1);
+    const QStringList parts = QString::fromLatin1(child.readAllStandardOutput()).split(QLatin1Char(' '));
+    if (child.exitCode() != 0 || parts.size() < 5)
+        qFatal("a measured sync failed");
+    return {parts.at(0).toDouble(), parts.at(1).toInt(), parts.at(2).toLong(), parts.at(3).toDouble(),
+            parts.at(4).trimmed().toLongLong()};
+}
+
+// curl fetching every page (live and archived, 500 a page) one after another, then sqlite3
+// importing them into a table of the same columns, in one transaction.
+double baselineSeconds(const ServerProcess &server, qint64 total, qint64 archived)
+{
+    QTemporaryDir dir;
+    QElapsedTimer timer;
+    timer.start();
+    QStringList curl{QStringLiteral("-s"), QStringLiteral("--fail"), QStringLiteral("-H"),
+                     QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(ServerProcess::writeKey)};
+    int files = 0;
+    for (const bool isArchived : {false, true}) {
+        const qint64 count = isArchived ? archived : total - archived;
+        for (qint64 page = 1; (page - 1) * 500 < count; ++page) {
+            curl << QStringLiteral("-o") << dir.filePath(QStringLiteral("page%1.json").arg(files++))
+                 << server.baseUrl().toString() + QStringLiteral("/opportunities?pageSize=500&page=%1&isArchived=%2")
+                                                      .arg(page)
+                                                      .arg(isArchived ? QStringLiteral("true") : QStringLiteral("false"));
+        }
+    }
+    if (QProcess::execute(QStringLiteral("curl"), curl) != 0)
+        qFatal("curl failed");
+    QString sql = QStringLiteral(
+        "PRAGMA journal_mode=WAL; CREATE TABLE o (id TEXT PRIMARY KEY, name TEXT, account_id TEXT, account_name TEXT,"
+        " lead_id TEXT, value REAL, currency TEXT, stage TEXT, probability INTEGER, expected_close_date TEXT,"
+        " description TEXT, owner_id TEXT, is_archived INTEGER, created_at TEXT, updated_at TEXT); BEGIN;\n");
+    for (int i = 0; i < files; ++i)
+        sql += QStringLiteral("INSERT INTO o SELECT value->>'id', value->>'name', value->>'account_id', value->>'account_name',"
+                              " value->>'lead_id', value->>'value', value->>'currency', value->>'stage', value->>'probability',"
+                              " value->>'expected_close_date', value->>'description', value->>'owner_id', value->>'is_archived',"
+                              " value->>'created_at', value->>'updated_at' FROM json_each(readfile('%1'), '$.opportunities');\n")
+                   .arg(dir.filePath(QStringLiteral("page%1.json").arg(i)));
+    sql += QStringLiteral("COMMIT;\n");
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"), {dir.filePath(QStringLiteral("baseline.sqlite"))});
+    sqlite.write(sql.toUtf8());
+    sqlite.closeWriteChannel();
+    sqlite.waitForFinished(-1);
+    if (sqlite.exitCode() != 0)
+        qFatal("sqlite3 failed: %s", sqlite.readAllStandardError().constData());
+    return timer.nsecsElapsed() / 1e9;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() == 5 && arguments.at(1) == QLatin1String("--child-sync"))
+        return measureSync(QUrl(arguments.at(2)), arguments.at(3), arguments.at(4).toInt());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Measures the SyncEngine against a local kashew-server."));
+    parser.addHelpOption();
+    const QCommandLineOption outputOption(QStringLiteral("output"), QStringLiteral("Figures file."), QStringLiteral("file"),
+                                          QStringLiteral("bench-results/sync.txt"));
+    const QCommandLineOption sizesOption(QStringLiteral("sizes"), QStringLiteral("Comma-separated record counts."),
+                                         QStringLiteral("list"), QStringLiteral("10000,100000"));
+    parser.addOptions({outputOption, sizesOption});
+    parser.process(app);
+
+    QString report;
+    QTextStream out(&report);
+    out << "SyncEngine against kashew-server on loopback (one client, pages of 500)\n";
+    for (const QString &sizeText : parser.value(sizesOption).split(QLatin1Char(','))) {
+        const int size = sizeText.toInt();
+        ServerProcess server;
+        if (!server.start({QStringLiteral("--demo"), QString::number(size)}))
+            return 1;
+        QTemporaryDir dir;
+        const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
+        const SyncFigures first = runChild(server.baseUrl(), cache, 0);
+        const SyncFigures again = runChild(server.baseUrl(), cache, 0);
+        const SyncFigures push = runChild(server.baseUrl(), cache, 1000);
+        // The archived share, for the baseline's pages.
+        LocalStore store;
+        store.open(cache);
+        qint64 archived = 0;
+        for (const CachedOpportunity &record : store.opportunities())
+            archived += record.opportunity.isArchived;
+        const double baseline = baselineSeconds(server, first.records, archived);
+        out << QStringLiteral("%1 opportunities\n").arg(size);
+        out << QStringLiteral("  first sync:          %1 s, %2 requests, peak %3 MB (%4 records)\n")
+                   .arg(first.seconds, 0, 'f', 2).arg(first.requests).arg(first.peakKb / 1024.0, 0, 'f', 0).arg(first.records);
+        out << QStringLiteral("  curl + sqlite3:      %1 s  (first sync / baseline = %2)\n")
+                   .arg(baseline, 0, 'f', 2).arg(first.seconds / baseline, 0, 'f', 2);
+        out << QStringLiteral("  re-sync, no change:  %1 s, %2 requests, peak %3 MB\n")
+                   .arg(again.seconds, 0, 'f', 2).arg(again.requests).arg(again.peakKb / 1024.0, 0, 'f', 0);
+        out << QStringLiteral("  push 1,000 edits:    %1 s until the pull starts (%2 s with the pull), %3 requests\n")
+                   .arg(push.pushSeconds, 0, 'f', 2).arg(push.seconds, 0, 'f', 2).arg(push.requests);
+        out.flush();
+        std::fputs(report.toUtf8().constData(), stdout);
+        report.clear();
+        QFile file(parser.value(outputOption));
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        if (file.open(QIODevice::Append))
+            file.write(QStringLiteral("%1 opportunities: first %2 s / %3 req / %4 MB; baseline %5 s; resync %6 s; push1000 %7 s\n")
+                           .arg(size).arg(first.seconds, 0, 'f', 2).arg(first.requests).arg(first.peakKb / 1024.0, 0, 'f', 0)
+                           .arg(baseline, 0, 'f', 2).arg(again.seconds, 0, 'f', 2).arg(push.pushSeconds, 0, 'f', 2).toUtf8());
+    }
+    return 0;
+}
