@@ -79,7 +79,9 @@ void ApiServer::addRoutes()
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      serve(request, std::move(responder), Access::Write, [&](const Caller &caller) {
                          return m_opportunities.create(caller, request.body(),
-                                                       request.value("Idempotency-Key"));
+                                                       m_settings.ignoreIdempotencyKey
+                                                           ? QByteArray()
+                                                           : request.value("Idempotency-Key"));
                      });
                  });
     m_http.route(opportunities + QStringLiteral("/<arg>"), Method::Get,
@@ -205,6 +207,16 @@ void ApiServer::send(QHttpServerResponder &&responder, const ApiResponse &respon
         return;
     case FaultInjector::Fault::Error:
         Q_UNREACHABLE();
+    case FaultInjector::Fault::Malformed: {
+        // A hostile or broken server: records with a field no client can read, or no JSON.
+        ApiResponse broken = response;
+        if (broken.body.contains("\"stage\":\""))
+            broken.body.replace("\"stage\":\"", "\"stage\":\"bogus_");
+        else if (!broken.body.isEmpty())
+            broken.body = QByteArrayLiteral("<html><body>502 Bad Gateway</body></html>");
+        writeResponse(responder, broken, broken.body.size());
+        return;
+    }
     case FaultInjector::Fault::Cut: {
         // The work is done and committed; the client sees a connection closed mid-body.
         QTcpSocket *socket = responder.socket();

@@ -28,6 +28,7 @@ public:
         FaultInjector::Plan faults;
         bool logRequests = false;
         bool omitRetryAfter = false;
+        bool ignoreIdempotencyKey = false;
     };
 
     ApiServer(ServerStore &store, Settings settings, QObject *parent = nullptr);

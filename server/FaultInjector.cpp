@@ -8,7 +8,8 @@ FaultInjector::FaultInjector(const Plan &plan)
 
 bool FaultInjector::isActive() const
 {
-    return m_plan.errorRate > 0 || m_plan.cutRate > 0 || m_plan.delayRate > 0;
+    return m_plan.errorRate > 0 || m_plan.cutRate > 0 || m_plan.delayRate > 0
+           || m_plan.malformedRate > 0;
 }
 
 bool FaultInjector::draw(double rate)
@@ -27,5 +28,7 @@ FaultInjector::Fault FaultInjector::responseFault()
         return Fault::Cut;
     if (draw(m_plan.delayRate))
         return Fault::Delay;
+    if (draw(m_plan.malformedRate))
+        return Fault::Malformed;
     return Fault::None;
 }

@@ -8,13 +8,14 @@
 class FaultInjector final
 {
 public:
-    enum class Fault { None, Error, Cut, Delay };
+    enum class Fault { None, Error, Cut, Delay, Malformed };
 
     struct Plan
     {
         double errorRate = 0;
         double cutRate = 0;
         double delayRate = 0;
+        double malformedRate = 0;
         int delayMs = 0;
         quint32 seed = 1;
     };

@@ -91,10 +91,19 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("no-retry-after"),
         QStringLiteral("Answer 429 without a Retry-After header, only the detail text, as the hosted "
                        "API documents it."));
+    const QCommandLineOption ignoreIdempotency(
+        QStringLiteral("ignore-idempotency-key"),
+        QStringLiteral("For testing: do not honour Idempotency-Key, as some servers do not."));
+    const QCommandLineOption faultMalformed(
+        QStringLiteral("fault-malformed"),
+        QStringLiteral("For testing: do the work, then send a response whose records cannot be read "
+                       "(an unknown stage; other bodies become HTML), for this share of requests."),
+        QStringLiteral("share"));
     const QCommandLineOption logRequests(QStringLiteral("log-requests"),
                                          QStringLiteral("Log every request to standard error."));
     parser.addOptions({listen, database, apiKey, readOnlyKey, demo, rateLimit, faultError,
-                       faultCut, faultDelay, faultSeed, noRetryAfter, logRequests});
+                       faultCut, faultDelay, faultSeed, noRetryAfter, ignoreIdempotency, faultMalformed,
+                       logRequests});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         exitWithUsage(parser, QStringLiteral("unexpected argument \"%1\"")
@@ -155,5 +164,9 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
         parseCount(parser, parser.value(faultSeed), QStringLiteral("fault-seed")));
     options.logRequests = parser.isSet(logRequests);
     options.omitRetryAfter = parser.isSet(noRetryAfter);
+    options.ignoreIdempotencyKey = parser.isSet(ignoreIdempotency);
+    if (parser.isSet(faultMalformed))
+        options.faults.malformedRate =
+            parseRate(parser, parser.value(faultMalformed), QStringLiteral("fault-malformed"));
     return options;
 }

@@ -20,6 +20,8 @@ struct ServerOptions
     bool logRequests = false;
     // 429 with only the detail text, as the hosted API documents it.
     bool omitRetryAfter = false;
+    // Idempotency-Key is not honoured, as on servers that ignore it.
+    bool ignoreIdempotencyKey = false;
 
     // Parses the application's arguments; on a mistake prints it with the usage and exits.
     static ServerOptions parse(const QStringList &arguments);

@@ -68,7 +68,8 @@ int main(int argc, char *argv[])
 
     ApiServer::Settings settings{ApiKeyring(options.apiKeys, options.readOnlyKeys),
                                  RateLimiter(options.requestsPerHour, options.writesPerDay),
-                                 options.faults, options.logRequests, options.omitRetryAfter};
+                                 options.faults, options.logRequests, options.omitRetryAfter,
+                                 options.ignoreIdempotencyKey};
     ApiServer server(store, std::move(settings));
     const quint16 port = server.listen(options.address, options.port);
     if (port == 0) {

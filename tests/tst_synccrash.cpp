@@ -25,11 +25,20 @@ class TestSyncCrash final : public QObject
     Q_OBJECT
 
 private slots:
+    void killedTwentyTimesMidPush_data()
+    {
+        QTest::addColumn<QStringList>("serverOptions");
+        QTest::newRow("server honours Idempotency-Key") << QStringList();
+        // Then a lost answer must be found by looking the record up before posting again.
+        QTest::newRow("server ignores Idempotency-Key") << QStringList{QStringLiteral("--ignore-idempotency-key")};
+    }
     void killedTwentyTimesMidPush()
     {
+        QFETCH(QStringList, serverOptions);
         ServerProcess server;
         // Slow answers widen the window in which a kill lands mid-request.
-        QVERIFY(server.start({QStringLiteral("--fault-delay"), QStringLiteral("0.6,120"), QStringLiteral("--fault-seed"), QStringLiteral("5")}));
+        QVERIFY(server.start(QStringList{QStringLiteral("--fault-delay"), QStringLiteral("0.6,120"), QStringLiteral("--fault-seed"),
+                                         QStringLiteral("5")} + serverOptions));
         QTemporaryDir profile;
         const auto cli = [&](const QStringList &arguments) {
             QProcess process;

@@ -329,6 +329,61 @@ private slots:
         QCOMPARE(sync.store.opportunities().size(), 3001);
     }
 
+    void unreadableResponsesChangeNothing()
+    {
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--demo"), QStringLiteral("300")}));
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        QVERIFY(sync.syncOnce());
+        const QList<CachedOpportunity> before = sync.store.opportunities();
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        const QString changedThere = before.first().opportunity.id;
+        QCOMPARE(http.put(QStringLiteral("/opportunities/") + changedThere, {{QStringLiteral("name"), QStringLiteral("Changed there")}}).status, 200);
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(server.start({QStringLiteral("--fault-malformed"), QStringLiteral("1")}));
+        QVERIFY(!sync.syncOnce());
+        QCOMPARE(sync.engine->lastError().kind, ApiError::Kind::BadResponse);
+        QVERIFY2(sync.engine->lastError().message.contains(QStringLiteral("stage")), qPrintable(sync.engine->lastError().message));
+        QCOMPARE(sync.store.opportunities().size(), before.size());
+        QCOMPARE(sync.store.opportunity(changedThere)->opportunity.name, before.first().opportunity.name);
+    }
+
+    void wrongKeyIsReportedAndLosesNothing()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        SyncFixture sync;
+        QVERIFY(sync.open(server, "kshw_revoked_key_0000000"));
+        QVERIFY(sync.store.createOpportunity(named(QStringLiteral("Waiting"))));
+        QVERIFY(!sync.syncOnce());
+        QCOMPARE(sync.engine->state(), SyncEngine::State::Error);
+        QCOMPARE(sync.engine->lastError().kind, ApiError::Kind::Unauthorized);
+        QCOMPARE(sync.store.pendingCount(), 1);
+    }
+
+    void openedRecordsKeepTheirHistoryForOfflineReading()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        const QString id = TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("With history")}}).value(QStringLiteral("id")).toString();
+        QCOMPARE(http.put(QStringLiteral("/opportunities/") + id, {{QStringLiteral("stage"), QStringLiteral("proposal")}}).status, 200);
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        QVERIFY(sync.syncOnce());
+        QVERIFY(!sync.store.updates(id)); // not fetched yet
+        QSignalSpy fetched(sync.engine.get(), &SyncEngine::detailFetched);
+        sync.engine->fetchDetail(id);
+        QVERIFY(fetched.wait(10000));
+        QCOMPARE(server.stop(), 0);
+        const auto history = sync.store.updates(id);
+        QVERIFY(history);
+        QCOMPARE(history->size(), 2);
+        QCOMPARE(history->first().changes.first().field, QStringLiteral("stage"));
+        QCOMPARE(history->first().changes.first().to.toString(), QStringLiteral("proposal"));
+    }
+
     void rateLimitStopsTheSyncWithTheWait()
     {
         ServerProcess server;
