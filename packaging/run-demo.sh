@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Starts kashew-server on a free loopback port with demo data, a temporary database and a fresh
-# API key, prints how to reach it, and stops it on Ctrl+C.
+# API key, then kashew-desktop on a temporary profile connected to it; stops the server when the
+# app closes. With --server-only, or without a display, it keeps the server running and says how
+# to reach it.
 set -euo pipefail
 build=${BUILD_DIR:-build}
 server="$build/server/kashew-server"
+desktop="$build/app/kashew-desktop"
 [ -x "$server" ] || { echo "run-demo: $server is missing; build first (see README.md)" >&2; exit 1; }
 
 workdir=$(mktemp -d -t kashew-demo.XXXXXX)
@@ -15,6 +18,7 @@ pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$workdir"; }
 trap cleanup EXIT INT TERM
 
+url=
 for _ in $(seq 1 600); do
     url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/api/v1' "$log" || true)
     [ -n "$url" ] && break
@@ -22,8 +26,18 @@ for _ in $(seq 1 600); do
     sleep 0.1
 done
 [ -n "$url" ] || { echo "run-demo: kashew-server did not start" >&2; cat "$log" >&2; exit 1; }
-
 cat "$log"
+
+if [ "${1:-}" != "--server-only" ] && [ -x "$desktop" ]; then
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
+        echo "Starting kashew-desktop on $url (the server stops when you close it)"
+        KASHEW_API_KEY="$key" "$desktop" --profile "$workdir/profile" --server "$url"
+        exit 0
+    fi
+    echo "No display to show kashew-desktop on. Run this under a desktop session, or with a virtual"
+    echo "display: xvfb-run -a $0   (xvfb is installed by packaging/install-deps.sh)."
+    echo "Meanwhile the server keeps running for the 'kashew' command:"
+fi
 cat <<MSG
 
 kashew-server is running with demo data.
@@ -31,6 +45,7 @@ kashew-server is running with demo data.
   Key: $key
 Try:
   curl -H 'Authorization: Bearer $key' '$url/opportunities?pageSize=3&status=negotiation'
+  KASHEW_API_KEY=$key $build/app/kashew --profile $workdir/profile --server $url sync
 Press Ctrl+C to stop it (its temporary database goes with it).
 MSG
 wait "$pid"

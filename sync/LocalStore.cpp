@@ -640,10 +640,20 @@ bool LocalStore::resolveConflict(const QString &id, const Opportunity &chosen)
         record->base.reset();
         record->etag.clear();
     } else {
+        // The server's state, with my changes to fields it did not touch, and the chosen values
+        // of the fields both sides changed.
+        Opportunity result = *record->serverState;
+        const OpportunityFields mine = entry->sequence > 0 && entry->operation == OutboxEntry::Operation::Update
+                                           ? entry->fields
+                                           : OpportunityDiff::changedFields(record->base.value_or(result), record->opportunity);
+        OpportunityDiff::copyFields(record->opportunity, &result, mine & ~record->conflictFields);
+        OpportunityDiff::copyFields(chosen, &result, record->conflictFields);
+        record->opportunity = result;
         record->base = record->serverState;
         entry->operation = OutboxEntry::Operation::Update;
     }
-    OpportunityDiff::copyFields(chosen, &record->opportunity, OpportunityFieldNames::writable());
+    if (record->serverDeleted)
+        OpportunityDiff::copyFields(chosen, &record->opportunity, OpportunityFieldNames::writable());
     if (entry->operation == OutboxEntry::Operation::Update)
         entry->fields = OpportunityDiff::changedFields(*record->base, record->opportunity);
     record->state = entry->fields ? SyncState::Pending : SyncState::Synced;

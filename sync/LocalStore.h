@@ -53,8 +53,8 @@ public:
     std::optional<QString> createOpportunity(Opportunity opportunity);
     bool editOpportunity(const QString &id, const Opportunity &edited, OpportunityFields fields);
     bool deleteOpportunity(const QString &id);
-    // Settles a conflict with the values the user chose; what differs from the server goes out
-    // as a normal edit.
+    // Settles a conflict: `chosen` gives the values of the conflicting fields (the others keep
+    // both sides' changes); what then differs from the server goes out as a normal edit.
     bool resolveConflict(const QString &id, const Opportunity &chosen);
 
     // The outbox, oldest first.

@@ -4,6 +4,7 @@
 #include "JsonValueReader.h"
 #include "KeychainCredentialStore.h"
 #include "LocalStore.h"
+#include "Money.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
 #include "OpportunityValidation.h"
@@ -123,11 +124,6 @@ std::optional<OpportunityJson::Reading> readAssignments(const QStringList &assig
     return reading;
 }
 
-QString money(double value, const QString &currency)
-{
-    return QLocale().toString(value, 'f', value == std::floor(value) ? 0 : 2) + QLatin1Char(' ') + currency;
-}
-
 // Everything a command needs: the profile, its cache for the chosen server, and the key.
 struct Session
 {
@@ -243,7 +239,7 @@ int runList(Session &session, const QCommandLineParser &parser)
             continue;
         }
         out() << stateMark(record) << ' ' << o.id.left(8) << "  " << Stages::id(o.stage).leftJustified(13) << ' '
-              << money(o.value, o.currency).rightJustified(16) << "  " << o.name << "\n";
+              << formatMoney(o.value, o.currency).rightJustified(16) << "  " << o.name << "\n";
     }
     if (parser.isSet(QStringLiteral("json")))
         out() << QJsonDocument(json).toJson(QJsonDocument::Indented);

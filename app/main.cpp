@@ -1,0 +1,107 @@
+// kashew-desktop: the pipeline on the desktop, offline-first.
+#include "ApiClient.h"
+#include "KeychainCredentialStore.h"
+#include "LocalStore.h"
+#include "MainWindow.h"
+#include "ModelFeeder.h"
+#include "OpportunityListModel.h"
+#include "Profile.h"
+#include "SyncEngine.h"
+#include "Version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTranslator>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("kashew-desktop"));
+    QApplication::setOrganizationName(QStringLiteral("kashew"));
+    QApplication::setApplicationDisplayName(QStringLiteral("kashew"));
+    QApplication::setApplicationVersion(QStringLiteral(KASHEW_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("ai.kashew.desktop"));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("kashew"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "kashew-desktop: your kashew.ai sales pipeline, offline-first."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QApplication::translate("main", "Server base URL, e.g. https://kashew.ai/api/v1 (remembered in the profile)."),
+                                          QStringLiteral("url"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QApplication::translate("main", "Profile folder: settings and caches (default: your data folder)."),
+                                           QStringLiteral("dir"));
+    parser.addOptions({serverOption, profileOption});
+    parser.process(app);
+
+    Profile profile(parser.value(profileOption));
+    if (parser.isSet(serverOption)) {
+        const QUrl url(parser.value(serverOption));
+        if (!url.isValid() || url.scheme().isEmpty()) {
+            std::fprintf(stderr, "kashew-desktop: --server needs a URL such as https://kashew.ai/api/v1\n");
+            return 2;
+        }
+        profile.setServerUrl(url);
+    }
+    const QUrl server = profile.serverUrl();
+
+    LocalStore store;
+    const LocalStore::OpenResult opened = store.open(profile.cachePath(server));
+    if (!opened.ok) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "kashew"), opened.error);
+        return 1;
+    }
+    OpportunityListModel model;
+    ModelFeeder feeder(store, model);
+    feeder.reload();
+
+    ApiClient client;
+    ApiClient::Settings settings;
+    settings.baseUrl = server;
+    client.setSettings(settings);
+    SyncEngine engine(store, client);
+    KeychainCredentialStore keychain;
+    MainWindow window({store, model, engine, client, profile, keychain});
+    if (!opened.recoveryMessage.isEmpty())
+        window.showBanner(opened.recoveryMessage, false, false);
+    window.show();
+
+    const int minutes = QSettings(profile.settingsPath(), QSettings::IniFormat).value(QStringLiteral("sync/minutes"), 15).toInt();
+    const auto connectWith = [&](const QString &key) {
+        window.setLocalOnly(key.isEmpty());
+        if (key.isEmpty())
+            return;
+        ApiClient::Settings withKey = client.settings();
+        withKey.apiKey = key;
+        client.setSettings(withKey);
+        engine.start(std::chrono::minutes(minutes));
+    };
+    const QString environmentKey = qEnvironmentVariable("KASHEW_API_KEY");
+    if (!environmentKey.isEmpty()) {
+        connectWith(environmentKey);
+    } else {
+        keychain.read(profile.credentialAccount(server), [&](const std::optional<QString> &key, const QString &error) {
+            if (!error.isEmpty())
+                window.showBanner(QApplication::translate("main", "The system keychain cannot be read (%1). Set KASHEW_API_KEY, or "
+                                                                  "enter the key in the settings for this session.")
+                                      .arg(error),
+                                  false, true);
+            connectWith(key.value_or(QString()));
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "PipelineTotals.h"
+#include "Stage.h"
+
+#include <QSet>
+#include <QSortFilterProxyModel>
+
+class OpportunityListModel;
+
+// The filters of the API applied to the cached records, giving the rows the server would give
+// for the same data: name search (case-insensitive substring), stages, account, owner, and live
+// or archived. Sortable by every column; totals of what passes.
+class OpportunityFilterProxy final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit OpportunityFilterProxy(QObject *parent = nullptr);
+
+    void setSourceModel(QAbstractItemModel *model) override;
+
+    void setSearch(const QString &text);
+    QString search() const { return m_search; }
+    // Empty: every stage.
+    void setStages(const QSet<Stage> &stages);
+    QSet<Stage> stages() const { return m_stages; }
+    void setAccountId(const QString &accountId);
+    void setOwnerId(const QString &ownerId);
+    void setArchived(bool archived);
+    bool archived() const { return m_archived; }
+
+    PipelineTotals totals() const;
+
+signals:
+    void totalsChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    const OpportunityListModel *m_source = nullptr;
+    QString m_search;
+    QSet<Stage> m_stages;
+    QString m_accountId;
+    QString m_ownerId;
+    bool m_archived = false;
+};

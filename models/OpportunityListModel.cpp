@@ -1,0 +1,295 @@
+#include "OpportunityListModel.h"
+
+#include "ItemRoles.h"
+#include "Money.h"
+
+#include <QColor>
+#include <QLocale>
+
+namespace {
+
+// Large batches (a first sync) are cheaper for the views as one reset than as many signals.
+constexpr qsizetype resetThreshold = 2000;
+
+} // namespace
+
+OpportunityListModel::OpportunityListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int OpportunityListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int OpportunityListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void OpportunityListModel::setToday(const QDate &today)
+{
+    m_today = today;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+bool OpportunityListModel::isOverdue(const Opportunity &o) const
+{
+    return !Stages::isClosed(o.stage) && o.expectedCloseDate.isValid() && o.expectedCloseDate < m_today;
+}
+
+void OpportunityListModel::setOwnerNames(const QHash<QString, QString> &names)
+{
+    m_ownerNames = names;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Owner), index(rowCount() - 1, Owner));
+}
+
+QString OpportunityListModel::ownerName(const QString &ownerId) const
+{
+    return m_ownerNames.value(ownerId, ownerId);
+}
+
+QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const OpportunityRow &row = m_rows.at(index.row());
+    const Opportunity &o = row.opportunity;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Name:
+            return o.name;
+        case Account:
+            return o.accountName;
+        case StageColumn:
+            return Stages::label(o.stage);
+        case Value:
+            return formatMoney(o.value, o.currency);
+        case Probability:
+            return QString(QLocale().toString(o.probability) + QLatin1Char('%'));
+        case Weighted:
+            return formatMoney(o.weightedValue(), o.currency);
+        case CloseDate:
+            return o.expectedCloseDate.isValid() ? QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat)
+                                                 : QString();
+        case Owner:
+            return ownerName(o.ownerId);
+        case Updated:
+            return o.updatedAt.isValid() ? QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat) : QString();
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Value || index.column() == Probability || index.column() == Weighted)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == CloseDate && isOverdue(o))
+            return QColor(0xc6, 0x28, 0x28);
+        return {};
+    case Qt::DecorationRole:
+        // A sync marker before the name: amber pending, red failed, violet conflict.
+        if (index.column() != Name)
+            return {};
+        switch (row.state) {
+        case SyncState::Synced:
+            return {};
+        case SyncState::Pending:
+            return QColor(0xf5, 0x9e, 0x0b);
+        case SyncState::Failed:
+            return QColor(0xdc, 0x26, 0x26);
+        case SyncState::Conflict:
+            return QColor(0x7c, 0x3a, 0xed);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == Name && row.state != SyncState::Synced)
+            return row.syncError.isEmpty() ? tr("Waiting to be sent to the server") : row.syncError;
+        if (index.column() == CloseDate && isOverdue(o))
+            return tr("Overdue: the expected close date has passed");
+        return {};
+    case ItemRoles::Id:
+        return o.id;
+    case ItemRoles::OpportunityRole:
+        return QVariant::fromValue(o);
+    case ItemRoles::StageRole:
+        return static_cast<int>(o.stage);
+    case ItemRoles::ValueRole:
+        return o.value;
+    case ItemRoles::CurrencyRole:
+        return o.currency;
+    case ItemRoles::WeightedValueRole:
+        return o.weightedValue();
+    case ItemRoles::CloseDateRole:
+        return o.expectedCloseDate;
+    case ItemRoles::OverdueRole:
+        return isOverdue(o);
+    case ItemRoles::SyncStateRole:
+        return static_cast<int>(row.state);
+    case ItemRoles::SyncErrorRole:
+        return row.syncError;
+    case ItemRoles::ArchivedRole:
+        return o.isArchived;
+    case ItemRoles::AccountIdRole:
+        return o.accountId;
+    case ItemRoles::OwnerIdRole:
+        return o.ownerId;
+    case ItemRoles::FoldedNameRole:
+        return m_folded.at(index.row());
+    case ItemRoles::SortRole:
+        switch (index.column()) {
+        case Name:
+            return m_folded.at(index.row());
+        case Account:
+            return o.accountName.toCaseFolded();
+        case StageColumn:
+            return static_cast<int>(o.stage);
+        case Value:
+            return o.value;
+        case Probability:
+            return o.probability;
+        case Weighted:
+            return o.weightedValue();
+        case CloseDate:
+            // No date sorts after every date.
+            return o.expectedCloseDate.isValid() ? o.expectedCloseDate.toJulianDay() : std::numeric_limits<qint64>::max();
+        case Owner:
+            return ownerName(o.ownerId).toCaseFolded();
+        case Updated:
+            return o.updatedAt.toMSecsSinceEpoch();
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant OpportunityListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Account:
+        return tr("Account");
+    case StageColumn:
+        return tr("Stage");
+    case Value:
+        return tr("Value");
+    case Probability:
+        return tr("Probability");
+    case Weighted:
+        return tr("Weighted");
+    case CloseDate:
+        return tr("Expected close");
+    case Owner:
+        return tr("Owner");
+    case Updated:
+        return tr("Updated");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> OpportunityListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(ItemRoles::Id, "id");
+    names.insert(ItemRoles::StageRole, "stage");
+    names.insert(ItemRoles::ValueRole, "value");
+    names.insert(ItemRoles::SyncStateRole, "syncState");
+    return names;
+}
+
+void OpportunityListModel::reindex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(m_rows.size());
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_rowById.insert(m_rows.at(i).opportunity.id, i);
+}
+
+void OpportunityListModel::resetRows(const QList<OpportunityRow> &rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    m_folded.clear();
+    m_folded.reserve(rows.size());
+    for (const OpportunityRow &row : rows)
+        m_folded.append(row.opportunity.name.toCaseFolded());
+    reindex();
+    endResetModel();
+}
+
+void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
+{
+    if (rows.size() > resetThreshold) {
+        QList<OpportunityRow> all = m_rows;
+        for (const OpportunityRow &row : rows) {
+            const int at = rowOf(row.opportunity.id);
+            if (at >= 0)
+                all[at] = row;
+            else
+                all.append(row);
+        }
+        resetRows(all);
+        return;
+    }
+    QList<OpportunityRow> added;
+    for (const OpportunityRow &row : rows) {
+        const int at = rowOf(row.opportunity.id);
+        if (at < 0) {
+            added.append(row);
+            continue;
+        }
+        m_rows[at] = row;
+        m_folded[at] = row.opportunity.name.toCaseFolded();
+        emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
+    }
+    if (added.isEmpty())
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+    for (const OpportunityRow &row : added) {
+        m_rowById.insert(row.opportunity.id, static_cast<int>(m_rows.size()));
+        m_rows.append(row);
+        m_folded.append(row.opportunity.name.toCaseFolded());
+    }
+    endInsertRows();
+}
+
+void OpportunityListModel::removeIds(const QStringList &ids)
+{
+    QList<int> rows;
+    for (const QString &id : ids) {
+        if (const int at = rowOf(id); at >= 0)
+            rows.append(at);
+    }
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    for (int at : rows) {
+        beginRemoveRows({}, at, at);
+        m_rows.removeAt(at);
+        m_folded.removeAt(at);
+        endRemoveRows();
+    }
+    if (!rows.isEmpty())
+        reindex();
+}
+
+void OpportunityListModel::renameId(const QString &oldId, const QString &newId)
+{
+    const int at = rowOf(oldId);
+    if (at < 0)
+        return;
+    if (const int existing = rowOf(newId); existing >= 0 && existing != at) {
+        // The server's record arrived already: the local copy goes.
+        removeIds({oldId});
+        return;
+    }
+    m_rows[at].opportunity.id = newId;
+    m_rowById.remove(oldId);
+    m_rowById.insert(newId, at);
+    emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "OpportunityRow.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+// The one source model of opportunities: a table of the cached records, fed by the LocalStore's
+// change notifications. The list and every board column are proxies over it.
+class OpportunityListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Name, Account, StageColumn, Value, Probability, Weighted, CloseDate, Owner, Updated, ColumnCount };
+    Q_ENUM(Column)
+
+    explicit OpportunityListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Replaces everything (first load).
+    void resetRows(const QList<OpportunityRow> &rows);
+    // Updates the rows with these ids and appends the new ones.
+    void upsertRows(const QList<OpportunityRow> &rows);
+    void removeIds(const QStringList &ids);
+    // A record created here got its server id.
+    void renameId(const QString &oldId, const QString &newId);
+
+    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    const OpportunityRow &rowAt(int row) const { return m_rows.at(row); }
+    // The name case-folded, as the filters compare it.
+    const QString &foldedNameAt(int row) const { return m_folded.at(row); }
+    // Names shown for owner ids (the API has no users resource).
+    void setOwnerNames(const QHash<QString, QString> &names);
+    QString ownerName(const QString &ownerId) const;
+
+    // The date "overdue" is measured against; today unless a test fixes it.
+    void setToday(const QDate &today);
+    bool isOverdue(const Opportunity &opportunity) const;
+
+private:
+    void reindex();
+
+    QList<OpportunityRow> m_rows;
+    QList<QString> m_folded;
+    QHash<QString, int> m_rowById;
+    QHash<QString, QString> m_ownerNames;
+    QDate m_today = QDate::currentDate();
+};

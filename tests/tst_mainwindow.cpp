@@ -1,0 +1,197 @@
+// The main window on a cache seeded with known data: the filter bar narrows the list to exactly
+// the expected rows, archive and delete go to the store and outbox, server text stays text.
+#include "DetailPanel.h"
+#include "FilterBar.h"
+#include "ItemRoles.h"
+#include "LocalStore.h"
+#include "MainWindow.h"
+#include "MemoryCredentialStore.h"
+#include "ModelFeeder.h"
+#include "OpportunityFilterProxy.h"
+#include "OpportunityListModel.h"
+#include "Profile.h"
+#include "SampleRows.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_store = std::make_unique<LocalStore>();
+        QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite"))).ok);
+        QList<Opportunity> records;
+        for (const OpportunityRow &row : SampleRows::make())
+            records.append(row.opportunity);
+        QVERIFY(m_store->beginPull());
+        QVERIFY(m_store->stagePulled(records));
+        QVERIFY(m_store->commitPull(true));
+        QList<Account> accounts;
+        for (const char *id : {"acct-a", "acct-b", "acct-c"}) {
+            Account account;
+            account.id = QString::fromLatin1(id);
+            account.name = QStringLiteral("Account ") + account.id.right(1).toUpper();
+            accounts.append(account);
+        }
+        QVERIFY(m_store->storeAccounts(accounts));
+        m_model = std::make_unique<OpportunityListModel>();
+        m_feeder = std::make_unique<ModelFeeder>(*m_store, *m_model);
+        m_feeder->reload();
+        m_engine = std::make_unique<SyncEngine>(*m_store, m_client);
+        m_profile = std::make_unique<Profile>(m_dir->filePath(QStringLiteral("profile")));
+        m_window = std::make_unique<MainWindow>(MainWindow::Services{*m_store, *m_model, *m_engine, m_client, *m_profile, m_credentials});
+        m_window->setLocalOnly(true);
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_window->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void filterBarNarrowsTheList()
+    {
+        FilterBar *bar = m_window->filterBar();
+        QCOMPARE(shownIds(), (QList<int>{1, 2, 3, 4, 5, 7}));
+        QTest::keyClicks(bar->searchField(), QStringLiteral("acme"));
+        QCOMPARE(shownIds(), (QList<int>{3, 4}));
+        bar->searchField()->clear();
+        // Two stages at once.
+        for (QAction *action : bar->stageButton()->menu()->actions()) {
+            if (action->data().toInt() == int(Stage::Proposal) || action->data().toInt() == int(Stage::Negotiation))
+                action->setChecked(true);
+        }
+        QCOMPARE(shownIds(), (QList<int>{1, 2}));
+        QCOMPARE(bar->stageButton()->text(), QStringLiteral("2 stages"));
+        for (QAction *action : bar->stageButton()->menu()->actions())
+            action->setChecked(false);
+        bar->accountBox()->setCurrentIndex(bar->accountBox()->findText(QStringLiteral("Account B")));
+        QCOMPARE(shownIds(), (QList<int>{3, 4, 7}));
+        bar->ownerBox()->setCurrentIndex(bar->ownerBox()->findData(QStringLiteral("cy")));
+        QCOMPARE(shownIds(), (QList<int>{7}));
+        bar->accountBox()->setCurrentIndex(0);
+        bar->ownerBox()->setCurrentIndex(0);
+        bar->archivedBox()->setChecked(true);
+        QCOMPARE(shownIds(), (QList<int>{6}));
+        QVERIFY(bar->summary()->text().startsWith(QStringLiteral("1 deal")));
+    }
+
+    void summaryShowsCountAndTotalsPerCurrency()
+    {
+        const QString summary = m_window->filterBar()->summary()->text();
+        QVERIFY2(summary.startsWith(QStringLiteral("6 deals")), qPrintable(summary));
+        for (const char *currency : {"EUR", "USD", "JPY"})
+            QVERIFY2(summary.contains(QLatin1String(currency)), qPrintable(summary));
+    }
+
+    void archiveAndDeleteGoThroughTheStore()
+    {
+        select(QStringLiteral("00000000-0000-4000-8000-000000000003"));
+        m_window->archiveAction()->trigger();
+        QVERIFY(m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000003"))->opportunity.isArchived);
+        QCOMPARE(m_store->outbox().size(), 1);
+        QVERIFY(!shownIds().contains(3)); // gone from the live list
+
+        select(QStringLiteral("00000000-0000-4000-8000-000000000004"));
+        QString asked;
+        m_window->setDeleteConfirmation([&](const QString &name) {
+            asked = name;
+            return false;
+        });
+        m_window->deleteAction()->trigger();
+        QCOMPARE(asked, QStringLiteral("Acme — Expansion"));
+        QVERIFY(m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000004")));
+        m_window->setDeleteConfirmation([](const QString &) { return true; });
+        m_window->deleteAction()->trigger();
+        QVERIFY(!m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000004")));
+        QVERIFY(!shownIds().contains(4));
+        QCOMPARE(m_store->outbox().size(), 2);
+        QCOMPARE(m_store->outbox().last().operation, OutboxEntry::Operation::Delete);
+    }
+
+    void serverTextIsShownLiterally()
+    {
+        const QString hostile = QStringLiteral("<b>x</b><img src=a>");
+        Opportunity o = m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000001"))->opportunity;
+        o.name = hostile;
+        o.description = QStringLiteral("<script>alert(1)</script>");
+        QVERIFY(m_store->beginPull());
+        QVERIFY(m_store->stagePulled({o}));
+        QVERIFY(m_store->commitPull(false));
+        select(o.id);
+        QVERIFY(m_window->detail()->shownTexts().contains(hostile));
+        QVERIFY(m_window->detail()->shownTexts().contains(QStringLiteral("<script>alert(1)</script>")));
+        for (QLabel *label : m_window->detail()->findChildren<QLabel *>()) {
+            if (label->text() == hostile)
+                QCOMPARE(label->textFormat(), Qt::PlainText);
+        }
+        const QModelIndex cell = m_window->proxy()->index(rowOf(o.id), 0);
+        QCOMPARE(cell.data().toString(), hostile);
+    }
+
+    void localOnlySaysHowToConnect()
+    {
+        QVERIFY(m_window->bannerText().contains(QStringLiteral("settings")));
+        QCOMPARE(m_window->statusText(), QStringLiteral("Local only"));
+    }
+
+    void shortcutsADesktopUserExpects()
+    {
+        QCOMPARE(m_window->newAction()->shortcut(), QKeySequence(QKeySequence::New));
+        QCOMPARE(m_window->syncAction()->shortcut(), QKeySequence(QKeySequence::Refresh));
+        QCOMPARE(m_window->deleteAction()->shortcut(), QKeySequence(QKeySequence::Delete));
+    }
+
+private:
+    int rowOf(const QString &id) const
+    {
+        for (int row = 0; row < m_window->proxy()->rowCount(); ++row) {
+            if (m_window->proxy()->index(row, 0).data(ItemRoles::Id).toString() == id)
+                return row;
+        }
+        return -1;
+    }
+    void select(const QString &id)
+    {
+        const int row = rowOf(id);
+        QVERIFY(row >= 0);
+        m_window->table()->setCurrentIndex(m_window->proxy()->index(row, 0));
+    }
+    QList<int> shownIds() const
+    {
+        QList<int> ids;
+        for (int row = 0; row < m_window->table()->model()->rowCount(); ++row)
+            ids.append(m_window->table()->model()->index(row, 0).data(ItemRoles::Id).toString().right(1).toInt());
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<OpportunityListModel> m_model;
+    std::unique_ptr<ModelFeeder> m_feeder;
+    ApiClient m_client;
+    std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<Profile> m_profile;
+    MemoryCredentialStore m_credentials;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

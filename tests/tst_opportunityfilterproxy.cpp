@@ -1,0 +1,117 @@
+// The filter proxy: each filter and combinations keep exactly the rows the server would give;
+// sorting; totals per currency. Under QAbstractItemModelTester.
+#include "ItemRoles.h"
+#include "OpportunityFilterProxy.h"
+#include "OpportunityListModel.h"
+#include "SampleRows.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestOpportunityFilterProxy final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_model = std::make_unique<OpportunityListModel>();
+        m_proxy = std::make_unique<OpportunityFilterProxy>();
+        m_proxy->setSourceModel(m_model.get());
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_model->resetRows(SampleRows::make());
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<QList<int>>("stages");
+        QTest::addColumn<QString>("account");
+        QTest::addColumn<QString>("owner");
+        QTest::addColumn<bool>("archived");
+        QTest::addColumn<QList<int>>("expected"); // last digit of the ids
+        const QList<int> any;
+        QTest::newRow("everything live") << "" << any << "" << "" << false << QList<int>{1, 2, 3, 4, 5, 7};
+        QTest::newRow("archived") << "" << any << "" << "" << true << QList<int>{6};
+        QTest::newRow("search, any case, non-ASCII") << "müller" << any << "" << "" << false << QList<int>{1, 2};
+        QTest::newRow("search, substring") << "  PILOT " << any << "" << "" << false << QList<int>{3};
+        QTest::newRow("one stage") << "" << QList<int>{int(Stage::Qualification)} << "" << "" << false << QList<int>{7};
+        QTest::newRow("several stages") << "" << QList<int>{int(Stage::ClosedWon), int(Stage::ClosedLost)} << "" << "" << false << QList<int>{4, 5};
+        QTest::newRow("account") << "" << any << "acct-b" << "" << false << QList<int>{3, 4, 7};
+        QTest::newRow("owner") << "" << any << "" << "ana" << false << QList<int>{1, 3};
+        QTest::newRow("account and owner") << "" << any << "acct-b" << "cy" << false << QList<int>{7};
+        QTest::newRow("all at once") << "acme" << QList<int>{int(Stage::ClosedWon)} << "acct-b" << "ben" << false << QList<int>{4};
+        QTest::newRow("archived and owner") << "" << any << "" << "ana" << true << QList<int>{6};
+        QTest::newRow("nothing") << "zzz" << any << "" << "" << false << QList<int>{};
+    }
+    void filters()
+    {
+        QFETCH(QString, search);
+        QFETCH(QList<int>, stages);
+        QFETCH(QString, account);
+        QFETCH(QString, owner);
+        QFETCH(bool, archived);
+        QFETCH(QList<int>, expected);
+        QSet<Stage> stageSet;
+        for (int stage : stages)
+            stageSet.insert(static_cast<Stage>(stage));
+        m_proxy->setSearch(search);
+        m_proxy->setStages(stageSet);
+        m_proxy->setAccountId(account);
+        m_proxy->setOwnerId(owner);
+        m_proxy->setArchived(archived);
+        QList<int> shown;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            shown.append(m_proxy->index(row, 0).data(ItemRoles::Id).toString().right(1).toInt());
+        std::sort(shown.begin(), shown.end());
+        QCOMPARE(shown, expected);
+        QCOMPARE(m_proxy->totals().count, expected.size());
+    }
+
+    void sortsByEveryKindOfColumn()
+    {
+        m_proxy->sort(OpportunityListModel::Value, Qt::DescendingOrder);
+        QCOMPARE(m_proxy->index(0, 0).data(ItemRoles::ValueRole).toDouble(), 1500000.0);
+        QCOMPARE(m_proxy->index(m_proxy->rowCount() - 1, 0).data(ItemRoles::ValueRole).toDouble(), 900.0);
+        m_proxy->sort(OpportunityListModel::CloseDate, Qt::AscendingOrder);
+        QCOMPARE(m_proxy->index(0, 0).data(ItemRoles::CloseDateRole).toDate(), QDate(2026, 4, 1));
+        QVERIFY(!m_proxy->index(m_proxy->rowCount() - 1, 0).data(ItemRoles::CloseDateRole).toDate().isValid()); // no date last
+        m_proxy->sort(OpportunityListModel::Name, Qt::AscendingOrder);
+        QCOMPARE(m_proxy->index(0, 0).data().toString(), QStringLiteral("Acme — Expansion"));
+        m_proxy->sort(OpportunityListModel::StageColumn, Qt::AscendingOrder);
+        QCOMPARE(m_proxy->index(0, 0).data(ItemRoles::StageRole).toInt(), int(Stage::Prospecting));
+    }
+
+    void totalsAreKeptPerCurrency()
+    {
+        const PipelineTotals totals = m_proxy->totals();
+        QCOMPARE(totals.count, 6);
+        QCOMPARE(totals.value.value(QStringLiteral("EUR")), 62000.0);
+        QCOMPARE(totals.value.value(QStringLiteral("USD")), 280900.0);
+        QCOMPARE(totals.value.value(QStringLiteral("JPY")), 1500000.0);
+        QCOMPARE(totals.weighted.value(QStringLiteral("EUR")), 30000.0 + 9600.0);
+        QCOMPARE(totals.weighted.value(QStringLiteral("USD")), 90.0 + 250000.0);
+        QCOMPARE(totals.value.size(), 3);
+    }
+
+    void followsSourceChanges()
+    {
+        QSignalSpy totals(m_proxy.get(), &OpportunityFilterProxy::totalsChanged);
+        m_proxy->setStages({Stage::Negotiation});
+        QCOMPARE(m_proxy->rowCount(), 1);
+        OpportunityRow moved = SampleRows::make().at(0);
+        moved.opportunity.stage = Stage::Negotiation;
+        m_model->upsertRows({moved});
+        QCOMPARE(m_proxy->rowCount(), 2);
+        QVERIFY(!totals.isEmpty());
+    }
+
+private:
+    std::unique_ptr<OpportunityListModel> m_model;
+    std::unique_ptr<OpportunityFilterProxy> m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+QTEST_MAIN(TestOpportunityFilterProxy)
+#include "tst_opportunityfilterproxy.moc"

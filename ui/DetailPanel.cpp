@@ -1,0 +1,146 @@
+#include "DetailPanel.h"
+
+#include "Money.h"
+
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonValue>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QLabel *plainLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // server data is never rich text
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString changeValue(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return QObject::tr("—");
+    if (value.isBool())
+        return value.toBool() ? QObject::tr("yes") : QObject::tr("no");
+    return value.toVariant().toString();
+}
+
+} // namespace
+
+DetailPanel::DetailPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(plainLabel(this))
+    , m_status(plainLabel(this))
+    , m_fields(new QFormLayout)
+    , m_history(new QTreeWidget(this))
+    , m_resolve(new QPushButton(tr("Resolve conflict…"), this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    const QStringList labels{tr("Account:"), tr("Stage:"), tr("Value:"), tr("Probability:"), tr("Weighted:"),
+                             tr("Expected close:"), tr("Owner:"), tr("Archived:"), tr("Description:"), tr("Created:"), tr("Updated:")};
+    for (const QString &label : labels) {
+        QLabel *value = plainLabel(this);
+        m_values.append(value);
+        m_fields->addRow(label, value);
+    }
+    m_history->setHeaderLabels({tr("When"), tr("Who"), tr("What changed")});
+    m_history->setRootIsDecorated(false);
+    m_history->setWordWrap(true);
+    m_history->header()->setStretchLastSection(true);
+    m_resolve->hide();
+    connect(m_resolve, &QPushButton::clicked, this, &DetailPanel::resolveRequested);
+    auto *edit = new QPushButton(tr("&Edit…"), this);
+    connect(edit, &QPushButton::clicked, this, &DetailPanel::editRequested);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_status);
+    layout->addWidget(m_resolve, 0, Qt::AlignLeft);
+    layout->addLayout(m_fields);
+    layout->addWidget(edit, 0, Qt::AlignLeft);
+    auto *historyTitle = new QLabel(tr("History"), this);
+    QFont bold = historyTitle->font();
+    bold.setBold(true);
+    historyTitle->setFont(bold);
+    layout->addWidget(historyTitle);
+    layout->addWidget(m_history, 1);
+    showRecord(std::nullopt, std::nullopt, QString());
+}
+
+void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
+                             const std::optional<QList<OpportunityUpdate>> &history, const QString &ownerName)
+{
+    m_history->clear();
+    setEnabled(record.has_value());
+    if (!record) {
+        m_id.clear();
+        m_title->setText(tr("No opportunity selected"));
+        m_status->clear();
+        for (QLabel *value : std::as_const(m_values))
+            value->clear();
+        m_resolve->hide();
+        return;
+    }
+    const Opportunity &o = record->opportunity;
+    m_id = o.id;
+    m_title->setText(o.name);
+    switch (record->state) {
+    case SyncState::Synced:
+        m_status->setText(tr("Saved on the server."));
+        break;
+    case SyncState::Pending:
+        m_status->setText(tr("Saved here; waiting to be sent to the server."));
+        break;
+    case SyncState::Failed:
+        m_status->setText(tr("Not accepted by the server: %1").arg(record->syncError));
+        break;
+    case SyncState::Conflict:
+        m_status->setText(tr("Conflict: %1").arg(record->syncError));
+        break;
+    }
+    m_resolve->setVisible(record->state == SyncState::Conflict);
+    const QStringList values{
+        o.accountName.isEmpty() ? tr("—") : o.accountName,
+        Stages::label(o.stage) + QStringLiteral(" — ") + Stages::description(o.stage),
+        formatMoney(o.value, o.currency),
+        QLocale().toString(o.probability) + QLatin1Char('%'),
+        formatMoney(o.weightedValue(), o.currency),
+        o.expectedCloseDate.isValid() ? QLocale().toString(o.expectedCloseDate, QLocale::LongFormat) : tr("None"),
+        ownerName.isEmpty() ? tr("—") : ownerName,
+        o.isArchived ? tr("Yes") : tr("No"),
+        o.description.isEmpty() ? tr("—") : o.description,
+        o.createdAt.isValid() ? QLocale().toString(o.createdAt.toLocalTime(), QLocale::ShortFormat) : tr("—"),
+        o.updatedAt.isValid() ? QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat) : tr("—"),
+    };
+    for (int i = 0; i < m_values.size(); ++i)
+        m_values.at(i)->setText(values.at(i));
+    if (!history) {
+        auto *item = new QTreeWidgetItem(m_history, {QString(), QString(), tr("History not fetched yet: it is fetched when you open a record online, then kept for offline reading.")});
+        item->setFirstColumnSpanned(true);
+        return;
+    }
+    for (const OpportunityUpdate &update : *history) {
+        QStringList changes;
+        for (const FieldChange &change : update.changes)
+            changes.append(tr("%1: %2 → %3").arg(change.field, changeValue(change.from), changeValue(change.to)));
+        new QTreeWidgetItem(m_history, {QLocale().toString(update.createdAt.toLocalTime(), QLocale::ShortFormat),
+                                        update.ownerId, changes.join(QLatin1Char('\n'))});
+    }
+}
+
+QStringList DetailPanel::shownTexts() const
+{
+    QStringList texts{m_title->text(), m_status->text()};
+    for (const QLabel *value : m_values)
+        texts.append(value->text());
+    return texts;
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "CachedOpportunity.h"
+#include "OpportunityUpdate.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+// The selected record: every field, the account's name, where it stands with the server, and
+// the updates history as a timeline. Everything from the server is shown as plain text.
+class DetailPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DetailPanel(QWidget *parent = nullptr);
+
+    void showRecord(const std::optional<CachedOpportunity> &record,
+                    const std::optional<QList<OpportunityUpdate>> &history, const QString &ownerName);
+    QString currentId() const { return m_id; }
+    // Text of every label, for tests.
+    QStringList shownTexts() const;
+    QTreeWidget *history() const { return m_history; }
+
+signals:
+    void editRequested();
+    void resolveRequested();
+
+private:
+    QString m_id;
+    QLabel *m_title = nullptr;
+    QLabel *m_status = nullptr;
+    QFormLayout *m_fields = nullptr;
+    QList<QLabel *> m_values;
+    QTreeWidget *m_history = nullptr;
+    QPushButton *m_resolve = nullptr;
+};

@@ -1,0 +1,149 @@
+#include "FilterBar.h"
+
+#include "OpportunityFilterProxy.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QToolButton>
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent)
+    , m_search(new QLineEdit(this))
+    , m_stageButton(new QToolButton(this))
+    , m_account(new QComboBox(this))
+    , m_owner(new QComboBox(this))
+    , m_archived(new QCheckBox(tr("Archived"), this))
+    , m_summary(new QLabel(this))
+{
+    m_search->setPlaceholderText(tr("Search by name"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+    connect(m_search, &QLineEdit::textChanged, this, &FilterBar::apply);
+
+    auto *stageMenu = new QMenu(m_stageButton);
+    for (Stage stage : Stages::all()) {
+        QAction *action = stageMenu->addAction(Stages::label(stage));
+        action->setCheckable(true);
+        action->setData(static_cast<int>(stage));
+        action->setToolTip(Stages::description(stage));
+        connect(action, &QAction::toggled, this, &FilterBar::apply);
+    }
+    m_stageButton->setMenu(stageMenu);
+    m_stageButton->setPopupMode(QToolButton::InstantPopup);
+    m_stageButton->setToolTip(tr("Show only these stages"));
+
+    m_account->setEditable(true);
+    m_account->setInsertPolicy(QComboBox::NoInsert);
+    m_account->setMinimumWidth(200);
+    m_account->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_account->completer()->setFilterMode(Qt::MatchContains);
+    m_account->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_account->setToolTip(tr("Only this account's deals"));
+    connect(m_account, &QComboBox::currentIndexChanged, this, &FilterBar::apply);
+    m_owner->setToolTip(tr("Only this owner's deals"));
+    connect(m_owner, &QComboBox::currentIndexChanged, this, &FilterBar::apply);
+    m_archived->setToolTip(tr("Show archived deals instead of live ones"));
+    connect(m_archived, &QCheckBox::toggled, this, &FilterBar::apply);
+    m_summary->setTextFormat(Qt::PlainText);
+
+    // The totals may run long (one figure per currency): they get a row of their own.
+    m_summary->setWordWrap(true);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_stageButton);
+    filters->addWidget(m_account, 1);
+    filters->addWidget(m_owner, 1);
+    filters->addWidget(m_archived);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 4);
+    layout->setSpacing(4);
+    layout->addLayout(filters);
+    layout->addWidget(m_summary);
+    setAccounts({});
+    setOwners({});
+    updateStageButton();
+}
+
+void FilterBar::addProxy(OpportunityFilterProxy *proxy)
+{
+    m_proxies.append(proxy);
+    if (m_proxies.size() == 1)
+        connect(proxy, &OpportunityFilterProxy::totalsChanged, this, &FilterBar::updateSummary);
+    apply();
+}
+
+void FilterBar::setAccounts(const QList<Account> &accounts)
+{
+    const QString current = m_account->currentData().toString();
+    const QSignalBlocker blocker(m_account);
+    m_account->clear();
+    m_account->addItem(tr("All accounts"), QString());
+    for (const Account &account : accounts)
+        m_account->addItem(account.name, account.id);
+    m_account->setCurrentIndex(std::max(0, m_account->findData(current)));
+}
+
+void FilterBar::setOwners(const QList<QPair<QString, QString>> &idAndName)
+{
+    const QString current = m_owner->currentData().toString();
+    const QSignalBlocker blocker(m_owner);
+    m_owner->clear();
+    m_owner->addItem(tr("All owners"), QString());
+    for (const auto &[id, name] : idAndName)
+        m_owner->addItem(name, id);
+    m_owner->setCurrentIndex(std::max(0, m_owner->findData(current)));
+}
+
+void FilterBar::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void FilterBar::updateStageButton()
+{
+    QStringList chosen;
+    for (QAction *action : m_stageButton->menu()->actions()) {
+        if (action->isChecked())
+            chosen.append(action->text());
+    }
+    m_stageButton->setText(chosen.isEmpty() ? tr("All stages") : chosen.size() == 1 ? chosen.first() : tr("%n stages", nullptr, static_cast<int>(chosen.size())));
+}
+
+void FilterBar::apply()
+{
+    QSet<Stage> stages;
+    for (QAction *action : m_stageButton->menu()->actions()) {
+        if (action->isChecked())
+            stages.insert(static_cast<Stage>(action->data().toInt()));
+    }
+    updateStageButton();
+    // A typed account name that matches no account filters nothing rather than everything.
+    const QString accountId = m_account->currentText() == m_account->itemText(m_account->currentIndex())
+                                  ? m_account->currentData().toString()
+                                  : QString();
+    for (OpportunityFilterProxy *proxy : std::as_const(m_proxies)) {
+        proxy->setSearch(m_search->text());
+        proxy->setStages(stages);
+        proxy->setAccountId(accountId);
+        proxy->setOwnerId(m_owner->currentData().toString());
+        proxy->setArchived(m_archived->isChecked());
+    }
+    updateSummary();
+}
+
+void FilterBar::updateSummary()
+{
+    if (m_proxies.isEmpty())
+        return;
+    const PipelineTotals totals = m_proxies.first()->totals();
+    const QString deals = totals.count == 1 ? tr("1 deal") : tr("%1 deals").arg(QLocale().toString(totals.count));
+    m_summary->setText(tr("%1 · total %2 · weighted %3")
+                           .arg(deals, PipelineTotals::format(totals.value), PipelineTotals::format(totals.weighted)));
+}

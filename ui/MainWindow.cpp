@@ -1,0 +1,489 @@
+#include "MainWindow.h"
+
+#include "ConflictDialog.h"
+#include "CredentialStore.h"
+#include "DetailPanel.h"
+#include "FilterBar.h"
+#include "ItemRoles.h"
+#include "LocalStore.h"
+#include "OpportunityDialog.h"
+#include "OpportunityFilterProxy.h"
+#include "OpportunityListModel.h"
+#include "Profile.h"
+#include "SettingsDialog.h"
+#include "StageChipDelegate.h"
+#include "Version.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(const Services &services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+    , m_filterBar(new FilterBar(this))
+    , m_proxy(new OpportunityFilterProxy(this))
+    , m_table(new QTableView(this))
+    , m_detail(new DetailPanel(this))
+{
+    setWindowTitle(tr("kashew — Pipeline"));
+    m_proxy->setSourceModel(&services.model);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_filterBar->addProxy(m_proxy);
+
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(OpportunityListModel::Updated, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setMinimumSectionSize(60);
+    // Widths from typical contents ("12,345,678 USD"), never narrower than the header's title.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto fit = [&](int column, const QString &sample) {
+        const QString title = services.model.headerData(column, Qt::Horizontal).toString();
+        m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 28) + 16);
+    };
+    fit(OpportunityListModel::Name, QStringLiteral("Søndergaard Group — Enterprise License"));
+    fit(OpportunityListModel::Account, QStringLiteral("Søndergaard Logistics"));
+    fit(OpportunityListModel::StageColumn, QStringLiteral("Qualification WWWW"));
+    fit(OpportunityListModel::Value, QStringLiteral("1,234,567 USD"));
+    fit(OpportunityListModel::Probability, QStringLiteral("100%"));
+    fit(OpportunityListModel::Weighted, QStringLiteral("1,234,567 USD"));
+    fit(OpportunityListModel::CloseDate, QStringLiteral("30 Sep 2026"));
+    fit(OpportunityListModel::Owner, QStringLiteral("auth0|5f1c9a"));
+    fit(OpportunityListModel::Updated, QStringLiteral("24 Nov 2026 12:00"));
+    m_table->setItemDelegateForColumn(OpportunityListModel::StageColumn, new StageChipDelegate(m_table));
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
+    connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editSelected);
+
+    m_banner = new QWidget(this);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setStyleSheet(QStringLiteral("#banner { background: #fff4e5; border-bottom: 1px solid #f0c36d; }"));
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setTextFormat(Qt::PlainText);
+    m_bannerText->setWordWrap(true);
+    m_bannerRetry = new QPushButton(tr("Retry"), m_banner);
+    m_bannerSettings = new QPushButton(tr("Open settings…"), m_banner);
+    auto *dismiss = new QPushButton(tr("Dismiss"), m_banner);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerRetry);
+    bannerLayout->addWidget(m_bannerSettings);
+    bannerLayout->addWidget(dismiss);
+    m_banner->hide();
+    connect(m_bannerRetry, &QPushButton::clicked, this, [this] {
+        m_banner->hide();
+        m_services.engine.syncNow();
+    });
+    connect(dismiss, &QPushButton::clicked, m_banner, &QWidget::hide);
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({1040, 320});
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+    connect(m_bannerSettings, &QPushButton::clicked, m_settingsAction, &QAction::trigger);
+    connect(m_detail, &DetailPanel::editRequested, this, &MainWindow::editSelected);
+    connect(m_detail, &DetailPanel::resolveRequested, this, &MainWindow::resolveSelected);
+
+    LocalStore &store = services.store;
+    connect(&store, &LocalStore::accountsChanged, this, &MainWindow::refreshFilterChoices);
+    connect(&store, &LocalStore::outboxChanged, this, &MainWindow::updatePending);
+    connect(&store, &LocalStore::opportunitiesChanged, this, [this](const QStringList &ids) {
+        if (ids.contains(m_detail->currentId()))
+            showSelected();
+    });
+    connect(&services.model, &QAbstractItemModel::modelReset, this, &MainWindow::refreshFilterChoices);
+    // Something to look at from the start: the first deal, once there is one.
+    const auto selectFirst = [this] {
+        if (!m_table->selectionModel()->currentIndex().isValid() && m_proxy->rowCount() > 0)
+            m_table->setCurrentIndex(m_proxy->index(0, 0));
+    };
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, selectFirst);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, selectFirst);
+    SyncEngine &engine = services.engine;
+    connect(&engine, &SyncEngine::stateChanged, this, &MainWindow::syncStateChanged);
+    connect(&engine, &SyncEngine::progressChanged, this, [this](const SyncEngine::Progress &progress) {
+        m_progress->setMaximum(progress.recordsTotal > 0 ? static_cast<int>(progress.recordsTotal) : 0);
+        m_progress->setValue(progress.recordsDone);
+        m_progress->setFormat(tr("%1 of %2").arg(progress.recordsDone).arg(progress.recordsTotal > 0 ? progress.recordsTotal : 0));
+    });
+    connect(&engine, &SyncEngine::readOnlyDetected, this, [this] {
+        setEditingAllowed(false);
+        showBanner(tr("This API key may only read: editing is not allowed. Your unsent edits are kept; "
+                      "enter a key with write access in the settings to send them."),
+                   false, true);
+    });
+    connect(&engine, &SyncEngine::detailFetched, this, [this](const QString &id) {
+        if (id == m_detail->currentId())
+            showSelected();
+    });
+    refreshFilterChoices();
+    updatePending(store.pendingCount());
+    syncStateChanged(engine.state());
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(tr("&New opportunity…"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::createOpportunity);
+    m_editAction = new QAction(tr("&Edit…"), this);
+    m_editAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::Key_Return)});
+    m_editAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::editSelected);
+    m_archiveAction = new QAction(tr("&Archive"), this);
+    m_archiveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(m_archiveAction, &QAction::triggered, this, &MainWindow::toggleArchived);
+    m_deleteAction = new QAction(tr("&Delete…"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+    m_syncAction = new QAction(tr("&Sync now"), this);
+    m_syncAction->setShortcut(QKeySequence::Refresh);
+    connect(m_syncAction, &QAction::triggered, &m_services.engine, &SyncEngine::syncNow);
+    m_findAction = new QAction(tr("&Find"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
+    m_settingsAction = new QAction(tr("Se&ttings…"), this);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    m_table->addActions({m_editAction, m_archiveAction, m_deleteAction});
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_syncAction);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_editAction);
+    edit->addAction(m_archiveAction);
+    edit->addAction(m_deleteAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About kashew"), this, [this] {
+        QMessageBox::about(this, tr("About kashew"),
+                           tr("<h3>kashew %1</h3><p>Your kashew.ai sales pipeline on the desktop: it works offline and "
+                              "never loses an edit.</p>")
+                               .arg(QStringLiteral(KASHEW_VERSION)));
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    m_connection = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_pending = new QLabel(this);
+    m_lastSync = new QLabel(this);
+    for (QLabel *label : {m_connection, m_pending, m_lastSync})
+        label->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_connection);
+    statusBar()->addWidget(m_progress);
+    statusBar()->addPermanentWidget(m_pending);
+    statusBar()->addPermanentWidget(m_lastSync);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    resize(1360, 820);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/columns"), m_table->horizontalHeader()->saveState());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
+    event->accept();
+}
+
+QString MainWindow::selectedId() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(ItemRoles::Id).toString() : QString();
+}
+
+void MainWindow::showSelected()
+{
+    const QString id = selectedId();
+    const auto record = id.isEmpty() ? std::nullopt : m_services.store.opportunity(id);
+    const auto history = record ? m_services.store.updates(id) : std::nullopt;
+    m_detail->showRecord(record, history, record ? m_services.model.ownerName(record->opportunity.ownerId) : QString());
+    m_archiveAction->setText(record && record->opportunity.isArchived ? tr("Un&archive") : tr("&Archive"));
+    // Fetch the history once (kept for offline reading); the detail refreshes when it arrives.
+    if (record && !history && !m_localOnly && record->state != SyncState::Pending)
+        m_services.engine.fetchDetail(id);
+}
+
+void MainWindow::createOpportunity()
+{
+    Opportunity fresh;
+    fresh.ownerId = QString();
+    OpportunityDialog dialog(fresh, m_services.store.accounts(), true, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto id = m_services.store.createOpportunity(dialog.opportunity());
+    if (!id) {
+        showBanner(tr("The opportunity could not be saved: %1").arg(m_services.store.lastError()), false, false);
+        return;
+    }
+    m_services.engine.syncNow();
+}
+
+void MainWindow::editSelected()
+{
+    const QString id = selectedId();
+    const auto record = id.isEmpty() ? std::nullopt : m_services.store.opportunity(id);
+    if (!record)
+        return;
+    OpportunityDialog dialog(record->opportunity, m_services.store.accounts(), false, this);
+    if (record->state == SyncState::Failed) {
+        // The server's refusal lands on the fields it names.
+        FieldErrors errors;
+        for (OpportunityField field : OpportunityFieldNames::all()) {
+            if (record->syncError.contains(OpportunityFieldNames::camelCase(field) + QLatin1Char(':')))
+                errors.append({OpportunityFieldNames::camelCase(field), record->syncError});
+        }
+        dialog.showFieldErrors(errors);
+    }
+    if (dialog.exec() != QDialog::Accepted || !dialog.changedFields())
+        return;
+    if (!m_services.store.editOpportunity(id, dialog.opportunity(), dialog.changedFields()))
+        showBanner(tr("The change could not be saved: %1").arg(m_services.store.lastError()), false, false);
+    else
+        m_services.engine.syncNow();
+}
+
+void MainWindow::toggleArchived()
+{
+    const QString id = selectedId();
+    const auto record = id.isEmpty() ? std::nullopt : m_services.store.opportunity(id);
+    if (!record)
+        return;
+    Opportunity changed = record->opportunity;
+    changed.isArchived = !changed.isArchived;
+    if (m_services.store.editOpportunity(id, changed, OpportunityField::IsArchived))
+        m_services.engine.syncNow();
+}
+
+void MainWindow::setDeleteConfirmation(std::function<bool(const QString &)> confirm)
+{
+    m_confirmDelete = std::move(confirm);
+}
+
+void MainWindow::deleteSelected()
+{
+    const QString id = selectedId();
+    const auto record = id.isEmpty() ? std::nullopt : m_services.store.opportunity(id);
+    if (!record)
+        return;
+    const auto confirm = m_confirmDelete ? m_confirmDelete : [this](const QString &name) {
+        QMessageBox box(QMessageBox::Warning, tr("Delete opportunity"),
+                        tr("Delete \"%1\" permanently? This cannot be undone, here or on the server.").arg(name),
+                        QMessageBox::Cancel, this);
+        box.setTextFormat(Qt::PlainText);
+        box.addButton(tr("Delete permanently"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        return box.exec() != QMessageBox::Cancel;
+    };
+    if (!confirm(record->opportunity.name))
+        return;
+    if (m_services.store.deleteOpportunity(id))
+        m_services.engine.syncNow();
+}
+
+void MainWindow::resolveSelected()
+{
+    const QString id = selectedId();
+    const auto record = id.isEmpty() ? std::nullopt : m_services.store.opportunity(id);
+    if (!record || record->state != SyncState::Conflict)
+        return;
+    ConflictDialog dialog(*record, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool ok = dialog.acceptsDeletion() ? m_services.store.deleteOpportunity(id) && m_services.store.outbox().size() >= 0
+                                             : m_services.store.resolveConflict(id, dialog.chosen());
+    if (ok)
+        m_services.engine.syncNow();
+}
+
+void MainWindow::openSettings()
+{
+    Profile &profile = m_services.profile;
+    const ApiClient::Settings current = m_services.client.settings();
+    SettingsDialog dialog({profile.serverUrl(), current.apiKey,
+                           QSettings(profile.settingsPath(), QSettings::IniFormat).value(QStringLiteral("sync/minutes"), 15).toInt()},
+                          this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const SettingsDialog::Values values = dialog.values();
+    profile.setServerUrl(values.serverUrl);
+    QSettings(profile.settingsPath(), QSettings::IniFormat).setValue(QStringLiteral("sync/minutes"), values.syncMinutes);
+    if (values.serverUrl != current.baseUrl) {
+        showBanner(tr("The server changed: restart kashew to open that server's workspace."), false, false);
+        return;
+    }
+    ApiClient::Settings settings = current;
+    settings.apiKey = values.apiKey;
+    m_services.client.setSettings(settings);
+    m_services.credentials.write(profile.credentialAccount(values.serverUrl), values.apiKey, [this](const QString &error) {
+        if (!error.isEmpty())
+            showBanner(tr("The system keychain is not available (%1): the key is kept for this session only.").arg(error),
+                       false, false);
+    });
+    setLocalOnly(values.apiKey.isEmpty());
+    setEditingAllowed(true);
+    m_services.engine.start(std::chrono::minutes(values.syncMinutes));
+}
+
+void MainWindow::refreshFilterChoices()
+{
+    m_filterBar->setAccounts(m_services.store.accounts());
+    QHash<QString, QString> owners;
+    const OpportunityListModel &model = m_services.model;
+    for (int row = 0; row < model.rowCount(); ++row)
+        owners.insert(model.rowAt(row).opportunity.ownerId, model.ownerName(model.rowAt(row).opportunity.ownerId));
+    owners.remove(QString());
+    QList<QPair<QString, QString>> list;
+    for (auto it = owners.constBegin(); it != owners.constEnd(); ++it)
+        list.append({it.key(), it.value()});
+    std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+    m_filterBar->setOwners(list);
+}
+
+void MainWindow::showBanner(const QString &message, bool offerRetry, bool offerSettings)
+{
+    m_bannerText->setText(message);
+    m_bannerRetry->setVisible(offerRetry);
+    m_bannerSettings->setVisible(offerSettings);
+    m_banner->show();
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_bannerText->text();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_connection->text();
+}
+
+void MainWindow::setLocalOnly(bool localOnly)
+{
+    m_localOnly = localOnly;
+    if (localOnly) {
+        showBanner(tr("Not connected to a server: everything is kept on this computer. Open the settings "
+                      "(File ▸ Settings) to enter your server and API key; your work is sent then."),
+                   false, true);
+        m_connection->setText(tr("Local only"));
+    }
+}
+
+void MainWindow::setEditingAllowed(bool allowed)
+{
+    for (QAction *action : {m_newAction, m_editAction, m_archiveAction, m_deleteAction})
+        action->setEnabled(allowed);
+}
+
+void MainWindow::updatePending(int pending)
+{
+    m_pending->setText(pending == 0   ? tr("All changes saved")
+                       : pending == 1 ? tr("1 edit waiting to be sent")
+                                      : tr("%1 edits waiting to be sent").arg(pending));
+}
+
+void MainWindow::syncStateChanged(SyncEngine::State state)
+{
+    if (m_localOnly)
+        return;
+    m_progress->setVisible(state == SyncEngine::State::Syncing);
+    const QDateTime last = m_services.engine.lastSuccess();
+    m_lastSync->setText(last.isValid() ? tr("Last sync %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
+                                       : tr("Never synced"));
+    const ApiError &error = m_services.engine.lastError();
+    switch (state) {
+    case SyncEngine::State::Idle:
+        m_connection->setText(tr("Online"));
+        break;
+    case SyncEngine::State::Syncing:
+        m_connection->setText(tr("Syncing…"));
+        break;
+    case SyncEngine::State::UpToDate:
+        m_connection->setText(tr("Online · up to date"));
+        m_banner->hide();
+        break;
+    case SyncEngine::State::Offline:
+        m_connection->setText(tr("Offline"));
+        showBanner(tr("Offline: %1 Your edits are kept here and sent when the server can be reached.").arg(error.message),
+                   true, false);
+        break;
+    case SyncEngine::State::Error:
+        m_connection->setText(tr("Sync problem"));
+        if (error.kind == ApiError::Kind::Unauthorized)
+            showBanner(tr("The server refused the API key (%1). Enter a valid key in the settings.").arg(error.message), false, true);
+        else if (error.kind == ApiError::Kind::RateLimited)
+            showBanner(tr("The server asks to slow down: %1 kashew tries again by itself.").arg(error.message), false, false);
+        else if (error.kind == ApiError::Kind::Insecure)
+            showBanner(error.message, false, true);
+        else
+            showBanner(tr("Sync failed: %1").arg(error.message), true, true);
+        break;
+    }
+}

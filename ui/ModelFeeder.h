@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QObject>
+
+class LocalStore;
+class OpportunityListModel;
+
+// Keeps the source model in step with the LocalStore: loads it once, then applies only the
+// records the store says changed, went away or got their server id.
+class ModelFeeder final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ModelFeeder(LocalStore &store, OpportunityListModel &model, QObject *parent = nullptr);
+
+    void reload();
+
+private:
+    void refresh(const QStringList &ids);
+
+    LocalStore &m_store;
+    OpportunityListModel &m_model;
+};
