@@ -3,6 +3,8 @@
 #include "ItemRoles.h"
 #include "OpportunityListModel.h"
 
+#include <QVarLengthArray>
+
 OpportunityFilterProxy::OpportunityFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -73,12 +75,67 @@ bool OpportunityFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &
            && (m_search.isEmpty() || m_source->foldedNameAt(sourceRow).contains(m_search));
 }
 
+bool OpportunityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const Opportunity &a = m_source->rowAt(left.row()).opportunity;
+    const Opportunity &b = m_source->rowAt(right.row()).opportunity;
+    const auto byText = [](const QString &x, const QString &y) { return x.compare(y, Qt::CaseInsensitive) < 0; };
+    switch (left.column()) {
+    case OpportunityListModel::Name:
+        return m_source->foldedNameAt(left.row()) < m_source->foldedNameAt(right.row());
+    case OpportunityListModel::Account:
+        return byText(a.accountName, b.accountName);
+    case OpportunityListModel::StageColumn:
+        return a.stage < b.stage;
+    case OpportunityListModel::Value:
+        return a.value < b.value;
+    case OpportunityListModel::Probability:
+        return a.probability < b.probability;
+    case OpportunityListModel::Weighted:
+        return a.weightedValue() < b.weightedValue();
+    case OpportunityListModel::CloseDate:
+        // No date sorts after every date.
+        if (a.expectedCloseDate.isValid() != b.expectedCloseDate.isValid())
+            return a.expectedCloseDate.isValid();
+        return a.expectedCloseDate < b.expectedCloseDate;
+    case OpportunityListModel::Owner:
+        return byText(m_source->ownerName(a.ownerId), m_source->ownerName(b.ownerId));
+    case OpportunityListModel::Updated:
+        return a.updatedAt < b.updatedAt;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 PipelineTotals OpportunityFilterProxy::totals() const
 {
+    // Straight over the source rows with the filter itself: no index mapping per row, and the
+    // few currencies summed in a flat list before they go into the maps.
+    struct Sum
+    {
+        const QString *currency;
+        double value;
+        double weighted;
+    };
+    QVarLengthArray<Sum, 8> sums;
+    int count = 0;
+    for (int row = 0; row < m_source->rowCount(); ++row) {
+        if (!filterAcceptsRow(row, {}))
+            continue;
+        const Opportunity &o = m_source->rowAt(row).opportunity;
+        ++count;
+        auto sum = std::find_if(sums.begin(), sums.end(), [&](const Sum &s) { return *s.currency == o.currency; });
+        if (sum == sums.end()) {
+            sums.append({&o.currency, 0, 0});
+            sum = sums.end() - 1;
+        }
+        sum->value += o.value;
+        sum->weighted += o.weightedValue();
+    }
     PipelineTotals totals;
-    for (int row = 0; row < rowCount(); ++row) {
-        const Opportunity &o = m_source->rowAt(mapToSource(index(row, 0)).row()).opportunity;
-        totals.add(o.value, o.weightedValue(), o.currency);
+    totals.count = count;
+    for (const Sum &sum : sums) {
+        totals.value.insert(*sum.currency, sum.value);
+        totals.weighted.insert(*sum.currency, sum.weighted);
     }
     return totals;
 }

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QTimer>
 #include <QToolButton>
 
 FilterBar::FilterBar(QWidget *parent)
@@ -74,7 +75,7 @@ void FilterBar::addProxy(OpportunityFilterProxy *proxy)
 {
     m_proxies.append(proxy);
     if (m_proxies.size() == 1)
-        connect(proxy, &OpportunityFilterProxy::totalsChanged, this, &FilterBar::updateSummary);
+        connect(proxy, &OpportunityFilterProxy::totalsChanged, this, &FilterBar::scheduleSummary);
     apply();
 }
 
@@ -138,8 +139,17 @@ void FilterBar::apply()
     updateSummary();
 }
 
+void FilterBar::scheduleSummary()
+{
+    if (m_summaryScheduled)
+        return;
+    m_summaryScheduled = true;
+    QTimer::singleShot(0, this, &FilterBar::updateSummary);
+}
+
 void FilterBar::updateSummary()
 {
+    m_summaryScheduled = false;
     if (m_proxies.isEmpty())
         return;
     const PipelineTotals totals = m_proxies.first()->totals();

@@ -38,6 +38,7 @@ public:
 private:
     void apply();
     void updateSummary();
+    void scheduleSummary();
     void updateStageButton();
 
     QList<OpportunityFilterProxy *> m_proxies;
@@ -47,4 +48,6 @@ private:
     QComboBox *m_owner = nullptr;
     QCheckBox *m_archived = nullptr;
     QLabel *m_summary = nullptr;
+    // Summaries are computed once per event loop pass, however many changes arrive in it.
+    bool m_summaryScheduled = false;
 };
