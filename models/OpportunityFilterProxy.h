@@ -42,6 +42,8 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+
     const OpportunityListModel *m_source = nullptr;
     QString m_search;
     QSet<Stage> m_stages;

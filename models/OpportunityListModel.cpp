@@ -211,14 +211,22 @@ void OpportunityListModel::reindex()
         m_rowById.insert(m_rows.at(i).opportunity.id, i);
 }
 
+void OpportunityListModel::appendDerived(const Opportunity &opportunity)
+{
+    m_folded.append(opportunity.name.toCaseFolded());
+    m_updatedMs.append(opportunity.updatedAt.isValid() ? opportunity.updatedAt.toMSecsSinceEpoch() : 0);
+}
+
 void OpportunityListModel::resetRows(const QList<OpportunityRow> &rows)
 {
     beginResetModel();
     m_rows = rows;
     m_folded.clear();
+    m_updatedMs.clear();
     m_folded.reserve(rows.size());
+    m_updatedMs.reserve(rows.size());
     for (const OpportunityRow &row : rows)
-        m_folded.append(row.opportunity.name.toCaseFolded());
+        appendDerived(row.opportunity);
     reindex();
     endResetModel();
 }
@@ -246,6 +254,7 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
         }
         m_rows[at] = row;
         m_folded[at] = row.opportunity.name.toCaseFolded();
+        m_updatedMs[at] = row.opportunity.updatedAt.isValid() ? row.opportunity.updatedAt.toMSecsSinceEpoch() : 0;
         emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
     }
     if (added.isEmpty())
@@ -255,7 +264,7 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
     for (const OpportunityRow &row : added) {
         m_rowById.insert(row.opportunity.id, static_cast<int>(m_rows.size()));
         m_rows.append(row);
-        m_folded.append(row.opportunity.name.toCaseFolded());
+        appendDerived(row.opportunity);
     }
     endInsertRows();
 }
@@ -272,6 +281,7 @@ void OpportunityListModel::removeIds(const QStringList &ids)
         beginRemoveRows({}, at, at);
         m_rows.removeAt(at);
         m_folded.removeAt(at);
+        m_updatedMs.removeAt(at);
         endRemoveRows();
     }
     if (!rows.isEmpty())

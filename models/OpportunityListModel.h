@@ -35,6 +35,8 @@ public:
     const OpportunityRow &rowAt(int row) const { return m_rows.at(row); }
     // The name case-folded, as the filters compare it.
     const QString &foldedNameAt(int row) const { return m_folded.at(row); }
+    // The last change as milliseconds since the epoch: sorting compares these, not QDateTimes.
+    qint64 updatedMsAt(int row) const { return m_updatedMs.at(row); }
     // Names shown for owner ids (the API has no users resource).
     void setOwnerNames(const QHash<QString, QString> &names);
     QString ownerName(const QString &ownerId) const;
@@ -45,9 +47,12 @@ public:
 
 private:
     void reindex();
+    void appendDerived(const Opportunity &opportunity);
 
     QList<OpportunityRow> m_rows;
+    // Per row, kept beside m_rows: derived once, compared often.
     QList<QString> m_folded;
+    QList<qint64> m_updatedMs;
     QHash<QString, int> m_rowById;
     QHash<QString, QString> m_ownerNames;
     QDate m_today = QDate::currentDate();

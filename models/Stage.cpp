@@ -54,6 +54,11 @@ QString id(Stage stage)
 
 std::optional<Stage> fromId(const QString &text)
 {
+    // The exact wire name first: that is what the cache and servers almost always hold.
+    for (const StageText &candidate : stageTexts) {
+        if (text == QLatin1String(candidate.id))
+            return candidate.stage;
+    }
     QString normalized = text.trimmed().toLower();
     normalized.replace(QLatin1Char(' '), QLatin1Char('_')).replace(QLatin1Char('-'), QLatin1Char('_'));
     for (const StageText &candidate : stageTexts) {

@@ -107,7 +107,7 @@ Opportunity opportunityFromRow(const QSqlQuery &query)
     o.stage = Stages::fromId(query.value(7).toString()).value_or(Stage::Prospecting);
     o.probability = query.value(8).toInt();
     if (!query.value(9).isNull())
-        o.expectedCloseDate = QDate::fromString(query.value(9).toString(), Qt::ISODate);
+        o.expectedCloseDate = JsonValueReader::parseDate(query.value(9).toString()).value_or(QDate());
     o.description = textOrNull(query.value(10));
     o.ownerId = textOrNull(query.value(11));
     o.isArchived = query.value(12).toBool();
@@ -345,7 +345,7 @@ QList<CachedOpportunity> LocalStore::opportunities()
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT ") + rowColumns
-                    + QStringLiteral(" FROM opportunities WHERE local_deleted = 0 ORDER BY created_at DESC, id"))) {
+                    + QStringLiteral(" FROM opportunities WHERE local_deleted = 0"))) {
         fail(QStringLiteral("reading the cache"), query.lastError().text());
         return records;
     }
