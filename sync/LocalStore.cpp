@@ -671,6 +671,45 @@ bool LocalStore::resolveConflict(const QString &id, const Opportunity &chosen)
     return true;
 }
 
+bool LocalStore::discardEdits(const QString &id)
+{
+    SqlTransaction transaction(m_connectionName);
+    const auto entry = entryFor(id);
+    auto record = opportunity(id);
+    if (entry && entry->sequence > 0 && !removeEntry(entry->sequence))
+        return false;
+    const std::optional<Opportunity> server = record && record->serverState ? record->serverState
+                                              : record                      ? record->base
+                                                                            : std::nullopt;
+    bool removed = false;
+    if (!record && entry && entry->operation == OutboxEntry::Operation::Delete) {
+        // A pending delete: the hidden row comes back as it was.
+        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        query.prepare(QStringLiteral("UPDATE opportunities SET local_deleted = 0, sync_state = 0 WHERE id = ?"));
+        query.addBindValue(id);
+        if (!query.exec())
+            return fail(QStringLiteral("discarding"), query.lastError().text());
+    } else if (record && (record->serverDeleted || (!server && entry && entry->operation == OutboxEntry::Operation::Create))) {
+        if (!removeRow(id))
+            return false;
+        removed = true;
+    } else if (record) {
+        CachedOpportunity restored;
+        restored.opportunity = server.value_or(record->opportunity);
+        restored.etag = record->etag;
+        if (!writeRow(restored))
+            return false;
+    }
+    if (!transaction.commit())
+        return fail(QStringLiteral("discarding"), tr("cannot commit"));
+    if (removed)
+        emit opportunitiesRemoved({id});
+    else
+        emit opportunitiesChanged({id});
+    notifyOutbox();
+    return true;
+}
+
 QList<OutboxEntry> LocalStore::outbox()
 {
     QList<OutboxEntry> entries;

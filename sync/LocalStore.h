@@ -57,6 +57,10 @@ public:
     // both sides' changes); what then differs from the server goes out as a normal edit.
     bool resolveConflict(const QString &id, const Opportunity &chosen);
 
+    // Gives up the unsent edits of a record: it goes back to the server's state (a record never
+    // sent goes away).
+    bool discardEdits(const QString &id);
+
     // The outbox, oldest first.
     QList<OutboxEntry> outbox();
     std::optional<OutboxEntry> entryFor(const QString &id);

@@ -166,6 +166,27 @@ private slots:
         QCOMPARE(m_store->opportunity(QStringLiteral("a"))->opportunity.name, QStringLiteral("A2"));
     }
 
+    void discardingEditsGoesBackToTheServerState()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")), serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
+        Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
+        a.value = 1;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Value));
+        QVERIFY(m_store->deleteOpportunity(QStringLiteral("b")));
+        Opportunity fresh;
+        fresh.name = QStringLiteral("Never sent");
+        const auto created = m_store->createOpportunity(fresh);
+        QCOMPARE(m_store->pendingCount(), 3);
+        QVERIFY(m_store->discardEdits(QStringLiteral("a")));
+        QVERIFY(m_store->discardEdits(QStringLiteral("b")));
+        QVERIFY(m_store->discardEdits(*created));
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->opportunity(QStringLiteral("a"))->opportunity.value, 1000.0);
+        QCOMPARE(m_store->opportunity(QStringLiteral("a"))->state, SyncState::Synced);
+        QVERIFY(m_store->opportunity(QStringLiteral("b")));
+        QVERIFY(!m_store->opportunity(*created));
+    }
+
     void corruptFileIsMovedAsideKeepingPendingEdits()
     {
         seed({serverRecord(QStringLiteral("a"), QStringLiteral("A"))});

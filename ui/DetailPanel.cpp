@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTreeWidget>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace {
@@ -40,6 +41,7 @@ DetailPanel::DetailPanel(QWidget *parent)
     , m_fields(new QFormLayout)
     , m_history(new QTreeWidget(this))
     , m_resolve(new QPushButton(tr("Resolve conflict…"), this))
+    , m_discard(new QPushButton(tr("Discard my unsent changes"), this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -58,13 +60,19 @@ DetailPanel::DetailPanel(QWidget *parent)
     m_history->header()->setStretchLastSection(true);
     m_resolve->hide();
     connect(m_resolve, &QPushButton::clicked, this, &DetailPanel::resolveRequested);
+    m_discard->hide();
+    connect(m_discard, &QPushButton::clicked, this, &DetailPanel::discardRequested);
     auto *edit = new QPushButton(tr("&Edit…"), this);
     connect(edit, &QPushButton::clicked, this, &DetailPanel::editRequested);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_status);
-    layout->addWidget(m_resolve, 0, Qt::AlignLeft);
+    auto *ways = new QHBoxLayout;
+    ways->addWidget(m_resolve);
+    ways->addWidget(m_discard);
+    ways->addStretch();
+    layout->addLayout(ways);
     layout->addLayout(m_fields);
     layout->addWidget(edit, 0, Qt::AlignLeft);
     auto *historyTitle = new QLabel(tr("History"), this);
@@ -88,6 +96,7 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
         for (QLabel *value : std::as_const(m_values))
             value->clear();
         m_resolve->hide();
+        m_discard->hide();
         return;
     }
     const Opportunity &o = record->opportunity;
@@ -108,6 +117,7 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
         break;
     }
     m_resolve->setVisible(record->state == SyncState::Conflict);
+    m_discard->setVisible(record->state != SyncState::Synced);
     const QStringList values{
         o.accountName.isEmpty() ? tr("—") : o.accountName,
         Stages::label(o.stage) + QStringLiteral(" — ") + Stages::description(o.stage),

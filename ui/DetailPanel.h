@@ -31,6 +31,7 @@ public:
 signals:
     void editRequested();
     void resolveRequested();
+    void discardRequested();
 
 private:
     QString m_id;
@@ -40,4 +41,5 @@ private:
     QList<QLabel *> m_values;
     QTreeWidget *m_history = nullptr;
     QPushButton *m_resolve = nullptr;
+    QPushButton *m_discard = nullptr;
 };

@@ -120,6 +120,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_bannerSettings, &QPushButton::clicked, m_settingsAction, &QAction::trigger);
     connect(m_detail, &DetailPanel::editRequested, this, &MainWindow::editSelected);
     connect(m_detail, &DetailPanel::resolveRequested, this, &MainWindow::resolveSelected);
+    connect(m_detail, &DetailPanel::discardRequested, this, [this] {
+        const QString id = selectedId();
+        if (!id.isEmpty() && !m_services.store.discardEdits(id))
+            showBanner(tr("The changes could not be discarded: %1").arg(m_services.store.lastError()), false, false);
+    });
 
     LocalStore &store = services.store;
     connect(&store, &LocalStore::accountsChanged, this, &MainWindow::refreshFilterChoices);
