@@ -16,7 +16,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QTranslator>
-
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -29,22 +28,29 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("ai.kashew.desktop"));
 
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("kashew"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("kashew"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "kashew-desktop: your kashew.ai sales pipeline, offline-first."));
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "kashew-desktop: your kashew.ai sales pipeline, offline-first."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption serverOption(QStringLiteral("server"),
-                                          QApplication::translate("main", "Server base URL, e.g. https://kashew.ai/api/v1 (remembered in the profile)."),
-                                          QStringLiteral("url"));
-    const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QApplication::translate("main", "Profile folder: settings and caches (default: your data folder)."),
-                                           QStringLiteral("dir"));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QApplication::translate(
+            "main", "Server base URL, e.g. https://kashew.ai/api/v1 (remembered in the profile)."),
+        QStringLiteral("url"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QApplication::translate("main",
+                                "Profile folder: settings and caches (default: your data folder)."),
+        QStringLiteral("dir"));
     parser.addOptions({serverOption, profileOption});
     parser.process(app);
 
@@ -52,7 +58,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(serverOption)) {
         const QUrl url(parser.value(serverOption));
         if (!url.isValid() || url.scheme().isEmpty()) {
-            std::fprintf(stderr, "kashew-desktop: --server needs a URL such as https://kashew.ai/api/v1\n");
+            std::fprintf(stderr,
+                         "kashew-desktop: --server needs a URL such as https://kashew.ai/api/v1\n");
             return 2;
         }
         profile.setServerUrl(url);
@@ -80,7 +87,9 @@ int main(int argc, char *argv[])
         window.showBanner(opened.recoveryMessage, false, false);
     window.show();
 
-    const int minutes = QSettings(profile.settingsPath(), QSettings::IniFormat).value(QStringLiteral("sync/minutes"), 15).toInt();
+    const int minutes = QSettings(profile.settingsPath(), QSettings::IniFormat)
+                            .value(QStringLiteral("sync/minutes"), 15)
+                            .toInt();
     const auto connectWith = [&](const QString &key) {
         window.setLocalOnly(key.isEmpty());
         if (key.isEmpty())
@@ -94,12 +103,15 @@ int main(int argc, char *argv[])
     if (!environmentKey.isEmpty()) {
         connectWith(environmentKey);
     } else {
-        keychain.read(profile.credentialAccount(server), [&](const std::optional<QString> &key, const QString &error) {
+        keychain.read(profile.credentialAccount(server), [&](const std::optional<QString> &key,
+                                                             const QString &error) {
             if (!error.isEmpty())
-                window.showBanner(QApplication::translate("main", "The system keychain cannot be read (%1). Set KASHEW_API_KEY, or "
-                                                                  "enter the key in the settings for this session.")
-                                      .arg(error),
-                                  false, true);
+                window.showBanner(
+                    QApplication::translate(
+                        "main", "The system keychain cannot be read (%1). Set KASHEW_API_KEY, or "
+                                "enter the key in the settings for this session.")
+                        .arg(error),
+                    false, true);
             connectWith(key.value_or(QString()));
         });
     }

@@ -17,7 +17,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
-
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -54,10 +53,11 @@ int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
     bool ok = false;
     double pushSeconds = 0;
     QElapsedTimer timer;
-    QObject::connect(&engine, &SyncEngine::progressChanged, [&](const SyncEngine::Progress &progress) {
-        if (progress.pagesDone == 1 && pushSeconds == 0)
-            pushSeconds = timer.nsecsElapsed() / 1e9;
-    });
+    QObject::connect(&engine, &SyncEngine::progressChanged,
+                     [&](const SyncEngine::Progress &progress) {
+                         if (progress.pagesDone == 1 && pushSeconds == 0)
+                             pushSeconds = timer.nsecsElapsed() / 1e9;
+                     });
     QObject::connect(&engine, &SyncEngine::finished, [&](bool success) {
         ok = success;
         loop.quit();
@@ -70,8 +70,8 @@ int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
         std::fprintf(stderr, "sync failed: %s\n", qPrintable(engine.lastError().message));
         return 1;
     }
-    std::printf("%.3f %d %ld %.3f %lld\n", seconds, client.requestCount(), peakKilobytes(), pushSeconds,
-                static_cast<long long>(store.opportunityCount()));
+    std::printf("%.3f %d %ld %.3f %lld\n", seconds, client.requestCount(), peakKilobytes(),
+                pushSeconds, static_cast<long long>(store.opportunityCount()));
     return 0;
 }
 
@@ -89,13 +89,15 @@ SyncFigures runChild(const QUrl &server, const QString &cachePath, int queueEdit
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("--child-sync"), server.toString(), cachePath, QString::number(queueEdits)});
+                {QStringLiteral("--child-sync"), server.toString(), cachePath,
+                 QString::number(queueEdits)});
     child.waitForFinished(-1);
-    const QStringList parts = QString::fromLatin1(child.readAllStandardOutput()).split(QLatin1Char(' '));
+    const QStringList parts =
+        QString::fromLatin1(child.readAllStandardOutput()).split(QLatin1Char(' '));
     if (child.exitCode() != 0 || parts.size() < 5)
         qFatal("a measured sync failed");
-    return {parts.at(0).toDouble(), parts.at(1).toInt(), parts.at(2).toLong(), parts.at(3).toDouble(),
-            parts.at(4).trimmed().toLongLong()};
+    return {parts.at(0).toDouble(), parts.at(1).toInt(), parts.at(2).toLong(),
+            parts.at(3).toDouble(), parts.at(4).trimmed().toLongLong()};
 }
 
 // curl fetching every page (live and archived, 500 a page) one after another, then sqlite3
@@ -106,28 +108,36 @@ double baselineSeconds(const ServerProcess &server, qint64 total, qint64 archive
     QElapsedTimer timer;
     timer.start();
     QStringList curl{QStringLiteral("-s"), QStringLiteral("--fail"), QStringLiteral("-H"),
-                     QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(ServerProcess::writeKey)};
+                     QStringLiteral("Authorization: Bearer ") +
+                         QString::fromLatin1(ServerProcess::writeKey)};
     int files = 0;
     for (const bool isArchived : {false, true}) {
         const qint64 count = isArchived ? archived : total - archived;
         for (qint64 page = 1; (page - 1) * 500 < count; ++page) {
             curl << QStringLiteral("-o") << dir.filePath(QStringLiteral("page%1.json").arg(files++))
-                 << server.baseUrl().toString() + QStringLiteral("/opportunities?pageSize=500&page=%1&isArchived=%2")
-                                                      .arg(page)
-                                                      .arg(isArchived ? QStringLiteral("true") : QStringLiteral("false"));
+                 << server.baseUrl().toString() +
+                        QStringLiteral("/opportunities?pageSize=500&page=%1&isArchived=%2")
+                            .arg(page)
+                            .arg(isArchived ? QStringLiteral("true") : QStringLiteral("false"));
         }
     }
     if (QProcess::execute(QStringLiteral("curl"), curl) != 0)
         qFatal("curl failed");
-    QString sql = QStringLiteral(
-        "PRAGMA journal_mode=WAL; CREATE TABLE o (id TEXT PRIMARY KEY, name TEXT, account_id TEXT, account_name TEXT,"
-        " lead_id TEXT, value REAL, currency TEXT, stage TEXT, probability INTEGER, expected_close_date TEXT,"
-        " description TEXT, owner_id TEXT, is_archived INTEGER, created_at TEXT, updated_at TEXT); BEGIN;\n");
+    QString sql = QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE o (id TEXT PRIMARY KEY, "
+                                 "name TEXT, account_id TEXT, account_name TEXT,"
+                                 " lead_id TEXT, value REAL, currency TEXT, stage TEXT, "
+                                 "probability INTEGER, expected_close_date TEXT,"
+                                 " description TEXT, owner_id TEXT, is_archived INTEGER, "
+                                 "created_at TEXT, updated_at TEXT); BEGIN;\n");
     for (int i = 0; i < files; ++i)
-        sql += QStringLiteral("INSERT INTO o SELECT value->>'id', value->>'name', value->>'account_id', value->>'account_name',"
-                              " value->>'lead_id', value->>'value', value->>'currency', value->>'stage', value->>'probability',"
-                              " value->>'expected_close_date', value->>'description', value->>'owner_id', value->>'is_archived',"
-                              " value->>'created_at', value->>'updated_at' FROM json_each(readfile('%1'), '$.opportunities');\n")
+        sql += QStringLiteral("INSERT INTO o SELECT value->>'id', value->>'name', "
+                              "value->>'account_id', value->>'account_name',"
+                              " value->>'lead_id', value->>'value', value->>'currency', "
+                              "value->>'stage', value->>'probability',"
+                              " value->>'expected_close_date', value->>'description', "
+                              "value->>'owner_id', value->>'is_archived',"
+                              " value->>'created_at', value->>'updated_at' FROM "
+                              "json_each(readfile('%1'), '$.opportunities');\n")
                    .arg(dir.filePath(QStringLiteral("page%1.json").arg(i)));
     sql += QStringLiteral("COMMIT;\n");
     QProcess sqlite;
@@ -150,11 +160,14 @@ int main(int argc, char *argv[])
         return measureSync(QUrl(arguments.at(2)), arguments.at(3), arguments.at(4).toInt());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Measures the SyncEngine against a local kashew-server."));
+    parser.setApplicationDescription(
+        QStringLiteral("Measures the SyncEngine against a local kashew-server."));
     parser.addHelpOption();
-    const QCommandLineOption outputOption(QStringLiteral("output"), QStringLiteral("Figures file."), QStringLiteral("file"),
+    const QCommandLineOption outputOption(QStringLiteral("output"), QStringLiteral("Figures file."),
+                                          QStringLiteral("file"),
                                           QStringLiteral("bench-results/sync.txt"));
-    const QCommandLineOption sizesOption(QStringLiteral("sizes"), QStringLiteral("Comma-separated record counts."),
+    const QCommandLineOption sizesOption(QStringLiteral("sizes"),
+                                         QStringLiteral("Comma-separated record counts."),
                                          QStringLiteral("list"), QStringLiteral("10000,100000"));
     parser.addOptions({outputOption, sizesOption});
     parser.process(app);
@@ -181,22 +194,38 @@ int main(int argc, char *argv[])
         const double baseline = baselineSeconds(server, first.records, archived);
         out << QStringLiteral("%1 opportunities\n").arg(size);
         out << QStringLiteral("  first sync:          %1 s, %2 requests, peak %3 MB (%4 records)\n")
-                   .arg(first.seconds, 0, 'f', 2).arg(first.requests).arg(first.peakKb / 1024.0, 0, 'f', 0).arg(first.records);
+                   .arg(first.seconds, 0, 'f', 2)
+                   .arg(first.requests)
+                   .arg(first.peakKb / 1024.0, 0, 'f', 0)
+                   .arg(first.records);
         out << QStringLiteral("  curl + sqlite3:      %1 s  (first sync / baseline = %2)\n")
-                   .arg(baseline, 0, 'f', 2).arg(first.seconds / baseline, 0, 'f', 2);
+                   .arg(baseline, 0, 'f', 2)
+                   .arg(first.seconds / baseline, 0, 'f', 2);
         out << QStringLiteral("  re-sync, no change:  %1 s, %2 requests, peak %3 MB\n")
-                   .arg(again.seconds, 0, 'f', 2).arg(again.requests).arg(again.peakKb / 1024.0, 0, 'f', 0);
-        out << QStringLiteral("  push 1,000 edits:    %1 s until the pull starts (%2 s with the pull), %3 requests\n")
-                   .arg(push.pushSeconds, 0, 'f', 2).arg(push.seconds, 0, 'f', 2).arg(push.requests);
+                   .arg(again.seconds, 0, 'f', 2)
+                   .arg(again.requests)
+                   .arg(again.peakKb / 1024.0, 0, 'f', 0);
+        out << QStringLiteral("  push 1,000 edits:    %1 s until the pull starts (%2 s with the "
+                              "pull), %3 requests\n")
+                   .arg(push.pushSeconds, 0, 'f', 2)
+                   .arg(push.seconds, 0, 'f', 2)
+                   .arg(push.requests);
         out.flush();
         std::fputs(report.toUtf8().constData(), stdout);
         report.clear();
         QFile file(parser.value(outputOption));
         QDir().mkpath(QFileInfo(file).absolutePath());
         if (file.open(QIODevice::Append))
-            file.write(QStringLiteral("%1 opportunities: first %2 s / %3 req / %4 MB; baseline %5 s; resync %6 s; push1000 %7 s\n")
-                           .arg(size).arg(first.seconds, 0, 'f', 2).arg(first.requests).arg(first.peakKb / 1024.0, 0, 'f', 0)
-                           .arg(baseline, 0, 'f', 2).arg(again.seconds, 0, 'f', 2).arg(push.pushSeconds, 0, 'f', 2).toUtf8());
+            file.write(QStringLiteral("%1 opportunities: first %2 s / %3 req / %4 MB; baseline %5 "
+                                      "s; resync %6 s; push1000 %7 s\n")
+                           .arg(size)
+                           .arg(first.seconds, 0, 'f', 2)
+                           .arg(first.requests)
+                           .arg(first.peakKb / 1024.0, 0, 'f', 0)
+                           .arg(baseline, 0, 'f', 2)
+                           .arg(again.seconds, 0, 'f', 2)
+                           .arg(push.pushSeconds, 0, 'f', 2)
+                           .toUtf8());
     }
     return 0;
 }

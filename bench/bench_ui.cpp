@@ -25,7 +25,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
-
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -44,25 +43,31 @@ void fillCache(const QString &path, int count)
     LocalStore store;
     store.open(path);
     QRandomGenerator random(7);
-    const QStringList words{QStringLiteral("Müller"), QStringLiteral("Acme"), QStringLiteral("Globex"), QStringLiteral("Søndergaard"),
-                            QStringLiteral("Initech"), QStringLiteral("Kraków"), QStringLiteral("Zürich"), QStringLiteral("Nakamura")};
-    const QStringList products{QStringLiteral("Renewal"), QStringLiteral("Pilot"), QStringLiteral("Expansion"), QStringLiteral("License")};
+    const QStringList words{QStringLiteral("Müller"),  QStringLiteral("Acme"),
+                            QStringLiteral("Globex"),  QStringLiteral("Søndergaard"),
+                            QStringLiteral("Initech"), QStringLiteral("Kraków"),
+                            QStringLiteral("Zürich"),  QStringLiteral("Nakamura")};
+    const QStringList products{QStringLiteral("Renewal"), QStringLiteral("Pilot"),
+                               QStringLiteral("Expansion"), QStringLiteral("License")};
     QList<Opportunity> page;
     store.beginPull();
     for (int i = 0; i < count; ++i) {
         Opportunity o;
         o.id = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
-        o.name = words.at(random.bounded(words.size())) + QStringLiteral(" %1 — ").arg(i) + products.at(random.bounded(products.size()));
+        o.name = words.at(random.bounded(words.size())) + QStringLiteral(" %1 — ").arg(i) +
+                 products.at(random.bounded(products.size()));
         o.accountId = QStringLiteral("acct-%1").arg(random.bounded(5000));
         o.accountName = QStringLiteral("Account %1").arg(o.accountId.mid(5));
-        o.stage = static_cast<Stage>(random.bounded(100) < 70 ? 4 + random.bounded(2) : random.bounded(4)); // mostly closed
+        o.stage = static_cast<Stage>(random.bounded(100) < 70 ? 4 + random.bounded(2)
+                                                              : random.bounded(4)); // mostly closed
         o.value = random.bounded(1000, 5000000);
         o.currency = random.bounded(4) ? QStringLiteral("USD") : QStringLiteral("EUR");
         o.probability = random.bounded(101);
         o.expectedCloseDate = QDate(2026, 1, 1).addDays(random.bounded(-400, 400));
         o.ownerId = QStringLiteral("owner-%1").arg(random.bounded(6));
         o.isArchived = random.bounded(100) < 8;
-        o.createdAt = o.updatedAt = QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC).addSecs(i * 60);
+        o.createdAt = o.updatedAt =
+            QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC).addSecs(i * 60);
         page.append(o);
         if (page.size() == 5000) {
             store.stagePulled(page);
@@ -92,12 +97,14 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         QTemporaryDir dir;
         const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
-        if (QProcess::execute(QCoreApplication::applicationFilePath(), {QStringLiteral("--fill"), cache}) != 0)
+        if (QProcess::execute(QCoreApplication::applicationFilePath(),
+                              {QStringLiteral("--fill"), cache}) != 0)
             return 1;
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedChannels);
         child.start(QCoreApplication::applicationFilePath(),
-                    {QStringLiteral("--measure"), cache, arguments.value(1, QStringLiteral("bench-results/ui.txt"))});
+                    {QStringLiteral("--measure"), cache,
+                     arguments.value(1, QStringLiteral("bench-results/ui.txt"))});
         child.waitForFinished(-1);
         return child.exitCode();
     }
@@ -157,12 +164,17 @@ int main(int argc, char *argv[])
 
     QString report;
     QTextStream out(&report);
-    out << "kashew-desktop, " << model.rowCount() << " cached opportunities, platform " << QGuiApplication::platformName() << "\n";
+    out << "kashew-desktop, " << model.rowCount() << " cached opportunities, platform "
+        << QGuiApplication::platformName() << "\n";
     out << QStringLiteral("  cache read into the model:   %1 ms\n").arg(loadedMs, 0, 'f', 0);
     out << QStringLiteral("  cold start to first paint:   %1 ms\n").arg(firstPaintMs, 0, 'f', 0);
-    out << QStringLiteral("  search keystroke:            median %1 ms, worst %2 ms (%3 keystrokes)\n")
-               .arg(keystrokes.at(keystrokes.size() / 2), 0, 'f', 1).arg(keystrokes.last(), 0, 'f', 1).arg(keystrokes.size());
-    out << QStringLiteral("  each keystroke (typing \"müller\", then erasing it), ms: %1\n").arg(each.join(QStringLiteral(", ")));
+    out << QStringLiteral(
+               "  search keystroke:            median %1 ms, worst %2 ms (%3 keystrokes)\n")
+               .arg(keystrokes.at(keystrokes.size() / 2), 0, 'f', 1)
+               .arg(keystrokes.last(), 0, 'f', 1)
+               .arg(keystrokes.size());
+    out << QStringLiteral("  each keystroke (typing \"müller\", then erasing it), ms: %1\n")
+               .arg(each.join(QStringLiteral(", ")));
     out << QStringLiteral("  sort by value:               %1 ms\n").arg(sortMs, 0, 'f', 0);
     out << QStringLiteral("  peak memory:                 %1 MB\n").arg(peakMegabytes());
     out.flush();

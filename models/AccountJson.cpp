@@ -44,10 +44,10 @@ QJsonObject toResponse(const Account &account)
         {QStringLiteral("country"), nullableString(account.country)},
         {QStringLiteral("owner_id"), nullableString(account.ownerId)},
         {QStringLiteral("is_archived"), account.isArchived},
-        {QStringLiteral("created_at"), account.createdAt.isValid()
-                                           ? QJsonValue(account.createdAt.toUTC().toString(
-                                                 Qt::ISODateWithMs))
-                                           : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("created_at"),
+         account.createdAt.isValid()
+             ? QJsonValue(account.createdAt.toUTC().toString(Qt::ISODateWithMs))
+             : QJsonValue(QJsonValue::Null)},
     };
 }
 
@@ -75,8 +75,8 @@ Account read(const QJsonObject &object, FieldErrors *errors)
         else
             errors->append({QStringLiteral("isArchived"), error});
     }
-    const QJsonValue created = JsonValueReader::lookup(object, QStringLiteral("created_at"),
-                                                       QStringLiteral("createdAt"));
+    const QJsonValue created =
+        JsonValueReader::lookup(object, QStringLiteral("created_at"), QStringLiteral("createdAt"));
     if (!created.isUndefined() && !created.isNull()) {
         if (const auto time = JsonValueReader::timestamp(created, &error))
             account.createdAt = *time;

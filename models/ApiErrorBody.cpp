@@ -28,7 +28,8 @@ ApiErrorBody ApiErrorBody::read(const QByteArray &body)
         }
         error.message = sentences.join(QStringLiteral("; "));
     } else if (detail.isObject()) {
-        error.message = QString::fromUtf8(QJsonDocument(detail.toObject()).toJson(QJsonDocument::Compact));
+        error.message =
+            QString::fromUtf8(QJsonDocument(detail.toObject()).toJson(QJsonDocument::Compact));
     }
     return error;
 }

@@ -5,7 +5,8 @@
 // Every item role the opportunity models answer, beyond Qt's own. One place, so that the list,
 // the board, the delegates and the tests ask for the same thing by the same name.
 namespace ItemRoles {
-enum Role {
+enum Role
+{
     // QString: the record's id.
     Id = Qt::UserRole + 1,
     // QVariant<Opportunity>: the whole record.

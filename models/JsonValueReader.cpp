@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
-
 #include <cmath>
 
 namespace JsonValueReader {
@@ -41,11 +40,13 @@ std::optional<QDate> canonicalDate(const QString &text)
 std::optional<QDateTime> canonicalTimestamp(const QString &text)
 {
     const bool withMs = text.size() == 24;
-    if ((text.size() != 20 && !withMs) || text.at(10) != QLatin1Char('T') || !text.endsWith(QLatin1Char('Z'))
-        || text.at(13) != QLatin1Char(':') || text.at(16) != QLatin1Char(':') || (withMs && text.at(19) != QLatin1Char('.')))
+    if ((text.size() != 20 && !withMs) || text.at(10) != QLatin1Char('T') ||
+        !text.endsWith(QLatin1Char('Z')) || text.at(13) != QLatin1Char(':') ||
+        text.at(16) != QLatin1Char(':') || (withMs && text.at(19) != QLatin1Char('.')))
         return std::nullopt;
     const auto date = canonicalDate(text);
-    const QTime time(digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2), withMs ? digits(text, 20, 3) : 0);
+    const QTime time(digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2),
+                     withMs ? digits(text, 20, 3) : 0);
     if (!date || !time.isValid())
         return std::nullopt;
     return QDateTime(*date, time, Qt::UTC);
@@ -109,11 +110,11 @@ std::optional<int> integer(const QJsonValue &value, QString *error)
 std::optional<bool> parseBoolean(const QString &text)
 {
     const QString lower = text.trimmed().toLower();
-    if (lower == QLatin1String("true") || lower == QLatin1String("1")
-        || lower == QLatin1String("yes"))
+    if (lower == QLatin1String("true") || lower == QLatin1String("1") ||
+        lower == QLatin1String("yes"))
         return true;
-    if (lower == QLatin1String("false") || lower == QLatin1String("0")
-        || lower == QLatin1String("no"))
+    if (lower == QLatin1String("false") || lower == QLatin1String("0") ||
+        lower == QLatin1String("no"))
         return false;
     return std::nullopt;
 }

@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
-
 #include <optional>
 
 // Tolerant readers for single JSON values, as servers actually send them: numbers as strings,

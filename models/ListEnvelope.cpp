@@ -41,11 +41,12 @@ ListEnvelope ListEnvelope::read(const QJsonDocument &document, const QString &re
         }
     }
     if (!found) {
-        page.error = QCoreApplication::translate("ListEnvelope", "%1: expected a list").arg(resourceKey);
+        page.error =
+            QCoreApplication::translate("ListEnvelope", "%1: expected a list").arg(resourceKey);
         return page;
     }
-    for (const QString &key : {QStringLiteral("totalCount"), QStringLiteral("total_count"),
-                               QStringLiteral("total")}) {
+    for (const QString &key :
+         {QStringLiteral("totalCount"), QStringLiteral("total_count"), QStringLiteral("total")}) {
         if (object.contains(key)) {
             page.totalCount = readTotal(object.value(key));
             break;

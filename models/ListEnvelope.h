@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QString>
-
 #include <optional>
 
 // One page of a list response, unwrapped from whichever envelope the server uses:

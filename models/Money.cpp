@@ -1,7 +1,6 @@
 #include "Money.h"
 
 #include <QLocale>
-
 #include <cmath>
 
 QString formatMoney(double amount, const QString &currency)

@@ -30,12 +30,11 @@ struct Opportunity
 
     friend bool operator==(const Opportunity &a, const Opportunity &b)
     {
-        return a.id == b.id && a.name == b.name && a.accountId == b.accountId
-               && a.accountName == b.accountName && a.leadId == b.leadId && a.value == b.value
-               && a.currency == b.currency && a.stage == b.stage
-               && a.probability == b.probability && a.expectedCloseDate == b.expectedCloseDate
-               && a.description == b.description && a.ownerId == b.ownerId
-               && a.isArchived == b.isArchived && a.createdAt == b.createdAt
-               && a.updatedAt == b.updatedAt;
+        return a.id == b.id && a.name == b.name && a.accountId == b.accountId &&
+               a.accountName == b.accountName && a.leadId == b.leadId && a.value == b.value &&
+               a.currency == b.currency && a.stage == b.stage && a.probability == b.probability &&
+               a.expectedCloseDate == b.expectedCloseDate && a.description == b.description &&
+               a.ownerId == b.ownerId && a.isArchived == b.isArchived &&
+               a.createdAt == b.createdAt && a.updatedAt == b.updatedAt;
     }
 };

@@ -8,8 +8,8 @@ OpportunityFields changedFields(const Opportunity &a, const Opportunity &b, Oppo
 {
     OpportunityFields changed;
     for (OpportunityField field : OpportunityFieldNames::all()) {
-        if (among.testFlag(field)
-            && OpportunityJson::fieldValue(a, field) != OpportunityJson::fieldValue(b, field))
+        if (among.testFlag(field) &&
+            OpportunityJson::fieldValue(a, field) != OpportunityJson::fieldValue(b, field))
             changed |= field;
     }
     return changed;
@@ -58,8 +58,8 @@ QList<FieldChange> creation(const Opportunity &created)
     for (OpportunityField field : OpportunityFieldNames::all()) {
         const QJsonValue value = OpportunityJson::fieldValue(created, field);
         if (OpportunityFieldNames::writable().testFlag(field) && !value.isNull())
-            list.append({OpportunityFieldNames::snakeCase(field), QJsonValue(QJsonValue::Null),
-                         value});
+            list.append(
+                {OpportunityFieldNames::snakeCase(field), QJsonValue(QJsonValue::Null), value});
     }
     return list;
 }

@@ -74,11 +74,10 @@ QList<OpportunityField> all()
 
 OpportunityFields writable()
 {
-    return OpportunityField::Name | OpportunityField::AccountId | OpportunityField::LeadId
-           | OpportunityField::Value | OpportunityField::Currency | OpportunityField::Stage
-           | OpportunityField::Probability | OpportunityField::ExpectedCloseDate
-           | OpportunityField::Description | OpportunityField::OwnerId
-           | OpportunityField::IsArchived;
+    return OpportunityField::Name | OpportunityField::AccountId | OpportunityField::LeadId |
+           OpportunityField::Value | OpportunityField::Currency | OpportunityField::Stage |
+           OpportunityField::Probability | OpportunityField::ExpectedCloseDate |
+           OpportunityField::Description | OpportunityField::OwnerId | OpportunityField::IsArchived;
 }
 
 const QString &camelCase(OpportunityField field)

@@ -6,7 +6,8 @@
 
 // The fields of an opportunity, as flags so a set of fields (present in a request, changed by an
 // edit) is one value.
-enum class OpportunityField : quint32 {
+enum class OpportunityField : quint32
+{
     Id = 1u << 0,
     Name = 1u << 1,
     AccountId = 1u << 2,

@@ -77,17 +77,19 @@ void OpportunityFilterProxy::refilter()
 bool OpportunityFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     const Opportunity &o = m_source->rowAt(sourceRow).opportunity;
-    return o.isArchived == m_archived && (m_stages.isEmpty() || m_stages.contains(o.stage))
-           && (m_accountId.isEmpty() || o.accountId == m_accountId)
-           && (m_ownerId.isEmpty() || o.ownerId == m_ownerId)
-           && (m_search.isEmpty() || m_source->foldedNameAt(sourceRow).contains(m_search));
+    return o.isArchived == m_archived && (m_stages.isEmpty() || m_stages.contains(o.stage)) &&
+           (m_accountId.isEmpty() || o.accountId == m_accountId) &&
+           (m_ownerId.isEmpty() || o.ownerId == m_ownerId) &&
+           (m_search.isEmpty() || m_source->foldedNameAt(sourceRow).contains(m_search));
 }
 
 bool OpportunityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const Opportunity &a = m_source->rowAt(left.row()).opportunity;
     const Opportunity &b = m_source->rowAt(right.row()).opportunity;
-    const auto byText = [](const QString &x, const QString &y) { return x.compare(y, Qt::CaseInsensitive) < 0; };
+    const auto byText = [](const QString &x, const QString &y) {
+        return x.compare(y, Qt::CaseInsensitive) < 0;
+    };
     switch (left.column()) {
     case OpportunityListModel::Name:
         return m_source->foldedNameAt(left.row()) < m_source->foldedNameAt(right.row());
@@ -131,7 +133,8 @@ PipelineTotals OpportunityFilterProxy::totals() const
             continue;
         const Opportunity &o = m_source->rowAt(row).opportunity;
         ++count;
-        auto sum = std::find_if(sums.begin(), sums.end(), [&](const Sum &s) { return *s.currency == o.currency; });
+        auto sum = std::find_if(sums.begin(), sums.end(),
+                                [&](const Sum &s) { return *s.currency == o.currency; });
         if (sum == sums.end()) {
             sums.append({&o.currency, 0, 0});
             sum = sums.end() - 1;

@@ -94,7 +94,8 @@ bool readField(Opportunity &o, OpportunityField field, const QJsonValue &value, 
         return false;
     case OpportunityField::ExpectedCloseDate:
         if (mode == ReadMode::Request && (!value.isString() || value.toString().size() != 10)) {
-            *error = QCoreApplication::translate("OpportunityJson", "expected a date as YYYY-MM-DD");
+            *error =
+                QCoreApplication::translate("OpportunityJson", "expected a date as YYYY-MM-DD");
             return false;
         }
         if (const auto v = date(value, error))
@@ -215,9 +216,9 @@ Reading read(const QJsonObject &object, ReadMode mode)
 {
     Reading reading;
     for (OpportunityField field : OpportunityFieldNames::all()) {
-        const bool serverOwned = field == OpportunityField::Id || field == OpportunityField::CreatedAt
-                                 || field == OpportunityField::UpdatedAt
-                                 || field == OpportunityField::AccountName;
+        const bool serverOwned =
+            field == OpportunityField::Id || field == OpportunityField::CreatedAt ||
+            field == OpportunityField::UpdatedAt || field == OpportunityField::AccountName;
         if (mode == ReadMode::Request && serverOwned)
             continue;
         const QString camel = OpportunityFieldNames::camelCase(field);
@@ -225,8 +226,8 @@ Reading read(const QJsonObject &object, ReadMode mode)
             JsonValueReader::lookup(object, OpportunityFieldNames::snakeCase(field), camel);
         if (value.isUndefined()) {
             if (mode == ReadMode::Response && field == OpportunityField::Id)
-                reading.errors.append({camel, QCoreApplication::translate("OpportunityJson",
-                                                                          "is missing")});
+                reading.errors.append(
+                    {camel, QCoreApplication::translate("OpportunityJson", "is missing")});
             continue;
         }
         if (value.isNull()) {
@@ -284,8 +285,8 @@ QList<OpportunityUpdate> readUpdates(const QJsonValue &value, FieldErrors *error
         QString error;
         OpportunityUpdate update;
         update.id = entry.value(QStringLiteral("id")).toVariant().toString();
-        const QJsonValue created =
-            JsonValueReader::lookup(entry, QStringLiteral("created_at"), QStringLiteral("createdAt"));
+        const QJsonValue created = JsonValueReader::lookup(entry, QStringLiteral("created_at"),
+                                                           QStringLiteral("createdAt"));
         const auto createdAt = JsonValueReader::timestamp(created, &error);
         if (!createdAt) {
             errors->append({where + QStringLiteral(".created_at"), error});

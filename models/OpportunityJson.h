@@ -12,7 +12,8 @@
 namespace OpportunityJson {
 
 // How to read: a request body on the server, or a response on the client.
-enum class ReadMode {
+enum class ReadMode
+{
     // null is an error on a field that cannot be null; "id" and timestamps are ignored.
     Request,
     // null on a field that cannot be null counts as absent; "id" is required.

@@ -15,8 +15,7 @@ constexpr qsizetype resetThreshold = 2000;
 
 OpportunityListModel::OpportunityListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int OpportunityListModel::rowCount(const QModelIndex &parent) const
 {
@@ -37,7 +36,8 @@ void OpportunityListModel::setToday(const QDate &today)
 
 bool OpportunityListModel::isOverdue(const Opportunity &o) const
 {
-    return !Stages::isClosed(o.stage) && o.expectedCloseDate.isValid() && o.expectedCloseDate < m_today;
+    return !Stages::isClosed(o.stage) && o.expectedCloseDate.isValid() &&
+           o.expectedCloseDate < m_today;
 }
 
 void OpportunityListModel::setOwnerNames(const QHash<QString, QString> &names)
@@ -74,12 +74,15 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
         case Weighted:
             return formatMoney(o.weightedValue(), o.currency);
         case CloseDate:
-            return o.expectedCloseDate.isValid() ? QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat)
-                                                 : QString();
+            return o.expectedCloseDate.isValid()
+                       ? QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat)
+                       : QString();
         case Owner:
             return ownerName(o.ownerId);
         case Updated:
-            return o.updatedAt.isValid() ? QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat) : QString();
+            return o.updatedAt.isValid()
+                       ? QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat)
+                       : QString();
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -155,7 +158,8 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
             return o.weightedValue();
         case CloseDate:
             // No date sorts after every date.
-            return o.expectedCloseDate.isValid() ? o.expectedCloseDate.toJulianDay() : std::numeric_limits<qint64>::max();
+            return o.expectedCloseDate.isValid() ? o.expectedCloseDate.toJulianDay()
+                                                 : std::numeric_limits<qint64>::max();
         case Owner:
             return ownerName(o.ownerId).toCaseFolded();
         case Updated:
@@ -214,7 +218,8 @@ void OpportunityListModel::reindex()
 void OpportunityListModel::appendDerived(const Opportunity &opportunity)
 {
     m_folded.append(opportunity.name.toCaseFolded());
-    m_updatedMs.append(opportunity.updatedAt.isValid() ? opportunity.updatedAt.toMSecsSinceEpoch() : 0);
+    m_updatedMs.append(opportunity.updatedAt.isValid() ? opportunity.updatedAt.toMSecsSinceEpoch()
+                                                       : 0);
 }
 
 void OpportunityListModel::resetRows(const QList<OpportunityRow> &rows)
@@ -254,7 +259,8 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
         }
         m_rows[at] = row;
         m_folded[at] = row.opportunity.name.toCaseFolded();
-        m_updatedMs[at] = row.opportunity.updatedAt.isValid() ? row.opportunity.updatedAt.toMSecsSinceEpoch() : 0;
+        m_updatedMs[at] =
+            row.opportunity.updatedAt.isValid() ? row.opportunity.updatedAt.toMSecsSinceEpoch() : 0;
         emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
     }
     if (added.isEmpty())

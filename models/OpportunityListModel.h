@@ -12,7 +12,19 @@ class OpportunityListModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Account, StageColumn, Value, Probability, Weighted, CloseDate, Owner, Updated, ColumnCount };
+    enum Column
+    {
+        Name,
+        Account,
+        StageColumn,
+        Value,
+        Probability,
+        Weighted,
+        CloseDate,
+        Owner,
+        Updated,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     explicit OpportunityListModel(QObject *parent = nullptr);
@@ -20,7 +32,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     // Replaces everything (first load).

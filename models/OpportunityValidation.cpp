@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
-
 #include <cmath>
 
 namespace {
@@ -40,13 +39,13 @@ FieldErrors validateOpportunity(const Opportunity &o)
                           "such as USD.")});
 
     if (o.probability < 0 || o.probability > 100)
-        errors.append(
-            {QStringLiteral("probability"), tr("Probability must be a whole number from 0 to 100.")});
+        errors.append({QStringLiteral("probability"),
+                       tr("Probability must be a whole number from 0 to 100.")});
 
     // A null date means "no expected close date"; anything else must be a real calendar day.
-    if (!o.expectedCloseDate.isNull()
-        && (!o.expectedCloseDate.isValid() || o.expectedCloseDate.year() < 1900
-            || o.expectedCloseDate.year() > 9999))
+    if (!o.expectedCloseDate.isNull() &&
+        (!o.expectedCloseDate.isValid() || o.expectedCloseDate.year() < 1900 ||
+         o.expectedCloseDate.year() > 9999))
         errors.append({QStringLiteral("expectedCloseDate"),
                        tr("Expected close date must be a date as YYYY-MM-DD.")});
 

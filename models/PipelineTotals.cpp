@@ -4,7 +4,6 @@
 
 #include <QLocale>
 #include <QStringList>
-
 #include <cmath>
 
 QString PipelineTotals::format(const QMap<QString, double> &perCurrency)

@@ -5,8 +5,7 @@
 SqlTransaction::SqlTransaction(const QString &connectionName)
     : m_connectionName(connectionName)
     , m_active(QSqlDatabase::database(connectionName).transaction())
-{
-}
+{}
 
 SqlTransaction::~SqlTransaction()
 {

@@ -1,7 +1,6 @@
 #include "Stage.h"
 
 #include <QCoreApplication>
-
 #include <array>
 
 namespace {
@@ -60,7 +59,8 @@ std::optional<Stage> fromId(const QString &text)
             return candidate.stage;
     }
     QString normalized = text.trimmed().toLower();
-    normalized.replace(QLatin1Char(' '), QLatin1Char('_')).replace(QLatin1Char('-'), QLatin1Char('_'));
+    normalized.replace(QLatin1Char(' '), QLatin1Char('_'))
+        .replace(QLatin1Char('-'), QLatin1Char('_'));
     for (const StageText &candidate : stageTexts) {
         if (normalized == QLatin1String(candidate.id))
             return candidate.stage;

@@ -2,11 +2,11 @@
 
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 // The six pipeline stages, in pipeline order; the numeric order is the board's column order.
-enum class Stage {
+enum class Stage
+{
     Prospecting,
     Qualification,
     Proposal,

@@ -1,7 +1,8 @@
 #pragma once
 
 // Where a cached record stands with the server.
-enum class SyncState {
+enum class SyncState
+{
     // Same as the server's last known state.
     Synced = 0,
     // Local edits wait in the outbox.

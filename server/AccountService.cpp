@@ -18,8 +18,7 @@ const QStringList accountStatuses{QStringLiteral("Active"), QStringLiteral("Inac
 
 AccountService::AccountService(ServerStore &store)
     : m_store(store)
-{
-}
+{}
 
 ApiResponse AccountService::databaseError() const
 {
@@ -59,8 +58,9 @@ ApiResponse AccountService::list(const QUrlQuery &query)
 ApiResponse AccountService::get(const QString &id)
 {
     if (!isUuid(id))
-        return ApiResponse::validation({{QStringLiteral("id"), QStringLiteral("value is not a valid UUID")}},
-                                       QStringLiteral("path"));
+        return ApiResponse::validation(
+            {{QStringLiteral("id"), QStringLiteral("value is not a valid UUID")}},
+            QStringLiteral("path"));
     const auto account = m_store.findAccount(id.toLower());
     if (!account)
         return m_store.lastError().isEmpty()
@@ -87,9 +87,11 @@ ApiResponse AccountService::create(const Caller &caller, const QByteArray &body)
         if (account.name.trimmed().isEmpty())
             errors.append({QStringLiteral("name"), QStringLiteral("Name is required.")});
         else if (account.name.size() > maxOpportunityNameLength)
-            errors.append({QStringLiteral("name"), QStringLiteral("Name must be at most 255 characters.")});
+            errors.append(
+                {QStringLiteral("name"), QStringLiteral("Name must be at most 255 characters.")});
         if (!accountStatuses.contains(account.status))
-            errors.append({QStringLiteral("status"), QStringLiteral("expected Active or Inactive")});
+            errors.append(
+                {QStringLiteral("status"), QStringLiteral("expected Active or Inactive")});
     }
     if (!errors.isEmpty())
         return ApiResponse::validation(errors, QStringLiteral("body"));

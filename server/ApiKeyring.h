@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 // Who a request comes from: the owner id the key stands for, and whether it may write.

@@ -8,7 +8,6 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
-
 #include <memory>
 
 namespace {
@@ -30,18 +29,21 @@ QString methodName(QHttpServerRequest::Method method)
 }
 
 // Writes the status line, headers and body; `bodyBytes` below the body size cuts it short.
-void writeResponse(QHttpServerResponder &responder, const ApiResponse &response, qsizetype bodyBytes)
+void writeResponse(QHttpServerResponder &responder, const ApiResponse &response,
+                   qsizetype bodyBytes)
 {
     // The responder writes status, headers and body separately; without this, Nagle's algorithm
     // and the client's delayed ACK hold mid-sized responses back for 40 ms.
     responder.socket()->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     if (!response.body.isEmpty())
-        responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+        responder.writeHeader(QByteArrayLiteral("Content-Type"),
+                              QByteArrayLiteral("application/json"));
     for (const auto &header : response.headers)
         responder.writeHeader(header.first, header.second);
     if (response.status != 204) // RFC 9110: a 204 carries no Content-Length
-        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
+        responder.writeHeader(QByteArrayLiteral("Content-Length"),
+                              QByteArray::number(response.body.size()));
     responder.writeBody(response.body.left(bodyBytes));
 }
 
@@ -71,9 +73,8 @@ void ApiServer::addRoutes()
 
     m_http.route(opportunities, Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     serve(request, std::move(responder), Access::Read, [&](const Caller &) {
-                         return m_opportunities.list(request.query());
-                     });
+                     serve(request, std::move(responder), Access::Read,
+                           [&](const Caller &) { return m_opportunities.list(request.query()); });
                  });
     m_http.route(opportunities, Method::Post,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -153,13 +154,14 @@ void ApiServer::addRoutes()
 ApiResponse ApiServer::admit(const QHttpServerRequest &request, Access access, Caller *caller)
 {
     // Qt HttpServer has already read the whole body; refuse to act on an oversized one.
-    if (request.body().size() > maxBodyBytes
-        || request.value("Content-Length").toLongLong() > maxBodyBytes)
+    if (request.body().size() > maxBodyBytes ||
+        request.value("Content-Length").toLongLong() > maxBodyBytes)
         return ApiResponse::error(413, QStringLiteral("Request body is larger than 1 MiB."));
     const auto authenticated = m_settings.keys.authenticate(request.value("Authorization"));
     if (!authenticated) {
         ApiResponse response = ApiResponse::error(401, QStringLiteral("Invalid API key"));
-        response.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
+        response.headers.append(
+            {QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
         return response;
     }
     *caller = *authenticated;

@@ -9,7 +9,6 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
-
 #include <functional>
 
 class ServerStore;
@@ -39,7 +38,11 @@ public:
     static constexpr qsizetype maxBodyBytes = 1024 * 1024;
 
 private:
-    enum class Access { Read, Write };
+    enum class Access
+    {
+        Read,
+        Write
+    };
     using Handler = std::function<ApiResponse(const Caller &caller)>;
 
     void addRoutes();

@@ -4,24 +4,27 @@
 
 #include <QRandomGenerator>
 #include <QUuid>
-
 #include <algorithm>
 #include <cmath>
 
 namespace {
 
 // Names with letters from many languages, as a real customer list has.
-const QStringList accountStems{
-    QStringLiteral("Müller"),     QStringLiteral("Søndergaard"), QStringLiteral("Łódź Textiles"),
-    QStringLiteral("Nakamura"),   QStringLiteral("Ørsted Marine"), QStringLiteral("Château Lumière"),
-    QStringLiteral("Björk"),      QStringLiteral("Acme"),        QStringLiteral("Globex"),
-    QStringLiteral("Initech"),    QStringLiteral("Zürich Re"),   QStringLiteral("São Paulo Foods"),
-    QStringLiteral("Kraków Labs"), QStringLiteral("Peña"),       QStringLiteral("Dvořák"),
-    QStringLiteral("Öztürk"),     QStringLiteral("Renée Bakery"), QStringLiteral("Ñandú"),
-    QStringLiteral("Håkansson"),  QStringLiteral("Vertex"),      QStringLiteral("Northwind"),
-    QStringLiteral("Blue Harbor"), QStringLiteral("Κρήτη Shipping"), QStringLiteral("Tōkyō Gas"),
-    QStringLiteral("Fabrikam"),   QStringLiteral("Contoso"),     QStringLiteral("Brightline"),
-    QStringLiteral("Summit Peak"), QStringLiteral("Évora Wines"), QStringLiteral("Íslandsbanki")};
+const QStringList accountStems{QStringLiteral("Müller"),         QStringLiteral("Søndergaard"),
+                               QStringLiteral("Łódź Textiles"),  QStringLiteral("Nakamura"),
+                               QStringLiteral("Ørsted Marine"),  QStringLiteral("Château Lumière"),
+                               QStringLiteral("Björk"),          QStringLiteral("Acme"),
+                               QStringLiteral("Globex"),         QStringLiteral("Initech"),
+                               QStringLiteral("Zürich Re"),      QStringLiteral("São Paulo Foods"),
+                               QStringLiteral("Kraków Labs"),    QStringLiteral("Peña"),
+                               QStringLiteral("Dvořák"),         QStringLiteral("Öztürk"),
+                               QStringLiteral("Renée Bakery"),   QStringLiteral("Ñandú"),
+                               QStringLiteral("Håkansson"),      QStringLiteral("Vertex"),
+                               QStringLiteral("Northwind"),      QStringLiteral("Blue Harbor"),
+                               QStringLiteral("Κρήτη Shipping"), QStringLiteral("Tōkyō Gas"),
+                               QStringLiteral("Fabrikam"),       QStringLiteral("Contoso"),
+                               QStringLiteral("Brightline"),     QStringLiteral("Summit Peak"),
+                               QStringLiteral("Évora Wines"),    QStringLiteral("Íslandsbanki")};
 const QStringList accountSuffixes{
     QStringLiteral("GmbH"),      QStringLiteral("AG"),       QStringLiteral("Ltd"),
     QStringLiteral("Inc."),      QStringLiteral("S.A."),     QStringLiteral("Oy"),
@@ -41,13 +44,18 @@ const QStringList countries{QStringLiteral("DE"), QStringLiteral("FR"), QStringL
                             QStringLiteral("JP"), QStringLiteral("US"), QStringLiteral("PT"),
                             QStringLiteral("PL"), QStringLiteral("CO"), QStringLiteral("CA"),
                             QStringLiteral("ES")};
-const QStringList products{
-    QStringLiteral("Enterprise License"), QStringLiteral("Platform Renewal"),
-    QStringLiteral("Pilot"),              QStringLiteral("Support Upgrade"),
-    QStringLiteral("Data Migration"),     QStringLiteral("Seat Expansion"),
-    QStringLiteral("Onboarding Package"), QStringLiteral("Analytics Add-on"),
-    QStringLiteral("Multi-year Agreement"), QStringLiteral("Security Review"),
-    QStringLiteral("Regional Rollout"),   QStringLiteral("Proof of Concept")};
+const QStringList products{QStringLiteral("Enterprise License"),
+                           QStringLiteral("Platform Renewal"),
+                           QStringLiteral("Pilot"),
+                           QStringLiteral("Support Upgrade"),
+                           QStringLiteral("Data Migration"),
+                           QStringLiteral("Seat Expansion"),
+                           QStringLiteral("Onboarding Package"),
+                           QStringLiteral("Analytics Add-on"),
+                           QStringLiteral("Multi-year Agreement"),
+                           QStringLiteral("Security Review"),
+                           QStringLiteral("Regional Rollout"),
+                           QStringLiteral("Proof of Concept")};
 const QStringList descriptions{
     QStringLiteral("Champion in procurement; legal review pending."),
     QStringLiteral("Budget confirmed for next quarter."),
@@ -63,9 +71,9 @@ struct StageShape
     int probability;
 };
 // Share of each stage and its usual probability.
-const StageShape stageShapes[] = {
-    {Stage::Prospecting, 20, 10}, {Stage::Qualification, 15, 25}, {Stage::Proposal, 12, 50},
-    {Stage::Negotiation, 8, 75},  {Stage::ClosedWon, 25, 100},   {Stage::ClosedLost, 20, 0}};
+const StageShape stageShapes[] = {{Stage::Prospecting, 20, 10}, {Stage::Qualification, 15, 25},
+                                  {Stage::Proposal, 12, 50},    {Stage::Negotiation, 8, 75},
+                                  {Stage::ClosedWon, 25, 100},  {Stage::ClosedLost, 20, 0}};
 
 struct CurrencyShape
 {
@@ -73,8 +81,8 @@ struct CurrencyShape
     int weight;
     double scale;
 };
-const CurrencyShape currencyShapes[] = {{"USD", 55, 1},  {"EUR", 20, 1},   {"GBP", 10, 1},
-                                        {"JPY", 5, 100}, {"CHF", 5, 1},    {"SEK", 5, 10}};
+const CurrencyShape currencyShapes[] = {{"USD", 55, 1},  {"EUR", 20, 1}, {"GBP", 10, 1},
+                                        {"JPY", 5, 100}, {"CHF", 5, 1},  {"SEK", 5, 10}};
 
 QString uuidFrom(QRandomGenerator &random)
 {
@@ -85,8 +93,7 @@ QString uuidFrom(QRandomGenerator &random)
     return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
 }
 
-template<typename T>
-const T &pick(QRandomGenerator &random, const QList<T> &list)
+template <typename T> const T &pick(QRandomGenerator &random, const QList<T> &list)
 {
     return list.at(random.bounded(static_cast<int>(list.size())));
 }
@@ -108,11 +115,14 @@ DemoData DemoData::generate(int count, const QStringList &owners, const QDate &t
     for (int i = 0; i < accountCount; ++i) {
         Account account;
         account.id = uuidFrom(random);
-        account.name = pick(random, accountStems) + QLatin1Char(' ') + pick(random, accountSuffixes);
+        account.name =
+            pick(random, accountStems) + QLatin1Char(' ') + pick(random, accountSuffixes);
         if (accountCount > 300)
             account.name += QStringLiteral(" (") + pick(random, cities) + QLatin1Char(')');
-        account.type = random.bounded(4) == 0 ? QStringLiteral("Partner") : QStringLiteral("Customer");
-        account.status = random.bounded(10) == 0 ? QStringLiteral("Inactive") : QStringLiteral("Active");
+        account.type =
+            random.bounded(4) == 0 ? QStringLiteral("Partner") : QStringLiteral("Customer");
+        account.status =
+            random.bounded(10) == 0 ? QStringLiteral("Inactive") : QStringLiteral("Active");
         account.industry = pick(random, industries);
         account.country = pick(random, countries);
         account.website = QStringLiteral("https://example.com/") + QString::number(i + 1);

@@ -3,13 +3,12 @@
 FaultInjector::FaultInjector(const Plan &plan)
     : m_plan(plan)
     , m_random(plan.seed)
-{
-}
+{}
 
 bool FaultInjector::isActive() const
 {
-    return m_plan.errorRate > 0 || m_plan.cutRate > 0 || m_plan.delayRate > 0
-           || m_plan.malformedRate > 0;
+    return m_plan.errorRate > 0 || m_plan.cutRate > 0 || m_plan.delayRate > 0 ||
+           m_plan.malformedRate > 0;
 }
 
 bool FaultInjector::draw(double rate)

@@ -8,7 +8,14 @@
 class FaultInjector final
 {
 public:
-    enum class Fault { None, Error, Cut, Delay, Malformed };
+    enum class Fault
+    {
+        None,
+        Error,
+        Cut,
+        Delay,
+        Malformed
+    };
 
     struct Plan
     {

@@ -3,7 +3,6 @@
 #include "Stage.h"
 
 #include <QString>
-
 #include <optional>
 
 // The list filters of GET /opportunities, already validated.

@@ -52,8 +52,9 @@ std::optional<ApiResponse> badId(const QString &id)
 {
     if (isUuid(id))
         return std::nullopt;
-    return ApiResponse::validation({{QStringLiteral("id"), QStringLiteral("value is not a valid UUID")}},
-                                   QStringLiteral("path"));
+    return ApiResponse::validation(
+        {{QStringLiteral("id"), QStringLiteral("value is not a valid UUID")}},
+        QStringLiteral("path"));
 }
 
 // The request body as a JSON object, or the 422 that says why it is not one.
@@ -76,8 +77,7 @@ std::optional<QJsonObject> bodyObject(const QByteArray &body, ApiResponse *error
 
 OpportunityService::OpportunityService(ServerStore &store)
     : m_store(store)
-{
-}
+{}
 
 ApiResponse OpportunityService::databaseError() const
 {
@@ -171,9 +171,13 @@ ApiResponse OpportunityService::create(const Caller &caller, const QByteArray &b
     if (!key.isEmpty()) {
         if (const auto remembered = m_store.rememberedResponse(caller.ownerId, key)) {
             ApiResponse replay{remembered->status, remembered->body, {}};
-            replay.headers.append({QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true")});
+            replay.headers.append(
+                {QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true")});
             // The headers of the first answer, as they stand now.
-            const QString id = QJsonDocument::fromJson(remembered->body).object().value(QStringLiteral("id")).toString();
+            const QString id = QJsonDocument::fromJson(remembered->body)
+                                   .object()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
             replay.headers.append({QByteArrayLiteral("Location"),
                                    QByteArrayLiteral("/api/v1/opportunities/") + id.toLatin1()});
             if (const auto current = m_store.findOpportunity(id))
@@ -209,12 +213,14 @@ ApiResponse OpportunityService::create(const Caller &caller, const QByteArray &b
     if (!m_store.insertOpportunity(opportunity) || !m_store.insertUpdate(opportunity.id, creation))
         return databaseError();
     ApiResponse created = ApiResponse::json(201, OpportunityJson::toResponse(opportunity));
-    if (!key.isEmpty() && !m_store.rememberResponse(caller.ownerId, key, {created.status, created.body}))
+    if (!key.isEmpty() &&
+        !m_store.rememberResponse(caller.ownerId, key, {created.status, created.body}))
         return databaseError();
     if (!transaction.commit())
         return databaseError();
-    created.headers.append({QByteArrayLiteral("Location"),
-                            QByteArrayLiteral("/api/v1/opportunities/") + opportunity.id.toLatin1()});
+    created.headers.append(
+        {QByteArrayLiteral("Location"),
+         QByteArrayLiteral("/api/v1/opportunities/") + opportunity.id.toLatin1()});
     return withEtag(created, 1);
 }
 
@@ -248,14 +254,15 @@ ApiResponse OpportunityService::update(const Caller &caller, const QString &id,
         return *unfit;
     const QList<FieldChange> changes = OpportunityDiff::changes(before, after);
     if (changes.isEmpty())
-        return withEtag(ApiResponse::json(200, OpportunityJson::toResponse(before)), stored->version);
+        return withEtag(ApiResponse::json(200, OpportunityJson::toResponse(before)),
+                        stored->version);
 
     after.updatedAt = m_store.nextTimestamp();
     const qint64 version = stored->version + 1;
     const OpportunityUpdate update{QUuid::createUuid().toString(QUuid::WithoutBraces),
                                    after.updatedAt, caller.ownerId, changes};
-    if (!m_store.updateOpportunity(after, version) || !m_store.insertUpdate(after.id, update)
-        || !transaction.commit())
+    if (!m_store.updateOpportunity(after, version) || !m_store.insertUpdate(after.id, update) ||
+        !transaction.commit())
         return databaseError();
     return withEtag(ApiResponse::json(200, OpportunityJson::toResponse(after)), version);
 }

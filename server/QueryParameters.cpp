@@ -4,13 +4,11 @@
 #include "OpportunityValidation.h"
 
 #include <QCoreApplication>
-
 #include <algorithm>
 
 QueryParameters::QueryParameters(const QUrlQuery &query)
     : m_query(query)
-{
-}
+{}
 
 QString QueryParameters::text(const QString &name) const
 {
@@ -29,8 +27,8 @@ std::optional<qint64> QueryParameters::integer(const QString &name)
     bool ok = false;
     const qint64 number = value.trimmed().toLongLong(&ok);
     if (!ok) {
-        m_errors.append({name, QCoreApplication::translate("QueryParameters",
-                                                           "value is not a valid integer")});
+        m_errors.append(
+            {name, QCoreApplication::translate("QueryParameters", "value is not a valid integer")});
         return std::nullopt;
     }
     return number;
@@ -40,9 +38,9 @@ int QueryParameters::page()
 {
     const auto page = integer(QStringLiteral("page"));
     if (page && (*page < 1 || *page > 1000000000)) {
-        m_errors.append({QStringLiteral("page"),
-                         QCoreApplication::translate("QueryParameters",
-                                                     "ensure this value is at least 1")});
+        m_errors.append(
+            {QStringLiteral("page"),
+             QCoreApplication::translate("QueryParameters", "ensure this value is at least 1")});
         return 1;
     }
     return static_cast<int>(page.value_or(1));
@@ -61,9 +59,9 @@ bool QueryParameters::boolean(const QString &name, bool fallback)
         return fallback;
     const auto parsed = JsonValueReader::parseBoolean(value);
     if (!parsed) {
-        m_errors.append({name, QCoreApplication::translate("QueryParameters",
-                                                           "value could not be parsed to a "
-                                                           "boolean")});
+        m_errors.append(
+            {name, QCoreApplication::translate("QueryParameters", "value could not be parsed to a "
+                                                                  "boolean")});
         return fallback;
     }
     return *parsed;
@@ -75,8 +73,8 @@ QString QueryParameters::uuid(const QString &name)
     if (value.isEmpty())
         return QString();
     if (!isUuid(value)) {
-        m_errors.append({name, QCoreApplication::translate("QueryParameters",
-                                                           "value is not a valid UUID")});
+        m_errors.append(
+            {name, QCoreApplication::translate("QueryParameters", "value is not a valid UUID")});
         return QString();
     }
     return value.toLower();

@@ -3,7 +3,6 @@
 #include "FieldError.h"
 
 #include <QUrlQuery>
-
 #include <optional>
 
 // Reads list parameters from a request's query string, collecting one error per bad parameter.

@@ -10,8 +10,7 @@ constexpr qint64 dayMs = 24 * hourMs;
 RateLimiter::RateLimiter(int requestsPerHour, int writesPerDay)
     : m_requestsPerHour(requestsPerHour)
     , m_writesPerDay(writesPerDay)
-{
-}
+{}
 
 int RateLimiter::waitSeconds(Window &window, int budget, qint64 windowMs, qint64 nowMs)
 {

@@ -2,7 +2,6 @@
 
 #include <QHash>
 #include <QString>
-
 #include <deque>
 
 // Emulates the hosted plans' budgets per API key over sliding windows: requests per hour and

@@ -3,7 +3,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStandardPaths>
-
 #include <cstdio>
 #include <cstdlib>
 
@@ -21,8 +20,8 @@ double parseRate(const QCommandLineParser &parser, const QString &text, const QS
     bool ok = false;
     const double rate = text.toDouble(&ok);
     if (!ok || rate < 0 || rate > 1)
-        exitWithUsage(parser, QStringLiteral("--%1 takes a share from 0 to 1, not \"%2\"")
-                                  .arg(option, text));
+        exitWithUsage(
+            parser, QStringLiteral("--%1 takes a share from 0 to 1, not \"%2\"").arg(option, text));
     return rate;
 }
 
@@ -31,8 +30,9 @@ int parseCount(const QCommandLineParser &parser, const QString &text, const QStr
     bool ok = false;
     const int count = text.toInt(&ok);
     if (!ok || count < 0)
-        exitWithUsage(parser, QStringLiteral("--%1 takes a whole number of 0 or more, not \"%2\"")
-                                  .arg(option, text));
+        exitWithUsage(
+            parser,
+            QStringLiteral("--%1 takes a whole number of 0 or more, not \"%2\"").arg(option, text));
     return count;
 }
 
@@ -89,20 +89,22 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
                                        QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption noRetryAfter(
         QStringLiteral("no-retry-after"),
-        QStringLiteral("Answer 429 without a Retry-After header, only the detail text, as the hosted "
-                       "API documents it."));
+        QStringLiteral(
+            "Answer 429 without a Retry-After header, only the detail text, as the hosted "
+            "API documents it."));
     const QCommandLineOption ignoreIdempotency(
         QStringLiteral("ignore-idempotency-key"),
         QStringLiteral("For testing: do not honour Idempotency-Key, as some servers do not."));
     const QCommandLineOption faultMalformed(
         QStringLiteral("fault-malformed"),
-        QStringLiteral("For testing: do the work, then send a response whose records cannot be read "
-                       "(an unknown stage; other bodies become HTML), for this share of requests."),
+        QStringLiteral(
+            "For testing: do the work, then send a response whose records cannot be read "
+            "(an unknown stage; other bodies become HTML), for this share of requests."),
         QStringLiteral("share"));
     const QCommandLineOption logRequests(QStringLiteral("log-requests"),
                                          QStringLiteral("Log every request to standard error."));
-    parser.addOptions({listen, database, apiKey, readOnlyKey, demo, rateLimit, faultError,
-                       faultCut, faultDelay, faultSeed, noRetryAfter, ignoreIdempotency, faultMalformed,
+    parser.addOptions({listen, database, apiKey, readOnlyKey, demo, rateLimit, faultError, faultCut,
+                       faultDelay, faultSeed, noRetryAfter, ignoreIdempotency, faultMalformed,
                        logRequests});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
@@ -125,9 +127,8 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
 
     options.databasePath = parser.value(database);
     if (options.databasePath.isEmpty())
-        options.databasePath =
-            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-            + QStringLiteral("/kashew-server.sqlite");
+        options.databasePath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                               QStringLiteral("/kashew-server.sqlite");
     options.apiKeys = parser.values(apiKey);
     options.readOnlyKeys = parser.values(readOnlyKey);
     for (const QString &key : options.apiKeys + options.readOnlyKeys) {
@@ -152,7 +153,8 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
         options.faults.errorRate =
             parseRate(parser, parser.value(faultError), QStringLiteral("fault-error"));
     if (parser.isSet(faultCut))
-        options.faults.cutRate = parseRate(parser, parser.value(faultCut), QStringLiteral("fault-cut"));
+        options.faults.cutRate =
+            parseRate(parser, parser.value(faultCut), QStringLiteral("fault-cut"));
     if (parser.isSet(faultDelay)) {
         const QStringList parts = parser.value(faultDelay).split(QLatin1Char(','));
         if (parts.size() != 2)

@@ -8,7 +8,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <algorithm>
 
 namespace {
@@ -165,15 +164,18 @@ void bindOpportunity(QSqlQuery &query, const Opportunity &o)
     query.bindValue(QStringLiteral(":id"), o.id);
     query.bindValue(QStringLiteral(":name"), o.name);
     query.bindValue(QStringLiteral(":name_folded"), o.name.toCaseFolded());
-    query.bindValue(QStringLiteral(":account_id"), nullable(o.accountId.isEmpty() ? QString() : o.accountId));
-    query.bindValue(QStringLiteral(":lead_id"), nullable(o.leadId.isEmpty() ? QString() : o.leadId));
+    query.bindValue(QStringLiteral(":account_id"),
+                    nullable(o.accountId.isEmpty() ? QString() : o.accountId));
+    query.bindValue(QStringLiteral(":lead_id"),
+                    nullable(o.leadId.isEmpty() ? QString() : o.leadId));
     query.bindValue(QStringLiteral(":value"), o.value);
     query.bindValue(QStringLiteral(":currency"), o.currency);
     query.bindValue(QStringLiteral(":stage"), Stages::id(o.stage));
     query.bindValue(QStringLiteral(":probability"), o.probability);
     query.bindValue(QStringLiteral(":expected_close_date"),
-                    nullable(o.expectedCloseDate.isValid() ? o.expectedCloseDate.toString(Qt::ISODate)
-                                                           : QString()));
+                    nullable(o.expectedCloseDate.isValid()
+                                 ? o.expectedCloseDate.toString(Qt::ISODate)
+                                 : QString()));
     query.bindValue(QStringLiteral(":description"), nullable(o.description));
     query.bindValue(QStringLiteral(":owner_id"), nullable(o.ownerId));
     query.bindValue(QStringLiteral(":is_archived"), o.isArchived ? 1 : 0);
@@ -248,8 +250,7 @@ struct Where
 
 ServerStore::ServerStore(const QString &connectionName)
     : m_connectionName(connectionName)
-{
-}
+{}
 
 ServerStore::~ServerStore()
 {
@@ -295,8 +296,9 @@ bool ServerStore::open(const QString &path, QString *error)
         return false;
     }
     QSqlQuery latest(db);
-    if (!latest.exec(QStringLiteral("SELECT MAX(created_at), MAX(updated_at) FROM opportunities"))
-        || !latest.next()) {
+    if (!latest.exec(
+            QStringLiteral("SELECT MAX(created_at), MAX(updated_at) FROM opportunities")) ||
+        !latest.next()) {
         *error = QStringLiteral("reading %1: %2").arg(path, latest.lastError().text());
         return false;
     }
@@ -412,12 +414,12 @@ ServerStore::listOpportunities(const OpportunityFilter &filter, int page, int pa
     query.setForwardOnly(true);
     // Newest first: seq order is created_at order (nextTimestamp() keeps it so), and ties cannot
     // happen. The page's rows are picked from an index alone, then joined: deep pages stay cheap.
-    query.prepare(QStringLiteral("SELECT ") + opportunityColumns
-                  + QStringLiteral(" FROM (SELECT o.seq FROM opportunities o WHERE ") + where.clause
-                  + QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset)"
-                                   " p JOIN opportunities o ON o.seq = p.seq"
-                                   " LEFT JOIN accounts a ON a.id = o.account_id"
-                                   " ORDER BY o.seq DESC"));
+    query.prepare(QStringLiteral("SELECT ") + opportunityColumns +
+                  QStringLiteral(" FROM (SELECT o.seq FROM opportunities o WHERE ") + where.clause +
+                  QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset)"
+                                 " p JOIN opportunities o ON o.seq = p.seq"
+                                 " LEFT JOIN accounts a ON a.id = o.account_id"
+                                 " ORDER BY o.seq DESC"));
     where.bind(query);
     query.bindValue(QStringLiteral(":limit"), pageSize);
     query.bindValue(QStringLiteral(":offset"), offset);
@@ -435,9 +437,9 @@ std::optional<ServerStore::StoredOpportunity> ServerStore::findOpportunity(const
     m_lastError.clear();
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + opportunityColumns
-                  + QStringLiteral(" FROM opportunities o LEFT JOIN accounts a ON a.id = "
-                                   "o.account_id WHERE o.id = :id"));
+    query.prepare(QStringLiteral("SELECT ") + opportunityColumns +
+                  QStringLiteral(" FROM opportunities o LEFT JOIN accounts a ON a.id = "
+                                 "o.account_id WHERE o.id = :id"));
     query.bindValue(QStringLiteral(":id"), id);
     if (!query.exec()) {
         fail(QStringLiteral("reading an opportunity"), query.lastError().text());
@@ -492,8 +494,9 @@ std::optional<QList<OpportunityUpdate>> ServerStore::updates(const QString &oppo
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, created_at, owner_id, changes FROM opportunity_updates"
-                                 " WHERE opportunity_id = :id ORDER BY created_at DESC, rowid DESC"));
+    query.prepare(
+        QStringLiteral("SELECT id, created_at, owner_id, changes FROM opportunity_updates"
+                       " WHERE opportunity_id = :id ORDER BY created_at DESC, rowid DESC"));
     query.bindValue(QStringLiteral(":id"), opportunityId);
     if (!query.exec()) {
         fail(QStringLiteral("reading updates"), query.lastError().text());
@@ -556,9 +559,9 @@ std::optional<ServerStore::Page<Account>> ServerStore::listAccounts(const Accoun
     result.totalCount = count.value(0).toLongLong();
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + accountColumns + QStringLiteral(" FROM accounts WHERE ")
-                  + where.clause
-                  + QStringLiteral(" ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset"));
+    query.prepare(QStringLiteral("SELECT ") + accountColumns +
+                  QStringLiteral(" FROM accounts WHERE ") + where.clause +
+                  QStringLiteral(" ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset"));
     where.bind(query);
     query.bindValue(QStringLiteral(":limit"), pageSize);
     query.bindValue(QStringLiteral(":offset"), qint64(page - 1) * pageSize);
@@ -576,8 +579,8 @@ std::optional<Account> ServerStore::findAccount(const QString &id)
     m_lastError.clear();
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + accountColumns
-                  + QStringLiteral(" FROM accounts WHERE id = :id"));
+    query.prepare(QStringLiteral("SELECT ") + accountColumns +
+                  QStringLiteral(" FROM accounts WHERE id = :id"));
     query.bindValue(QStringLiteral(":id"), id);
     if (!query.exec()) {
         fail(QStringLiteral("reading an account"), query.lastError().text());
@@ -609,8 +612,7 @@ ServerStore::rememberedResponse(const QString &principal, const QString &key)
                                  " AND created_at > :since"));
     query.bindValue(QStringLiteral(":principal"), principal);
     query.bindValue(QStringLiteral(":key"), key);
-    query.bindValue(QStringLiteral(":since"),
-                    QDateTime::currentSecsSinceEpoch() - 24 * 60 * 60);
+    query.bindValue(QStringLiteral(":since"), QDateTime::currentSecsSinceEpoch() - 24 * 60 * 60);
     if (!query.exec()) {
         fail(QStringLiteral("reading an idempotency key"), query.lastError().text());
         return std::nullopt;
@@ -642,7 +644,8 @@ bool ServerStore::rememberResponse(const QString &principal, const QString &key,
     return true;
 }
 
-bool ServerStore::insertDemo(const QList<Account> &accounts, const QList<Opportunity> &opportunities,
+bool ServerStore::insertDemo(const QList<Account> &accounts,
+                             const QList<Opportunity> &opportunities,
                              const QList<OpportunityUpdate> &creations)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
@@ -655,16 +658,16 @@ bool ServerStore::insertDemo(const QList<Account> &accounts, const QList<Opportu
         return fail(QStringLiteral("preparing the demo load"), schema.lastError().text());
     QStringList drops;
     while (schema.next()) {
-        drops.append(QStringLiteral("DROP %1 %2").arg(schema.value(1).toString().toUpper(),
-                                                      schema.value(0).toString()));
+        drops.append(QStringLiteral("DROP %1 %2")
+                         .arg(schema.value(1).toString().toUpper(), schema.value(0).toString()));
         deferred.append(schema.value(2).toString());
     }
     schema.finish();
-    deferred.append(QStringLiteral(
-        "INSERT INTO opportunity_names (opportunity_names) VALUES ('rebuild')"));
+    deferred.append(
+        QStringLiteral("INSERT INTO opportunity_names (opportunity_names) VALUES ('rebuild')"));
     const QStringList setUp = QStringList{QStringLiteral("PRAGMA journal_mode=DELETE"),
-                                          QStringLiteral("PRAGMA cache_size=-262144")}
-                              + drops;
+                                          QStringLiteral("PRAGMA cache_size=-262144")} +
+                              drops;
     const QStringList tearDown = QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
                                              QStringLiteral("PRAGMA cache_size=-65536")};
     const auto run = [&](const QStringList &statements) {
@@ -683,8 +686,8 @@ bool ServerStore::insertDemo(const QList<Account> &accounts, const QList<Opportu
         // Dropping, loading and rebuilding are one transaction: a crash or kill part-way
         // leaves the database as it was, indexes included.
         SqlTransaction transaction(m_connectionName);
-        loaded = run(setUp.mid(2)) && insertDemoRows(accounts, opportunities, creations)
-                 && run(deferred) && transaction.commit();
+        loaded = run(setUp.mid(2)) && insertDemoRows(accounts, opportunities, creations) &&
+                 run(deferred) && transaction.commit();
     }
     return run(tearDown) && loaded;
 }
@@ -700,7 +703,8 @@ bool ServerStore::insertDemoRows(const QList<Account> &accounts,
         for (const Account &account : accounts) {
             bindAccount(accountQuery, account);
             if (!accountQuery.exec())
-                return fail(QStringLiteral("creating demo accounts"), accountQuery.lastError().text());
+                return fail(QStringLiteral("creating demo accounts"),
+                            accountQuery.lastError().text());
         }
         QSqlQuery opportunityQuery(db);
         opportunityQuery.prepare(insertOpportunitySql);
@@ -712,10 +716,12 @@ bool ServerStore::insertDemoRows(const QList<Account> &accounts,
             if (!opportunityQuery.exec())
                 return fail(QStringLiteral("creating demo opportunities"),
                             opportunityQuery.lastError().text());
-            m_lastTimestamp = std::max({m_lastTimestamp, opportunity.createdAt, opportunity.updatedAt});
-        bindUpdate(updateQuery, opportunity.id, creations.at(i));
+            m_lastTimestamp =
+                std::max({m_lastTimestamp, opportunity.createdAt, opportunity.updatedAt});
+            bindUpdate(updateQuery, opportunity.id, creations.at(i));
             if (!updateQuery.exec())
-                return fail(QStringLiteral("creating demo history"), updateQuery.lastError().text());
+                return fail(QStringLiteral("creating demo history"),
+                            updateQuery.lastError().text());
         }
     }
     invalidateCounts();

@@ -8,7 +8,6 @@
 
 #include <QHash>
 #include <QString>
-
 #include <optional>
 
 // kashew-server's storage on QtSql/SQLite: opportunities, accounts, updates histories and
@@ -23,8 +22,7 @@ public:
         // Bumped on every change; the ETag is derived from it.
         qint64 version = 0;
     };
-    template<typename T>
-    struct Page
+    template <typename T> struct Page
     {
         QList<T> items;
         qint64 totalCount = 0;

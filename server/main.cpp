@@ -10,7 +10,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-
 #include <cstdio>
 
 namespace {
@@ -22,7 +21,8 @@ bool fillDemo(ServerStore &store, const ServerOptions &options)
         return false;
     if (*count > 0) {
         std::printf("kashew-server: the database already holds %lld opportunities; --demo left "
-                    "it as it is\n", static_cast<long long>(*count));
+                    "it as it is\n",
+                    static_cast<long long>(*count));
         return true;
     }
     QElapsedTimer timer;
@@ -32,7 +32,8 @@ bool fillDemo(ServerStore &store, const ServerOptions &options)
                        QStringLiteral("google-oauth2|1048"), QStringLiteral("auth0|7a9e01c3d5")};
     const QStringList keys = options.apiKeys.isEmpty() ? options.readOnlyKeys : options.apiKeys;
     owners.prepend(ApiKeyring::ownerIdFor(keys.constFirst()));
-    const DemoData demo = DemoData::generate(options.demoCount, owners, QDateTime::currentDateTimeUtc().date());
+    const DemoData demo =
+        DemoData::generate(options.demoCount, owners, QDateTime::currentDateTimeUtc().date());
     const qint64 generatedMs = timer.restart();
     if (!store.insertDemo(demo.accounts, demo.opportunities, demo.creations))
         return false;
@@ -68,7 +69,9 @@ int main(int argc, char *argv[])
 
     ApiServer::Settings settings{ApiKeyring(options.apiKeys, options.readOnlyKeys),
                                  RateLimiter(options.requestsPerHour, options.writesPerDay),
-                                 options.faults, options.logRequests, options.omitRetryAfter,
+                                 options.faults,
+                                 options.logRequests,
+                                 options.omitRetryAfter,
                                  options.ignoreIdempotencyKey};
     ApiServer server(store, std::move(settings));
     const quint16 port = server.listen(options.address, options.port);

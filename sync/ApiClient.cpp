@@ -15,7 +15,6 @@
 #include <QRegularExpression>
 #include <QTimer>
 #include <QUrlQuery>
-
 #include <algorithm>
 
 namespace {
@@ -31,7 +30,8 @@ int retryAfterSeconds(QNetworkReply *reply, const QString &detail)
     if (!header.isEmpty()) {
         const QDateTime when = QDateTime::fromString(QString::fromLatin1(header), Qt::RFC2822Date);
         if (when.isValid())
-            return static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
+            return static_cast<int>(
+                std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
     }
     static const QRegularExpression inSeconds(QStringLiteral("(\\d+)\\s*seconds?"));
     const QRegularExpressionMatch match = inSeconds.match(detail);
@@ -68,13 +68,15 @@ bool ApiClient::isSafeToSendKey(const QUrl &url)
 
 QString ApiClient::userAgent()
 {
-    return QStringLiteral("kashew-desktop/%1 (Qt %2)").arg(QStringLiteral(KASHEW_VERSION), QString::fromLatin1(qVersion()));
+    return QStringLiteral("kashew-desktop/%1 (Qt %2)")
+        .arg(QStringLiteral(KASHEW_VERSION), QString::fromLatin1(qVersion()));
 }
 
 int ApiClient::backoffMs(int attempt) const
 {
     // Exponential with full jitter: retries of many clients do not arrive together.
-    const qint64 ceiling = std::min<qint64>(m_settings.backoffMaxMs, qint64(m_settings.backoffBaseMs) << std::min(attempt, 20));
+    const qint64 ceiling = std::min<qint64>(
+        m_settings.backoffMaxMs, qint64(m_settings.backoffBaseMs) << std::min(attempt, 20));
     return static_cast<int>(ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1));
 }
 
@@ -88,7 +90,8 @@ ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body, bool 
         error.message = timedOut ? tr("The server did not answer in time.") : reply->errorString();
         return error;
     }
-    if (error.httpStatus >= 200 && error.httpStatus < 300 && reply->error() == QNetworkReply::NoError)
+    if (error.httpStatus >= 200 && error.httpStatus < 300 &&
+        reply->error() == QNetworkReply::NoError)
         return error;
     error.message = detail.message;
     switch (error.httpStatus) {
@@ -117,9 +120,9 @@ ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body, bool 
         error.retryAfterSeconds = retryAfterSeconds(reply, detail.message);
         break;
     default:
-        error.kind = error.httpStatus >= 500 ? ApiError::Kind::Server
+        error.kind = error.httpStatus >= 500                             ? ApiError::Kind::Server
                      : error.httpStatus >= 200 && error.httpStatus < 300 ? ApiError::Kind::Network
-                                                                        : ApiError::Kind::Other;
+                                                                         : ApiError::Kind::Other;
         break;
     }
     if (error.message.isEmpty())
@@ -135,21 +138,24 @@ void ApiClient::abortAll()
         reply->abort();
 }
 
-void ApiClient::send(const QByteArray &method, const QString &path, const QList<QPair<QString, QString>> &query,
-                     const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers, RawCallback done,
+void ApiClient::send(const QByteArray &method, const QString &path,
+                     const QList<QPair<QString, QString>> &query, const QByteArray &body,
+                     const QList<QPair<QByteArray, QByteArray>> &headers, RawCallback done,
                      int attempt)
 {
     QUrl url(m_settings.baseUrl.toString(QUrl::StripTrailingSlash) + path);
     QUrlQuery urlQuery;
     for (const auto &item : query)
-        urlQuery.addQueryItem(item.first, QString::fromLatin1(QUrl::toPercentEncoding(item.second)));
+        urlQuery.addQueryItem(item.first,
+                              QString::fromLatin1(QUrl::toPercentEncoding(item.second)));
     url.setQuery(urlQuery);
     const int generation = m_generation;
     if (!m_settings.apiKey.isEmpty() && !isSafeToSendKey(url)) {
         ApiError error;
         error.kind = ApiError::Kind::Insecure;
         error.message = tr("The API key is sent only over https:// (or http:// to this computer); "
-                           "%1 is not.").arg(url.toString(QUrl::RemoveQuery));
+                           "%1 is not.")
+                            .arg(url.toString(QUrl::RemoveQuery));
         QTimer::singleShot(0, this, [done, error] { done(error, {}); });
         return;
     }
@@ -160,7 +166,8 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QList<
     if (!m_settings.apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_settings.apiKey.toUtf8());
     if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
     for (const auto &header : headers)
         request.setRawHeader(header.first, header.second);
     ++m_requestCount;
@@ -171,12 +178,13 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QList<
         const QByteArray responseBody = reply->readAll();
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
         const ApiError error = errorFor(reply, responseBody, timedOut);
-        const bool retry = error.isTransient() && attempt < m_settings.maxRetries
-                           && (error.kind != ApiError::Kind::RateLimited
-                               || error.retryAfterSeconds <= m_settings.maxRateLimitWaitSeconds);
+        const bool retry = error.isTransient() && attempt < m_settings.maxRetries &&
+                           (error.kind != ApiError::Kind::RateLimited ||
+                            error.retryAfterSeconds <= m_settings.maxRateLimitWaitSeconds);
         if (retry) {
-            const int delay = error.kind == ApiError::Kind::RateLimited ? error.retryAfterSeconds * 1000
-                                                                        : backoffMs(attempt);
+            const int delay = error.kind == ApiError::Kind::RateLimited
+                                  ? error.retryAfterSeconds * 1000
+                                  : backoffMs(attempt);
             if (error.kind == ApiError::Kind::RateLimited)
                 emit rateLimited(error.retryAfterSeconds);
             QTimer::singleShot(delay, this, [=] {
@@ -195,7 +203,8 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QList<
                 ApiError bad;
                 bad.kind = ApiError::Kind::BadResponse;
                 bad.httpStatus = error.httpStatus;
-                bad.message = tr("The server's answer is not JSON: %1").arg(parseError.errorString());
+                bad.message =
+                    tr("The server's answer is not JSON: %1").arg(parseError.errorString());
                 done(bad, response);
                 return;
             }
@@ -204,8 +213,8 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QList<
     });
 }
 
-std::optional<ApiClient::Detail> ApiClient::readDetail(const QJsonDocument &json, const QByteArray &etag,
-                                                        ApiError *error)
+std::optional<ApiClient::Detail> ApiClient::readDetail(const QJsonDocument &json,
+                                                       const QByteArray &etag, ApiError *error)
 {
     QJsonObject object = json.object();
     // Some servers wrap a single record too.
@@ -225,14 +234,16 @@ std::optional<ApiClient::Detail> ApiClient::readDetail(const QJsonDocument &json
     detail.opportunity = reading.opportunity;
     detail.etag = etag;
     FieldErrors updateErrors;
-    detail.updates = OpportunityJson::readUpdates(object.value(QStringLiteral("updates")), &updateErrors);
+    detail.updates =
+        OpportunityJson::readUpdates(object.value(QStringLiteral("updates")), &updateErrors);
     return detail;
 }
 
 void ApiClient::listOpportunities(const OpportunityFilter &filter, Callback<OpportunityPage> done)
 {
-    QList<QPair<QString, QString>> query{{QStringLiteral("page"), QString::number(filter.page)},
-                                         {QStringLiteral("pageSize"), QString::number(filter.pageSize)}};
+    QList<QPair<QString, QString>> query{
+        {QStringLiteral("page"), QString::number(filter.page)},
+        {QStringLiteral("pageSize"), QString::number(filter.pageSize)}};
     if (!filter.search.isEmpty())
         query.append({QStringLiteral("search"), filter.search});
     if (!filter.stage.isEmpty())
@@ -243,50 +254,45 @@ void ApiClient::listOpportunities(const OpportunityFilter &filter, Callback<Oppo
         query.append({QStringLiteral("ownerId"), filter.ownerId});
     if (filter.archived)
         query.append({QStringLiteral("isArchived"), QStringLiteral("true")});
-    send("GET", QStringLiteral("/opportunities"), query, {}, {}, [done, filter](ApiError error, const Response &response) {
-        OpportunityPage page;
-        page.requestedPageSize = filter.pageSize;
-        if (!error.ok())
-            return done(error, page);
-        const ListEnvelope envelope = ListEnvelope::read(response.json, QStringLiteral("opportunities"));
-        if (!envelope.ok()) {
-            error.kind = ApiError::Kind::BadResponse;
-            error.message = envelope.error;
-            return done(error, page);
-        }
-        page.totalCount = envelope.totalCount;
-        for (qsizetype i = 0; i < envelope.items.size(); ++i) {
-            const auto reading = OpportunityJson::read(envelope.items.at(i).toObject(), OpportunityJson::ReadMode::Response);
-            if (!reading.ok()) {
-                // One unreadable record makes the page unusable: nothing of it is applied.
-                error.kind = ApiError::Kind::BadResponse;
-                error.fieldErrors = reading.errors;
-                error.message = tr("The server sent an opportunity (item %1 of page %2) whose %3 cannot be read: %4")
-                                    .arg(i + 1)
-                                    .arg(filter.page)
-                                    .arg(reading.errors.first().field, reading.errors.first().message);
-                return done(error, OpportunityPage{});
-            }
-            page.items.append(reading.opportunity);
-        }
-        done(error, page);
-    });
+    send("GET", QStringLiteral("/opportunities"), query, {}, {},
+         [done, filter](ApiError error, const Response &response) {
+             OpportunityPage page;
+             page.requestedPageSize = filter.pageSize;
+             if (!error.ok())
+                 return done(error, page);
+             const ListEnvelope envelope =
+                 ListEnvelope::read(response.json, QStringLiteral("opportunities"));
+             if (!envelope.ok()) {
+                 error.kind = ApiError::Kind::BadResponse;
+                 error.message = envelope.error;
+                 return done(error, page);
+             }
+             page.totalCount = envelope.totalCount;
+             for (qsizetype i = 0; i < envelope.items.size(); ++i) {
+                 const auto reading = OpportunityJson::read(envelope.items.at(i).toObject(),
+                                                            OpportunityJson::ReadMode::Response);
+                 if (!reading.ok()) {
+                     // One unreadable record makes the page unusable: nothing of it is applied.
+                     error.kind = ApiError::Kind::BadResponse;
+                     error.fieldErrors = reading.errors;
+                     error.message =
+                         tr("The server sent an opportunity (item %1 of page %2) whose %3 cannot "
+                            "be read: %4")
+                             .arg(i + 1)
+                             .arg(filter.page)
+                             .arg(reading.errors.first().field, reading.errors.first().message);
+                     return done(error, OpportunityPage{});
+                 }
+                 page.items.append(reading.opportunity);
+             }
+             done(error, page);
+         });
 }
 
 void ApiClient::getOpportunity(const QString &id, Callback<Detail> done)
 {
-    send("GET", QStringLiteral("/opportunities/") + id, {}, {}, {}, [done](ApiError error, const Response &response) {
-        if (!error.ok())
-            return done(error, Detail{});
-        const auto detail = readDetail(response.json, response.etag, &error);
-        done(error, detail.value_or(Detail{}));
-    });
-}
-
-void ApiClient::createOpportunity(const QJsonObject &body, const QString &idempotencyKey, Callback<Detail> done)
-{
-    send("POST", QStringLiteral("/opportunities"), {}, QJsonDocument(body).toJson(QJsonDocument::Compact),
-         {{"Idempotency-Key", idempotencyKey.toUtf8()}}, [done](ApiError error, const Response &response) {
+    send("GET", QStringLiteral("/opportunities/") + id, {}, {}, {},
+         [done](ApiError error, const Response &response) {
              if (!error.ok())
                  return done(error, Detail{});
              const auto detail = readDetail(response.json, response.etag, &error);
@@ -294,14 +300,29 @@ void ApiClient::createOpportunity(const QJsonObject &body, const QString &idempo
          });
 }
 
-void ApiClient::updateOpportunity(const QString &id, const QJsonObject &body, const QByteArray &ifMatch,
+void ApiClient::createOpportunity(const QJsonObject &body, const QString &idempotencyKey,
                                   Callback<Detail> done)
+{
+    send("POST", QStringLiteral("/opportunities"), {},
+         QJsonDocument(body).toJson(QJsonDocument::Compact),
+         {{"Idempotency-Key", idempotencyKey.toUtf8()}},
+         [done](ApiError error, const Response &response) {
+             if (!error.ok())
+                 return done(error, Detail{});
+             const auto detail = readDetail(response.json, response.etag, &error);
+             done(error, detail.value_or(Detail{}));
+         });
+}
+
+void ApiClient::updateOpportunity(const QString &id, const QJsonObject &body,
+                                  const QByteArray &ifMatch, Callback<Detail> done)
 {
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!ifMatch.isEmpty())
         headers.append({"If-Match", ifMatch});
-    send("PUT", QStringLiteral("/opportunities/") + id, {}, QJsonDocument(body).toJson(QJsonDocument::Compact),
-         headers, [done](ApiError error, const Response &response) {
+    send("PUT", QStringLiteral("/opportunities/") + id, {},
+         QJsonDocument(body).toJson(QJsonDocument::Compact), headers,
+         [done](ApiError error, const Response &response) {
              if (!error.ok())
                  return done(error, Detail{});
              const auto detail = readDetail(response.json, response.etag, &error);
@@ -321,12 +342,14 @@ void ApiClient::deleteOpportunity(const QString &id, const QByteArray &ifMatch, 
 void ApiClient::listAccounts(int page, int pageSize, Callback<AccountPage> done)
 {
     send("GET", QStringLiteral("/accounts"),
-         {{QStringLiteral("page"), QString::number(page)}, {QStringLiteral("pageSize"), QString::number(pageSize)}},
+         {{QStringLiteral("page"), QString::number(page)},
+          {QStringLiteral("pageSize"), QString::number(pageSize)}},
          {}, {}, [done](ApiError error, const Response &response) {
              AccountPage result;
              if (!error.ok())
                  return done(error, result);
-             const ListEnvelope envelope = ListEnvelope::read(response.json, QStringLiteral("accounts"));
+             const ListEnvelope envelope =
+                 ListEnvelope::read(response.json, QStringLiteral("accounts"));
              if (!envelope.ok()) {
                  error.kind = ApiError::Kind::BadResponse;
                  error.message = envelope.error;

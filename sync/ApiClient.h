@@ -9,7 +9,6 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
-
 #include <functional>
 #include <optional>
 
@@ -65,7 +64,7 @@ public:
         std::optional<qint64> totalCount;
     };
 
-    template<typename T>
+    template <typename T>
     using Callback = std::function<void(const ApiError &error, const T &result)>;
 
     explicit ApiClient(QObject *parent = nullptr);
@@ -103,9 +102,10 @@ private:
     };
     using RawCallback = std::function<void(const ApiError &, const Response &)>;
 
-    void send(const QByteArray &method, const QString &path, const QList<QPair<QString, QString>> &query,
-              const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
-              RawCallback done, int attempt = 0);
+    void send(const QByteArray &method, const QString &path,
+              const QList<QPair<QString, QString>> &query, const QByteArray &body,
+              const QList<QPair<QByteArray, QByteArray>> &headers, RawCallback done,
+              int attempt = 0);
     int backoffMs(int attempt) const;
     static ApiError errorFor(QNetworkReply *reply, const QByteArray &body, bool timedOut);
     static std::optional<Detail> readDetail(const QJsonDocument &json, const QByteArray &etag,

@@ -8,7 +8,8 @@
 // way on.
 struct ApiError
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
         // No connection: offline, refused, DNS. Retried; the app stays usable.
         Network,
@@ -46,7 +47,7 @@ struct ApiError
     // Worth trying again later without anything changing on our side.
     bool isTransient() const
     {
-        return kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Server
-               || kind == Kind::RateLimited;
+        return kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Server ||
+               kind == Kind::RateLimited;
     }
 };

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <functional>
 #include <optional>
 
@@ -10,7 +9,8 @@
 class CredentialStore
 {
 public:
-    using ReadCallback = std::function<void(const std::optional<QString> &key, const QString &error)>;
+    using ReadCallback =
+        std::function<void(const std::optional<QString> &key, const QString &error)>;
     using WriteCallback = std::function<void(const QString &error)>;
 
     virtual ~CredentialStore() = default;

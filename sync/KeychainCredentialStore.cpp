@@ -36,7 +36,8 @@ void KeychainCredentialStore::remove(const QString &account, WriteCallback done)
     job->setAutoDelete(true);
     job->setKey(account);
     QObject::connect(job, &QKeychain::Job::finished, [done](QKeychain::Job *finished) {
-        const bool gone = finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound;
+        const bool gone = finished->error() == QKeychain::NoError ||
+                          finished->error() == QKeychain::EntryNotFound;
         done(gone ? QString() : finished->errorString());
     });
     job->start();

@@ -15,7 +15,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
-
 #include <atomic>
 
 namespace {
@@ -24,18 +23,19 @@ namespace {
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> steps{{
-        QStringLiteral("CREATE TABLE opportunities ("
-                       " id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, account_id TEXT,"
-                       " account_name TEXT, lead_id TEXT, value REAL NOT NULL,"
-                       " currency TEXT NOT NULL, stage TEXT NOT NULL, probability INTEGER NOT NULL,"
-                       " expected_close_date TEXT, description TEXT, owner_id TEXT,"
-                       " is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT,"
-                       // Sync bookkeeping: the server state local edits started from (null while
-                       // there are none: the row is the server's state), and where it stands.
-                       " base TEXT, etag BLOB, sync_state INTEGER NOT NULL DEFAULT 0,"
-                       " sync_error TEXT, server_state TEXT, conflict_fields INTEGER NOT NULL DEFAULT 0,"
-                       " server_deleted INTEGER NOT NULL DEFAULT 0,"
-                       " local_deleted INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral(
+            "CREATE TABLE opportunities ("
+            " id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, account_id TEXT,"
+            " account_name TEXT, lead_id TEXT, value REAL NOT NULL,"
+            " currency TEXT NOT NULL, stage TEXT NOT NULL, probability INTEGER NOT NULL,"
+            " expected_close_date TEXT, description TEXT, owner_id TEXT,"
+            " is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT,"
+            // Sync bookkeeping: the server state local edits started from (null while
+            // there are none: the row is the server's state), and where it stands.
+            " base TEXT, etag BLOB, sync_state INTEGER NOT NULL DEFAULT 0,"
+            " sync_error TEXT, server_state TEXT, conflict_fields INTEGER NOT NULL DEFAULT 0,"
+            " server_deleted INTEGER NOT NULL DEFAULT 0,"
+            " local_deleted INTEGER NOT NULL DEFAULT 0)"),
         QStringLiteral("CREATE TABLE accounts (id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE opportunity_updates ("
                        " opportunity_id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL,"
@@ -70,8 +70,9 @@ std::optional<Opportunity> opportunityFromJson(const QVariant &value)
 {
     if (value.isNull())
         return std::nullopt;
-    const auto reading = OpportunityJson::read(QJsonDocument::fromJson(value.toString().toUtf8()).object(),
-                                               OpportunityJson::ReadMode::Response);
+    const auto reading =
+        OpportunityJson::read(QJsonDocument::fromJson(value.toString().toUtf8()).object(),
+                              OpportunityJson::ReadMode::Response);
     if (!reading.ok())
         return std::nullopt;
     return reading.opportunity;
@@ -107,14 +108,17 @@ Opportunity opportunityFromRow(const QSqlQuery &query)
     o.stage = Stages::fromId(query.value(7).toString()).value_or(Stage::Prospecting);
     o.probability = query.value(8).toInt();
     if (!query.value(9).isNull())
-        o.expectedCloseDate = JsonValueReader::parseDate(query.value(9).toString()).value_or(QDate());
+        o.expectedCloseDate =
+            JsonValueReader::parseDate(query.value(9).toString()).value_or(QDate());
     o.description = textOrNull(query.value(10));
     o.ownerId = textOrNull(query.value(11));
     o.isArchived = query.value(12).toBool();
     if (!query.value(13).isNull())
-        o.createdAt = JsonValueReader::parseTimestamp(query.value(13).toString()).value_or(QDateTime());
+        o.createdAt =
+            JsonValueReader::parseTimestamp(query.value(13).toString()).value_or(QDateTime());
     if (!query.value(14).isNull())
-        o.updatedAt = JsonValueReader::parseTimestamp(query.value(14).toString()).value_or(QDateTime());
+        o.updatedAt =
+            JsonValueReader::parseTimestamp(query.value(14).toString()).value_or(QDateTime());
     return o;
 }
 
@@ -163,9 +167,9 @@ OutboxEntry entryFromRow(const QSqlQuery &query)
     return entry;
 }
 
-const QString entryColumns = QStringLiteral(
-    "sequence, opportunity_id, operation, fields, idempotency_key, attempts, last_error, created_at,"
-    " sent_body");
+const QString entryColumns = QStringLiteral("sequence, opportunity_id, operation, fields, "
+                                            "idempotency_key, attempts, last_error, created_at,"
+                                            " sent_body");
 
 std::atomic<int> connectionCounter{0};
 
@@ -174,8 +178,7 @@ std::atomic<int> connectionCounter{0};
 LocalStore::LocalStore(QObject *parent)
     : QObject(parent)
     , m_connectionName(QStringLiteral("kashew-cache-%1").arg(++connectionCounter))
-{
-}
+{}
 
 LocalStore::~LocalStore()
 {
@@ -213,8 +216,9 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
         QSqlDatabase::database(m_connectionName, false).close();
         QSqlDatabase::removeDatabase(m_connectionName);
     }
-    const QString aside = path + QStringLiteral(".corrupt-")
-                          + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString aside =
+        path + QStringLiteral(".corrupt-") +
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QList<CachedOpportunity> salvagedRows;
     QList<OutboxEntry> salvagedEntries;
     {
@@ -225,13 +229,15 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
             if (db.open()) {
                 QSqlQuery query(db);
-                if (query.exec(QStringLiteral("SELECT ") + entryColumns + QStringLiteral(" FROM outbox ORDER BY sequence"))) {
+                if (query.exec(QStringLiteral("SELECT ") + entryColumns +
+                               QStringLiteral(" FROM outbox ORDER BY sequence"))) {
                     while (query.next())
                         salvagedEntries.append(entryFromRow(query));
                 }
                 for (const OutboxEntry &entry : salvagedEntries) {
                     QSqlQuery row(db);
-                    row.prepare(QStringLiteral("SELECT ") + rowColumns + QStringLiteral(" FROM opportunities WHERE id = ?"));
+                    row.prepare(QStringLiteral("SELECT ") + rowColumns +
+                                QStringLiteral(" FROM opportunities WHERE id = ?"));
                     row.addBindValue(entry.opportunityId);
                     if (row.exec() && row.next())
                         salvagedRows.append(recordFromRow(row));
@@ -242,7 +248,8 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
     }
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFile::exists(path + suffix) && !QFile::rename(path + suffix, aside + suffix)) {
-            result.error = tr("The cache %1 cannot be read (%2) and cannot be moved aside.").arg(path, error);
+            result.error =
+                tr("The cache %1 cannot be read (%2) and cannot be moved aside.").arg(path, error);
             return result;
         }
     }
@@ -253,9 +260,9 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
     }
     int kept = 0;
     for (const OutboxEntry &entry : salvagedEntries) {
-        const auto row = std::find_if(salvagedRows.cbegin(), salvagedRows.cend(), [&](const CachedOpportunity &r) {
-            return r.opportunity.id == entry.opportunityId;
-        });
+        const auto row = std::find_if(
+            salvagedRows.cbegin(), salvagedRows.cend(),
+            [&](const CachedOpportunity &r) { return r.opportunity.id == entry.opportunityId; });
         if (row == salvagedRows.cend() && entry.operation != OutboxEntry::Operation::Delete)
             continue;
         SqlTransaction transaction(m_connectionName);
@@ -266,10 +273,12 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
             ++kept;
     }
     result.ok = true;
-    result.recoveryMessage = tr("The local cache could not be read (%1). It was moved to %2 and a new one "
-                                "was created; %n pending edit(s) were kept. Everything else will be "
-                                "downloaded again at the next sync.", nullptr, kept)
-                                 .arg(error, aside);
+    result.recoveryMessage =
+        tr("The local cache could not be read (%1). It was moved to %2 and a new one "
+           "was created; %n pending edit(s) were kept. Everything else will be "
+           "downloaded again at the next sync.",
+           nullptr, kept)
+            .arg(error, aside);
     return result;
 }
 
@@ -288,13 +297,14 @@ bool LocalStore::openAt(const QString &path, QString *error)
           QStringLiteral("PRAGMA synchronous=NORMAL"),
           // A first sync writes every page of a large pipeline at random (UUID) positions: with a
           // cache that holds them, SQLite does not spill and re-read pages on every insert.
-          QStringLiteral("PRAGMA cache_size=-32768"), QStringLiteral("PRAGMA temp.cache_size=-32768"),
-          QStringLiteral("PRAGMA quick_check")}) {
+          QStringLiteral("PRAGMA cache_size=-32768"),
+          QStringLiteral("PRAGMA temp.cache_size=-32768"), QStringLiteral("PRAGMA quick_check")}) {
         if (!query.exec(statement)) {
             *error = query.lastError().text();
             return false;
         }
-        if (statement.endsWith(QLatin1String("quick_check")) && (!query.next() || query.value(0).toString() != QLatin1String("ok"))) {
+        if (statement.endsWith(QLatin1String("quick_check")) &&
+            (!query.next() || query.value(0).toString() != QLatin1String("ok"))) {
             *error = tr("integrity check failed");
             return false;
         }
@@ -315,14 +325,17 @@ bool LocalStore::migrate()
     const int current = query.value(0).toInt();
     query.finish();
     if (current > schemaVersion())
-        return fail(QStringLiteral("schema"), tr("the cache was written by a newer kashew (schema %1)").arg(current));
+        return fail(QStringLiteral("schema"),
+                    tr("the cache was written by a newer kashew (schema %1)").arg(current));
     for (int version = current; version < schemaVersion(); ++version) {
         SqlTransaction transaction(m_connectionName);
         for (const QString &statement : migrations().at(version)) {
             if (!query.exec(statement))
-                return fail(QStringLiteral("migrating to schema %1").arg(version + 1), query.lastError().text());
+                return fail(QStringLiteral("migrating to schema %1").arg(version + 1),
+                            query.lastError().text());
         }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) || !transaction.commit())
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) ||
+            !transaction.commit())
             return fail(QStringLiteral("migrating"), query.lastError().text());
     }
     return true;
@@ -331,8 +344,8 @@ bool LocalStore::migrate()
 std::optional<CachedOpportunity> LocalStore::opportunity(const QString &id)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral("SELECT ") + rowColumns
-                  + QStringLiteral(" FROM opportunities WHERE id = ? AND local_deleted = 0"));
+    query.prepare(QStringLiteral("SELECT ") + rowColumns +
+                  QStringLiteral(" FROM opportunities WHERE id = ? AND local_deleted = 0"));
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -344,8 +357,8 @@ QList<CachedOpportunity> LocalStore::opportunities()
     QList<CachedOpportunity> records;
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT ") + rowColumns
-                    + QStringLiteral(" FROM opportunities WHERE local_deleted = 0"))) {
+    if (!query.exec(QStringLiteral("SELECT ") + rowColumns +
+                    QStringLiteral(" FROM opportunities WHERE local_deleted = 0"))) {
         fail(QStringLiteral("reading the cache"), query.lastError().text());
         return records;
     }
@@ -363,7 +376,8 @@ QList<Account> LocalStore::accounts()
         return list;
     while (query.next()) {
         FieldErrors errors;
-        const Account account = AccountJson::read(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object(), &errors);
+        const Account account = AccountJson::read(
+            QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object(), &errors);
         if (errors.isEmpty())
             list.append(account);
     }
@@ -381,7 +395,8 @@ std::optional<QList<OpportunityUpdate>> LocalStore::updates(const QString &oppor
     if (!query.exec() || !query.next())
         return std::nullopt;
     FieldErrors errors;
-    return OpportunityJson::readUpdates(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).array(), &errors);
+    return OpportunityJson::readUpdates(
+        QJsonDocument::fromJson(query.value(0).toString().toUtf8()).array(), &errors);
 }
 
 namespace {
@@ -398,7 +413,8 @@ void bindData(QSqlQuery &query, const Opportunity &o)
     query.addBindValue(o.currency);
     query.addBindValue(Stages::id(o.stage));
     query.addBindValue(o.probability);
-    query.addBindValue(nullable(o.expectedCloseDate.isValid() ? o.expectedCloseDate.toString(Qt::ISODate) : QString()));
+    query.addBindValue(nullable(
+        o.expectedCloseDate.isValid() ? o.expectedCloseDate.toString(Qt::ISODate) : QString()));
     query.addBindValue(nullable(o.description));
     query.addBindValue(nullable(o.ownerId));
     query.addBindValue(o.isArchived ? 1 : 0);
@@ -428,7 +444,8 @@ bool LocalStore::writeRow(const CachedOpportunity &record, const QString &baseJs
     QSqlQuery &query = prepared(QStringLiteral(
         "INSERT OR REPLACE INTO opportunities (id, name, account_id, account_name, lead_id, value,"
         " currency, stage, probability, expected_close_date, description, owner_id, is_archived,"
-        " created_at, updated_at, base, etag, sync_state, sync_error, server_state, conflict_fields,"
+        " created_at, updated_at, base, etag, sync_state, sync_error, server_state, "
+        "conflict_fields,"
         " server_deleted, local_deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
         " ?, ?, ?, ?, ?, 0)"));
     bindData(query, o);
@@ -459,7 +476,8 @@ bool LocalStore::removeRow(const QString &id)
 std::optional<OutboxEntry> LocalStore::entryFor(const QString &id)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral("SELECT ") + entryColumns + QStringLiteral(" FROM outbox WHERE opportunity_id = ?"));
+    query.prepare(QStringLiteral("SELECT ") + entryColumns +
+                  QStringLiteral(" FROM outbox WHERE opportunity_id = ?"));
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -469,7 +487,8 @@ std::optional<OutboxEntry> LocalStore::entryFor(const QString &id)
 std::optional<OutboxEntry> LocalStore::entry(qint64 sequence)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral("SELECT ") + entryColumns + QStringLiteral(" FROM outbox WHERE sequence = ?"));
+    query.prepare(QStringLiteral("SELECT ") + entryColumns +
+                  QStringLiteral(" FROM outbox WHERE sequence = ?"));
     query.addBindValue(sequence);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -480,11 +499,13 @@ bool LocalStore::writeEntry(const OutboxEntry &entry)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     if (entry.sequence > 0) {
-        query.prepare(QStringLiteral("UPDATE outbox SET opportunity_id = ?, operation = ?, fields = ?,"
-                                     " idempotency_key = ?, attempts = ?, last_error = ? WHERE sequence = ?"));
+        query.prepare(QStringLiteral(
+            "UPDATE outbox SET opportunity_id = ?, operation = ?, fields = ?,"
+            " idempotency_key = ?, attempts = ?, last_error = ? WHERE sequence = ?"));
     } else {
-        query.prepare(QStringLiteral("INSERT INTO outbox (opportunity_id, operation, fields, idempotency_key,"
-                                     " attempts, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        query.prepare(
+            QStringLiteral("INSERT INTO outbox (opportunity_id, operation, fields, idempotency_key,"
+                           " attempts, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     }
     query.addBindValue(entry.opportunityId);
     query.addBindValue(operationName(entry.operation));
@@ -532,14 +553,16 @@ std::optional<QString> LocalStore::createOpportunity(Opportunity opportunity)
     return opportunity.id;
 }
 
-bool LocalStore::editOpportunity(const QString &id, const Opportunity &edited, OpportunityFields fields)
+bool LocalStore::editOpportunity(const QString &id, const Opportunity &edited,
+                                 OpportunityFields fields)
 {
     SqlTransaction transaction(m_connectionName);
     auto record = opportunity(id);
     if (!record)
         return fail(QStringLiteral("editing %1").arg(id), tr("no such record"));
     fields &= OpportunityFieldNames::writable();
-    const OpportunityFields changed = OpportunityDiff::changedFields(record->opportunity, edited, fields);
+    const OpportunityFields changed =
+        OpportunityDiff::changedFields(record->opportunity, edited, fields);
     if (!changed)
         return true;
     // A synced row is the server's state: it becomes the base the edit is measured against.
@@ -564,7 +587,8 @@ bool LocalStore::editOpportunity(const QString &id, const Opportunity &edited, O
         // What still differs from the server's state goes out; an edit undone before it was
         // pushed leaves nothing.
         const OpportunityFields pending = entry->fields | changed;
-        entry->fields = record->base ? OpportunityDiff::changedFields(*record->base, record->opportunity, pending)
+        entry->fields = record->base ? OpportunityDiff::changedFields(*record->base,
+                                                                      record->opportunity, pending)
                                      : pending;
     }
     const bool nothingLeft = entry->operation == OutboxEntry::Operation::Update && !entry->fields;
@@ -572,8 +596,9 @@ bool LocalStore::editOpportunity(const QString &id, const Opportunity &edited, O
         record->state = nothingLeft ? SyncState::Synced : SyncState::Pending;
     record->syncError.clear();
     entry->lastError.clear();
-    const bool written = writeRow(*record)
-                         && (nothingLeft ? (entry->sequence == 0 || removeEntry(entry->sequence)) : writeEntry(*entry));
+    const bool written =
+        writeRow(*record) &&
+        (nothingLeft ? (entry->sequence == 0 || removeEntry(entry->sequence)) : writeEntry(*entry));
     if (!written || !transaction.commit())
         return false;
     emit opportunitiesChanged({id});
@@ -606,7 +631,8 @@ bool LocalStore::deleteOpportunity(const QString &id)
             if (!writeRow(based))
                 return false;
         }
-        query.prepare(QStringLiteral("UPDATE opportunities SET local_deleted = 1, sync_state = 1 WHERE id = ?"));
+        query.prepare(QStringLiteral(
+            "UPDATE opportunities SET local_deleted = 1, sync_state = 1 WHERE id = ?"));
         query.addBindValue(id);
         if (!query.exec())
             return fail(QStringLiteral("deleting %1").arg(id), query.lastError().text());
@@ -643,9 +669,11 @@ bool LocalStore::resolveConflict(const QString &id, const Opportunity &chosen)
         // The server's state, with my changes to fields it did not touch, and the chosen values
         // of the fields both sides changed.
         Opportunity result = *record->serverState;
-        const OpportunityFields mine = entry->sequence > 0 && entry->operation == OutboxEntry::Operation::Update
-                                           ? entry->fields
-                                           : OpportunityDiff::changedFields(record->base.value_or(result), record->opportunity);
+        const OpportunityFields mine =
+            entry->sequence > 0 && entry->operation == OutboxEntry::Operation::Update
+                ? entry->fields
+                : OpportunityDiff::changedFields(record->base.value_or(result),
+                                                 record->opportunity);
         OpportunityDiff::copyFields(record->opportunity, &result, mine & ~record->conflictFields);
         OpportunityDiff::copyFields(chosen, &result, record->conflictFields);
         record->opportunity = result;
@@ -653,7 +681,8 @@ bool LocalStore::resolveConflict(const QString &id, const Opportunity &chosen)
         entry->operation = OutboxEntry::Operation::Update;
     }
     if (record->serverDeleted)
-        OpportunityDiff::copyFields(chosen, &record->opportunity, OpportunityFieldNames::writable());
+        OpportunityDiff::copyFields(chosen, &record->opportunity,
+                                    OpportunityFieldNames::writable());
     if (entry->operation == OutboxEntry::Operation::Update)
         entry->fields = OpportunityDiff::changedFields(*record->base, record->opportunity);
     record->state = entry->fields ? SyncState::Pending : SyncState::Synced;
@@ -662,8 +691,9 @@ bool LocalStore::resolveConflict(const QString &id, const Opportunity &chosen)
     record->serverDeleted = false;
     record->syncError.clear();
     entry->lastError.clear();
-    const bool written = writeRow(*record)
-                         && (entry->fields ? writeEntry(*entry) : (entry->sequence == 0 || removeEntry(entry->sequence)));
+    const bool written = writeRow(*record) &&
+                         (entry->fields ? writeEntry(*entry)
+                                        : (entry->sequence == 0 || removeEntry(entry->sequence)));
     if (!written || !transaction.commit())
         return false;
     emit opportunitiesChanged({id});
@@ -685,11 +715,14 @@ bool LocalStore::discardEdits(const QString &id)
     if (!record && entry && entry->operation == OutboxEntry::Operation::Delete) {
         // A pending delete: the hidden row comes back as it was.
         QSqlQuery query(QSqlDatabase::database(m_connectionName));
-        query.prepare(QStringLiteral("UPDATE opportunities SET local_deleted = 0, sync_state = 0 WHERE id = ?"));
+        query.prepare(QStringLiteral(
+            "UPDATE opportunities SET local_deleted = 0, sync_state = 0 WHERE id = ?"));
         query.addBindValue(id);
         if (!query.exec())
             return fail(QStringLiteral("discarding"), query.lastError().text());
-    } else if (record && (record->serverDeleted || (!server && entry && entry->operation == OutboxEntry::Operation::Create))) {
+    } else if (record &&
+               (record->serverDeleted ||
+                (!server && entry && entry->operation == OutboxEntry::Operation::Create))) {
         if (!removeRow(id))
             return false;
         removed = true;
@@ -715,7 +748,8 @@ QList<OutboxEntry> LocalStore::outbox()
     QList<OutboxEntry> entries;
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT ") + entryColumns + QStringLiteral(" FROM outbox ORDER BY sequence")))
+    if (!query.exec(QStringLiteral("SELECT ") + entryColumns +
+                    QStringLiteral(" FROM outbox ORDER BY sequence")))
         return entries;
     while (query.next())
         entries.append(entryFromRow(query));
@@ -735,7 +769,8 @@ QByteArray LocalStore::etagOf(const QString &id)
 qint64 LocalStore::opportunityCount()
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM opportunities WHERE local_deleted = 0")) || !query.next())
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM opportunities WHERE local_deleted = 0")) ||
+        !query.next())
         return 0;
     return query.value(0).toLongLong();
 }
@@ -754,33 +789,38 @@ bool LocalStore::beginPull()
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     return (query.exec(QStringLiteral(
                 "CREATE TEMP TABLE IF NOT EXISTS pull_staging ("
-                " id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, account_id TEXT, account_name TEXT,"
+                " id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, account_id TEXT, account_name "
+                "TEXT,"
                 " lead_id TEXT, value REAL NOT NULL, currency TEXT NOT NULL, stage TEXT NOT NULL,"
-                " probability INTEGER NOT NULL, expected_close_date TEXT, description TEXT, owner_id TEXT,"
-                " is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT)"))
-            && query.exec(QStringLiteral("DELETE FROM pull_staging")))
-           || fail(QStringLiteral("starting a pull"), query.lastError().text());
+                " probability INTEGER NOT NULL, expected_close_date TEXT, description TEXT, "
+                "owner_id TEXT,"
+                " is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT)")) &&
+            query.exec(QStringLiteral("DELETE FROM pull_staging"))) ||
+           fail(QStringLiteral("starting a pull"), query.lastError().text());
 }
 
 bool LocalStore::stagePulled(const QList<Opportunity> &page)
 {
     SqlTransaction transaction(m_connectionName);
-    QSqlQuery &query = prepared(QStringLiteral("INSERT OR REPLACE INTO pull_staging (") + dataColumns
-                                + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &query =
+        prepared(QStringLiteral("INSERT OR REPLACE INTO pull_staging (") + dataColumns +
+                 QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const Opportunity &opportunity : page) {
         bindData(query, opportunity);
         if (!query.exec())
             return fail(QStringLiteral("staging a pulled page"), query.lastError().text());
     }
     query.finish();
-    return transaction.commit() || fail(QStringLiteral("staging a pulled page"), tr("cannot commit"));
+    return transaction.commit() ||
+           fail(QStringLiteral("staging a pulled page"), tr("cannot commit"));
 }
 
 bool LocalStore::merge(const Opportunity &server, const QByteArray &etag, QStringList *changed)
 {
     auto cached = [&]() -> std::optional<CachedOpportunity> {
         QSqlQuery query(QSqlDatabase::database(m_connectionName));
-        query.prepare(QStringLiteral("SELECT ") + rowColumns + QStringLiteral(", local_deleted FROM opportunities WHERE id = ?"));
+        query.prepare(QStringLiteral("SELECT ") + rowColumns +
+                      QStringLiteral(", local_deleted FROM opportunities WHERE id = ?"));
         query.addBindValue(server.id);
         if (!query.exec() || !query.next())
             return std::nullopt;
@@ -791,7 +831,7 @@ bool LocalStore::merge(const Opportunity &server, const QByteArray &etag, QStrin
     }();
     const auto entry = entryFor(server.id);
     // Lists carry no ETags: the one we have stays valid only while the record is unchanged.
-    const QByteArray knownEtag = !etag.isEmpty() ? etag
+    const QByteArray knownEtag = !etag.isEmpty()                                     ? etag
                                  : cached && cached->base && *cached->base == server ? cached->etag
                                                                                      : QByteArray();
     if (!cached || (!entry && cached->state == SyncState::Synced)) {
@@ -809,7 +849,8 @@ bool LocalStore::merge(const Opportunity &server, const QByteArray &etag, QStrin
         // Deleted here: the delete goes out against the newest version the server has, unless
         // the server changed the record since; then the user decides.
         const OpportunityFields serverChanged =
-            cached->base ? OpportunityDiff::changedFields(*cached->base, server) : OpportunityFields();
+            cached->base ? OpportunityDiff::changedFields(*cached->base, server)
+                         : OpportunityFields();
         QSqlQuery query(QSqlDatabase::database(m_connectionName));
         if (!serverChanged) {
             query.prepare(QStringLiteral("UPDATE opportunities SET etag = ? WHERE id = ?"));
@@ -828,7 +869,8 @@ bool LocalStore::merge(const Opportunity &server, const QByteArray &etag, QStrin
     // Local edits: three-way merge against the base they started from.
     CachedOpportunity record = *cached;
     const Opportunity base = cached->base.value_or(server);
-    const OpportunityFields mine = entry ? entry->fields : OpportunityDiff::changedFields(base, cached->opportunity);
+    const OpportunityFields mine =
+        entry ? entry->fields : OpportunityDiff::changedFields(base, cached->opportunity);
     const OpportunityFields theirs = OpportunityDiff::changedFields(base, server);
     const OpportunityFields both =
         OpportunityDiff::changedFields(cached->opportunity, server, mine & theirs);
@@ -871,27 +913,33 @@ bool LocalStore::commitPull(bool complete)
         QString same;
         QString selected;
         for (const QString &column : dataColumns.split(QStringLiteral(", "))) {
-            same += (same.isEmpty() ? QString() : QStringLiteral(" AND ")) + QStringLiteral("s.%1 IS o.%1").arg(column);
-            selected += (selected.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("s.") + column;
+            same += (same.isEmpty() ? QString() : QStringLiteral(" AND ")) +
+                    QStringLiteral("s.%1 IS o.%1").arg(column);
+            selected += (selected.isEmpty() ? QString() : QStringLiteral(", ")) +
+                        QStringLiteral("s.") + column;
         }
         const QString notTouched = QStringLiteral(
             "o.sync_state = 0 AND o.local_deleted = 0"
             " AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.opportunity_id = s.id)");
-        const QString untouched = QStringLiteral(" FROM pull_staging s LEFT JOIN opportunities o ON o.id = s.id WHERE o.id IS NULL OR (")
-                                  + notTouched + QStringLiteral(" AND NOT (") + same + QStringLiteral("))");
+        const QString untouched = QStringLiteral(" FROM pull_staging s LEFT JOIN opportunities o "
+                                                 "ON o.id = s.id WHERE o.id IS NULL OR (") +
+                                  notTouched + QStringLiteral(" AND NOT (") + same +
+                                  QStringLiteral("))");
         QSqlQuery query(QSqlDatabase::database(m_connectionName));
         query.setForwardOnly(true);
         if (!query.exec(QStringLiteral("SELECT s.id") + untouched))
             return fail(QStringLiteral("merging a pull"), query.lastError().text());
         while (query.next())
             changed.append(query.value(0).toString());
-        if (!query.exec(QStringLiteral("INSERT OR REPLACE INTO opportunities (") + dataColumns
-                        + QStringLiteral(") SELECT ") + selected + untouched))
+        if (!query.exec(QStringLiteral("INSERT OR REPLACE INTO opportunities (") + dataColumns +
+                        QStringLiteral(") SELECT ") + selected + untouched))
             return fail(QStringLiteral("merging a pull"), query.lastError().text());
         // Records with edits or conflicts here: merged field by field.
-        if (!query.exec(QStringLiteral("SELECT ") + selected
-                        + QStringLiteral(" FROM pull_staging s JOIN opportunities o ON o.id = s.id WHERE NOT (")
-                        + notTouched + QLatin1Char(')')))
+        if (!query.exec(
+                QStringLiteral("SELECT ") + selected +
+                QStringLiteral(
+                    " FROM pull_staging s JOIN opportunities o ON o.id = s.id WHERE NOT (") +
+                notTouched + QLatin1Char(')')))
             return fail(QStringLiteral("merging a pull"), query.lastError().text());
         QList<Opportunity> touched;
         while (query.next())
@@ -905,10 +953,10 @@ bool LocalStore::commitPull(bool complete)
     if (complete) {
         QSqlQuery vanished(QSqlDatabase::database(m_connectionName));
         vanished.setForwardOnly(true);
-        if (!vanished.exec(QStringLiteral(
-                "SELECT o.id, x.operation, o.sync_state FROM opportunities o"
-                " LEFT JOIN outbox x ON x.opportunity_id = o.id"
-                " WHERE o.id NOT IN (SELECT id FROM pull_staging)")))
+        if (!vanished.exec(
+                QStringLiteral("SELECT o.id, x.operation, o.sync_state FROM opportunities o"
+                               " LEFT JOIN outbox x ON x.opportunity_id = o.id"
+                               " WHERE o.id NOT IN (SELECT id FROM pull_staging)")))
             return fail(QStringLiteral("merging a pull"), vanished.lastError().text());
         struct Gone
         {
@@ -999,10 +1047,12 @@ bool LocalStore::storeAccounts(const QList<Account> &accounts)
 bool LocalStore::storeUpdates(const QString &opportunityId, const QList<OpportunityUpdate> &updates)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO opportunity_updates (opportunity_id, data, fetched_at)"
-                                 " VALUES (?, ?, ?)"));
+    query.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO opportunity_updates (opportunity_id, data, fetched_at)"
+        " VALUES (?, ?, ?)"));
     query.addBindValue(opportunityId);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(OpportunityJson::updatesToJson(updates)).toJson(QJsonDocument::Compact)));
+    query.addBindValue(QString::fromUtf8(
+        QJsonDocument(OpportunityJson::updatesToJson(updates)).toJson(QJsonDocument::Compact)));
     query.addBindValue(timestampText(QDateTime::currentDateTimeUtc()));
     if (!query.exec())
         return fail(QStringLiteral("storing the history"), query.lastError().text());
@@ -1013,7 +1063,8 @@ bool LocalStore::storeUpdates(const QString &opportunityId, const QList<Opportun
 bool LocalStore::markAttempt(qint64 sequence, const QJsonObject &body)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, sent_body = ? WHERE sequence = ?"));
+    query.prepare(QStringLiteral(
+        "UPDATE outbox SET attempts = attempts + 1, sent_body = ? WHERE sequence = ?"));
     query.addBindValue(jsonText(body));
     query.addBindValue(sequence);
     return query.exec() || fail(QStringLiteral("writing the outbox"), query.lastError().text());
@@ -1038,8 +1089,10 @@ bool LocalStore::completeEntry(qint64 sequence, const Opportunity &server, const
     }
     // Edits made while the request was under way stay pending, as an update: fields changed
     // since the body was sent, and fields added to the entry that the body did not carry.
-    const OpportunityJson::Reading sent = OpportunityJson::read(done->sentBody, OpportunityJson::ReadMode::Request);
-    OpportunityFields remaining = OpportunityDiff::changedFields(sent.opportunity, record->opportunity, sent.present);
+    const OpportunityJson::Reading sent =
+        OpportunityJson::read(done->sentBody, OpportunityJson::ReadMode::Request);
+    OpportunityFields remaining =
+        OpportunityDiff::changedFields(sent.opportunity, record->opportunity, sent.present);
     if (done->operation == OutboxEntry::Operation::Update)
         remaining |= done->fields & ~sent.present;
     remaining = OpportunityDiff::changedFields(server, record->opportunity, remaining);
@@ -1095,7 +1148,8 @@ bool LocalStore::failEntry(qint64 sequence, const QString &error)
     query.addBindValue(sequence);
     if (!query.exec())
         return fail(QStringLiteral("writing the outbox"), query.lastError().text());
-    query.prepare(QStringLiteral("UPDATE opportunities SET sync_state = 2, sync_error = ?, local_deleted = 0 WHERE id = ?"));
+    query.prepare(QStringLiteral(
+        "UPDATE opportunities SET sync_state = 2, sync_error = ?, local_deleted = 0 WHERE id = ?"));
     query.addBindValue(error);
     query.addBindValue(failed->opportunityId);
     if (!query.exec() || !transaction.commit())

@@ -6,11 +6,9 @@
 #include "OutboxEntry.h"
 
 #include <QObject>
-
+#include <QStringList>
 #include <map>
 #include <memory>
-#include <QStringList>
-
 #include <optional>
 
 class QSqlQuery;

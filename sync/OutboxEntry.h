@@ -9,7 +9,12 @@
 // One pending change to one record, coalesced: there is at most one entry per record.
 struct OutboxEntry
 {
-    enum class Operation { Create, Update, Delete };
+    enum class Operation
+    {
+        Create,
+        Update,
+        Delete
+    };
 
     qint64 sequence = 0;
     QString opportunityId;

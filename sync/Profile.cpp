@@ -7,7 +7,8 @@
 
 Profile::Profile(const QString &directory)
     : m_directory(directory.isEmpty()
-                      ? QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/kashew/default")
+                      ? QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                            QStringLiteral("/kashew/default")
                       : QDir(directory).absolutePath())
 {
     QDir().mkpath(m_directory);
@@ -38,9 +39,13 @@ void Profile::setServerUrl(const QUrl &url)
 
 QString Profile::cachePath(const QUrl &server) const
 {
-    const QByteArray hash = QCryptographicHash::hash(server.toString(QUrl::StripTrailingSlash).toUtf8(),
-                                                     QCryptographicHash::Sha256).toHex().left(12);
-    return m_directory + QStringLiteral("/cache-") + QString::fromLatin1(hash) + QStringLiteral(".sqlite");
+    const QByteArray hash =
+        QCryptographicHash::hash(server.toString(QUrl::StripTrailingSlash).toUtf8(),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .left(12);
+    return m_directory + QStringLiteral("/cache-") + QString::fromLatin1(hash) +
+           QStringLiteral(".sqlite");
 }
 
 QString Profile::credentialAccount(const QUrl &server) const

@@ -46,7 +46,8 @@ void SyncEngine::start(std::chrono::milliseconds interval)
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 [this](QNetworkInformation::Reachability reachability) {
-                    if (reachability == QNetworkInformation::Reachability::Online && m_state == State::Offline)
+                    if (reachability == QNetworkInformation::Reachability::Online &&
+                        m_state == State::Offline)
                         syncNow();
                 });
     }
@@ -114,7 +115,8 @@ void SyncEngine::pushNext()
         if (m_tried.contains(entry.sequence))
             continue;
         const auto record = m_store.opportunity(entry.opportunityId);
-        const bool waitsForUser = record && (record->state == SyncState::Failed || record->state == SyncState::Conflict);
+        const bool waitsForUser =
+            record && (record->state == SyncState::Failed || record->state == SyncState::Conflict);
         if (waitsForUser)
             continue;
         m_tried.insert(entry.sequence);
@@ -154,9 +156,10 @@ void SyncEngine::pushEntry(const OutboxEntry &entry, int round)
         // merged, not overwritten.
         return refreshThenPush(entry, round);
     }
-    const QJsonObject body = entry.operation == OutboxEntry::Operation::Delete
-                                 ? QJsonObject()
-                                 : OpportunityJson::toRequestBody(record->opportunity, entry.fields);
+    const QJsonObject body =
+        entry.operation == OutboxEntry::Operation::Delete
+            ? QJsonObject()
+            : OpportunityJson::toRequestBody(record->opportunity, entry.fields);
     m_store.markAttempt(entry.sequence, body);
     if (entry.operation == OutboxEntry::Operation::Delete) {
         m_client.deleteOpportunity(entry.opportunityId, etag, [=](const ApiError &error, bool) {
@@ -171,43 +174,48 @@ void SyncEngine::pushEntry(const OutboxEntry &entry, int round)
         });
         return;
     }
-    m_client.updateOpportunity(entry.opportunityId, body, etag, [=](const ApiError &error, const ApiClient::Detail &detail) {
-        if (error.ok()) {
-            m_store.completeEntry(entry.sequence, detail.opportunity, detail.etag);
-            ++m_progress.editsPushed;
-            emit progressChanged(m_progress);
-            return pushNext();
-        }
-        if (handlePushError(entry, error, round))
-            pushNext();
-    });
+    m_client.updateOpportunity(entry.opportunityId, body, etag,
+                               [=](const ApiError &error, const ApiClient::Detail &detail) {
+                                   if (error.ok()) {
+                                       m_store.completeEntry(entry.sequence, detail.opportunity,
+                                                             detail.etag);
+                                       ++m_progress.editsPushed;
+                                       emit progressChanged(m_progress);
+                                       return pushNext();
+                                   }
+                                   if (handlePushError(entry, error, round))
+                                       pushNext();
+                               });
 }
 
 void SyncEngine::refreshThenPush(const OutboxEntry &entry, int round)
 {
-    m_client.getOpportunity(entry.opportunityId, [=](const ApiError &error, const ApiClient::Detail &detail) {
-        if (error.kind == ApiError::Kind::NotFound) {
-            if (entry.operation == OutboxEntry::Operation::Delete)
-                m_store.completeDelete(entry.sequence);
-            else
-                m_store.markServerDeleted(entry.opportunityId);
-            return pushNext();
-        }
-        if (!error.ok()) {
-            if (handlePushError(entry, error, round))
-                pushNext();
-            return;
-        }
-        m_store.mergeServerRecord(detail.opportunity, detail.etag);
-        m_store.storeUpdates(detail.opportunity.id, detail.updates);
-        // The merge may have settled the entry or turned it into a conflict.
-        const auto current = m_store.entryFor(entry.opportunityId);
-        const auto record = m_store.opportunity(entry.opportunityId);
-        const bool conflict = record && record->state == SyncState::Conflict;
-        if (!current || conflict || (entry.operation == OutboxEntry::Operation::Delete && !m_store.entryFor(entry.opportunityId)))
-            return pushNext();
-        pushEntry(*current, round + 1);
-    });
+    m_client.getOpportunity(
+        entry.opportunityId, [=](const ApiError &error, const ApiClient::Detail &detail) {
+            if (error.kind == ApiError::Kind::NotFound) {
+                if (entry.operation == OutboxEntry::Operation::Delete)
+                    m_store.completeDelete(entry.sequence);
+                else
+                    m_store.markServerDeleted(entry.opportunityId);
+                return pushNext();
+            }
+            if (!error.ok()) {
+                if (handlePushError(entry, error, round))
+                    pushNext();
+                return;
+            }
+            m_store.mergeServerRecord(detail.opportunity, detail.etag);
+            m_store.storeUpdates(detail.opportunity.id, detail.updates);
+            // The merge may have settled the entry or turned it into a conflict.
+            const auto current = m_store.entryFor(entry.opportunityId);
+            const auto record = m_store.opportunity(entry.opportunityId);
+            const bool conflict = record && record->state == SyncState::Conflict;
+            if (!current || conflict ||
+                (entry.operation == OutboxEntry::Operation::Delete &&
+                 !m_store.entryFor(entry.opportunityId)))
+                return pushNext();
+            pushEntry(*current, round + 1);
+        });
 }
 
 void SyncEngine::pushCreate(const OutboxEntry &entry)
@@ -215,19 +223,23 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
     const auto record = m_store.opportunity(entry.opportunityId);
     if (!record)
         return pushNext();
-    const QJsonObject body = OpportunityJson::toRequestBody(record->opportunity, OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
+    const QJsonObject body = OpportunityJson::toRequestBody(
+        record->opportunity,
+        OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
     const auto post = [=] {
         m_store.markAttempt(entry.sequence, body);
-        m_client.createOpportunity(body, entry.idempotencyKey, [=](const ApiError &error, const ApiClient::Detail &detail) {
-            if (error.ok()) {
-                m_store.completeEntry(entry.sequence, detail.opportunity, detail.etag);
-                ++m_progress.editsPushed;
-                emit progressChanged(m_progress);
-                return pushNext();
-            }
-            if (handlePushError(entry, error, 0))
-                pushNext();
-        });
+        m_client.createOpportunity(body, entry.idempotencyKey,
+                                   [=](const ApiError &error, const ApiClient::Detail &detail) {
+                                       if (error.ok()) {
+                                           m_store.completeEntry(entry.sequence, detail.opportunity,
+                                                                 detail.etag);
+                                           ++m_progress.editsPushed;
+                                           emit progressChanged(m_progress);
+                                           return pushNext();
+                                       }
+                                       if (handlePushError(entry, error, 0))
+                                           pushNext();
+                                   });
     };
     if (entry.attempts == 0)
         return post();
@@ -237,7 +249,8 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
     filter.search = record->opportunity.name;
     filter.pageSize = 100;
     filter.archived = record->opportunity.isArchived;
-    m_client.listOpportunities(filter, [=](const ApiError &error, const ApiClient::OpportunityPage &page) {
+    m_client.listOpportunities(filter, [=](const ApiError &error,
+                                           const ApiClient::OpportunityPage &page) {
         if (!error.ok()) {
             if (handlePushError(entry, error, 0))
                 pushNext();
@@ -245,9 +258,9 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
         }
         const QDateTime since = entry.createdAt.addSecs(-300);
         for (const Opportunity &candidate : page.items) {
-            const bool same = !OpportunityDiff::changedFields(candidate, record->opportunity,
-                                                              OpportunityFieldNames::writable()
-                                                                  & ~OpportunityFields(OpportunityField::OwnerId));
+            const bool same = !OpportunityDiff::changedFields(
+                candidate, record->opportunity,
+                OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
             if (same && (!candidate.createdAt.isValid() || candidate.createdAt >= since)) {
                 m_store.completeEntry(entry.sequence, candidate, QByteArray());
                 ++m_progress.editsPushed;
@@ -267,7 +280,8 @@ bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error
             refreshThenPush(entry, round + 1);
             return false;
         }
-        m_store.failEntry(entry.sequence, tr("The record keeps changing on the server; try again later."));
+        m_store.failEntry(entry.sequence,
+                          tr("The record keeps changing on the server; try again later."));
         return true;
     case ApiError::Kind::NotFound:
         m_store.markServerDeleted(entry.opportunityId);
@@ -275,14 +289,21 @@ bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error
     case ApiError::Kind::Validation: {
         QStringList parts;
         for (const FieldError &field : error.fieldErrors)
-            parts.append(field.field.isEmpty() ? field.message : field.field + QStringLiteral(": ") + field.message);
-        m_store.failEntry(entry.sequence, tr("The server refused this edit: %1").arg(parts.isEmpty() ? error.message : parts.join(QStringLiteral("; "))));
+            parts.append(field.field.isEmpty()
+                             ? field.message
+                             : field.field + QStringLiteral(": ") + field.message);
+        m_store.failEntry(
+            entry.sequence,
+            tr("The server refused this edit: %1")
+                .arg(parts.isEmpty() ? error.message : parts.join(QStringLiteral("; "))));
         return true;
     }
     case ApiError::Kind::Forbidden:
         m_readOnly = true;
         emit readOnlyDetected();
-        m_store.failEntry(entry.sequence, tr("This API key may only read: editing is not allowed. (%1)").arg(error.message));
+        m_store.failEntry(
+            entry.sequence,
+            tr("This API key may only read: editing is not allowed. (%1)").arg(error.message));
         return true;
     case ApiError::Kind::BadResponse:
         // The edit may have landed; keep it and try again at the next sync.
@@ -300,7 +321,8 @@ void SyncEngine::pullPage(bool archived, int page)
     filter.page = page;
     filter.pageSize = pageSize;
     filter.archived = archived;
-    m_client.listOpportunities(filter, [=](const ApiError &error, const ApiClient::OpportunityPage &result) {
+    m_client.listOpportunities(filter, [=](const ApiError &error,
+                                           const ApiClient::OpportunityPage &result) {
         if (!error.ok())
             return finish(error); // the staged pages are dropped: the cache stays as it was
         if (!m_store.stagePulled(result.items))
@@ -310,12 +332,13 @@ void SyncEngine::pullPage(bool archived, int page)
         ++m_progress.pagesDone;
         m_progress.recordsDone += static_cast<int>(result.items.size());
         if (result.totalCount && page == 1)
-            m_progress.recordsTotal = (m_progress.recordsTotal < 0 ? 0 : m_progress.recordsTotal) + *result.totalCount;
+            m_progress.recordsTotal =
+                (m_progress.recordsTotal < 0 ? 0 : m_progress.recordsTotal) + *result.totalCount;
         emit progressChanged(m_progress);
         m_largestPage = std::max(m_largestPage, static_cast<int>(result.items.size()));
         const qint64 fetched = (qint64(page) - 1) * m_largestPage + result.items.size();
-        const bool more = !result.items.isEmpty() && result.items.size() >= m_largestPage
-                          && (!result.totalCount || fetched < *result.totalCount);
+        const bool more = !result.items.isEmpty() && result.items.size() >= m_largestPage &&
+                          (!result.totalCount || fetched < *result.totalCount);
         if (more)
             return pullPage(archived, page + 1);
         if (result.totalCount && fetched < *result.totalCount)
@@ -334,18 +357,20 @@ void SyncEngine::pullPage(bool archived, int page)
 
 void SyncEngine::pullAccounts(int page, QList<Account> accounts)
 {
-    m_client.listAccounts(page, pageSize, [=](const ApiError &error, const ApiClient::AccountPage &result) mutable {
-        if (!error.ok())
-            return finish(error);
-        accounts += result.items;
-        const bool more = !result.items.isEmpty()
-                          && (result.totalCount ? accounts.size() < *result.totalCount : result.items.size() >= pageSize);
-        if (more)
-            return pullAccounts(page + 1, accounts);
-        if (!m_store.storeAccounts(accounts))
-            return finish(ApiError{ApiError::Kind::Other, 0, m_store.lastError(), {}, 0});
-        finish(ApiError{});
-    });
+    m_client.listAccounts(
+        page, pageSize, [=](const ApiError &error, const ApiClient::AccountPage &result) mutable {
+            if (!error.ok())
+                return finish(error);
+            accounts += result.items;
+            const bool more =
+                !result.items.isEmpty() && (result.totalCount ? accounts.size() < *result.totalCount
+                                                              : result.items.size() >= pageSize);
+            if (more)
+                return pullAccounts(page + 1, accounts);
+            if (!m_store.storeAccounts(accounts))
+                return finish(ApiError{ApiError::Kind::Other, 0, m_store.lastError(), {}, 0});
+            finish(ApiError{});
+        });
 }
 
 void SyncEngine::fetchDetail(const QString &id)

@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
-
 #include <memory>
 
 class LocalStore;
@@ -22,7 +21,14 @@ class SyncEngine final : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Idle, Syncing, UpToDate, Offline, Error };
+    enum class State
+    {
+        Idle,
+        Syncing,
+        UpToDate,
+        Offline,
+        Error
+    };
     Q_ENUM(State)
 
     struct Progress

@@ -28,11 +28,11 @@ private slots:
     void camelCaseAndMissingNameReported()
     {
         FieldErrors errors;
-        const Account read = AccountJson::read(
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("x")},
-                        {QStringLiteral("ownerId"), QStringLiteral("o")},
-                        {QStringLiteral("isArchived"), QStringLiteral("true")}},
-            &errors);
+        const Account read =
+            AccountJson::read(QJsonObject{{QStringLiteral("id"), QStringLiteral("x")},
+                                          {QStringLiteral("ownerId"), QStringLiteral("o")},
+                                          {QStringLiteral("isArchived"), QStringLiteral("true")}},
+                              &errors);
         QCOMPARE(read.ownerId, QStringLiteral("o"));
         QVERIFY(read.isArchived);
         QCOMPARE(errors.size(), 1);

@@ -21,13 +21,15 @@ private slots:
             R"({"detail": [{"loc": ["body", "probability"], "msg": "too high", "type": "value_error"},
                            {"loc": ["body"], "msg": "bad", "type": "x"}]})");
         QCOMPARE(error.fieldErrors.size(), 2);
-        QCOMPARE(error.fieldErrors.first(), (FieldError{QStringLiteral("probability"), QStringLiteral("too high")}));
+        QCOMPARE(error.fieldErrors.first(),
+                 (FieldError{QStringLiteral("probability"), QStringLiteral("too high")}));
         QVERIFY(error.message.contains(QStringLiteral("probability: too high")));
     }
 
     void detailAsListOfSentences()
     {
-        const ApiErrorBody error = ApiErrorBody::read(R"({"detail": ["Invalid key", "Try later"]})");
+        const ApiErrorBody error =
+            ApiErrorBody::read(R"({"detail": ["Invalid key", "Try later"]})");
         QCOMPARE(error.message, QStringLiteral("Invalid key; Try later"));
         QVERIFY(error.fieldErrors.isEmpty());
     }

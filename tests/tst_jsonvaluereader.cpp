@@ -46,9 +46,9 @@ private slots:
         QString error;
         QCOMPARE(JsonValueReader::date(QJsonValue(QStringLiteral("2026-07-15")), &error),
                  std::optional<QDate>(QDate(2026, 7, 15)));
-        QCOMPARE(JsonValueReader::date(QJsonValue(QStringLiteral("2026-07-15T23:00:00-05:00")),
-                                       &error),
-                 std::optional<QDate>(QDate(2026, 7, 15)));
+        QCOMPARE(
+            JsonValueReader::date(QJsonValue(QStringLiteral("2026-07-15T23:00:00-05:00")), &error),
+            std::optional<QDate>(QDate(2026, 7, 15)));
         QVERIFY(!JsonValueReader::date(QJsonValue(QStringLiteral("2026-02-30")), &error));
         QVERIFY(!JsonValueReader::date(QJsonValue(QStringLiteral("15/07/2026")), &error));
         QVERIFY(!JsonValueReader::date(QJsonValue(20260715), &error));
@@ -64,9 +64,11 @@ private slots:
         QTest::newRow("micros") << "2026-05-20T10:30:00.250999Z" << base.addMSecs(250);
         QTest::newRow("offset") << "2026-05-20T12:30:00+02:00" << base;
         QTest::newRow("no zone means UTC") << "2026-05-20T10:30:00" << base;
-        QTest::newRow("no zone, in a DST gap elsewhere") << "2026-03-29T02:30:00" << QDateTime(QDate(2026, 3, 29), QTime(2, 30), Qt::UTC);
+        QTest::newRow("no zone, in a DST gap elsewhere")
+            << "2026-03-29T02:30:00" << QDateTime(QDate(2026, 3, 29), QTime(2, 30), Qt::UTC);
         QTest::newRow("space") << "2026-05-20 10:30:00" << base;
-        QTest::newRow("date only") << "2026-05-20" << QDateTime(QDate(2026, 5, 20), QTime(0, 0), Qt::UTC);
+        QTest::newRow("date only")
+            << "2026-05-20" << QDateTime(QDate(2026, 5, 20), QTime(0, 0), Qt::UTC);
     }
     void timestampsInEveryCommonForm()
     {
@@ -83,10 +85,12 @@ private slots:
     {
         const QJsonObject object{{QStringLiteral("account_id"), QStringLiteral("snake")},
                                  {QStringLiteral("accountId"), QStringLiteral("camel")}};
-        QCOMPARE(JsonValueReader::lookup(object, QStringLiteral("account_id"), QStringLiteral("accountId"))
+        QCOMPARE(JsonValueReader::lookup(object, QStringLiteral("account_id"),
+                                         QStringLiteral("accountId"))
                      .toString(),
                  QStringLiteral("snake"));
-        QVERIFY(JsonValueReader::lookup(object, QStringLiteral("x"), QStringLiteral("y")).isUndefined());
+        QVERIFY(JsonValueReader::lookup(object, QStringLiteral("x"), QStringLiteral("y"))
+                    .isUndefined());
     }
 };
 

@@ -26,8 +26,8 @@ private slots:
         QFETCH(qint64, total);
         QFile fixture(QStringLiteral(KASHEW_FIXTURES "/") + file);
         QVERIFY(fixture.open(QIODevice::ReadOnly));
-        const ListEnvelope page =
-            ListEnvelope::read(QJsonDocument::fromJson(fixture.readAll()), QStringLiteral("opportunities"));
+        const ListEnvelope page = ListEnvelope::read(QJsonDocument::fromJson(fixture.readAll()),
+                                                     QStringLiteral("opportunities"));
         QVERIFY2(page.ok(), qPrintable(page.error));
         QCOMPARE(page.items.size(), items);
         QCOMPARE(page.totalCount.value_or(-1), total);
@@ -35,11 +35,12 @@ private slots:
 
     void unreadablePagesAreErrorsNamingTheList()
     {
-        const ListEnvelope notJson = ListEnvelope::read(QJsonDocument::fromJson("<html>"),
-                                                        QStringLiteral("opportunities"));
+        const ListEnvelope notJson =
+            ListEnvelope::read(QJsonDocument::fromJson("<html>"), QStringLiteral("opportunities"));
         QVERIFY(!notJson.ok());
-        const ListEnvelope wrongShape = ListEnvelope::read(
-            QJsonDocument::fromJson(R"({"opportunities": {"a": 1}})"), QStringLiteral("opportunities"));
+        const ListEnvelope wrongShape =
+            ListEnvelope::read(QJsonDocument::fromJson(R"({"opportunities": {"a": 1}})"),
+                               QStringLiteral("opportunities"));
         QVERIFY(!wrongShape.ok());
         QVERIFY(wrongShape.error.contains(QStringLiteral("opportunities")));
     }

@@ -140,7 +140,8 @@ private slots:
 
     void completePullRemovesVanishedRowsButKeepsEditedOnes()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")), serverRecord(QStringLiteral("b"), QStringLiteral("B")),
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")),
+              serverRecord(QStringLiteral("b"), QStringLiteral("B")),
               serverRecord(QStringLiteral("c"), QStringLiteral("C"))});
         Opportunity b = m_store->opportunity(QStringLiteral("b"))->opportunity;
         b.value = 7;
@@ -158,7 +159,8 @@ private slots:
 
     void incompletePullRemovesNothing()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")), serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")),
+              serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
         QVERIFY(m_store->beginPull());
         QVERIFY(m_store->stagePulled({serverRecord(QStringLiteral("a"), QStringLiteral("A2"))}));
         QVERIFY(m_store->commitPull(false));
@@ -168,7 +170,8 @@ private slots:
 
     void discardingEditsGoesBackToTheServerState()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")), serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")),
+              serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
         Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
         a.value = 1;
         QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Value));
@@ -208,7 +211,8 @@ private slots:
         LocalStore reopened;
         const LocalStore::OpenResult result = reopened.open(path);
         QVERIFY2(result.ok, qPrintable(result.error));
-        QVERIFY2(result.recoveryMessage.contains(QStringLiteral(".corrupt-")), qPrintable(result.recoveryMessage));
+        QVERIFY2(result.recoveryMessage.contains(QStringLiteral(".corrupt-")),
+                 qPrintable(result.recoveryMessage));
         QDir dir(QFileInfo(path).absolutePath());
         QVERIFY(!dir.entryList({QStringLiteral("*.corrupt-*")}).isEmpty());
         // What could be read of the outbox is kept.

@@ -30,10 +30,7 @@ class TestMainWindow final : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init()
     {
@@ -59,9 +56,11 @@ private slots:
         m_feeder->reload();
         m_engine = std::make_unique<SyncEngine>(*m_store, m_client);
         m_profile = std::make_unique<Profile>(m_dir->filePath(QStringLiteral("profile")));
-        m_window = std::make_unique<MainWindow>(MainWindow::Services{*m_store, *m_model, *m_engine, m_client, *m_profile, m_credentials});
+        m_window = std::make_unique<MainWindow>(MainWindow::Services{
+            *m_store, *m_model, *m_engine, m_client, *m_profile, m_credentials});
         m_window->setLocalOnly(true);
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_window->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_window->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
     void filterBarNarrowsTheList()
@@ -73,14 +72,16 @@ private slots:
         bar->searchField()->clear();
         // Two stages at once.
         for (QAction *action : bar->stageButton()->menu()->actions()) {
-            if (action->data().toInt() == int(Stage::Proposal) || action->data().toInt() == int(Stage::Negotiation))
+            if (action->data().toInt() == int(Stage::Proposal) ||
+                action->data().toInt() == int(Stage::Negotiation))
                 action->setChecked(true);
         }
         QCOMPARE(shownIds(), (QList<int>{1, 2}));
         QCOMPARE(bar->stageButton()->text(), QStringLiteral("2 stages"));
         for (QAction *action : bar->stageButton()->menu()->actions())
             action->setChecked(false);
-        bar->accountBox()->setCurrentIndex(bar->accountBox()->findText(QStringLiteral("Account B")));
+        bar->accountBox()->setCurrentIndex(
+            bar->accountBox()->findText(QStringLiteral("Account B")));
         QCOMPARE(shownIds(), (QList<int>{3, 4, 7}));
         bar->ownerBox()->setCurrentIndex(bar->ownerBox()->findData(QStringLiteral("cy")));
         QCOMPARE(shownIds(), (QList<int>{7}));
@@ -103,7 +104,8 @@ private slots:
     {
         select(QStringLiteral("00000000-0000-4000-8000-000000000003"));
         m_window->archiveAction()->trigger();
-        QVERIFY(m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000003"))->opportunity.isArchived);
+        QVERIFY(m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000003"))
+                    ->opportunity.isArchived);
         QCOMPARE(m_store->outbox().size(), 1);
         QVERIFY(!shownIds().contains(3)); // gone from the live list
 
@@ -127,7 +129,8 @@ private slots:
     void serverTextIsShownLiterally()
     {
         const QString hostile = QStringLiteral("<b>x</b><img src=a>");
-        Opportunity o = m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000001"))->opportunity;
+        Opportunity o = m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000001"))
+                            ->opportunity;
         o.name = hostile;
         o.description = QStringLiteral("<script>alert(1)</script>");
         QVERIFY(m_store->beginPull());
@@ -135,7 +138,8 @@ private slots:
         QVERIFY(m_store->commitPull(false));
         select(o.id);
         QVERIFY(m_window->detail()->shownTexts().contains(hostile));
-        QVERIFY(m_window->detail()->shownTexts().contains(QStringLiteral("<script>alert(1)</script>")));
+        QVERIFY(
+            m_window->detail()->shownTexts().contains(QStringLiteral("<script>alert(1)</script>")));
         for (QLabel *label : m_window->detail()->findChildren<QLabel *>()) {
             if (label->text() == hostile)
                 QCOMPARE(label->textFormat(), Qt::PlainText);
@@ -176,7 +180,13 @@ private:
     {
         QList<int> ids;
         for (int row = 0; row < m_window->table()->model()->rowCount(); ++row)
-            ids.append(m_window->table()->model()->index(row, 0).data(ItemRoles::Id).toString().right(1).toInt());
+            ids.append(m_window->table()
+                           ->model()
+                           ->index(row, 0)
+                           .data(ItemRoles::Id)
+                           .toString()
+                           .right(1)
+                           .toInt());
         std::sort(ids.begin(), ids.end());
         return ids;
     }

@@ -52,12 +52,20 @@ private slots:
     {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
-        QTest::newRow("blank name") << "name" << "Name is required.";
-        QTest::newRow("long name") << "name" << "Name must be at most 255 characters.";
-        QTest::newRow("value not a number") << "value" << "Value must be a number, such as 50,000.";
-        QTest::newRow("negative value") << "value" << "Value must be zero or more.";
-        QTest::newRow("currency") << "currency" << "Currency must be an ISO 4217 code of three capital letters, such as USD.";
-        QTest::newRow("account typed, not chosen") << "accountId" << "Choose an account from the list, or \"No account\".";
+        QTest::newRow("blank name") << "name"
+                                    << "Name is required.";
+        QTest::newRow("long name") << "name"
+                                   << "Name must be at most 255 characters.";
+        QTest::newRow("value not a number") << "value"
+                                            << "Value must be a number, such as 50,000.";
+        QTest::newRow("negative value") << "value"
+                                        << "Value must be zero or more.";
+        QTest::newRow("currency")
+            << "currency"
+            << "Currency must be an ISO 4217 code of three capital letters, such as USD.";
+        QTest::newRow("account typed, not chosen")
+            << "accountId"
+            << "Choose an account from the list, or \"No account\".";
     }
     void refusesEachBadFieldWithItsMessage()
     {
@@ -100,8 +108,10 @@ private slots:
     void serverRefusalsLandOnTheirFields()
     {
         OpportunityDialog dialog(Opportunity{}, accounts(), false);
-        dialog.showFieldErrors({{QStringLiteral("probability"), QStringLiteral("too high for this stage")}});
-        QCOMPARE(dialog.errorText(QStringLiteral("probability")), QStringLiteral("too high for this stage"));
+        dialog.showFieldErrors(
+            {{QStringLiteral("probability"), QStringLiteral("too high for this stage")}});
+        QCOMPARE(dialog.errorText(QStringLiteral("probability")),
+                 QStringLiteral("too high for this stage"));
     }
 
     void savesAGoodRecordToTheStoreAndOutbox()
@@ -122,14 +132,16 @@ private slots:
             auto *dialog = qobject_cast<OpportunityDialog *>(QApplication::activeModalWidget());
             QVERIFY(dialog);
             dialog->nameField()->setText(QStringLiteral("Acme Corp — Enterprise Deal"));
-            dialog->accountField()->setCurrentIndex(dialog->accountField()->findText(QStringLiteral("Acme Corp")));
+            dialog->accountField()->setCurrentIndex(
+                dialog->accountField()->findText(QStringLiteral("Acme Corp")));
             dialog->stageField()->setCurrentIndex(int(Stage::Proposal));
             dialog->valueField()->setText(QStringLiteral("50,000"));
             dialog->currencyField()->setCurrentText(QStringLiteral("EUR"));
             dialog->probabilityField()->setValue(60);
             dialog->noDateField()->setChecked(false);
             dialog->dateField()->setDate(QDate(2026, 7, 15));
-            dialog->descriptionField()->setPlainText(QStringLiteral("Enterprise license for 50 seats"));
+            dialog->descriptionField()->setPlainText(
+                QStringLiteral("Enterprise license for 50 seats"));
             dialog->buttons()->button(QDialogButtonBox::Save)->click();
         });
         window.newAction()->trigger();

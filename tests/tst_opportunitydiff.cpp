@@ -40,7 +40,8 @@ private slots:
         from.probability = 90;
         Opportunity to;
         to.name = QStringLiteral("Old");
-        OpportunityDiff::copyFields(from, &to, OpportunityField::Value | OpportunityField::Probability);
+        OpportunityDiff::copyFields(from, &to,
+                                    OpportunityField::Value | OpportunityField::Probability);
         QCOMPARE(to.name, QStringLiteral("Old"));
         QCOMPARE(to.value, 5.0);
         QCOMPARE(to.probability, 90);

@@ -19,7 +19,8 @@ private slots:
         m_model = std::make_unique<OpportunityListModel>();
         m_proxy = std::make_unique<OpportunityFilterProxy>();
         m_proxy->setSourceModel(m_model.get());
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_model->resetRows(SampleRows::make());
     }
 
@@ -32,18 +33,31 @@ private slots:
         QTest::addColumn<bool>("archived");
         QTest::addColumn<QList<int>>("expected"); // last digit of the ids
         const QList<int> any;
-        QTest::newRow("everything live") << "" << any << "" << "" << false << QList<int>{1, 2, 3, 4, 5, 7};
-        QTest::newRow("archived") << "" << any << "" << "" << true << QList<int>{6};
-        QTest::newRow("search, any case, non-ASCII") << "müller" << any << "" << "" << false << QList<int>{1, 2};
-        QTest::newRow("search, substring") << "  PILOT " << any << "" << "" << false << QList<int>{3};
-        QTest::newRow("one stage") << "" << QList<int>{int(Stage::Qualification)} << "" << "" << false << QList<int>{7};
-        QTest::newRow("several stages") << "" << QList<int>{int(Stage::ClosedWon), int(Stage::ClosedLost)} << "" << "" << false << QList<int>{4, 5};
-        QTest::newRow("account") << "" << any << "acct-b" << "" << false << QList<int>{3, 4, 7};
-        QTest::newRow("owner") << "" << any << "" << "ana" << false << QList<int>{1, 3};
-        QTest::newRow("account and owner") << "" << any << "acct-b" << "cy" << false << QList<int>{7};
-        QTest::newRow("all at once") << "acme" << QList<int>{int(Stage::ClosedWon)} << "acct-b" << "ben" << false << QList<int>{4};
-        QTest::newRow("archived and owner") << "" << any << "" << "ana" << true << QList<int>{6};
-        QTest::newRow("nothing") << "zzz" << any << "" << "" << false << QList<int>{};
+        QTest::newRow("everything live") << "" << any << ""
+                                         << "" << false << QList<int>{1, 2, 3, 4, 5, 7};
+        QTest::newRow("archived") << "" << any << ""
+                                  << "" << true << QList<int>{6};
+        QTest::newRow("search, any case, non-ASCII") << "müller" << any << ""
+                                                     << "" << false << QList<int>{1, 2};
+        QTest::newRow("search, substring") << "  PILOT " << any << ""
+                                           << "" << false << QList<int>{3};
+        QTest::newRow("one stage") << "" << QList<int>{int(Stage::Qualification)} << ""
+                                   << "" << false << QList<int>{7};
+        QTest::newRow("several stages")
+            << "" << QList<int>{int(Stage::ClosedWon), int(Stage::ClosedLost)} << ""
+            << "" << false << QList<int>{4, 5};
+        QTest::newRow("account") << "" << any << "acct-b"
+                                 << "" << false << QList<int>{3, 4, 7};
+        QTest::newRow("owner") << "" << any << ""
+                               << "ana" << false << QList<int>{1, 3};
+        QTest::newRow("account and owner") << "" << any << "acct-b"
+                                           << "cy" << false << QList<int>{7};
+        QTest::newRow("all at once") << "acme" << QList<int>{int(Stage::ClosedWon)} << "acct-b"
+                                     << "ben" << false << QList<int>{4};
+        QTest::newRow("archived and owner") << "" << any << ""
+                                            << "ana" << true << QList<int>{6};
+        QTest::newRow("nothing") << "zzz" << any << ""
+                                 << "" << false << QList<int>{};
     }
     void filters()
     {
@@ -73,10 +87,14 @@ private slots:
     {
         m_proxy->sort(OpportunityListModel::Value, Qt::DescendingOrder);
         QCOMPARE(m_proxy->index(0, 0).data(ItemRoles::ValueRole).toDouble(), 1500000.0);
-        QCOMPARE(m_proxy->index(m_proxy->rowCount() - 1, 0).data(ItemRoles::ValueRole).toDouble(), 900.0);
+        QCOMPARE(m_proxy->index(m_proxy->rowCount() - 1, 0).data(ItemRoles::ValueRole).toDouble(),
+                 900.0);
         m_proxy->sort(OpportunityListModel::CloseDate, Qt::AscendingOrder);
         QCOMPARE(m_proxy->index(0, 0).data(ItemRoles::CloseDateRole).toDate(), QDate(2026, 4, 1));
-        QVERIFY(!m_proxy->index(m_proxy->rowCount() - 1, 0).data(ItemRoles::CloseDateRole).toDate().isValid()); // no date last
+        QVERIFY(!m_proxy->index(m_proxy->rowCount() - 1, 0)
+                     .data(ItemRoles::CloseDateRole)
+                     .toDate()
+                     .isValid()); // no date last
         m_proxy->sort(OpportunityListModel::Name, Qt::AscendingOrder);
         QCOMPARE(m_proxy->index(0, 0).data().toString(), QStringLiteral("Acme — Expansion"));
         m_proxy->sort(OpportunityListModel::StageColumn, Qt::AscendingOrder);

@@ -43,8 +43,9 @@ private slots:
     void writesTheSeedRequestBody()
     {
         const QJsonObject body = OpportunityJson::toRequestBody(
-            seedOpportunity(), OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId)
-                                   & ~OpportunityFields(OpportunityField::IsArchived));
+            seedOpportunity(), OpportunityFieldNames::writable() &
+                                   ~OpportunityFields(OpportunityField::OwnerId) &
+                                   ~OpportunityFields(OpportunityField::IsArchived));
         const QJsonObject expected{
             {QStringLiteral("name"), QStringLiteral("Acme Corp — Enterprise Deal")},
             {QStringLiteral("accountId"), QStringLiteral("543d15e7-0000-4000-8000-000000000001")},
@@ -61,7 +62,8 @@ private slots:
     void requestBodyHoldsOnlyTheGivenWritableFields()
     {
         const QJsonObject body = OpportunityJson::toRequestBody(
-            seedOpportunity(), OpportunityField::Stage | OpportunityField::Id | OpportunityField::CreatedAt);
+            seedOpportunity(),
+            OpportunityField::Stage | OpportunityField::Id | OpportunityField::CreatedAt);
         QCOMPARE(body, (QJsonObject{{QStringLiteral("stage"), QStringLiteral("proposal")}}));
     }
 
@@ -79,8 +81,8 @@ private slots:
 
     void readsSnakeCaseFixture()
     {
-        const auto reading =
-            OpportunityJson::read(fixture("opportunity-snake.json"), OpportunityJson::ReadMode::Response);
+        const auto reading = OpportunityJson::read(fixture("opportunity-snake.json"),
+                                                   OpportunityJson::ReadMode::Response);
         QVERIFY(reading.ok());
         QCOMPARE(reading.opportunity, seedOpportunity());
     }
@@ -174,8 +176,8 @@ private slots:
         update.id = QStringLiteral("u1");
         update.createdAt = QDateTime(QDate(2026, 5, 21), QTime(8, 0), Qt::UTC);
         update.ownerId = QStringLiteral("auth0|abc");
-        update.changes.append({QStringLiteral("stage"), QStringLiteral("proposal"),
-                               QStringLiteral("negotiation")});
+        update.changes.append(
+            {QStringLiteral("stage"), QStringLiteral("proposal"), QStringLiteral("negotiation")});
         QJsonArray array = OpportunityJson::updatesToJson({update});
         array.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("u0")},
                                  {QStringLiteral("created_at"), QStringLiteral("never")}});

@@ -18,7 +18,8 @@ private slots:
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         m_model = std::make_unique<OpportunityListModel>();
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_model->setToday(SampleRows::today());
         m_model->resetRows(SampleRows::make());
     }
@@ -28,7 +29,9 @@ private slots:
         QCOMPARE(m_model->rowCount(), 7);
         QCOMPARE(m_model->columnCount(), int(OpportunityListModel::ColumnCount));
         const int row = m_model->rowOf(QStringLiteral("00000000-0000-4000-8000-000000000001"));
-        const auto cell = [&](int column) { return m_model->index(row, column).data().toString(); };
+        const auto cell = [&](int column) {
+            return m_model->index(row, column).data().toString();
+        };
         QCOMPARE(cell(OpportunityListModel::Name), QStringLiteral("Müller — Enterprise License"));
         QCOMPARE(cell(OpportunityListModel::Account), QStringLiteral("Account A"));
         QCOMPARE(cell(OpportunityListModel::StageColumn), QStringLiteral("Proposal"));
@@ -36,19 +39,25 @@ private slots:
         QCOMPARE(cell(OpportunityListModel::Probability), QStringLiteral("60%"));
         QCOMPARE(cell(OpportunityListModel::Weighted), QStringLiteral("30,000\u00a0EUR"));
         QCOMPARE(m_model->index(row, 0).data(ItemRoles::WeightedValueRole).toDouble(), 30000.0);
-        QCOMPARE(m_model->headerData(OpportunityListModel::CloseDate, Qt::Horizontal).toString(), QStringLiteral("Expected close"));
+        QCOMPARE(m_model->headerData(OpportunityListModel::CloseDate, Qt::Horizontal).toString(),
+                 QStringLiteral("Expected close"));
     }
 
     void overdueOnlyForOpenDeals()
     {
         const auto overdue = [&](const char *id) {
-            return m_model->index(m_model->rowOf(QString::fromLatin1(id)), OpportunityListModel::CloseDate).data(ItemRoles::OverdueRole).toBool();
+            return m_model
+                ->index(m_model->rowOf(QString::fromLatin1(id)), OpportunityListModel::CloseDate)
+                .data(ItemRoles::OverdueRole)
+                .toBool();
         };
         QVERIFY(overdue("00000000-0000-4000-8000-000000000002"));  // negotiation, May 1st
         QVERIFY(!overdue("00000000-0000-4000-8000-000000000001")); // July
         QVERIFY(!overdue("00000000-0000-4000-8000-000000000004")); // won: not overdue
         QVERIFY(!overdue("00000000-0000-4000-8000-000000000005")); // no date
-        const QModelIndex late = m_model->index(m_model->rowOf(QStringLiteral("00000000-0000-4000-8000-000000000002")), OpportunityListModel::CloseDate);
+        const QModelIndex late =
+            m_model->index(m_model->rowOf(QStringLiteral("00000000-0000-4000-8000-000000000002")),
+                           OpportunityListModel::CloseDate);
         QVERIFY(late.data(Qt::ForegroundRole).value<QColor>().isValid());
     }
 
@@ -59,13 +68,16 @@ private slots:
         rows[0].syncError = QStringLiteral("The server refused this edit: probability: too high");
         rows[1].state = SyncState::Pending;
         m_model->upsertRows({rows[0], rows[1]});
-        const QModelIndex failed = m_model->index(m_model->rowOf(rows[0].opportunity.id), OpportunityListModel::Name);
+        const QModelIndex failed =
+            m_model->index(m_model->rowOf(rows[0].opportunity.id), OpportunityListModel::Name);
         QCOMPARE(failed.data(ItemRoles::SyncStateRole).toInt(), int(SyncState::Failed));
         QVERIFY(failed.data(Qt::DecorationRole).value<QColor>().isValid());
         QCOMPARE(failed.data(Qt::ToolTipRole).toString(), rows[0].syncError);
-        const QModelIndex pending = m_model->index(m_model->rowOf(rows[1].opportunity.id), OpportunityListModel::Name);
+        const QModelIndex pending =
+            m_model->index(m_model->rowOf(rows[1].opportunity.id), OpportunityListModel::Name);
         QVERIFY(pending.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Waiting")));
-        const QModelIndex synced = m_model->index(m_model->rowOf(rows[2].opportunity.id), OpportunityListModel::Name);
+        const QModelIndex synced =
+            m_model->index(m_model->rowOf(rows[2].opportunity.id), OpportunityListModel::Name);
         QVERIFY(!synced.data(Qt::DecorationRole).isValid());
     }
 
@@ -81,19 +93,24 @@ private slots:
         QCOMPARE(changed.size(), 1);
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(m_model->rowCount(), 8);
-        QCOMPARE(m_model->index(m_model->rowOf(edited.opportunity.id), 0).data().toString(), QStringLiteral("Acme — Pilot, renamed"));
-        QCOMPARE(m_model->foldedNameAt(m_model->rowOf(edited.opportunity.id)), QStringLiteral("acme — pilot, renamed"));
+        QCOMPARE(m_model->index(m_model->rowOf(edited.opportunity.id), 0).data().toString(),
+                 QStringLiteral("Acme — Pilot, renamed"));
+        QCOMPARE(m_model->foldedNameAt(m_model->rowOf(edited.opportunity.id)),
+                 QStringLiteral("acme — pilot, renamed"));
     }
 
     void removeAndRename()
     {
-        m_model->removeIds({QStringLiteral("00000000-0000-4000-8000-000000000003"), QStringLiteral("unknown")});
+        m_model->removeIds(
+            {QStringLiteral("00000000-0000-4000-8000-000000000003"), QStringLiteral("unknown")});
         QCOMPARE(m_model->rowCount(), 6);
         QCOMPARE(m_model->rowOf(QStringLiteral("00000000-0000-4000-8000-000000000003")), -1);
         const int row = m_model->rowOf(QStringLiteral("00000000-0000-4000-8000-000000000007"));
-        m_model->renameId(QStringLiteral("00000000-0000-4000-8000-000000000007"), QStringLiteral("server-id"));
+        m_model->renameId(QStringLiteral("00000000-0000-4000-8000-000000000007"),
+                          QStringLiteral("server-id"));
         QCOMPARE(m_model->rowOf(QStringLiteral("server-id")), row);
-        QCOMPARE(m_model->index(row, 0).data(ItemRoles::Id).toString(), QStringLiteral("server-id"));
+        QCOMPARE(m_model->index(row, 0).data(ItemRoles::Id).toString(),
+                 QStringLiteral("server-id"));
     }
 
     void hostileTextIsJustText()
@@ -101,7 +118,8 @@ private slots:
         OpportunityRow row = SampleRows::make().first();
         row.opportunity.name = QStringLiteral("<b>x</b><img src=a>");
         m_model->upsertRows({row});
-        QCOMPARE(m_model->index(m_model->rowOf(row.opportunity.id), 0).data().toString(), QStringLiteral("<b>x</b><img src=a>"));
+        QCOMPARE(m_model->index(m_model->rowOf(row.opportunity.id), 0).data().toString(),
+                 QStringLiteral("<b>x</b><img src=a>"));
     }
 
     void largeBatchesReset()

@@ -34,13 +34,21 @@ private slots:
     {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
-        QTest::newRow("blank name") << "name" << "Name is required.";
-        QTest::newRow("long name") << "name" << "Name must be at most 255 characters.";
-        QTest::newRow("negative value") << "value" << "Value must be zero or more.";
-        QTest::newRow("lowercase currency") << "currency" << "Currency must be an ISO 4217 code of three capital letters, such as USD.";
-        QTest::newRow("probability 101") << "probability" << "Probability must be a whole number from 0 to 100.";
-        QTest::newRow("bad account") << "accountId" << "Account must be a UUID or empty.";
-        QTest::newRow("bad lead") << "leadId" << "Lead must be a UUID or empty.";
+        QTest::newRow("blank name") << "name"
+                                    << "Name is required.";
+        QTest::newRow("long name") << "name"
+                                   << "Name must be at most 255 characters.";
+        QTest::newRow("negative value") << "value"
+                                        << "Value must be zero or more.";
+        QTest::newRow("lowercase currency")
+            << "currency"
+            << "Currency must be an ISO 4217 code of three capital letters, such as USD.";
+        QTest::newRow("probability 101") << "probability"
+                                         << "Probability must be a whole number from 0 to 100.";
+        QTest::newRow("bad account") << "accountId"
+                                     << "Account must be a UUID or empty.";
+        QTest::newRow("bad lead") << "leadId"
+                                  << "Lead must be a UUID or empty.";
     }
     void namesEachFieldAtFault()
     {

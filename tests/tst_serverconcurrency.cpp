@@ -8,7 +8,6 @@
 #include <QNetworkReply>
 #include <QSet>
 #include <QTest>
-
 #include <vector>
 
 namespace {
@@ -31,7 +30,8 @@ QNetworkReply *send(Client &client, const QUrl &base, const QByteArray &method, 
     if (!idempotencyKey.isEmpty())
         request.setRawHeader("Idempotency-Key", idempotencyKey);
     QNetworkReply *reply = client.network.sendCustomRequest(
-        request, method, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
+        request, method,
+        body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
     client.pending.append(reply);
     return reply;
 }
@@ -42,7 +42,8 @@ QList<QList<QNetworkReply *>> settle(std::vector<Client> &clients)
     QList<QList<QNetworkReply *>> replies;
     for (Client &client : clients) {
         for (QNetworkReply *reply : client.pending) {
-            if (!reply->isFinished() && !QTest::qWaitFor([reply] { return reply->isFinished(); }, 60000))
+            if (!reply->isFinished() &&
+                !QTest::qWaitFor([reply] { return reply->isFinished(); }, 60000))
                 qWarning("a request did not finish within a minute");
         }
         replies.append(client.pending);
@@ -69,11 +70,13 @@ private slots:
         // time with the same Idempotency-Key, as a client retrying a lost response would.
         for (int c = 0; c < clientCount; ++c) {
             for (int r = 0; r < recordsPerClient; ++r) {
-                const QJsonObject body{{QStringLiteral("name"), QStringLiteral("c%1-r%2").arg(c).arg(r)},
-                                       {QStringLiteral("value"), 100}};
+                const QJsonObject body{
+                    {QStringLiteral("name"), QStringLiteral("c%1-r%2").arg(c).arg(r)},
+                    {QStringLiteral("value"), 100}};
                 const QByteArray key = QStringLiteral("c%1-r%2").arg(c).arg(r).toLatin1();
                 send(clients[c], base, "POST", QStringLiteral("/opportunities"), body, key);
-                send(clients[(c + 1) % clientCount], base, "POST", QStringLiteral("/opportunities"), body, key);
+                send(clients[(c + 1) % clientCount], base, "POST", QStringLiteral("/opportunities"),
+                     body, key);
             }
         }
         QHash<QString, QString> idByName;
@@ -93,18 +96,21 @@ private slots:
         // Round 2: updates, stage moves and deletes, all at once, each client on its own records.
         for (int c = 0; c < clientCount; ++c) {
             for (int r = 0; r < recordsPerClient; ++r) {
-                const QString path = QStringLiteral("/opportunities/") + idByName.value(QStringLiteral("c%1-r%2").arg(c).arg(r));
+                const QString path = QStringLiteral("/opportunities/") +
+                                     idByName.value(QStringLiteral("c%1-r%2").arg(c).arg(r));
                 if (r % 4 == 3) {
                     send(clients[c], base, "DELETE", path, {});
                     continue;
                 }
                 send(clients[c], base, "PUT", path, {{QStringLiteral("value"), c * 1000 + r}});
-                send(clients[c], base, "PUT", path, {{QStringLiteral("stage"), QStringLiteral("negotiation")}});
+                send(clients[c], base, "PUT", path,
+                     {{QStringLiteral("stage"), QStringLiteral("negotiation")}});
             }
         }
         for (const QList<QNetworkReply *> &replies : settle(clients)) {
             for (QNetworkReply *reply : replies) {
-                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                const int status =
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 QVERIFY2(status == 200 || status == 204, qPrintable(QString::number(status)));
                 reply->deleteLater();
             }
@@ -129,7 +135,9 @@ private slots:
         }
         QCOMPARE(names.size(), expected);
         // One history entry per write: creation, value, stage.
-        const QJsonObject one = http.get(QStringLiteral("/opportunities/") + idByName.value(QStringLiteral("c3-r5"))).json();
+        const QJsonObject one =
+            http.get(QStringLiteral("/opportunities/") + idByName.value(QStringLiteral("c3-r5")))
+                .json();
         QCOMPARE(one.value(QStringLiteral("updates")).toArray().size(), 3);
     }
 };

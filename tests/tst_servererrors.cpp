@@ -19,8 +19,15 @@ QString firstErrorField(const TestHttp::Reply &reply)
 {
     if (reply.json().value(QStringLiteral("detail")).toArray().isEmpty())
         return QStringLiteral("(no field errors in %1)").arg(QString::fromUtf8(reply.body));
-    return reply.json().value(QStringLiteral("detail")).toArray().first().toObject()
-        .value(QStringLiteral("loc")).toArray().last().toString();
+    return reply.json()
+        .value(QStringLiteral("detail"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QStringLiteral("loc"))
+        .toArray()
+        .last()
+        .toString();
 }
 
 // A request body whose `field` holds `size` characters.
@@ -42,8 +49,10 @@ private slots:
     {
         QVERIFY(m_server.start());
         m_http = std::make_unique<TestHttp>(m_server.baseUrl(), ServerProcess::writeKey);
-        m_id = TestData::createOpportunity(*m_http, {{QStringLiteral("name"), QStringLiteral("Target")}})
-                   .value(QStringLiteral("id")).toString();
+        m_id = TestData::createOpportunity(*m_http,
+                                           {{QStringLiteral("name"), QStringLiteral("Target")}})
+                   .value(QStringLiteral("id"))
+                   .toString();
     }
 
     void missingOrUnknownKeyIs401()
@@ -65,10 +74,14 @@ private slots:
         TestHttp reader(m_server.baseUrl(), ServerProcess::readKey);
         QCOMPARE(reader.get(QStringLiteral("/opportunities")).status, 200);
         QCOMPARE(reader.get(QStringLiteral("/opportunities/") + m_id).status, 200);
-        const TestHttp::Reply post = reader.post(QStringLiteral("/opportunities"), {{QStringLiteral("name"), QStringLiteral("x")}});
+        const TestHttp::Reply post = reader.post(QStringLiteral("/opportunities"),
+                                                 {{QStringLiteral("name"), QStringLiteral("x")}});
         QCOMPARE(post.status, 403);
         QCOMPARE(detailText(post), QStringLiteral("Scope 'crm:write' required"));
-        QCOMPARE(reader.put(QStringLiteral("/opportunities/") + m_id, {{QStringLiteral("value"), 1}}).status, 403);
+        QCOMPARE(
+            reader.put(QStringLiteral("/opportunities/") + m_id, {{QStringLiteral("value"), 1}})
+                .status,
+            403);
         QCOMPARE(reader.del(QStringLiteral("/opportunities/") + m_id).status, 403);
         const TestHttp::Reply unchanged = m_http->get(QStringLiteral("/opportunities/") + m_id);
         QCOMPARE(unchanged.status, 200);
@@ -77,7 +90,8 @@ private slots:
 
     void unknownIdIs404AndMalformedIdIs422()
     {
-        const QString unknown = QStringLiteral("/opportunities/00000000-0000-4000-8000-000000000000");
+        const QString unknown =
+            QStringLiteral("/opportunities/00000000-0000-4000-8000-000000000000");
         const TestHttp::Reply reply = m_http->get(unknown);
         QCOMPARE(reply.status, 404);
         QCOMPARE(detailText(reply), QStringLiteral("Opportunity not found"));
@@ -89,7 +103,8 @@ private slots:
         const TestHttp::Reply missing = m_http->get(QStringLiteral("/leads"));
         QCOMPARE(missing.status, 404);
         QVERIFY(!detailText(missing).isEmpty());
-        const TestHttp::Reply patch = m_http->send("PATCH", QStringLiteral("/opportunities/") + m_id, "{}");
+        const TestHttp::Reply patch =
+            m_http->send("PATCH", QStringLiteral("/opportunities/") + m_id, "{}");
         QCOMPARE(patch.status, 405);
         QCOMPARE(patch.header("Allow"), QByteArray("GET, PUT, DELETE"));
         QCOMPARE(m_http->send("DELETE", QStringLiteral("/opportunities")).status, 405);
@@ -115,19 +130,33 @@ private slots:
         QTest::newRow("blank name") << QByteArray(R"({"name": "   "})") << "name" << true;
         QTest::newRow("null name") << QByteArray(R"({"name": null})") << "name" << true;
         QTest::newRow("long name") << withLongText(QStringLiteral("name"), 256) << "name" << true;
-        QTest::newRow("negative value") << QByteArray(R"({"name": "x", "value": -1})") << "value" << true;
-        QTest::newRow("value text") << QByteArray(R"({"name": "x", "value": "lots"})") << "value" << true;
-        QTest::newRow("currency") << QByteArray(R"({"name": "x", "currency": "dollars"})") << "currency" << true;
+        QTest::newRow("negative value")
+            << QByteArray(R"({"name": "x", "value": -1})") << "value" << true;
+        QTest::newRow("value text")
+            << QByteArray(R"({"name": "x", "value": "lots"})") << "value" << true;
+        QTest::newRow("currency") << QByteArray(R"({"name": "x", "currency": "dollars"})")
+                                  << "currency" << true;
         QTest::newRow("stage") << QByteArray(R"({"name": "x", "stage": "won"})") << "stage" << true;
-        QTest::newRow("probability range") << QByteArray(R"({"name": "x", "probability": 101})") << "probability" << true;
-        QTest::newRow("probability fraction") << QByteArray(R"({"name": "x", "probability": 50.5})") << "probability" << true;
-        QTest::newRow("stage, loose spelling") << QByteArray(R"({"name": "x", "stage": "Closed Won"})") << "stage" << true;
-        QTest::newRow("date with garbage") << QByteArray(R"({"name": "x", "expectedCloseDate": "2026-07-15Tgarbage"})") << "expectedCloseDate" << true;
-        QTest::newRow("date") << QByteArray(R"({"name": "x", "expectedCloseDate": "2026-13-01"})") << "expectedCloseDate" << true;
-        QTest::newRow("unknown account") << QByteArray(R"({"name": "x", "accountId": "00000000-0000-4000-8000-000000000000"})") << "accountId" << true;
-        QTest::newRow("malformed account") << QByteArray(R"({"name": "x", "accountId": "acme"})") << "accountId" << true;
-        QTest::newRow("lead") << QByteArray(R"({"name": "x", "leadId": "lead-7"})") << "leadId" << true;
-        QTest::newRow("archived") << QByteArray(R"({"name": "x", "isArchived": "perhaps"})") << "isArchived" << true;
+        QTest::newRow("probability range")
+            << QByteArray(R"({"name": "x", "probability": 101})") << "probability" << true;
+        QTest::newRow("probability fraction")
+            << QByteArray(R"({"name": "x", "probability": 50.5})") << "probability" << true;
+        QTest::newRow("stage, loose spelling")
+            << QByteArray(R"({"name": "x", "stage": "Closed Won"})") << "stage" << true;
+        QTest::newRow("date with garbage")
+            << QByteArray(R"({"name": "x", "expectedCloseDate": "2026-07-15Tgarbage"})")
+            << "expectedCloseDate" << true;
+        QTest::newRow("date") << QByteArray(R"({"name": "x", "expectedCloseDate": "2026-13-01"})")
+                              << "expectedCloseDate" << true;
+        QTest::newRow("unknown account")
+            << QByteArray(R"({"name": "x", "accountId": "00000000-0000-4000-8000-000000000000"})")
+            << "accountId" << true;
+        QTest::newRow("malformed account")
+            << QByteArray(R"({"name": "x", "accountId": "acme"})") << "accountId" << true;
+        QTest::newRow("lead") << QByteArray(R"({"name": "x", "leadId": "lead-7"})") << "leadId"
+                              << true;
+        QTest::newRow("archived") << QByteArray(R"({"name": "x", "isArchived": "perhaps"})")
+                                  << "isArchived" << true;
     }
     void invalidBodiesAre422NamingTheField()
     {
@@ -137,11 +166,19 @@ private slots:
         const TestHttp::Reply reply = m_http->send("POST", QStringLiteral("/opportunities"), body);
         QCOMPARE(reply.status, 422);
         QCOMPARE(firstErrorField(reply), field);
-        QCOMPARE(reply.json().value(QStringLiteral("detail")).toArray().at(0).toObject()
-                     .value(QStringLiteral("loc")).toArray().first().toString(),
+        QCOMPARE(reply.json()
+                     .value(QStringLiteral("detail"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("loc"))
+                     .toArray()
+                     .first()
+                     .toString(),
                  QStringLiteral("body"));
         if (alsoForUpdate) {
-            const TestHttp::Reply put = m_http->send("PUT", QStringLiteral("/opportunities/") + m_id, body);
+            const TestHttp::Reply put =
+                m_http->send("PUT", QStringLiteral("/opportunities/") + m_id, body);
             QCOMPARE(put.status, 422);
             QCOMPARE(firstErrorField(put), field);
         }
@@ -154,8 +191,10 @@ private slots:
 
     void malformedJsonIs422()
     {
-        for (const QByteArray &body : {QByteArray("{not json"), QByteArray("[1, 2]"), QByteArray()}) {
-            const TestHttp::Reply reply = m_http->send("POST", QStringLiteral("/opportunities"), body);
+        for (const QByteArray &body :
+             {QByteArray("{not json"), QByteArray("[1, 2]"), QByteArray()}) {
+            const TestHttp::Reply reply =
+                m_http->send("POST", QStringLiteral("/opportunities"), body);
             QCOMPARE(reply.status, 422);
             QVERIFY(!reply.json().value(QStringLiteral("detail")).toArray().isEmpty());
         }
@@ -166,12 +205,20 @@ private slots:
         ServerProcess limited;
         QVERIFY(limited.start({QStringLiteral("--rate-limit"), QStringLiteral("6,2")}));
         TestHttp http(limited.baseUrl(), ServerProcess::writeKey);
-        QCOMPARE(http.post(QStringLiteral("/opportunities"), {{QStringLiteral("name"), QStringLiteral("a")}}).status, 201);
-        QCOMPARE(http.post(QStringLiteral("/opportunities"), {{QStringLiteral("name"), QStringLiteral("b")}}).status, 201);
+        QCOMPARE(http.post(QStringLiteral("/opportunities"),
+                           {{QStringLiteral("name"), QStringLiteral("a")}})
+                     .status,
+                 201);
+        QCOMPARE(http.post(QStringLiteral("/opportunities"),
+                           {{QStringLiteral("name"), QStringLiteral("b")}})
+                     .status,
+                 201);
         // Third write of the day: refused, and not counted as a request either.
-        const TestHttp::Reply writes = http.post(QStringLiteral("/opportunities"), {{QStringLiteral("name"), QStringLiteral("c")}});
+        const TestHttp::Reply writes = http.post(QStringLiteral("/opportunities"),
+                                                 {{QStringLiteral("name"), QStringLiteral("c")}});
         QCOMPARE(writes.status, 429);
-        static const QRegularExpression text(QStringLiteral("^Rate limit exceeded\\. Try again in (\\d+) seconds\\.$"));
+        static const QRegularExpression text(
+            QStringLiteral("^Rate limit exceeded\\. Try again in (\\d+) seconds\\.$"));
         const QRegularExpressionMatch match = text.match(detailText(writes));
         QVERIFY2(match.hasMatch(), qPrintable(detailText(writes)));
         QCOMPARE(writes.header("Retry-After"), match.captured(1).toLatin1());

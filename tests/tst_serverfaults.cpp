@@ -19,7 +19,8 @@ private slots:
         ServerProcess server;
         QVERIFY(server.start({QStringLiteral("--fault-error"), QStringLiteral("1")}));
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        const TestHttp::Reply reply = http.post(QStringLiteral("/opportunities"), {{QStringLiteral("name"), QStringLiteral("x")}});
+        const TestHttp::Reply reply = http.post(QStringLiteral("/opportunities"),
+                                                {{QStringLiteral("name"), QStringLiteral("x")}});
         QCOMPARE(reply.status, 500);
         QVERIFY(!reply.json().value(QStringLiteral("detail")).toString().isEmpty());
         QCOMPARE(server.stop(), 0);
@@ -39,9 +40,12 @@ private slots:
         QVERIFY(socket.waitForConnected(5000));
         const QByteArray body = R"({"name": "Cut short"})";
         socket.write("POST /api/v1/opportunities HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                     "Authorization: Bearer " + QByteArray(ServerProcess::writeKey) + "\r\n"
+                     "Authorization: Bearer " +
+                     QByteArray(ServerProcess::writeKey) +
+                     "\r\n"
                      "Idempotency-Key: cut-1\r\nContent-Type: application/json\r\n"
-                     "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                     "Content-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
         QByteArray received;
         while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
             received += socket.readAll();
@@ -50,7 +54,8 @@ private slots:
         const qsizetype headerEnd = received.indexOf("\r\n\r\n");
         QVERIFY(headerEnd > 0);
         const QRegularExpressionMatch length =
-            QRegularExpression(QStringLiteral("Content-Length: (\\d+)")).match(QString::fromLatin1(received.left(headerEnd)));
+            QRegularExpression(QStringLiteral("Content-Length: (\\d+)"))
+                .match(QString::fromLatin1(received.left(headerEnd)));
         QVERIFY(length.hasMatch());
         const qsizetype bodyBytes = received.size() - headerEnd - 4;
         QVERIFY(bodyBytes > 0);
@@ -61,9 +66,10 @@ private slots:
         QVERIFY(server.start());
         // The work was done once; retrying with the same key does not do it again.
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        const TestHttp::Reply retry = http.post(QStringLiteral("/opportunities"),
-                                                {{QStringLiteral("name"), QStringLiteral("Cut short")}},
-                                                {{"Idempotency-Key", "cut-1"}});
+        const TestHttp::Reply retry =
+            http.post(QStringLiteral("/opportunities"),
+                      {{QStringLiteral("name"), QStringLiteral("Cut short")}},
+                      {{"Idempotency-Key", "cut-1"}});
         QCOMPARE(retry.status, 201);
         const TestHttp::Reply list = http.get(QStringLiteral("/opportunities"));
         QCOMPARE(list.status, 200);
@@ -96,23 +102,28 @@ private slots:
         ServerProcess server;
         QVERIFY(server.start({QStringLiteral("--fault-delay"), QStringLiteral("1,1500")}));
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        const TestHttp::Reply reply = http.post(QStringLiteral("/opportunities"), {{QStringLiteral("name"), QStringLiteral("Slow")}});
+        const TestHttp::Reply reply = http.post(QStringLiteral("/opportunities"),
+                                                {{QStringLiteral("name"), QStringLiteral("Slow")}});
         QCOMPARE(reply.status, 201);
         QCOMPARE(reply.json().value(QStringLiteral("name")).toString(), QStringLiteral("Slow"));
 
         // A client that gives up before the response still finds the work done.
         QNetworkAccessManager impatient;
-        QNetworkRequest request(QUrl(server.baseUrl().toString() + QStringLiteral("/opportunities")));
+        QNetworkRequest request(
+            QUrl(server.baseUrl().toString() + QStringLiteral("/opportunities")));
         request.setRawHeader("Authorization", QByteArray("Bearer ") + ServerProcess::writeKey);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
         request.setTransferTimeout(300);
         QNetworkReply *timedOut = impatient.post(request, QByteArray(R"({"name": "Given up"})"));
         QSignalSpy finished(timedOut, &QNetworkReply::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(timedOut->error(), QNetworkReply::OperationCanceledError);
         delete timedOut;
-        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/opportunities?search=given")).json()
-                                      .value(QStringLiteral("totalCount")).toInt(),
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/opportunities?search=given"))
+                                      .json()
+                                      .value(QStringLiteral("totalCount"))
+                                      .toInt(),
                                   1, 10000);
     }
 };

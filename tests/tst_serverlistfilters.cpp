@@ -20,8 +20,8 @@ private slots:
         m_globex = TestData::createAccount(*m_http, QStringLiteral("Globex"));
         // 30 records: stage cycles, accounts alternate, 3 owners, every fifth archived.
         const QStringList stages{QStringLiteral("prospecting"), QStringLiteral("qualification"),
-                                 QStringLiteral("proposal"), QStringLiteral("negotiation"),
-                                 QStringLiteral("closed_won"), QStringLiteral("closed_lost")};
+                                 QStringLiteral("proposal"),    QStringLiteral("negotiation"),
+                                 QStringLiteral("closed_won"),  QStringLiteral("closed_lost")};
         for (int i = 0; i < 30; ++i) {
             const QString name = i % 3 == 0 ? QStringLiteral("Müller Renewal %1").arg(i)
                                             : QStringLiteral("Deal %1").arg(i);
@@ -44,7 +44,8 @@ private slots:
         QCOMPARE(page.value(QStringLiteral("totalCount")).toInt(), 24);
         const QJsonArray items = page.value(QStringLiteral("opportunities")).toArray();
         QCOMPARE(items.size(), 20);
-        QCOMPARE(items.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Deal 28")); // 29 is archived
+        QCOMPARE(items.first().toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Deal 28")); // 29 is archived
         for (const QJsonValue &item : items)
             QVERIFY(!item.toObject().value(QStringLiteral("is_archived")).toBool());
     }
@@ -63,30 +64,36 @@ private slots:
         };
         QTest::newRow("status") << "status=negotiation"
                                 << matching([](int i) { return i % 6 == 3 && i % 5 != 4; });
-        QTest::newRow("archived") << "isArchived=true" << matching([](int i) { return i % 5 == 4; });
+        QTest::newRow("archived") << "isArchived=true"
+                                  << matching([](int i) { return i % 5 == 4; });
         QTest::newRow("owner") << "ownerId=owner-1"
                                << matching([](int i) { return i % 3 == 1 && i % 5 != 4; });
-        QTest::newRow("search, any case") << "search=M%C3%9CLLER"
-                                          << matching([](int i) { return i % 3 == 0 && i % 5 != 4; });
-        QTest::newRow("search, substring") << "search=ler%20renewal%201"
-                                           << matching([](int i) { return i == 12 || i == 15 || i == 18; });
+        QTest::newRow("search, any case")
+            << "search=M%C3%9CLLER" << matching([](int i) { return i % 3 == 0 && i % 5 != 4; });
+        QTest::newRow("search, substring")
+            << "search=ler%20renewal%201"
+            << matching([](int i) { return i == 12 || i == 15 || i == 18; });
         QTest::newRow("search, three characters")
             << "search=l%201"
             << matching([](int i) { return (i == 1 || (i >= 10 && i <= 19)) && i % 5 != 4; });
         QTest::newRow("search, one character")
-            << "search=2" << matching([](int i) { return (i == 2 || i == 12 || i >= 20) && i % 5 != 4; });
+            << "search=2"
+            << matching([](int i) { return (i == 2 || i == 12 || i >= 20) && i % 5 != 4; });
         QTest::newRow("search with plus as space")
             << "search=deal+2"
             << matching([](int i) { return (i == 2 || i >= 20) && i % 3 != 0 && i % 5 != 4; });
         QTest::newRow("combined") << "status=closed_won&ownerId=owner-1&isArchived=false"
-                                  << matching([](int i) { return i % 6 == 4 && i % 3 == 1 && i % 5 != 4; });
+                                  << matching([](int i) {
+                                         return i % 6 == 4 && i % 3 == 1 && i % 5 != 4;
+                                     });
         QTest::newRow("nothing") << "search=zzz" << QList<int>();
     }
     void filters()
     {
         QFETCH(QString, query);
         QFETCH(QList<int>, expected);
-        const QJsonObject page = m_http->get(QStringLiteral("/opportunities?pageSize=500&") + query).json();
+        const QJsonObject page =
+            m_http->get(QStringLiteral("/opportunities?pageSize=500&") + query).json();
         QStringList names;
         for (const QJsonValue &item : page.value(QStringLiteral("opportunities")).toArray())
             names.append(item.toObject().value(QStringLiteral("name")).toString());
@@ -104,7 +111,8 @@ private slots:
         const QJsonArray items = page.value(QStringLiteral("opportunities")).toArray();
         QCOMPARE(items.size(), 12); // odd i, not archived
         for (const QJsonValue &item : items)
-            QCOMPARE(item.toObject().value(QStringLiteral("account_name")).toString(), QStringLiteral("Globex"));
+            QCOMPARE(item.toObject().value(QStringLiteral("account_name")).toString(),
+                     QStringLiteral("Globex"));
     }
 
     void pagesAreStableAndComplete()
@@ -119,7 +127,8 @@ private slots:
         }
         QCOMPARE(seen.size(), 24);
         QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 24);
-        const QJsonObject beyond = m_http->get(QStringLiteral("/opportunities?pageSize=7&page=5")).json();
+        const QJsonObject beyond =
+            m_http->get(QStringLiteral("/opportunities?pageSize=7&page=5")).json();
         QVERIFY(beyond.value(QStringLiteral("opportunities")).toArray().isEmpty());
         QCOMPARE(beyond.value(QStringLiteral("totalCount")).toInt(), 24);
     }
@@ -137,7 +146,8 @@ private slots:
     {
         QFETCH(QString, asked);
         QFETCH(int, answered);
-        const QJsonObject body = m_http->get(QStringLiteral("/opportunities?pageSize=") + asked).json();
+        const QJsonObject body =
+            m_http->get(QStringLiteral("/opportunities?pageSize=") + asked).json();
         QCOMPARE(body.value(QStringLiteral("pageSize")).toInt(), answered);
         QCOMPARE(body.value(QStringLiteral("opportunities")).toArray().size(), qMin(answered, 24));
     }
@@ -146,13 +156,20 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("parameter");
-        QTest::newRow("unknown stage") << "status=won" << "status";
-        QTest::newRow("stage in other spelling") << "status=Closed%20Won" << "status";
-        QTest::newRow("page not a number") << "page=abc" << "page";
-        QTest::newRow("page zero") << "page=0" << "page";
-        QTest::newRow("pageSize not a number") << "pageSize=ten" << "pageSize";
-        QTest::newRow("malformed uuid") << "accountId=acme" << "accountId";
-        QTest::newRow("archived not a boolean") << "isArchived=maybe" << "isArchived";
+        QTest::newRow("unknown stage") << "status=won"
+                                       << "status";
+        QTest::newRow("stage in other spelling") << "status=Closed%20Won"
+                                                 << "status";
+        QTest::newRow("page not a number") << "page=abc"
+                                           << "page";
+        QTest::newRow("page zero") << "page=0"
+                                   << "page";
+        QTest::newRow("pageSize not a number") << "pageSize=ten"
+                                               << "pageSize";
+        QTest::newRow("malformed uuid") << "accountId=acme"
+                                        << "accountId";
+        QTest::newRow("archived not a boolean") << "isArchived=maybe"
+                                                << "isArchived";
     }
     void badParametersAre422NamingTheParameter()
     {

@@ -33,17 +33,21 @@ private slots:
                         {QStringLiteral("stage"), QStringLiteral("proposal")},
                         {QStringLiteral("probability"), 60},
                         {QStringLiteral("expectedCloseDate"), QStringLiteral("2026-07-15")},
-                        {QStringLiteral("description"), QStringLiteral("Enterprise license for 50 seats")}});
+                        {QStringLiteral("description"),
+                         QStringLiteral("Enterprise license for 50 seats")}});
         QCOMPARE(reply.status, 201);
         const QJsonObject o = reply.json();
-        QVERIFY(QUuid::fromString(o.value(QStringLiteral("id")).toString()).version() != QUuid::VerUnknown);
-        QCOMPARE(o.value(QStringLiteral("name")).toString(), QStringLiteral("Acme Corp — Enterprise Deal"));
+        QVERIFY(QUuid::fromString(o.value(QStringLiteral("id")).toString()).version() !=
+                QUuid::VerUnknown);
+        QCOMPARE(o.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Acme Corp — Enterprise Deal"));
         QCOMPARE(o.value(QStringLiteral("account_id")).toString(), m_accountId);
         QCOMPARE(o.value(QStringLiteral("account_name")).toString(), QStringLiteral("Acme Corp"));
         QCOMPARE(o.value(QStringLiteral("value")).toDouble(), 50000.0);
         QCOMPARE(o.value(QStringLiteral("stage")).toString(), QStringLiteral("proposal"));
         QCOMPARE(o.value(QStringLiteral("probability")).toInt(), 60);
-        QCOMPARE(o.value(QStringLiteral("expected_close_date")).toString(), QStringLiteral("2026-07-15"));
+        QCOMPARE(o.value(QStringLiteral("expected_close_date")).toString(),
+                 QStringLiteral("2026-07-15"));
         QCOMPARE(o.value(QStringLiteral("is_archived")).toBool(), false);
         QVERIFY(o.value(QStringLiteral("lead_id")).isNull());
         QVERIFY(!o.value(QStringLiteral("owner_id")).toString().isEmpty());
@@ -55,7 +59,8 @@ private slots:
 
     void createAppliesDefaults()
     {
-        const QJsonObject o = TestData::createOpportunity(*m_http, {{QStringLiteral("name"), QStringLiteral("Bare")}});
+        const QJsonObject o = TestData::createOpportunity(
+            *m_http, {{QStringLiteral("name"), QStringLiteral("Bare")}});
         QCOMPARE(o.value(QStringLiteral("currency")).toString(), QStringLiteral("USD"));
         QCOMPARE(o.value(QStringLiteral("stage")).toString(), QStringLiteral("prospecting"));
         QCOMPARE(o.value(QStringLiteral("probability")).toInt(), 0);
@@ -72,7 +77,8 @@ private slots:
                       {QStringLiteral("expected_close_date"), QStringLiteral("2027-01-31")},
                       {QStringLiteral("is_archived"), true}});
         QCOMPARE(o.value(QStringLiteral("account_id")).toString(), m_accountId);
-        QCOMPARE(o.value(QStringLiteral("expected_close_date")).toString(), QStringLiteral("2027-01-31"));
+        QCOMPARE(o.value(QStringLiteral("expected_close_date")).toString(),
+                 QStringLiteral("2027-01-31"));
         QCOMPARE(o.value(QStringLiteral("is_archived")).toBool(), true);
     }
 
@@ -81,25 +87,33 @@ private slots:
         const QJsonObject created = TestData::createOpportunity(
             *m_http, {{QStringLiteral("name"), QStringLiteral("History")},
                       {QStringLiteral("stage"), QStringLiteral("proposal")}});
-        const QString path = QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
-        QCOMPARE(m_http->put(path, {{QStringLiteral("stage"), QStringLiteral("negotiation")}}).status, 200);
+        const QString path =
+            QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
+        QCOMPARE(
+            m_http->put(path, {{QStringLiteral("stage"), QStringLiteral("negotiation")}}).status,
+            200);
         const TestHttp::Reply reply = m_http->get(path);
         QCOMPARE(reply.status, 200);
         QVERIFY(!reply.header("ETag").isEmpty());
         const QJsonArray updates = reply.json().value(QStringLiteral("updates")).toArray();
         QCOMPARE(updates.size(), 2);
         const QJsonObject newest = updates.at(0).toObject();
-        QCOMPARE(newest.value(QStringLiteral("changes")).toObject(),
-                 (QJsonObject{{QStringLiteral("stage"),
-                               QJsonObject{{QStringLiteral("from"), QStringLiteral("proposal")},
-                                           {QStringLiteral("to"), QStringLiteral("negotiation")}}}}));
+        QCOMPARE(
+            newest.value(QStringLiteral("changes")).toObject(),
+            (QJsonObject{{QStringLiteral("stage"),
+                          QJsonObject{{QStringLiteral("from"), QStringLiteral("proposal")},
+                                      {QStringLiteral("to"), QStringLiteral("negotiation")}}}}));
         QVERIFY(!newest.value(QStringLiteral("owner_id")).toString().isEmpty());
         const QJsonObject creation = updates.at(1).toObject();
-        QCOMPARE(creation.value(QStringLiteral("changes")).toObject().value(QStringLiteral("name"))
-                     .toObject().value(QStringLiteral("to")).toString(),
+        QCOMPARE(creation.value(QStringLiteral("changes"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toObject()
+                     .value(QStringLiteral("to"))
+                     .toString(),
                  QStringLiteral("History"));
-        QVERIFY(newest.value(QStringLiteral("created_at")).toString()
-                >= creation.value(QStringLiteral("created_at")).toString());
+        QVERIFY(newest.value(QStringLiteral("created_at")).toString() >=
+                creation.value(QStringLiteral("created_at")).toString());
     }
 
     void putIsPartialAndRecordsOnlyRealChanges()
@@ -108,40 +122,47 @@ private slots:
             *m_http, {{QStringLiteral("name"), QStringLiteral("Partial")},
                       {QStringLiteral("value"), 1000},
                       {QStringLiteral("description"), QStringLiteral("keep me")}});
-        const QString path = QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
-        const TestHttp::Reply reply = m_http->put(
-            path, {{QStringLiteral("stage"), QStringLiteral("closed_won")},
-                   {QStringLiteral("value"), 55000},
-                   {QStringLiteral("probability"), 100},
-                   {QStringLiteral("somethingUnknown"), 1}});
+        const QString path =
+            QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
+        const TestHttp::Reply reply =
+            m_http->put(path, {{QStringLiteral("stage"), QStringLiteral("closed_won")},
+                               {QStringLiteral("value"), 55000},
+                               {QStringLiteral("probability"), 100},
+                               {QStringLiteral("somethingUnknown"), 1}});
         QCOMPARE(reply.status, 200);
         const QJsonObject updated = reply.json();
         QCOMPARE(updated.value(QStringLiteral("stage")).toString(), QStringLiteral("closed_won"));
         QCOMPARE(updated.value(QStringLiteral("value")).toDouble(), 55000.0);
-        QCOMPARE(updated.value(QStringLiteral("description")).toString(), QStringLiteral("keep me"));
+        QCOMPARE(updated.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("keep me"));
         QCOMPARE(updated.value(QStringLiteral("name")).toString(), QStringLiteral("Partial"));
-        QVERIFY(updated.value(QStringLiteral("updated_at")).toString()
-                > created.value(QStringLiteral("updated_at")).toString());
+        QVERIFY(updated.value(QStringLiteral("updated_at")).toString() >
+                created.value(QStringLiteral("updated_at")).toString());
 
         // The same values again change nothing and add no history entry.
         QCOMPARE(m_http->put(path, {{QStringLiteral("value"), 55000}}).status, 200);
         QCOMPARE(m_http->get(path).json().value(QStringLiteral("updates")).toArray().size(), 2);
 
         // null clears a nullable field.
-        const QJsonObject cleared = m_http->put(path, {{QStringLiteral("description"), QJsonValue::Null}}).json();
+        const QJsonObject cleared =
+            m_http->put(path, {{QStringLiteral("description"), QJsonValue::Null}}).json();
         QVERIFY(cleared.value(QStringLiteral("description")).isNull());
     }
 
     void ifMatchGuardsUpdatesAndDeletes()
     {
-        const QJsonObject created = TestData::createOpportunity(*m_http, {{QStringLiteral("name"), QStringLiteral("Guarded")}});
-        const QString path = QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
+        const QJsonObject created = TestData::createOpportunity(
+            *m_http, {{QStringLiteral("name"), QStringLiteral("Guarded")}});
+        const QString path =
+            QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
         const QByteArray etag = m_http->get(path).header("ETag");
         QVERIFY(!etag.isEmpty());
-        const TestHttp::Reply first = m_http->put(path, {{QStringLiteral("value"), 1}}, {{"If-Match", etag}});
+        const TestHttp::Reply first =
+            m_http->put(path, {{QStringLiteral("value"), 1}}, {{"If-Match", etag}});
         QCOMPARE(first.status, 200);
         QVERIFY(first.header("ETag") != etag);
-        const TestHttp::Reply stale = m_http->put(path, {{QStringLiteral("value"), 2}}, {{"If-Match", etag}});
+        const TestHttp::Reply stale =
+            m_http->put(path, {{QStringLiteral("value"), 2}}, {{"If-Match", etag}});
         QCOMPARE(stale.status, 412);
         QVERIFY(!stale.json().value(QStringLiteral("detail")).toString().isEmpty());
         QCOMPARE(m_http->get(path).json().value(QStringLiteral("value")).toDouble(), 1.0);
@@ -152,8 +173,10 @@ private slots:
 
     void deleteIsPermanent()
     {
-        const QJsonObject created = TestData::createOpportunity(*m_http, {{QStringLiteral("name"), QStringLiteral("Doomed")}});
-        const QString path = QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
+        const QJsonObject created = TestData::createOpportunity(
+            *m_http, {{QStringLiteral("name"), QStringLiteral("Doomed")}});
+        const QString path =
+            QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
         const TestHttp::Reply reply = m_http->del(path);
         QCOMPARE(reply.status, 204);
         QVERIFY(reply.body.isEmpty());
@@ -170,37 +193,47 @@ private slots:
         const TestHttp::Reply again = m_http->post(QStringLiteral("/opportunities"), body, key);
         QCOMPARE(first.status, 201);
         QCOMPARE(again.status, 201);
-        QCOMPARE(again.json().value(QStringLiteral("id")), first.json().value(QStringLiteral("id")));
-        const TestHttp::Reply list = m_http->get(QStringLiteral("/opportunities?search=once%20only"));
+        QCOMPARE(again.json().value(QStringLiteral("id")),
+                 first.json().value(QStringLiteral("id")));
+        const TestHttp::Reply list =
+            m_http->get(QStringLiteral("/opportunities?search=once%20only"));
         QCOMPARE(list.json().value(QStringLiteral("totalCount")).toInt(), 1);
         // Another key creates another record.
         const TestHttp::Reply other = m_http->post(QStringLiteral("/opportunities"), body,
                                                    {{"Idempotency-Key", "create-once-2"}});
-        QVERIFY(other.json().value(QStringLiteral("id")) != first.json().value(QStringLiteral("id")));
+        QVERIFY(other.json().value(QStringLiteral("id")) !=
+                first.json().value(QStringLiteral("id")));
     }
 
     void idempotencyKeysArePerCaller()
     {
         // A second server key stands for another owner; its key space is its own.
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--api-key"), QStringLiteral("kshw_second_writer_key_42")}));
+        QVERIFY(server.start(
+            {QStringLiteral("--api-key"), QStringLiteral("kshw_second_writer_key_42")}));
         TestHttp alice(server.baseUrl(), ServerProcess::writeKey);
         TestHttp bob(server.baseUrl(), "kshw_second_writer_key_42");
         const QJsonObject body{{QStringLiteral("name"), QStringLiteral("Shared key")}};
-        const auto a = alice.post(QStringLiteral("/opportunities"), body, {{"Idempotency-Key", "k"}});
+        const auto a =
+            alice.post(QStringLiteral("/opportunities"), body, {{"Idempotency-Key", "k"}});
         const auto b = bob.post(QStringLiteral("/opportunities"), body, {{"Idempotency-Key", "k"}});
         QVERIFY(a.json().value(QStringLiteral("id")) != b.json().value(QStringLiteral("id")));
-        QVERIFY(a.json().value(QStringLiteral("owner_id")) != b.json().value(QStringLiteral("owner_id")));
+        QVERIFY(a.json().value(QStringLiteral("owner_id")) !=
+                b.json().value(QStringLiteral("owner_id")));
     }
 
     void accountNameFollowsTheAccount()
     {
         const QString other = TestData::createAccount(*m_http, QStringLiteral("Øresund Logistics"));
-        const QJsonObject created = TestData::createOpportunity(*m_http, {{QStringLiteral("accountId"), m_accountId}});
-        const QString path = QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
+        const QJsonObject created =
+            TestData::createOpportunity(*m_http, {{QStringLiteral("accountId"), m_accountId}});
+        const QString path =
+            QStringLiteral("/opportunities/") + created.value(QStringLiteral("id")).toString();
         const QJsonObject moved = m_http->put(path, {{QStringLiteral("accountId"), other}}).json();
-        QCOMPARE(moved.value(QStringLiteral("account_name")).toString(), QStringLiteral("Øresund Logistics"));
-        const QJsonObject detached = m_http->put(path, {{QStringLiteral("accountId"), QJsonValue::Null}}).json();
+        QCOMPARE(moved.value(QStringLiteral("account_name")).toString(),
+                 QStringLiteral("Øresund Logistics"));
+        const QJsonObject detached =
+            m_http->put(path, {{QStringLiteral("accountId"), QJsonValue::Null}}).json();
         QVERIFY(detached.value(QStringLiteral("account_name")).isNull());
     }
 

@@ -31,12 +31,13 @@ QJsonArray allOpportunities(TestHttp &http, bool archived)
 {
     QJsonArray all;
     for (int page = 1;; ++page) {
-        const QJsonArray items = http.get(QStringLiteral("/opportunities?pageSize=500&page=%1&isArchived=%2")
-                                              .arg(page)
-                                              .arg(archived ? QStringLiteral("true") : QStringLiteral("false")))
-                                     .json()
-                                     .value(QStringLiteral("opportunities"))
-                                     .toArray();
+        const QJsonArray items =
+            http.get(QStringLiteral("/opportunities?pageSize=500&page=%1&isArchived=%2")
+                         .arg(page)
+                         .arg(archived ? QStringLiteral("true") : QStringLiteral("false")))
+                .json()
+                .value(QStringLiteral("opportunities"))
+                .toArray();
         for (const QJsonValue &item : items)
             all.append(item);
         if (items.size() < 500)
@@ -55,11 +56,13 @@ private slots:
     {
         const Run version = runServer({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
-        QVERIFY(version.output.contains(QRegularExpression(QStringLiteral("^kashew-server \\d+\\.\\d+\\.\\d+"))));
+        QVERIFY(version.output.contains(
+            QRegularExpression(QStringLiteral("^kashew-server \\d+\\.\\d+\\.\\d+"))));
         const Run help = runServer({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *option : {"--listen", "--database", "--api-key", "--read-only-key", "--demo",
-                                   "--rate-limit", "--fault-error", "--fault-cut", "--fault-delay"})
+        for (const char *option :
+             {"--listen", "--database", "--api-key", "--read-only-key", "--demo", "--rate-limit",
+              "--fault-error", "--fault-cut", "--fault-delay"})
             QVERIFY2(help.output.contains(QLatin1String(option)), option);
     }
 
@@ -67,11 +70,24 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("no key") << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} << "--api-key";
-        QTest::newRow("bad listen") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--listen"), QStringLiteral("localhost")} << "--listen";
-        QTest::newRow("bad demo") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--demo"), QStringLiteral("many")} << "--demo";
-        QTest::newRow("bad rate") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--rate-limit"), QStringLiteral("1,2,3")} << "--rate-limit";
-        QTest::newRow("bad fault") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--fault-error"), QStringLiteral("2")} << "--fault-error";
+        QTest::newRow("no key") << QStringList{QStringLiteral("--listen"),
+                                               QStringLiteral("127.0.0.1:0")}
+                                << "--api-key";
+        QTest::newRow("bad listen")
+            << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"),
+                           QStringLiteral("--listen"), QStringLiteral("localhost")}
+            << "--listen";
+        QTest::newRow("bad demo") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"),
+                                                 QStringLiteral("--demo"), QStringLiteral("many")}
+                                  << "--demo";
+        QTest::newRow("bad rate") << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"),
+                                                 QStringLiteral("--rate-limit"),
+                                                 QStringLiteral("1,2,3")}
+                                  << "--rate-limit";
+        QTest::newRow("bad fault")
+            << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"),
+                           QStringLiteral("--fault-error"), QStringLiteral("2")}
+            << "--fault-error";
     }
     void badCommandLinesNameTheOption()
     {
@@ -102,7 +118,8 @@ private slots:
             currencies.insert(o.value(QStringLiteral("currency")).toString());
             accounts.insert(o.value(QStringLiteral("account_id")).toString());
             owners.insert(o.value(QStringLiteral("owner_id")).toString());
-            nonAscii |= o.value(QStringLiteral("name")).toString().toLatin1() != o.value(QStringLiteral("name")).toString().toUtf8();
+            nonAscii |= o.value(QStringLiteral("name")).toString().toLatin1() !=
+                        o.value(QStringLiteral("name")).toString().toUtf8();
             const QString date = o.value(QStringLiteral("expected_close_date")).toString();
             past |= !date.isEmpty() && date < today;
             future |= date > today;
@@ -138,12 +155,21 @@ private slots:
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
         QStringList ids;
         for (int i = 0; i < 25; ++i)
-            ids.append(TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Durable %1").arg(i)}})
-                           .value(QStringLiteral("id")).toString());
-        QCOMPARE(http.put(QStringLiteral("/opportunities/") + ids.first(), {{QStringLiteral("stage"), QStringLiteral("closed_won")}}).status, 200);
+            ids.append(TestData::createOpportunity(
+                           http, {{QStringLiteral("name"), QStringLiteral("Durable %1").arg(i)}})
+                           .value(QStringLiteral("id"))
+                           .toString());
+        QCOMPARE(http.put(QStringLiteral("/opportunities/") + ids.first(),
+                          {{QStringLiteral("stage"), QStringLiteral("closed_won")}})
+                     .status,
+                 200);
         server.kill();
         QVERIFY(server.start());
-        QCOMPARE(http.get(QStringLiteral("/opportunities?pageSize=100")).json().value(QStringLiteral("totalCount")).toInt(), 25);
+        QCOMPARE(http.get(QStringLiteral("/opportunities?pageSize=100"))
+                     .json()
+                     .value(QStringLiteral("totalCount"))
+                     .toInt(),
+                 25);
         const QJsonObject first = http.get(QStringLiteral("/opportunities/") + ids.first()).json();
         QCOMPARE(first.value(QStringLiteral("stage")).toString(), QStringLiteral("closed_won"));
         QCOMPARE(first.value(QStringLiteral("updates")).toArray().size(), 2);
@@ -175,9 +201,10 @@ private slots:
 
     void refusesADatabaseItCannotOpen()
     {
-        const Run run = runServer({QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--database"),
-                                   QStringLiteral("/proc/kashew/none.sqlite"), QStringLiteral("--listen"),
-                                   QStringLiteral("127.0.0.1:0")});
+        const Run run =
+            runServer({QStringLiteral("--api-key"), QStringLiteral("k"),
+                       QStringLiteral("--database"), QStringLiteral("/proc/kashew/none.sqlite"),
+                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.output.contains(QStringLiteral("/proc/kashew/none.sqlite")));
     }

@@ -30,25 +30,29 @@ private slots:
         QTest::addColumn<QStringList>("serverOptions");
         QTest::newRow("server honours Idempotency-Key") << QStringList();
         // Then a lost answer must be found by looking the record up before posting again.
-        QTest::newRow("server ignores Idempotency-Key") << QStringList{QStringLiteral("--ignore-idempotency-key")};
+        QTest::newRow("server ignores Idempotency-Key")
+            << QStringList{QStringLiteral("--ignore-idempotency-key")};
     }
     void killedTwentyTimesMidPush()
     {
         QFETCH(QStringList, serverOptions);
         ServerProcess server;
         // Slow answers widen the window in which a kill lands mid-request.
-        QVERIFY(server.start(QStringList{QStringLiteral("--fault-delay"), QStringLiteral("0.6,120"), QStringLiteral("--fault-seed"),
-                                         QStringLiteral("5")} + serverOptions));
+        QVERIFY(server.start(QStringList{QStringLiteral("--fault-delay"), QStringLiteral("0.6,120"),
+                                         QStringLiteral("--fault-seed"), QStringLiteral("5")} +
+                             serverOptions));
         QTemporaryDir profile;
         const auto cli = [&](const QStringList &arguments) {
             QProcess process;
             QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(QStringLiteral("KASHEW_API_KEY"), QString::fromLatin1(ServerProcess::writeKey));
+            environment.insert(QStringLiteral("KASHEW_API_KEY"),
+                               QString::fromLatin1(ServerProcess::writeKey));
             process.setProcessEnvironment(environment);
             process.setProcessChannelMode(QProcess::MergedChannels);
             process.start(QStringLiteral(KASHEW_CLI_PATH),
-                          QStringList{QStringLiteral("--profile"), profile.path(), QStringLiteral("--server"),
-                                      server.baseUrl().toString()} + arguments);
+                          QStringList{QStringLiteral("--profile"), profile.path(),
+                                      QStringLiteral("--server"), server.baseUrl().toString()} +
+                              arguments);
             process.waitForFinished(60000);
             return CliRun{process.exitCode(), QString::fromUtf8(process.readAll())};
         };
@@ -56,22 +60,28 @@ private slots:
         constexpr int records = 15;
         QStringList ids;
         for (int i = 0; i < records; ++i) {
-            const CliRun created = cli({QStringLiteral("new"), QStringLiteral("name=Crash %1").arg(i), QStringLiteral("value=%1").arg(i * 10)});
+            const CliRun created =
+                cli({QStringLiteral("new"), QStringLiteral("name=Crash %1").arg(i),
+                     QStringLiteral("value=%1").arg(i * 10)});
             QCOMPARE(created.exitCode, 0);
             ids.append(created.output.trimmed());
         }
         for (int i = 0; i < records; i += 2)
-            QCOMPARE(cli({QStringLiteral("move"), ids.at(i), QStringLiteral("negotiation")}).exitCode, 0);
+            QCOMPARE(
+                cli({QStringLiteral("move"), ids.at(i), QStringLiteral("negotiation")}).exitCode,
+                0);
 
         QRandomGenerator random(42);
         int killed = 0;
         for (int round = 0; round < 20; ++round) {
             QProcess sync;
             QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(QStringLiteral("KASHEW_API_KEY"), QString::fromLatin1(ServerProcess::writeKey));
+            environment.insert(QStringLiteral("KASHEW_API_KEY"),
+                               QString::fromLatin1(ServerProcess::writeKey));
             sync.setProcessEnvironment(environment);
-            sync.start(QStringLiteral(KASHEW_CLI_PATH), {QStringLiteral("--profile"), profile.path(), QStringLiteral("--server"),
-                                                        server.baseUrl().toString(), QStringLiteral("sync")});
+            sync.start(QStringLiteral(KASHEW_CLI_PATH),
+                       {QStringLiteral("--profile"), profile.path(), QStringLiteral("--server"),
+                        server.baseUrl().toString(), QStringLiteral("sync")});
             QVERIFY(sync.waitForStarted());
             QTest::qWait(random.bounded(20, 260));
             if (sync.state() == QProcess::Running) {
@@ -98,7 +108,8 @@ private slots:
             const int i = name.section(QLatin1Char(' '), 1).toInt();
             names.insert(name);
             QCOMPARE(o.value(QStringLiteral("value")).toInt(), i * 10);
-            QCOMPARE(o.value(QStringLiteral("stage")).toString(), i % 2 == 0 ? QStringLiteral("negotiation") : QStringLiteral("prospecting"));
+            QCOMPARE(o.value(QStringLiteral("stage")).toString(),
+                     i % 2 == 0 ? QStringLiteral("negotiation") : QStringLiteral("prospecting"));
         }
         QCOMPARE(names.size(), records);
     }

@@ -67,8 +67,10 @@ private slots:
         QVERIFY(server.start());
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
         const QString accountId = TestData::createAccount(http, QStringLiteral("Acme"));
-        const QString existing = TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Existing")}})
-                                     .value(QStringLiteral("id")).toString();
+        const QString existing = TestData::createOpportunity(
+                                     http, {{QStringLiteral("name"), QStringLiteral("Existing")}})
+                                     .value(QStringLiteral("id"))
+                                     .toString();
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QVERIFY(sync.syncOnce());
@@ -80,15 +82,20 @@ private slots:
         Opportunity moved = sync.store.opportunity(existing)->opportunity;
         moved.stage = Stage::ClosedWon;
         moved.probability = 100;
-        QVERIFY(sync.store.editOpportunity(existing, moved, OpportunityField::Stage | OpportunityField::Probability));
+        QVERIFY(sync.store.editOpportunity(
+            existing, moved, OpportunityField::Stage | OpportunityField::Probability));
         QVERIFY(sync.syncOnce());
         QCOMPARE(sync.store.pendingCount(), 0);
 
         const QJsonObject onServer = serverRecord(http, existing);
         QCOMPARE(onServer.value(QStringLiteral("stage")).toString(), QStringLiteral("closed_won"));
         QCOMPARE(onServer.value(QStringLiteral("probability")).toInt(), 100);
-        const QJsonObject created = http.get(QStringLiteral("/opportunities?search=offline-first")).json()
-                                        .value(QStringLiteral("opportunities")).toArray().first().toObject();
+        const QJsonObject created = http.get(QStringLiteral("/opportunities?search=offline-first"))
+                                        .json()
+                                        .value(QStringLiteral("opportunities"))
+                                        .toArray()
+                                        .first()
+                                        .toObject();
         QCOMPARE(created.value(QStringLiteral("currency")).toString(), QStringLiteral("EUR"));
         QCOMPARE(created.value(QStringLiteral("account_name")).toString(), QStringLiteral("Acme"));
         // The local record now carries the server's id.
@@ -106,8 +113,12 @@ private slots:
 
         // Changes made on the server arrive.
         const QString id = created.value(QStringLiteral("id")).toString();
-        QCOMPARE(http.put(QStringLiteral("/opportunities/") + id, {{QStringLiteral("name"), QStringLiteral("Renamed there")}}).status, 200);
-        TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Born on the server")}});
+        QCOMPARE(http.put(QStringLiteral("/opportunities/") + id,
+                          {{QStringLiteral("name"), QStringLiteral("Renamed there")}})
+                     .status,
+                 200);
+        TestData::createOpportunity(
+            http, {{QStringLiteral("name"), QStringLiteral("Born on the server")}});
         QVERIFY(sync.syncOnce());
         QCOMPARE(sync.store.opportunity(id)->opportunity.name, QStringLiteral("Renamed there"));
         QCOMPARE(sync.store.opportunities().size(), 2);
@@ -118,7 +129,10 @@ private slots:
         ServerProcess server;
         QVERIFY(server.start());
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        const QString a = TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("A")}}).value(QStringLiteral("id")).toString();
+        const QString a =
+            TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("A")}})
+                .value(QStringLiteral("id"))
+                .toString();
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QVERIFY(sync.syncOnce());
@@ -150,9 +164,14 @@ private slots:
         // Five edits, one PUT: one history entry after the creation.
         QCOMPARE(onServer.value(QStringLiteral("updates")).toArray().size(), 2);
         QCOMPARE(serverCount(http, QStringLiteral("&search=b%20offline")), 1);
-        const QJsonObject bOnServer = http.get(QStringLiteral("/opportunities?search=b%20offline")).json()
-                                          .value(QStringLiteral("opportunities")).toArray().first().toObject();
-        QCOMPARE(bOnServer.value(QStringLiteral("stage")).toString(), QStringLiteral("qualification"));
+        const QJsonObject bOnServer = http.get(QStringLiteral("/opportunities?search=b%20offline"))
+                                          .json()
+                                          .value(QStringLiteral("opportunities"))
+                                          .toArray()
+                                          .first()
+                                          .toObject();
+        QCOMPARE(bOnServer.value(QStringLiteral("stage")).toString(),
+                 QStringLiteral("qualification"));
         QCOMPARE(serverCount(http, QStringLiteral("&search=c%20offline")), 0);
         // Pushing again sends nothing.
         QVERIFY(sync.syncOnce());
@@ -164,10 +183,16 @@ private slots:
         ServerProcess server;
         QVERIFY(server.start());
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        const QString same = TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Same field")}, {QStringLiteral("value"), 100}})
-                                 .value(QStringLiteral("id")).toString();
-        const QString other = TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Other field")}, {QStringLiteral("value"), 100}})
-                                  .value(QStringLiteral("id")).toString();
+        const QString same = TestData::createOpportunity(
+                                 http, {{QStringLiteral("name"), QStringLiteral("Same field")},
+                                        {QStringLiteral("value"), 100}})
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        const QString other = TestData::createOpportunity(
+                                  http, {{QStringLiteral("name"), QStringLiteral("Other field")},
+                                         {QStringLiteral("value"), 100}})
+                                  .value(QStringLiteral("id"))
+                                  .toString();
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QVERIFY(sync.syncOnce());
@@ -178,8 +203,14 @@ private slots:
         Opportunity mineOther = sync.store.opportunity(other)->opportunity;
         mineOther.value = 222;
         QVERIFY(sync.store.editOpportunity(other, mineOther, OpportunityField::Value));
-        QCOMPARE(http.put(QStringLiteral("/opportunities/") + same, {{QStringLiteral("value"), 999}}).status, 200);
-        QCOMPARE(http.put(QStringLiteral("/opportunities/") + other, {{QStringLiteral("name"), QStringLiteral("Renamed there")}}).status, 200);
+        QCOMPARE(
+            http.put(QStringLiteral("/opportunities/") + same, {{QStringLiteral("value"), 999}})
+                .status,
+            200);
+        QCOMPARE(http.put(QStringLiteral("/opportunities/") + other,
+                          {{QStringLiteral("name"), QStringLiteral("Renamed there")}})
+                     .status,
+                 200);
 
         QVERIFY(sync.syncOnce());
         const auto conflict = sync.store.opportunity(same);
@@ -188,7 +219,8 @@ private slots:
         QCOMPARE(conflict->opportunity.value, 111.0);
         QCOMPARE(conflict->serverState->value, 999.0);
         QCOMPARE(conflict->conflictFields, OpportunityFields(OpportunityField::Value));
-        QCOMPARE(serverRecord(http, same).value(QStringLiteral("value")).toDouble(), 999.0); // not overwritten
+        QCOMPARE(serverRecord(http, same).value(QStringLiteral("value")).toDouble(),
+                 999.0); // not overwritten
         const QJsonObject merged = serverRecord(http, other);
         QCOMPARE(merged.value(QStringLiteral("value")).toDouble(), 222.0);
         QCOMPARE(merged.value(QStringLiteral("name")).toString(), QStringLiteral("Renamed there"));
@@ -205,7 +237,10 @@ private slots:
         ServerProcess server;
         QVERIFY(server.start());
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        const QString id = TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Doomed")}}).value(QStringLiteral("id")).toString();
+        const QString id =
+            TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Doomed")}})
+                .value(QStringLiteral("id"))
+                .toString();
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QVERIFY(sync.syncOnce());
@@ -239,7 +274,8 @@ private slots:
         const auto failed = sync.store.opportunity(*id);
         QVERIFY(failed);
         QCOMPARE(failed->state, SyncState::Failed);
-        QVERIFY2(failed->syncError.contains(QStringLiteral("only read")), qPrintable(failed->syncError));
+        QVERIFY2(failed->syncError.contains(QStringLiteral("only read")),
+                 qPrintable(failed->syncError));
         QCOMPARE(serverCount(http), 1);
         QCOMPARE(sync.store.pendingCount(), 1); // kept, not lost
     }
@@ -257,7 +293,8 @@ private slots:
         const auto failed = sync.store.opportunity(*id);
         QVERIFY(failed);
         QCOMPARE(failed->state, SyncState::Failed);
-        QVERIFY2(failed->syncError.contains(QStringLiteral("accountId")), qPrintable(failed->syncError));
+        QVERIFY2(failed->syncError.contains(QStringLiteral("accountId")),
+                 qPrintable(failed->syncError));
         // Fixing the field sends it.
         Opportunity fixed = failed->opportunity;
         fixed.accountId.clear();
@@ -270,8 +307,10 @@ private slots:
     void faultyServerLosesAndDuplicatesNothing()
     {
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--fault-error"), QStringLiteral("0.25"), QStringLiteral("--fault-cut"), QStringLiteral("0.25"),
-                              QStringLiteral("--fault-delay"), QStringLiteral("0.2,300"), QStringLiteral("--fault-seed"), QStringLiteral("11")}));
+        QVERIFY(server.start({QStringLiteral("--fault-error"), QStringLiteral("0.25"),
+                              QStringLiteral("--fault-cut"), QStringLiteral("0.25"),
+                              QStringLiteral("--fault-delay"), QStringLiteral("0.2,300"),
+                              QStringLiteral("--fault-seed"), QStringLiteral("11")}));
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QStringList ids;
@@ -290,15 +329,20 @@ private slots:
         QCOMPARE(server.stop(), 0);
         QVERIFY(server.start());
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        const QJsonArray all = http.get(QStringLiteral("/opportunities?pageSize=100")).json().value(QStringLiteral("opportunities")).toArray();
+        const QJsonArray all = http.get(QStringLiteral("/opportunities?pageSize=100"))
+                                   .json()
+                                   .value(QStringLiteral("opportunities"))
+                                   .toArray();
         QCOMPARE(all.size(), 12);
         QSet<QString> names;
         for (const QJsonValue &item : all) {
             const QJsonObject o = item.toObject();
-            const int i = o.value(QStringLiteral("name")).toString().section(QLatin1Char(' '), 1).toInt();
+            const int i =
+                o.value(QStringLiteral("name")).toString().section(QLatin1Char(' '), 1).toInt();
             names.insert(o.value(QStringLiteral("name")).toString());
             QCOMPARE(o.value(QStringLiteral("value")).toInt(), i);
-            QCOMPARE(o.value(QStringLiteral("stage")).toString(), i % 3 == 0 ? QStringLiteral("negotiation") : QStringLiteral("prospecting"));
+            QCOMPARE(o.value(QStringLiteral("stage")).toString(),
+                     i % 3 == 0 ? QStringLiteral("negotiation") : QStringLiteral("prospecting"));
         }
         QCOMPARE(names.size(), 12);
         QCOMPARE(sync.store.opportunities().size(), 12);
@@ -307,21 +351,25 @@ private slots:
     void serverKilledMidPullLeavesTheCacheAsItWas()
     {
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--demo"), QStringLiteral("3000"), QStringLiteral("--fault-delay"), QStringLiteral("1,150")}));
+        QVERIFY(server.start({QStringLiteral("--demo"), QStringLiteral("3000"),
+                              QStringLiteral("--fault-delay"), QStringLiteral("1,150")}));
         SyncFixture sync;
         QVERIFY(sync.open(server));
-        const auto local = sync.store.createOpportunity(named(QStringLiteral("Mine, not yet sent")));
+        const auto local =
+            sync.store.createOpportunity(named(QStringLiteral("Mine, not yet sent")));
         QSignalSpy finished(sync.engine.get(), &SyncEngine::finished);
-        connect(sync.engine.get(), &SyncEngine::progressChanged, this, [&](const SyncEngine::Progress &progress) {
-            if (progress.pagesDone == 2 && server.isRunning())
-                server.kill();
-        });
+        connect(sync.engine.get(), &SyncEngine::progressChanged, this,
+                [&](const SyncEngine::Progress &progress) {
+                    if (progress.pagesDone == 2 && server.isRunning())
+                        server.kill();
+                });
         sync.engine->syncNow();
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), false);
         // Only what was there before: the local record, its pending create (sent before the pull).
         QCOMPARE(sync.store.opportunities().size(), 1);
-        QCOMPARE(sync.store.opportunities().first().opportunity.name, QStringLiteral("Mine, not yet sent"));
+        QCOMPARE(sync.store.opportunities().first().opportunity.name,
+                 QStringLiteral("Mine, not yet sent"));
         Q_UNUSED(local);
         disconnect(sync.engine.get(), &SyncEngine::progressChanged, this, nullptr);
         QVERIFY(server.start());
@@ -339,14 +387,19 @@ private slots:
         const QList<CachedOpportunity> before = sync.store.opportunities();
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
         const QString changedThere = before.first().opportunity.id;
-        QCOMPARE(http.put(QStringLiteral("/opportunities/") + changedThere, {{QStringLiteral("name"), QStringLiteral("Changed there")}}).status, 200);
+        QCOMPARE(http.put(QStringLiteral("/opportunities/") + changedThere,
+                          {{QStringLiteral("name"), QStringLiteral("Changed there")}})
+                     .status,
+                 200);
         QCOMPARE(server.stop(), 0);
         QVERIFY(server.start({QStringLiteral("--fault-malformed"), QStringLiteral("1")}));
         QVERIFY(!sync.syncOnce());
         QCOMPARE(sync.engine->lastError().kind, ApiError::Kind::BadResponse);
-        QVERIFY2(sync.engine->lastError().message.contains(QStringLiteral("stage")), qPrintable(sync.engine->lastError().message));
+        QVERIFY2(sync.engine->lastError().message.contains(QStringLiteral("stage")),
+                 qPrintable(sync.engine->lastError().message));
         QCOMPARE(sync.store.opportunities().size(), before.size());
-        QCOMPARE(sync.store.opportunity(changedThere)->opportunity.name, before.first().opportunity.name);
+        QCOMPARE(sync.store.opportunity(changedThere)->opportunity.name,
+                 before.first().opportunity.name);
     }
 
     void wrongKeyIsReportedAndLosesNothing()
@@ -367,8 +420,14 @@ private slots:
         ServerProcess server;
         QVERIFY(server.start());
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        const QString id = TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("With history")}}).value(QStringLiteral("id")).toString();
-        QCOMPARE(http.put(QStringLiteral("/opportunities/") + id, {{QStringLiteral("stage"), QStringLiteral("proposal")}}).status, 200);
+        const QString id = TestData::createOpportunity(
+                               http, {{QStringLiteral("name"), QStringLiteral("With history")}})
+                               .value(QStringLiteral("id"))
+                               .toString();
+        QCOMPARE(http.put(QStringLiteral("/opportunities/") + id,
+                          {{QStringLiteral("stage"), QStringLiteral("proposal")}})
+                     .status,
+                 200);
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QVERIFY(sync.syncOnce());
@@ -387,7 +446,8 @@ private slots:
     void rateLimitStopsTheSyncWithTheWait()
     {
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--rate-limit"), QStringLiteral("3"), QStringLiteral("--demo"), QStringLiteral("1200")}));
+        QVERIFY(server.start({QStringLiteral("--rate-limit"), QStringLiteral("3"),
+                              QStringLiteral("--demo"), QStringLiteral("1200")}));
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QVERIFY(!sync.syncOnce());

@@ -30,14 +30,17 @@ ConflictDialog::ConflictDialog(const CachedOpportunity &record, QWidget *parent)
     intro->setWordWrap(true);
     layout->addWidget(intro);
     if (record.serverDeleted || !record.serverState) {
-        intro->setText(tr("\"%1\" was deleted on the server while you changed it here.").arg(record.opportunity.name));
-        auto *keep = new QRadioButton(tr("Keep my version (it is created again on the server)"), this);
+        intro->setText(tr("\"%1\" was deleted on the server while you changed it here.")
+                           .arg(record.opportunity.name));
+        auto *keep =
+            new QRadioButton(tr("Keep my version (it is created again on the server)"), this);
         m_letGo = new QRadioButton(tr("Let it go (delete it here too)"), this);
         keep->setChecked(true);
         layout->addWidget(keep);
         layout->addWidget(m_letGo);
     } else {
-        intro->setText(tr("\"%1\" was changed both here and on the server. Choose the value to keep for each field.")
+        intro->setText(tr("\"%1\" was changed both here and on the server. Choose the value to "
+                          "keep for each field.")
                            .arg(record.opportunity.name));
         auto *grid = new QGridLayout;
         grid->addWidget(new QLabel(tr("Field"), this), 0, 0);
@@ -48,8 +51,10 @@ ConflictDialog::ConflictDialog(const CachedOpportunity &record, QWidget *parent)
             if (!record.conflictFields.testFlag(field))
                 continue;
             auto *group = new QButtonGroup(this);
-            auto *mine = new QRadioButton(shown(OpportunityJson::fieldValue(record.opportunity, field)), this);
-            auto *theirs = new QRadioButton(shown(OpportunityJson::fieldValue(*record.serverState, field)), this);
+            auto *mine = new QRadioButton(
+                shown(OpportunityJson::fieldValue(record.opportunity, field)), this);
+            auto *theirs = new QRadioButton(
+                shown(OpportunityJson::fieldValue(*record.serverState, field)), this);
             group->addButton(mine);
             group->addButton(theirs);
             mine->setChecked(true);

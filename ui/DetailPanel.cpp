@@ -3,13 +3,13 @@
 #include "Money.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonValue>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QTreeWidget>
-#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace {
@@ -47,8 +47,10 @@ DetailPanel::DetailPanel(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    const QStringList labels{tr("Account:"), tr("Stage:"), tr("Value:"), tr("Probability:"), tr("Weighted:"),
-                             tr("Expected close:"), tr("Owner:"), tr("Archived:"), tr("Description:"), tr("Created:"), tr("Updated:")};
+    const QStringList labels{tr("Account:"),     tr("Stage:"),    tr("Value:"),
+                             tr("Probability:"), tr("Weighted:"), tr("Expected close:"),
+                             tr("Owner:"),       tr("Archived:"), tr("Description:"),
+                             tr("Created:"),     tr("Updated:")};
     for (const QString &label : labels) {
         QLabel *value = plainLabel(this);
         m_values.append(value);
@@ -85,7 +87,8 @@ DetailPanel::DetailPanel(QWidget *parent)
 }
 
 void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
-                             const std::optional<QList<OpportunityUpdate>> &history, const QString &ownerName)
+                             const std::optional<QList<OpportunityUpdate>> &history,
+                             const QString &ownerName)
 {
     m_history->clear();
     setEnabled(record.has_value());
@@ -124,26 +127,35 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
         formatMoney(o.value, o.currency),
         QLocale().toString(o.probability) + QLatin1Char('%'),
         formatMoney(o.weightedValue(), o.currency),
-        o.expectedCloseDate.isValid() ? QLocale().toString(o.expectedCloseDate, QLocale::LongFormat) : tr("None"),
+        o.expectedCloseDate.isValid() ? QLocale().toString(o.expectedCloseDate, QLocale::LongFormat)
+                                      : tr("None"),
         ownerName.isEmpty() ? tr("—") : ownerName,
         o.isArchived ? tr("Yes") : tr("No"),
         o.description.isEmpty() ? tr("—") : o.description,
-        o.createdAt.isValid() ? QLocale().toString(o.createdAt.toLocalTime(), QLocale::ShortFormat) : tr("—"),
-        o.updatedAt.isValid() ? QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat) : tr("—"),
+        o.createdAt.isValid() ? QLocale().toString(o.createdAt.toLocalTime(), QLocale::ShortFormat)
+                              : tr("—"),
+        o.updatedAt.isValid() ? QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat)
+                              : tr("—"),
     };
     for (int i = 0; i < m_values.size(); ++i)
         m_values.at(i)->setText(values.at(i));
     if (!history) {
-        auto *item = new QTreeWidgetItem(m_history, {QString(), QString(), tr("History not fetched yet: it is fetched when you open a record online, then kept for offline reading.")});
+        auto *item = new QTreeWidgetItem(m_history,
+                                         {QString(), QString(),
+                                          tr("History not fetched yet: it is fetched when you open "
+                                             "a record online, then kept for offline reading.")});
         item->setFirstColumnSpanned(true);
         return;
     }
     for (const OpportunityUpdate &update : *history) {
         QStringList changes;
         for (const FieldChange &change : update.changes)
-            changes.append(tr("%1: %2 → %3").arg(change.field, changeValue(change.from), changeValue(change.to)));
-        new QTreeWidgetItem(m_history, {QLocale().toString(update.createdAt.toLocalTime(), QLocale::ShortFormat),
-                                        update.ownerId, changes.join(QLatin1Char('\n'))});
+            changes.append(
+                tr("%1: %2 → %3")
+                    .arg(change.field, changeValue(change.from), changeValue(change.to)));
+        new QTreeWidgetItem(
+            m_history, {QLocale().toString(update.createdAt.toLocalTime(), QLocale::ShortFormat),
+                        update.ownerId, changes.join(QLatin1Char('\n'))});
     }
 }
 

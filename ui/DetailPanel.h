@@ -4,7 +4,6 @@
 #include "OpportunityUpdate.h"
 
 #include <QWidget>
-
 #include <optional>
 
 class QFormLayout;
@@ -22,7 +21,8 @@ public:
     explicit DetailPanel(QWidget *parent = nullptr);
 
     void showRecord(const std::optional<CachedOpportunity> &record,
-                    const std::optional<QList<OpportunityUpdate>> &history, const QString &ownerName);
+                    const std::optional<QList<OpportunityUpdate>> &history,
+                    const QString &ownerName);
     QString currentId() const { return m_id; }
     // Text of every label, for tests.
     QStringList shownTexts() const;

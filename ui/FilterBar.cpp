@@ -114,7 +114,10 @@ void FilterBar::updateStageButton()
         if (action->isChecked())
             chosen.append(action->text());
     }
-    m_stageButton->setText(chosen.isEmpty() ? tr("All stages") : chosen.size() == 1 ? chosen.first() : tr("%n stages", nullptr, static_cast<int>(chosen.size())));
+    m_stageButton->setText(chosen.isEmpty() ? tr("All stages")
+                           : chosen.size() == 1
+                               ? chosen.first()
+                               : tr("%n stages", nullptr, static_cast<int>(chosen.size())));
 }
 
 void FilterBar::apply()
@@ -126,9 +129,10 @@ void FilterBar::apply()
     }
     updateStageButton();
     // A typed account name that matches no account filters nothing rather than everything.
-    const QString accountId = m_account->currentText() == m_account->itemText(m_account->currentIndex())
-                                  ? m_account->currentData().toString()
-                                  : QString();
+    const QString accountId =
+        m_account->currentText() == m_account->itemText(m_account->currentIndex())
+            ? m_account->currentData().toString()
+            : QString();
     for (OpportunityFilterProxy *proxy : std::as_const(m_proxies)) {
         proxy->setSearch(m_search->text());
         proxy->setStages(stages);
@@ -153,7 +157,9 @@ void FilterBar::updateSummary()
     if (m_proxies.isEmpty())
         return;
     const PipelineTotals totals = m_proxies.first()->totals();
-    const QString deals = totals.count == 1 ? tr("1 deal") : tr("%1 deals").arg(QLocale().toString(totals.count));
+    const QString deals =
+        totals.count == 1 ? tr("1 deal") : tr("%1 deals").arg(QLocale().toString(totals.count));
     m_summary->setText(tr("%1 · total %2 · weighted %3")
-                           .arg(deals, PipelineTotals::format(totals.value), PipelineTotals::format(totals.weighted)));
+                           .arg(deals, PipelineTotals::format(totals.value),
+                                PipelineTotals::format(totals.weighted)));
 }

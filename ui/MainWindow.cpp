@@ -61,7 +61,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     const QFontMetrics metrics = m_table->fontMetrics();
     const auto fit = [&](int column, const QString &sample) {
         const QString title = services.model.headerData(column, Qt::Horizontal).toString();
-        m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 28) + 16);
+        m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(sample),
+                                                 metrics.horizontalAdvance(title) + 28) +
+                                            16);
     };
     fit(OpportunityListModel::Name, QStringLiteral("Søndergaard Group — Enterprise License"));
     fit(OpportunityListModel::Account, QStringLiteral("Søndergaard Logistics"));
@@ -72,14 +74,17 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     fit(OpportunityListModel::CloseDate, QStringLiteral("30 Sep 2026"));
     fit(OpportunityListModel::Owner, QStringLiteral("auth0|5f1c9a"));
     fit(OpportunityListModel::Updated, QStringLiteral("24 Nov 2026 12:00"));
-    m_table->setItemDelegateForColumn(OpportunityListModel::StageColumn, new StageChipDelegate(m_table));
+    m_table->setItemDelegateForColumn(OpportunityListModel::StageColumn,
+                                      new StageChipDelegate(m_table));
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showSelected);
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editSelected);
 
     m_banner = new QWidget(this);
     m_banner->setObjectName(QStringLiteral("banner"));
-    m_banner->setStyleSheet(QStringLiteral("#banner { background: #fff4e5; border-bottom: 1px solid #f0c36d; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("#banner { background: #fff4e5; border-bottom: 1px solid #f0c36d; }"));
     m_bannerText = new QLabel(m_banner);
     m_bannerText->setTextFormat(Qt::PlainText);
     m_bannerText->setWordWrap(true);
@@ -123,7 +128,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_detail, &DetailPanel::discardRequested, this, [this] {
         const QString id = selectedId();
         if (!id.isEmpty() && !m_services.store.discardEdits(id))
-            showBanner(tr("The changes could not be discarded: %1").arg(m_services.store.lastError()), false, false);
+            showBanner(
+                tr("The changes could not be discarded: %1").arg(m_services.store.lastError()),
+                false, false);
     });
 
     LocalStore &store = services.store;
@@ -133,7 +140,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         if (ids.contains(m_detail->currentId()))
             showSelected();
     });
-    connect(&services.model, &QAbstractItemModel::modelReset, this, &MainWindow::refreshFilterChoices);
+    connect(&services.model, &QAbstractItemModel::modelReset, this,
+            &MainWindow::refreshFilterChoices);
     // Something to look at from the start: the first deal, once there is one.
     const auto selectFirst = [this] {
         if (!m_table->selectionModel()->currentIndex().isValid() && m_proxy->rowCount() > 0)
@@ -143,16 +151,21 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, selectFirst);
     SyncEngine &engine = services.engine;
     connect(&engine, &SyncEngine::stateChanged, this, &MainWindow::syncStateChanged);
-    connect(&engine, &SyncEngine::progressChanged, this, [this](const SyncEngine::Progress &progress) {
-        m_progress->setMaximum(progress.recordsTotal > 0 ? static_cast<int>(progress.recordsTotal) : 0);
-        m_progress->setValue(progress.recordsDone);
-        m_progress->setFormat(tr("%1 of %2").arg(progress.recordsDone).arg(progress.recordsTotal > 0 ? progress.recordsTotal : 0));
-    });
+    connect(
+        &engine, &SyncEngine::progressChanged, this, [this](const SyncEngine::Progress &progress) {
+            m_progress->setMaximum(
+                progress.recordsTotal > 0 ? static_cast<int>(progress.recordsTotal) : 0);
+            m_progress->setValue(progress.recordsDone);
+            m_progress->setFormat(tr("%1 of %2")
+                                      .arg(progress.recordsDone)
+                                      .arg(progress.recordsTotal > 0 ? progress.recordsTotal : 0));
+        });
     connect(&engine, &SyncEngine::readOnlyDetected, this, [this] {
         setEditingAllowed(false);
-        showBanner(tr("This API key may only read: editing is not allowed. Your unsent edits are kept; "
-                      "enter a key with write access in the settings to send them."),
-                   false, true);
+        showBanner(
+            tr("This API key may only read: editing is not allowed. Your unsent edits are kept; "
+               "enter a key with write access in the settings to send them."),
+            false, true);
     });
     connect(&engine, &SyncEngine::detailFetched, this, [this](const QString &id) {
         if (id == m_detail->currentId())
@@ -213,7 +226,8 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About kashew"), this, [this] {
         QMessageBox::about(this, tr("About kashew"),
-                           tr("<h3>kashew %1</h3><p>Your kashew.ai sales pipeline on the desktop: it works offline and "
+                           tr("<h3>kashew %1</h3><p>Your kashew.ai sales pipeline on the desktop: "
+                              "it works offline and "
                               "never loses an edit.</p>")
                                .arg(QStringLiteral(KASHEW_VERSION)));
     });
@@ -242,7 +256,8 @@ void MainWindow::restoreLayout()
     resize(1360, 820);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
+    m_table->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("window/columns")).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
 }
@@ -269,8 +284,11 @@ void MainWindow::showSelected()
     const QString id = selectedId();
     const auto record = id.isEmpty() ? std::nullopt : m_services.store.opportunity(id);
     const auto history = record ? m_services.store.updates(id) : std::nullopt;
-    m_detail->showRecord(record, history, record ? m_services.model.ownerName(record->opportunity.ownerId) : QString());
-    m_archiveAction->setText(record && record->opportunity.isArchived ? tr("Un&archive") : tr("&Archive"));
+    m_detail->showRecord(record, history,
+                         record ? m_services.model.ownerName(record->opportunity.ownerId)
+                                : QString());
+    m_archiveAction->setText(record && record->opportunity.isArchived ? tr("Un&archive")
+                                                                      : tr("&Archive"));
     // Fetch the history once (kept for offline reading); the detail refreshes when it arrives.
     if (record && !history && !m_localOnly && record->state != SyncState::Pending)
         m_services.engine.fetchDetail(id);
@@ -285,7 +303,8 @@ void MainWindow::createOpportunity()
         return;
     const auto id = m_services.store.createOpportunity(dialog.opportunity());
     if (!id) {
-        showBanner(tr("The opportunity could not be saved: %1").arg(m_services.store.lastError()), false, false);
+        showBanner(tr("The opportunity could not be saved: %1").arg(m_services.store.lastError()),
+                   false, false);
         return;
     }
     m_services.engine.syncNow();
@@ -302,7 +321,8 @@ void MainWindow::editSelected()
         // The server's refusal lands on the fields it names.
         FieldErrors errors;
         for (OpportunityField field : OpportunityFieldNames::all()) {
-            if (record->syncError.contains(OpportunityFieldNames::camelCase(field) + QLatin1Char(':')))
+            if (record->syncError.contains(OpportunityFieldNames::camelCase(field) +
+                                           QLatin1Char(':')))
                 errors.append({OpportunityFieldNames::camelCase(field), record->syncError});
         }
         dialog.showFieldErrors(errors);
@@ -310,7 +330,8 @@ void MainWindow::editSelected()
     if (dialog.exec() != QDialog::Accepted || !dialog.changedFields())
         return;
     if (!m_services.store.editOpportunity(id, dialog.opportunity(), dialog.changedFields()))
-        showBanner(tr("The change could not be saved: %1").arg(m_services.store.lastError()), false, false);
+        showBanner(tr("The change could not be saved: %1").arg(m_services.store.lastError()), false,
+                   false);
     else
         m_services.engine.syncNow();
 }
@@ -339,9 +360,11 @@ void MainWindow::deleteSelected()
     if (!record)
         return;
     const auto confirm = m_confirmDelete ? m_confirmDelete : [this](const QString &name) {
-        QMessageBox box(QMessageBox::Warning, tr("Delete opportunity"),
-                        tr("Delete \"%1\" permanently? This cannot be undone, here or on the server.").arg(name),
-                        QMessageBox::Cancel, this);
+        QMessageBox box(
+            QMessageBox::Warning, tr("Delete opportunity"),
+            tr("Delete \"%1\" permanently? This cannot be undone, here or on the server.")
+                .arg(name),
+            QMessageBox::Cancel, this);
         box.setTextFormat(Qt::PlainText);
         box.addButton(tr("Delete permanently"), QMessageBox::DestructiveRole);
         box.setDefaultButton(QMessageBox::Cancel);
@@ -362,8 +385,10 @@ void MainWindow::resolveSelected()
     ConflictDialog dialog(*record, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const bool ok = dialog.acceptsDeletion() ? m_services.store.deleteOpportunity(id) && m_services.store.outbox().size() >= 0
-                                             : m_services.store.resolveConflict(id, dialog.chosen());
+    const bool ok =
+        dialog.acceptsDeletion()
+            ? m_services.store.deleteOpportunity(id) && m_services.store.outbox().size() >= 0
+            : m_services.store.resolveConflict(id, dialog.chosen());
     if (ok)
         m_services.engine.syncNow();
 }
@@ -373,25 +398,32 @@ void MainWindow::openSettings()
     Profile &profile = m_services.profile;
     const ApiClient::Settings current = m_services.client.settings();
     SettingsDialog dialog({profile.serverUrl(), current.apiKey,
-                           QSettings(profile.settingsPath(), QSettings::IniFormat).value(QStringLiteral("sync/minutes"), 15).toInt()},
+                           QSettings(profile.settingsPath(), QSettings::IniFormat)
+                               .value(QStringLiteral("sync/minutes"), 15)
+                               .toInt()},
                           this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const SettingsDialog::Values values = dialog.values();
     profile.setServerUrl(values.serverUrl);
-    QSettings(profile.settingsPath(), QSettings::IniFormat).setValue(QStringLiteral("sync/minutes"), values.syncMinutes);
+    QSettings(profile.settingsPath(), QSettings::IniFormat)
+        .setValue(QStringLiteral("sync/minutes"), values.syncMinutes);
     if (values.serverUrl != current.baseUrl) {
-        showBanner(tr("The server changed: restart kashew to open that server's workspace."), false, false);
+        showBanner(tr("The server changed: restart kashew to open that server's workspace."), false,
+                   false);
         return;
     }
     ApiClient::Settings settings = current;
     settings.apiKey = values.apiKey;
     m_services.client.setSettings(settings);
-    m_services.credentials.write(profile.credentialAccount(values.serverUrl), values.apiKey, [this](const QString &error) {
-        if (!error.isEmpty())
-            showBanner(tr("The system keychain is not available (%1): the key is kept for this session only.").arg(error),
-                       false, false);
-    });
+    m_services.credentials.write(profile.credentialAccount(values.serverUrl), values.apiKey,
+                                 [this](const QString &error) {
+                                     if (!error.isEmpty())
+                                         showBanner(tr("The system keychain is not available (%1): "
+                                                       "the key is kept for this session only.")
+                                                        .arg(error),
+                                                    false, false);
+                                 });
     setLocalOnly(values.apiKey.isEmpty());
     setEditingAllowed(true);
     m_services.engine.start(std::chrono::minutes(values.syncMinutes));
@@ -403,12 +435,14 @@ void MainWindow::refreshFilterChoices()
     QHash<QString, QString> owners;
     const OpportunityListModel &model = m_services.model;
     for (int row = 0; row < model.rowCount(); ++row)
-        owners.insert(model.rowAt(row).opportunity.ownerId, model.ownerName(model.rowAt(row).opportunity.ownerId));
+        owners.insert(model.rowAt(row).opportunity.ownerId,
+                      model.ownerName(model.rowAt(row).opportunity.ownerId));
     owners.remove(QString());
     QList<QPair<QString, QString>> list;
     for (auto it = owners.constBegin(); it != owners.constEnd(); ++it)
         list.append({it.key(), it.value()});
-    std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+    std::sort(list.begin(), list.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
     m_filterBar->setOwners(list);
 }
 
@@ -434,9 +468,10 @@ void MainWindow::setLocalOnly(bool localOnly)
 {
     m_localOnly = localOnly;
     if (localOnly) {
-        showBanner(tr("Not connected to a server: everything is kept on this computer. Open the settings "
-                      "(File ▸ Settings) to enter your server and API key; your work is sent then."),
-                   false, true);
+        showBanner(
+            tr("Not connected to a server: everything is kept on this computer. Open the settings "
+               "(File ▸ Settings) to enter your server and API key; your work is sent then."),
+            false, true);
         m_connection->setText(tr("Local only"));
     }
 }
@@ -460,8 +495,10 @@ void MainWindow::syncStateChanged(SyncEngine::State state)
         return;
     m_progress->setVisible(state == SyncEngine::State::Syncing);
     const QDateTime last = m_services.engine.lastSuccess();
-    m_lastSync->setText(last.isValid() ? tr("Last sync %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
-                                       : tr("Never synced"));
+    m_lastSync->setText(
+        last.isValid()
+            ? tr("Last sync %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
+            : tr("Never synced"));
     const ApiError &error = m_services.engine.lastError();
     switch (state) {
     case SyncEngine::State::Idle:
@@ -476,15 +513,21 @@ void MainWindow::syncStateChanged(SyncEngine::State state)
         break;
     case SyncEngine::State::Offline:
         m_connection->setText(tr("Offline"));
-        showBanner(tr("Offline: %1 Your edits are kept here and sent when the server can be reached.").arg(error.message),
-                   true, false);
+        showBanner(
+            tr("Offline: %1 Your edits are kept here and sent when the server can be reached.")
+                .arg(error.message),
+            true, false);
         break;
     case SyncEngine::State::Error:
         m_connection->setText(tr("Sync problem"));
         if (error.kind == ApiError::Kind::Unauthorized)
-            showBanner(tr("The server refused the API key (%1). Enter a valid key in the settings.").arg(error.message), false, true);
+            showBanner(tr("The server refused the API key (%1). Enter a valid key in the settings.")
+                           .arg(error.message),
+                       false, true);
         else if (error.kind == ApiError::Kind::RateLimited)
-            showBanner(tr("The server asks to slow down: %1 kashew tries again by itself.").arg(error.message), false, false);
+            showBanner(tr("The server asks to slow down: %1 kashew tries again by itself.")
+                           .arg(error.message),
+                       false, false);
         else if (error.kind == ApiError::Kind::Insecure)
             showBanner(error.message, false, true);
         else

@@ -19,15 +19,15 @@
 
 namespace {
 
-const QStringList commonCurrencies{QStringLiteral("USD"), QStringLiteral("EUR"), QStringLiteral("GBP"),
-                                   QStringLiteral("JPY"), QStringLiteral("CHF"), QStringLiteral("SEK"),
-                                   QStringLiteral("CAD"), QStringLiteral("AUD"), QStringLiteral("NOK"),
-                                   QStringLiteral("DKK"), QStringLiteral("PLN"), QStringLiteral("BRL")};
+const QStringList commonCurrencies{
+    QStringLiteral("USD"), QStringLiteral("EUR"), QStringLiteral("GBP"), QStringLiteral("JPY"),
+    QStringLiteral("CHF"), QStringLiteral("SEK"), QStringLiteral("CAD"), QStringLiteral("AUD"),
+    QStringLiteral("NOK"), QStringLiteral("DKK"), QStringLiteral("PLN"), QStringLiteral("BRL")};
 
 } // namespace
 
-OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList<Account> &accounts, bool creating,
-                                     QWidget *parent)
+OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList<Account> &accounts,
+                                     bool creating, QWidget *parent)
     : QDialog(parent)
     , m_original(opportunity)
     , m_name(new QLineEdit(this))
@@ -54,7 +54,8 @@ OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList
     for (const Account &account : accounts)
         m_account->addItem(account.name, account.id);
     if (!opportunity.accountId.isEmpty() && m_account->findData(opportunity.accountId) < 0)
-        m_account->addItem(opportunity.accountName.isEmpty() ? opportunity.accountId : opportunity.accountName,
+        m_account->addItem(opportunity.accountName.isEmpty() ? opportunity.accountId
+                                                             : opportunity.accountName,
                            opportunity.accountId);
     m_account->setCurrentIndex(std::max(0, m_account->findData(opportunity.accountId)));
     for (Stage stage : Stages::all()) {
@@ -62,7 +63,8 @@ OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList
         m_stage->setItemData(m_stage->count() - 1, Stages::description(stage), Qt::ToolTipRole);
     }
     m_stage->setCurrentIndex(static_cast<int>(opportunity.stage));
-    m_value->setText(QLocale().toString(opportunity.value, 'f', opportunity.value == std::floor(opportunity.value) ? 0 : 2));
+    m_value->setText(QLocale().toString(
+        opportunity.value, 'f', opportunity.value == std::floor(opportunity.value) ? 0 : 2));
     m_value->setAlignment(Qt::AlignRight);
     m_currency->setEditable(true);
     m_currency->addItems(commonCurrencies);
@@ -73,10 +75,12 @@ OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList
     m_probability->setValue(opportunity.probability);
     m_date->setCalendarPopup(true);
     m_date->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
-    m_date->setDate(opportunity.expectedCloseDate.isValid() ? opportunity.expectedCloseDate : QDate::currentDate().addMonths(1));
+    m_date->setDate(opportunity.expectedCloseDate.isValid() ? opportunity.expectedCloseDate
+                                                            : QDate::currentDate().addMonths(1));
     m_noDate->setChecked(!opportunity.expectedCloseDate.isValid());
     m_date->setEnabled(!m_noDate->isChecked());
-    connect(m_noDate, &QCheckBox::toggled, m_date, [this](bool none) { m_date->setEnabled(!none); });
+    connect(m_noDate, &QCheckBox::toggled, m_date,
+            [this](bool none) { m_date->setEnabled(!none); });
     m_description->setPlainText(opportunity.description);
     m_description->setTabChangesFocus(true);
 
@@ -112,7 +116,8 @@ OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList
     dateLayout->addWidget(m_noDate);
     addRow(tr("Expected &close:"), date, QStringLiteral("expectedCloseDate"));
     addRow(tr("&Description:"), m_description, QStringLiteral("description"));
-    m_errorLabels.insert(QStringLiteral("leadId"), m_errorLabels.value(QStringLiteral("accountId")));
+    m_errorLabels.insert(QStringLiteral("leadId"),
+                         m_errorLabels.value(QStringLiteral("accountId")));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -141,7 +146,8 @@ Opportunity OpportunityDialog::opportunity() const
 {
     Opportunity o = m_original;
     o.name = m_name->text();
-    const bool accountChosen = m_account->currentText() == m_account->itemText(m_account->currentIndex());
+    const bool accountChosen =
+        m_account->currentText() == m_account->itemText(m_account->currentIndex());
     o.accountId = accountChosen ? m_account->currentData().toString() : QString();
     o.accountName = accountChosen && !o.accountId.isEmpty() ? m_account->currentText() : QString();
     o.stage = static_cast<Stage>(m_stage->currentData().toInt());
@@ -151,7 +157,8 @@ Opportunity OpportunityDialog::opportunity() const
     o.currency = m_currency->currentText().trimmed();
     o.probability = m_probability->value();
     o.expectedCloseDate = m_noDate->isChecked() ? QDate() : m_date->date();
-    o.description = m_description->toPlainText().isEmpty() ? QString() : m_description->toPlainText();
+    o.description =
+        m_description->toPlainText().isEmpty() ? QString() : m_description->toPlainText();
     return o;
 }
 
@@ -166,12 +173,17 @@ FieldErrors OpportunityDialog::validate() const
     bool ok = false;
     QLocale().toDouble(m_value->text().trimmed(), &ok);
     if (!ok) {
-        errors.erase(std::remove_if(errors.begin(), errors.end(), [](const FieldError &e) { return e.field == QLatin1String("value"); }),
-                     errors.end());
-        errors.append({QStringLiteral("value"), tr("Value must be a number, such as %1.").arg(QLocale().toString(50000.0, 'f', 0))});
+        errors.erase(
+            std::remove_if(errors.begin(), errors.end(),
+                           [](const FieldError &e) { return e.field == QLatin1String("value"); }),
+            errors.end());
+        errors.append(
+            {QStringLiteral("value"),
+             tr("Value must be a number, such as %1.").arg(QLocale().toString(50000.0, 'f', 0))});
     }
     if (m_account->currentText() != m_account->itemText(m_account->currentIndex()))
-        errors.append({QStringLiteral("accountId"), tr("Choose an account from the list, or \"No account\".")});
+        errors.append({QStringLiteral("accountId"),
+                       tr("Choose an account from the list, or \"No account\".")});
     return errors;
 }
 
@@ -182,8 +194,10 @@ void OpportunityDialog::showFieldErrors(const FieldErrors &errors)
         label->hide();
     }
     for (const FieldError &error : errors) {
-        QLabel *label = m_errorLabels.value(error.field, m_errorLabels.value(QStringLiteral("name")));
-        label->setText(label->text().isEmpty() ? error.message : label->text() + QLatin1Char('\n') + error.message);
+        QLabel *label =
+            m_errorLabels.value(error.field, m_errorLabels.value(QStringLiteral("name")));
+        label->setText(label->text().isEmpty() ? error.message
+                                               : label->text() + QLatin1Char('\n') + error.message);
         label->show();
     }
 }

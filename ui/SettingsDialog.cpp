@@ -62,9 +62,11 @@ void SettingsDialog::testConnection()
     client->setSettings(settings);
     ApiClient::OpportunityFilter filter;
     filter.pageSize = 1;
-    client->listOpportunities(filter, [this, client](const ApiError &error, const ApiClient::OpportunityPage &page) {
+    client->listOpportunities(filter, [this, client](const ApiError &error,
+                                                     const ApiClient::OpportunityPage &page) {
         if (error.ok())
-            m_result->setText(page.totalCount ? tr("Connected: %n opportunity(ies) on the server.", nullptr, static_cast<int>(*page.totalCount))
+            m_result->setText(page.totalCount ? tr("Connected: %n opportunity(ies) on the server.",
+                                                   nullptr, static_cast<int>(*page.totalCount))
                                               : tr("Connected."));
         else if (error.kind == ApiError::Kind::Unauthorized)
             m_result->setText(tr("The server refused the key: %1").arg(error.message));

@@ -17,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-
 #include <cmath>
 #include <cstdio>
 
@@ -37,7 +36,8 @@ QTextStream &err()
 
 int usage(const QString &message)
 {
-    err() << "kashew: " << message << "\n" << "Try 'kashew --help'.\n";
+    err() << "kashew: " << message << "\n"
+          << "Try 'kashew --help'.\n";
     err().flush();
     return CliCommands::Usage;
 }
@@ -75,7 +75,8 @@ QString stateMark(const CachedOpportunity &record)
 }
 
 // A unique record from a full id or the start of one.
-std::optional<CachedOpportunity> findRecord(LocalStore &store, const QString &idOrPrefix, QString *problem)
+std::optional<CachedOpportunity> findRecord(LocalStore &store, const QString &idOrPrefix,
+                                            QString *problem)
 {
     if (auto exact = store.opportunity(idOrPrefix))
         return exact;
@@ -83,7 +84,9 @@ std::optional<CachedOpportunity> findRecord(LocalStore &store, const QString &id
     for (const CachedOpportunity &record : store.opportunities()) {
         if (record.opportunity.id.startsWith(idOrPrefix, Qt::CaseInsensitive)) {
             if (found) {
-                *problem = QStringLiteral("'%1' matches more than one opportunity; give more of the id").arg(idOrPrefix);
+                *problem =
+                    QStringLiteral("'%1' matches more than one opportunity; give more of the id")
+                        .arg(idOrPrefix);
                 return std::nullopt;
             }
             found = record;
@@ -95,7 +98,8 @@ std::optional<CachedOpportunity> findRecord(LocalStore &store, const QString &id
 }
 
 // "field=value" pairs read through the same tolerant reader and validation as everything else.
-std::optional<OpportunityJson::Reading> readAssignments(const QStringList &assignments, QString *problem)
+std::optional<OpportunityJson::Reading> readAssignments(const QStringList &assignments,
+                                                        QString *problem)
 {
     QJsonObject object;
     for (const QString &assignment : assignments) {
@@ -107,18 +111,23 @@ std::optional<OpportunityJson::Reading> readAssignments(const QStringList &assig
         const QString field = assignment.left(equals);
         const auto known = OpportunityFieldNames::fromName(field);
         if (!known || !OpportunityFieldNames::writable().testFlag(*known)) {
-            *problem = QStringLiteral("'%1' is not a field you can set (name, accountId, leadId, value, currency, "
-                                      "stage, probability, expectedCloseDate, description, ownerId, isArchived)")
-                           .arg(field);
+            *problem =
+                QStringLiteral(
+                    "'%1' is not a field you can set (name, accountId, leadId, value, currency, "
+                    "stage, probability, expectedCloseDate, description, ownerId, isArchived)")
+                    .arg(field);
             return std::nullopt;
         }
         const QString value = assignment.mid(equals + 1);
         const bool clears = value.isEmpty() && *known != OpportunityField::Name;
-        object.insert(OpportunityFieldNames::camelCase(*known), clears ? QJsonValue(QJsonValue::Null) : QJsonValue(value));
+        object.insert(OpportunityFieldNames::camelCase(*known),
+                      clears ? QJsonValue(QJsonValue::Null) : QJsonValue(value));
     }
-    const OpportunityJson::Reading reading = OpportunityJson::read(object, OpportunityJson::ReadMode::Request);
+    const OpportunityJson::Reading reading =
+        OpportunityJson::read(object, OpportunityJson::ReadMode::Request);
     if (!reading.ok()) {
-        *problem = reading.errors.first().field + QStringLiteral(": ") + reading.errors.first().message;
+        *problem =
+            reading.errors.first().field + QStringLiteral(": ") + reading.errors.first().message;
         return std::nullopt;
     }
     return reading;
@@ -135,8 +144,7 @@ struct Session
 
     explicit Session(const QString &profileDir)
         : profile(profileDir)
-    {
-    }
+    {}
 
     bool open(const QUrl &serverOverride)
     {
@@ -158,16 +166,18 @@ struct Session
         if (key.isEmpty()) {
             KeychainCredentialStore keychain;
             QEventLoop loop;
-            keychain.read(profile.credentialAccount(server), [&](const std::optional<QString> &stored, const QString &error) {
-                key = stored.value_or(QString());
-                keyError = error;
-                loop.quit();
-            });
+            keychain.read(profile.credentialAccount(server),
+                          [&](const std::optional<QString> &stored, const QString &error) {
+                              key = stored.value_or(QString());
+                              keyError = error;
+                              loop.quit();
+                          });
             loop.exec();
         }
         if (key.isEmpty()) {
             err() << "kashew: no API key for " << server.toString()
-                  << (keyError.isEmpty() ? QString() : QStringLiteral(" (keychain: %1)").arg(keyError))
+                  << (keyError.isEmpty() ? QString()
+                                         : QStringLiteral(" (keychain: %1)").arg(keyError))
                   << ". Set KASHEW_API_KEY or run 'kashew login'.\n";
             return false;
         }
@@ -201,8 +211,8 @@ int runSync(Session &session)
         return exitCodeFor(engine.lastError());
     }
     out() << "synced: " << progress.editsPushed << " edit(s) pushed, " << progress.recordsDone
-          << " opportunities in " << progress.pagesDone << " page(s); " << session.store.pendingCount()
-          << " pending\n";
+          << " opportunities in " << progress.pagesDone << " page(s); "
+          << session.store.pendingCount() << " pending\n";
     return CliCommands::Ok;
 }
 
@@ -210,7 +220,8 @@ QJsonObject recordJson(const CachedOpportunity &record)
 {
     QJsonObject object = OpportunityJson::toResponse(record.opportunity);
     static const char *states[] = {"synced", "pending", "failed", "conflict"};
-    object.insert(QStringLiteral("sync_state"), QString::fromLatin1(states[static_cast<int>(record.state)]));
+    object.insert(QStringLiteral("sync_state"),
+                  QString::fromLatin1(states[static_cast<int>(record.state)]));
     if (!record.syncError.isEmpty())
         object.insert(QStringLiteral("sync_error"), record.syncError);
     return object;
@@ -223,7 +234,8 @@ int runList(Session &session, const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("stage"))) {
         stage = Stages::fromId(parser.value(QStringLiteral("stage")));
         if (!stage)
-            return usage(QStringLiteral("unknown stage '%1'").arg(parser.value(QStringLiteral("stage"))));
+            return usage(
+                QStringLiteral("unknown stage '%1'").arg(parser.value(QStringLiteral("stage"))));
     }
     const QString account = parser.value(QStringLiteral("account"));
     const QString owner = parser.value(QStringLiteral("owner"));
@@ -231,14 +243,17 @@ int runList(Session &session, const QCommandLineParser &parser)
     QJsonArray json;
     for (const CachedOpportunity &record : session.store.opportunities()) {
         const Opportunity &o = record.opportunity;
-        if (o.isArchived != archived || (stage && o.stage != *stage) || (!account.isEmpty() && o.accountId != account)
-            || (!owner.isEmpty() && o.ownerId != owner) || (!search.isEmpty() && !o.name.toCaseFolded().contains(search)))
+        if (o.isArchived != archived || (stage && o.stage != *stage) ||
+            (!account.isEmpty() && o.accountId != account) ||
+            (!owner.isEmpty() && o.ownerId != owner) ||
+            (!search.isEmpty() && !o.name.toCaseFolded().contains(search)))
             continue;
         if (parser.isSet(QStringLiteral("json"))) {
             json.append(recordJson(record));
             continue;
         }
-        out() << stateMark(record) << ' ' << o.id.left(8) << "  " << Stages::id(o.stage).leftJustified(13) << ' '
+        out() << stateMark(record) << ' ' << o.id.left(8) << "  "
+              << Stages::id(o.stage).leftJustified(13) << ' '
               << formatMoney(o.value, o.currency).rightJustified(16) << "  " << o.name << "\n";
     }
     if (parser.isSet(QStringLiteral("json")))
@@ -264,14 +279,19 @@ int runShow(Session &session, const QString &id, bool asJson)
     }
     const QJsonObject object = recordJson(*record);
     for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-        out() << it.key().leftJustified(20) << ' ' << (it.value().isNull() ? QStringLiteral("—") : it.value().toVariant().toString()) << "\n";
+        out() << it.key().leftJustified(20) << ' '
+              << (it.value().isNull() ? QStringLiteral("—") : it.value().toVariant().toString())
+              << "\n";
     if (updates) {
         out() << "history:\n";
         for (const OpportunityUpdate &update : *updates) {
             QStringList changes;
             for (const FieldChange &change : update.changes)
-                changes.append(QStringLiteral("%1: %2 → %3").arg(change.field, change.from.toVariant().toString(), change.to.toVariant().toString()));
-            out() << "  " << update.createdAt.toString(Qt::ISODate) << "  " << update.ownerId << "  " << changes.join(QStringLiteral(", ")) << "\n";
+                changes.append(QStringLiteral("%1: %2 → %3")
+                                   .arg(change.field, change.from.toVariant().toString(),
+                                        change.to.toVariant().toString()));
+            out() << "  " << update.createdAt.toString(Qt::ISODate) << "  " << update.ownerId
+                  << "  " << changes.join(QStringLiteral(", ")) << "\n";
         }
     } else {
         out() << "history: not fetched yet (it is kept for offline reading once fetched)\n";
@@ -279,7 +299,8 @@ int runShow(Session &session, const QString &id, bool asJson)
     return CliCommands::Ok;
 }
 
-int editRecord(Session &session, const CachedOpportunity &record, const OpportunityJson::Reading &reading)
+int editRecord(Session &session, const CachedOpportunity &record,
+               const OpportunityJson::Reading &reading)
 {
     Opportunity edited = record.opportunity;
     OpportunityDiff::copyFields(reading.opportunity, &edited, reading.present);
@@ -292,7 +313,8 @@ int editRecord(Session &session, const CachedOpportunity &record, const Opportun
         err() << "kashew: " << session.store.lastError() << "\n";
         return CliCommands::Failed;
     }
-    out() << "saved " << record.opportunity.id << " (" << session.store.pendingCount() << " pending; 'kashew sync' sends them)\n";
+    out() << "saved " << record.opportunity.id << " (" << session.store.pendingCount()
+          << " pending; 'kashew sync' sends them)\n";
     return CliCommands::Ok;
 }
 
@@ -302,41 +324,55 @@ int CliCommands::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "kashew: your kashew.ai pipeline from a terminal, on the same local cache as kashew-desktop.\n\n"
+        "kashew: your kashew.ai pipeline from a terminal, on the same local cache as "
+        "kashew-desktop.\n\n"
         "Commands:\n"
         "  sync                     send pending edits, then fetch everything\n"
         "  list                     list cached opportunities (filters below)\n"
         "  show ID                  one opportunity with its history\n"
         "  new field=value...       create an opportunity (name=... required)\n"
         "  set ID field=value...    change fields (empty value clears)\n"
-        "  move ID STAGE            change the stage (closed_won sets probability 100, closed_lost 0)\n"
+        "  move ID STAGE            change the stage (closed_won sets probability 100, closed_lost "
+        "0)\n"
         "  delete ID                delete permanently\n"
         "  pending                  edits waiting to be sent\n"
         "  status                   server, cache and sync state\n"
-        "  login                    store the API key (read from standard input) in the keychain\n\n"
+        "  login                    store the API key (read from standard input) in the "
+        "keychain\n\n"
         "IDs may be shortened to a unique prefix. Edits are stored at once and sent by 'sync'.\n"
-        "Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 offline, 5 key refused, 6 invalid value."));
+        "Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 offline, 5 key refused, 6 invalid "
+        "value."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("server"), QStringLiteral("Server base URL (default: the profile's, else the hosted API)."), QStringLiteral("url")},
+        {QStringLiteral("server"),
+         QStringLiteral("Server base URL (default: the profile's, else the hosted API)."),
+         QStringLiteral("url")},
         {QStringLiteral("profile"), QStringLiteral("Profile folder."), QStringLiteral("dir")},
-        {QStringLiteral("stage"), QStringLiteral("list: only this stage."), QStringLiteral("stage")},
-        {QStringLiteral("search"), QStringLiteral("list: name contains this."), QStringLiteral("text")},
-        {QStringLiteral("account"), QStringLiteral("list: only this account id."), QStringLiteral("id")},
-        {QStringLiteral("owner"), QStringLiteral("list: only this owner id."), QStringLiteral("id")},
+        {QStringLiteral("stage"), QStringLiteral("list: only this stage."),
+         QStringLiteral("stage")},
+        {QStringLiteral("search"), QStringLiteral("list: name contains this."),
+         QStringLiteral("text")},
+        {QStringLiteral("account"), QStringLiteral("list: only this account id."),
+         QStringLiteral("id")},
+        {QStringLiteral("owner"), QStringLiteral("list: only this owner id."),
+         QStringLiteral("id")},
         {QStringLiteral("archived"), QStringLiteral("list: archived instead of live records.")},
         {QStringLiteral("json"), QStringLiteral("list, show: JSON output.")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("What to do (see above)."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return usage(QStringLiteral("no command given"));
     const QString command = positional.first();
     const QStringList rest = positional.mid(1);
-    const QUrl serverOverride = parser.isSet(QStringLiteral("server")) ? QUrl(parser.value(QStringLiteral("server"))) : QUrl();
-    if (parser.isSet(QStringLiteral("server")) && (!serverOverride.isValid() || serverOverride.scheme().isEmpty()))
+    const QUrl serverOverride = parser.isSet(QStringLiteral("server"))
+                                    ? QUrl(parser.value(QStringLiteral("server")))
+                                    : QUrl();
+    if (parser.isSet(QStringLiteral("server")) &&
+        (!serverOverride.isValid() || serverOverride.scheme().isEmpty()))
         return usage(QStringLiteral("--server needs a URL such as https://kashew.ai/api/v1"));
 
     Session session(parser.value(QStringLiteral("profile")));
@@ -362,14 +398,17 @@ int CliCommands::run(const QStringList &arguments)
         if (!reading->present.testFlag(OpportunityField::Name))
             return finish((err() << "kashew: name: Name is required.\n", InvalidValue));
         if (const FieldErrors errors = validateOpportunity(reading->opportunity); !errors.isEmpty())
-            return finish((err() << "kashew: " << errors.first().field << ": " << errors.first().message << "\n", InvalidValue));
+            return finish((err() << "kashew: " << errors.first().field << ": "
+                                 << errors.first().message << "\n",
+                           InvalidValue));
         const auto id = session.store.createOpportunity(reading->opportunity);
         if (!id)
             return finish((err() << "kashew: " << session.store.lastError() << "\n", Failed));
         out() << *id << "\n";
         return finish(Ok);
     }
-    if ((command == QLatin1String("set") && rest.size() >= 2) || (command == QLatin1String("move") && rest.size() == 2)) {
+    if ((command == QLatin1String("set") && rest.size() >= 2) ||
+        (command == QLatin1String("move") && rest.size() == 2)) {
         QString problem;
         const auto record = findRecord(session.store, rest.first(), &problem);
         if (!record)
@@ -378,7 +417,8 @@ int CliCommands::run(const QStringList &arguments)
         if (command == QLatin1String("move")) {
             const auto stage = Stages::fromId(rest.at(1));
             if (!stage)
-                return finish((err() << "kashew: stage: unknown stage '" << rest.at(1) << "'\n", InvalidValue));
+                return finish((err() << "kashew: stage: unknown stage '" << rest.at(1) << "'\n",
+                               InvalidValue));
             assignments = {QStringLiteral("stage=") + Stages::id(*stage)};
             if (*stage == Stage::ClosedWon)
                 assignments.append(QStringLiteral("probability=100"));
@@ -405,11 +445,16 @@ int CliCommands::run(const QStringList &arguments)
         for (const OutboxEntry &entry : session.store.outbox()) {
             QStringList fields;
             for (OpportunityField field : OpportunityFieldNames::all()) {
-                if (entry.operation == OutboxEntry::Operation::Update && entry.fields.testFlag(field))
+                if (entry.operation == OutboxEntry::Operation::Update &&
+                    entry.fields.testFlag(field))
                     fields.append(OpportunityFieldNames::camelCase(field));
             }
-            out() << operations[static_cast<int>(entry.operation)] << ' ' << entry.opportunityId << ' ' << fields.join(QLatin1Char(','))
-                  << (entry.lastError.isEmpty() ? QString() : QStringLiteral("  (") + entry.lastError + QLatin1Char(')')) << "\n";
+            out() << operations[static_cast<int>(entry.operation)] << ' ' << entry.opportunityId
+                  << ' ' << fields.join(QLatin1Char(','))
+                  << (entry.lastError.isEmpty()
+                          ? QString()
+                          : QStringLiteral("  (") + entry.lastError + QLatin1Char(')'))
+                  << "\n";
         }
         return finish(Ok);
     }
@@ -438,18 +483,21 @@ int CliCommands::run(const QStringList &arguments)
         KeychainCredentialStore keychain;
         QEventLoop loop;
         QString error;
-        keychain.write(session.profile.credentialAccount(session.server), key, [&](const QString &problem) {
-            error = problem;
-            loop.quit();
-        });
+        keychain.write(session.profile.credentialAccount(session.server), key,
+                       [&](const QString &problem) {
+                           error = problem;
+                           loop.quit();
+                       });
         loop.exec();
         if (!error.isEmpty())
             return finish((err() << "kashew: the keychain refused the key: " << error
-                                 << "\nUse KASHEW_API_KEY instead.\n", Failed));
+                                 << "\nUse KASHEW_API_KEY instead.\n",
+                           Failed));
         if (!serverOverride.isEmpty())
             session.profile.setServerUrl(serverOverride);
         out() << "key stored in the keychain for " << session.server.toString() << "\n";
         return finish(Ok);
     }
-    return finish(usage(QStringLiteral("unknown command or wrong arguments: %1").arg(positional.join(QLatin1Char(' ')))));
+    return finish(usage(QStringLiteral("unknown command or wrong arguments: %1")
+                            .arg(positional.join(QLatin1Char(' ')))));
 }

@@ -7,7 +7,8 @@
 class CliCommands final
 {
 public:
-    enum ExitCode {
+    enum ExitCode
+    {
         Ok = 0,
         Failed = 1,
         Usage = 2,

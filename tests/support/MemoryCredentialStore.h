@@ -10,7 +10,9 @@ class MemoryCredentialStore final : public CredentialStore
 public:
     void read(const QString &account, ReadCallback done) override
     {
-        done(m_keys.contains(account) ? std::optional<QString>(m_keys.value(account)) : std::nullopt, QString());
+        done(m_keys.contains(account) ? std::optional<QString>(m_keys.value(account))
+                                      : std::nullopt,
+             QString());
     }
     void write(const QString &account, const QString &key, WriteCallback done) override
     {

@@ -23,13 +23,20 @@ QList<OpportunityRow> make()
         bool archived;
     };
     const Spec specs[] = {
-        {"00000000-0000-4000-8000-000000000001", "Müller — Enterprise License", Stage::Proposal, "acct-a", "ana", 50000, "EUR", 60, QDate(2026, 7, 15), false},
-        {"00000000-0000-4000-8000-000000000002", "MÜLLER — Renewal", Stage::Negotiation, "acct-a", "ben", 12000, "EUR", 80, QDate(2026, 5, 1), false},
-        {"00000000-0000-4000-8000-000000000003", "Acme — Pilot", Stage::Prospecting, "acct-b", "ana", 900, "USD", 10, QDate(2026, 5, 20), false},
-        {"00000000-0000-4000-8000-000000000004", "Acme — Expansion", Stage::ClosedWon, "acct-b", "ben", 250000, "USD", 100, QDate(2026, 4, 1), false},
-        {"00000000-0000-4000-8000-000000000005", "Globex — Data Migration", Stage::ClosedLost, "acct-c", "cy", 30000, "USD", 0, QDate(), false},
-        {"00000000-0000-4000-8000-000000000006", "Globex — Old deal", Stage::Qualification, "acct-c", "ana", 7000, "USD", 25, QDate(2025, 1, 1), true},
-        {"00000000-0000-4000-8000-000000000007", "Øresund — Proof of Concept", Stage::Qualification, "acct-b", "cy", 1500000, "JPY", 30, QDate(2026, 9, 30), false},
+        {"00000000-0000-4000-8000-000000000001", "Müller — Enterprise License", Stage::Proposal,
+         "acct-a", "ana", 50000, "EUR", 60, QDate(2026, 7, 15), false},
+        {"00000000-0000-4000-8000-000000000002", "MÜLLER — Renewal", Stage::Negotiation, "acct-a",
+         "ben", 12000, "EUR", 80, QDate(2026, 5, 1), false},
+        {"00000000-0000-4000-8000-000000000003", "Acme — Pilot", Stage::Prospecting, "acct-b",
+         "ana", 900, "USD", 10, QDate(2026, 5, 20), false},
+        {"00000000-0000-4000-8000-000000000004", "Acme — Expansion", Stage::ClosedWon, "acct-b",
+         "ben", 250000, "USD", 100, QDate(2026, 4, 1), false},
+        {"00000000-0000-4000-8000-000000000005", "Globex — Data Migration", Stage::ClosedLost,
+         "acct-c", "cy", 30000, "USD", 0, QDate(), false},
+        {"00000000-0000-4000-8000-000000000006", "Globex — Old deal", Stage::Qualification,
+         "acct-c", "ana", 7000, "USD", 25, QDate(2025, 1, 1), true},
+        {"00000000-0000-4000-8000-000000000007", "Øresund — Proof of Concept", Stage::Qualification,
+         "acct-b", "cy", 1500000, "JPY", 30, QDate(2026, 9, 30), false},
     };
     QList<OpportunityRow> rows;
     int minute = 0;

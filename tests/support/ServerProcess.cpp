@@ -39,18 +39,18 @@ bool ServerProcess::start(const QStringList &arguments)
 {
     m_output.clear();
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
-    m_process.start(executable(), QStringList{QStringLiteral("--listen"), listen,
-                                              QStringLiteral("--database"), databasePath(),
-                                              QStringLiteral("--api-key"),
-                                              QString::fromLatin1(writeKey),
-                                              QStringLiteral("--read-only-key"),
-                                              QString::fromLatin1(readKey)}
-                                      + arguments);
-    static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
+    m_process.start(executable(),
+                    QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--database"),
+                                databasePath(), QStringLiteral("--api-key"),
+                                QString::fromLatin1(writeKey), QStringLiteral("--read-only-key"),
+                                QString::fromLatin1(readKey)} +
+                        arguments);
+    static const QRegularExpression listening(
+        QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
     QDeadlineTimer deadline(60000);
     while (!deadline.hasExpired()) {
-        if (!m_process.waitForReadyRead(static_cast<int>(deadline.remainingTime()))
-            && m_process.state() == QProcess::NotRunning)
+        if (!m_process.waitForReadyRead(static_cast<int>(deadline.remainingTime())) &&
+            m_process.state() == QProcess::NotRunning)
             break;
         while (m_process.canReadLine()) {
             const QString line = QString::fromUtf8(m_process.readLine());

@@ -6,7 +6,6 @@
 #include "SyncEngine.h"
 
 #include <QTemporaryDir>
-
 #include <memory>
 
 // A LocalStore, ApiClient and SyncEngine wired to a real kashew-server, with short retry delays.

@@ -6,10 +6,11 @@ namespace TestData {
 
 QString createAccount(TestHttp &http, const QString &name)
 {
-    const TestHttp::Reply reply = http.post(QStringLiteral("/accounts"),
-                                            QJsonObject{{QStringLiteral("name"), name}});
+    const TestHttp::Reply reply =
+        http.post(QStringLiteral("/accounts"), QJsonObject{{QStringLiteral("name"), name}});
     if (reply.status != 201)
-        qWarning("creating account %s: %d %s", qPrintable(name), reply.status, reply.body.constData());
+        qWarning("creating account %s: %d %s", qPrintable(name), reply.status,
+                 reply.body.constData());
     return reply.json().value(QStringLiteral("id")).toString();
 }
 

@@ -28,7 +28,8 @@ TestHttp::Reply TestHttp::send(const QByteArray &method, const QString &path,
     if (!m_apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_apiKey);
     if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
     for (const auto &header : headers)
         request.setRawHeader(header.first, header.second);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
