@@ -1,5 +1,6 @@
 #include "ServerStore.h"
 
+#include "SchemaMigrations.h"
 #include "SqlTransaction.h"
 
 #include <QJsonDocument>
@@ -317,30 +318,9 @@ QDateTime ServerStore::nextTimestamp()
 
 bool ServerStore::migrate()
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return fail(QStringLiteral("reading the schema version"), query.lastError().text());
-    const int current = query.value(0).toInt();
-    if (current > schemaVersion())
-        return fail(QStringLiteral("schema"),
-                    QStringLiteral("the database has schema version %1, newer than this "
-                                   "kashew-server (%2)")
-                        .arg(current)
-                        .arg(schemaVersion()));
-    for (int version = current; version < schemaVersion(); ++version) {
-        SqlTransaction transaction(m_connectionName);
-        for (const QString &statement : migrations().at(version)) {
-            if (!query.exec(statement))
-                return fail(QStringLiteral("migrating to schema %1").arg(version + 1),
-                            query.lastError().text());
-        }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)))
-            return fail(QStringLiteral("migrating"), query.lastError().text());
-        if (!transaction.commit())
-            return fail(QStringLiteral("migrating"), db.lastError().text());
-    }
-    return true;
+    QString error;
+    return SchemaMigrations::apply(m_connectionName, migrations(), &error) ||
+           fail(QStringLiteral("schema"), error);
 }
 
 std::optional<qint64> ServerStore::opportunityCount()

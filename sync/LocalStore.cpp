@@ -4,6 +4,7 @@
 #include "JsonValueReader.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
+#include "SchemaMigrations.h"
 #include "SqlTransaction.h"
 
 #include <QDir>
@@ -319,26 +320,9 @@ bool LocalStore::openAt(const QString &path, QString *error)
 
 bool LocalStore::migrate()
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return fail(QStringLiteral("reading the schema version"), query.lastError().text());
-    const int current = query.value(0).toInt();
-    query.finish();
-    if (current > schemaVersion())
-        return fail(QStringLiteral("schema"),
-                    tr("the cache was written by a newer kashew (schema %1)").arg(current));
-    for (int version = current; version < schemaVersion(); ++version) {
-        SqlTransaction transaction(m_connectionName);
-        for (const QString &statement : migrations().at(version)) {
-            if (!query.exec(statement))
-                return fail(QStringLiteral("migrating to schema %1").arg(version + 1),
-                            query.lastError().text());
-        }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) ||
-            !transaction.commit())
-            return fail(QStringLiteral("migrating"), query.lastError().text());
-    }
-    return true;
+    QString error;
+    return SchemaMigrations::apply(m_connectionName, migrations(), &error) ||
+           fail(QStringLiteral("schema"), error);
 }
 
 std::optional<CachedOpportunity> LocalStore::opportunity(const QString &id)

@@ -164,10 +164,7 @@ void SyncEngine::pushEntry(const OutboxEntry &entry, int round)
     if (entry.operation == OutboxEntry::Operation::Delete) {
         m_client.deleteOpportunity(entry.opportunityId, etag, [=](const ApiError &error, bool) {
             if (error.ok() || error.kind == ApiError::Kind::NotFound) {
-                m_store.completeDelete(entry.sequence);
-                ++m_progress.editsPushed;
-                emit progressChanged(m_progress);
-                return pushNext();
+                return entryPushed(entry, nullptr);
             }
             if (handlePushError(entry, error, round))
                 pushNext();
@@ -177,11 +174,7 @@ void SyncEngine::pushEntry(const OutboxEntry &entry, int round)
     m_client.updateOpportunity(entry.opportunityId, body, etag,
                                [=](const ApiError &error, const ApiClient::Detail &detail) {
                                    if (error.ok()) {
-                                       m_store.completeEntry(entry.sequence, detail.opportunity,
-                                                             detail.etag);
-                                       ++m_progress.editsPushed;
-                                       emit progressChanged(m_progress);
-                                       return pushNext();
+                                       return entryPushed(entry, &detail.opportunity, detail.etag);
                                    }
                                    if (handlePushError(entry, error, round))
                                        pushNext();
@@ -231,11 +224,8 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
         m_client.createOpportunity(body, entry.idempotencyKey,
                                    [=](const ApiError &error, const ApiClient::Detail &detail) {
                                        if (error.ok()) {
-                                           m_store.completeEntry(entry.sequence, detail.opportunity,
-                                                                 detail.etag);
-                                           ++m_progress.editsPushed;
-                                           emit progressChanged(m_progress);
-                                           return pushNext();
+                                           return entryPushed(entry, &detail.opportunity,
+                                                              detail.etag);
                                        }
                                        if (handlePushError(entry, error, 0))
                                            pushNext();
@@ -262,14 +252,23 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
                 candidate, record->opportunity,
                 OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
             if (same && (!candidate.createdAt.isValid() || candidate.createdAt >= since)) {
-                m_store.completeEntry(entry.sequence, candidate, QByteArray());
-                ++m_progress.editsPushed;
-                emit progressChanged(m_progress);
-                return pushNext();
+                return entryPushed(entry, &candidate);
             }
         }
         post();
     });
+}
+
+void SyncEngine::entryPushed(const OutboxEntry &entry, const Opportunity *server,
+                             const QByteArray &etag)
+{
+    if (server)
+        m_store.completeEntry(entry.sequence, *server, etag);
+    else
+        m_store.completeDelete(entry.sequence);
+    ++m_progress.editsPushed;
+    emit progressChanged(m_progress);
+    pushNext();
 }
 
 bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error, int round)

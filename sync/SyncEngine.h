@@ -72,6 +72,9 @@ private:
     void pushEntry(const OutboxEntry &entry, int round);
     void pushCreate(const OutboxEntry &entry);
     void refreshThenPush(const OutboxEntry &entry, int round);
+    // The server took the entry: `server` is its answer (none for a delete). Goes on pushing.
+    void entryPushed(const OutboxEntry &entry, const Opportunity *server,
+                     const QByteArray &etag = {});
     // Handles a failed push of one entry; returns true when pushing may go on.
     bool handlePushError(const OutboxEntry &entry, const ApiError &error, int round);
     void pullPage(bool archived, int page);
