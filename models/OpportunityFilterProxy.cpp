@@ -74,10 +74,41 @@ void OpportunityFilterProxy::refilter()
     invalidate();
 }
 
+void OpportunityFilterProxy::setFixedStage(std::optional<Stage> stage)
+{
+    m_fixedStage = stage;
+    refilter();
+}
+
+Qt::ItemFlags OpportunityFilterProxy::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QSortFilterProxyModel::flags(index);
+    if (m_fixedStage && !index.isValid())
+        flags |= Qt::ItemIsDropEnabled; // the column itself takes drops, not the cards in it
+    return flags;
+}
+
+bool OpportunityFilterProxy::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                             const QModelIndex &) const
+{
+    return m_fixedStage && action == Qt::MoveAction && !OpportunityListModel::idsFrom(data).isEmpty();
+}
+
+bool OpportunityFilterProxy::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                          const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    // The drop asks; the data's owner moves (the cards leave their column when the move lands).
+    m_source->requestMove(OpportunityListModel::idsFrom(data), *m_fixedStage);
+    return false; // nothing for the view to remove: the model updates itself
+}
+
 bool OpportunityFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     const Opportunity &o = m_source->rowAt(sourceRow).opportunity;
-    return o.isArchived == m_archived && (m_stages.isEmpty() || m_stages.contains(o.stage)) &&
+    return o.isArchived == m_archived && (!m_fixedStage || o.stage == *m_fixedStage)
+           && (m_stages.isEmpty() || m_stages.contains(o.stage)) &&
            (m_accountId.isEmpty() || o.accountId == m_accountId) &&
            (m_ownerId.isEmpty() || o.ownerId == m_ownerId) &&
            (m_search.isEmpty() || m_source->foldedNameAt(sourceRow).contains(m_search));

@@ -4,6 +4,8 @@
 #include "Stage.h"
 
 #include <QSet>
+
+#include <optional>
 #include <QSortFilterProxyModel>
 
 class OpportunityListModel;
@@ -32,6 +34,15 @@ public:
 
     PipelineTotals totals() const;
 
+    // A board column: only this stage, in whatever the filter bar chose; drops move here.
+    void setFixedStage(std::optional<Stage> stage);
+    std::optional<Stage> fixedStage() const { return m_fixedStage; }
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
 signals:
     void totalsChanged();
 
@@ -44,10 +55,11 @@ protected:
 private:
     void refilter();
 
-    const OpportunityListModel *m_source = nullptr;
+    OpportunityListModel *m_source = nullptr;
     QString m_search;
     QSet<Stage> m_stages;
     QString m_accountId;
     QString m_ownerId;
     bool m_archived = false;
+    std::optional<Stage> m_fixedStage;
 };

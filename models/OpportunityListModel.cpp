@@ -4,6 +4,7 @@
 #include "Money.h"
 
 #include <QColor>
+#include <QMimeData>
 #include <QLocale>
 
 namespace {
@@ -109,8 +110,9 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        // Tool tips render markup: server text goes in escaped, to be shown as it is.
         if (index.column() == Name && row.state != SyncState::Synced)
-            return row.syncError.isEmpty() ? tr("Waiting to be sent to the server") : row.syncError;
+            return QString(QStringLiteral("<p>") + (row.syncError.isEmpty() ? tr("Waiting to be sent to the server") : row.syncError.toHtmlEscaped()) + QStringLiteral("</p>"));
         if (index.column() == CloseDate && isOverdue(o))
             return tr("Overdue: the expected close date has passed");
         return {};
@@ -195,6 +197,67 @@ QVariant OpportunityListModel::headerData(int section, Qt::Orientation orientati
         return tr("Updated");
     }
     return {};
+}
+
+Qt::ItemFlags OpportunityListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid())
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList OpportunityListModel::mimeTypes() const
+{
+    return {QString::fromLatin1(mimeType)};
+}
+
+QMimeData *OpportunityListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList ids;
+    for (const QModelIndex &index : indexes) {
+        const QString id = index.data(ItemRoles::Id).toString();
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    auto *data = new QMimeData;
+    data->setData(QString::fromLatin1(mimeType), ids.join(QLatin1Char('\n')).toUtf8());
+    return data;
+}
+
+QStringList OpportunityListModel::idsFrom(const QMimeData *data)
+{
+    if (!data || !data->hasFormat(QString::fromLatin1(mimeType)))
+        return {};
+    return QString::fromUtf8(data->data(QString::fromLatin1(mimeType))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+Qt::DropActions OpportunityListModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions OpportunityListModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+bool OpportunityListModel::requestMove(const QStringList &ids, Stage stage)
+{
+    if (m_readOnly) {
+        emit moveRefused(tr("This API key may only read: deals cannot be moved."));
+        return false;
+    }
+    QStringList moving;
+    for (const QString &id : ids) {
+        const int row = rowOf(id);
+        if (row >= 0 && m_rows.at(row).opportunity.stage != stage)
+            moving.append(id);
+    }
+    if (moving.isEmpty())
+        return false;
+    emit moveRequested(moving, stage);
+    return true;
 }
 
 QHash<int, QByteArray> OpportunityListModel::roleNames() const

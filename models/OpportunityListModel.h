@@ -36,6 +36,22 @@ public:
                         int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // Drag and drop of cards between stages: records travel as their ids under one MIME type;
+    // a drop asks for a stage change, which the owner of the data carries out (moveRequested).
+    static constexpr const char *mimeType = "application/x-kashew-opportunity-ids";
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    // Ids carried by a drag, empty when it is not ours.
+    static QStringList idsFrom(const QMimeData *data);
+    // Asks for these records to move to `stage` (from a drop, a key or a menu).
+    bool requestMove(const QStringList &ids, Stage stage);
+    // A read-only key: moves are refused (and said so by whoever listens to moveRefused).
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
+
     // Replaces everything (first load).
     void resetRows(const QList<OpportunityRow> &rows);
     // Updates the rows with these ids and appends the new ones.
@@ -58,6 +74,10 @@ public:
     void setToday(const QDate &today);
     bool isOverdue(const Opportunity &opportunity) const;
 
+signals:
+    void moveRequested(const QStringList &ids, Stage stage);
+    void moveRefused(const QString &reason);
+
 private:
     void reindex();
     void appendDerived(const Opportunity &opportunity);
@@ -69,4 +89,5 @@ private:
     QHash<QString, int> m_rowById;
     QHash<QString, QString> m_ownerNames;
     QDate m_today = QDate::currentDate();
+    bool m_readOnly = false;
 };

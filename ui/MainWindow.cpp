@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "BoardView.h"
 #include "ConflictDialog.h"
 #include "CredentialStore.h"
 #include "DetailPanel.h"
@@ -10,6 +11,7 @@
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
 #include "Profile.h"
+#include "RecordEditCommand.h"
 #include "SettingsDialog.h"
 #include "StageChipDelegate.h"
 #include "Version.h"
@@ -28,7 +30,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(const Services &services, QWidget *parent)
@@ -38,6 +42,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_proxy(new OpportunityFilterProxy(this))
     , m_table(new QTableView(this))
     , m_detail(new DetailPanel(this))
+    , m_undoStack(new QUndoStack(this))
 {
     setWindowTitle(tr("kashew — Pipeline"));
     m_proxy->setSourceModel(&services.model);
@@ -103,9 +108,22 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     });
     connect(dismiss, &QPushButton::clicked, m_banner, &QWidget::hide);
 
+    // One filter bar and one source model for both views.
+    m_board = new BoardView(services.model, *m_filterBar, this);
+    m_views = new QTabWidget(this);
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_table, tr("&List"));
+    m_views->addTab(m_board, tr("&Board"));
+    connect(m_board, &BoardView::openRequested, this, &MainWindow::editRecord);
+    connect(&services.model, &OpportunityListModel::moveRequested, this, [this](const QStringList &ids, Stage stage) {
+        m_undoStack->push(RecordEditCommand::move(m_services.store, ids, stage));
+        m_services.engine.syncNow();
+    });
+    connect(&services.model, &OpportunityListModel::moveRefused, this,
+            [this](const QString &reason) { showBanner(reason, false, true); });
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_table);
+    splitter->addWidget(m_views);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -162,6 +180,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         });
     connect(&engine, &SyncEngine::readOnlyDetected, this, [this] {
         setEditingAllowed(false);
+        m_services.model.setReadOnly(true);
         showBanner(
             tr("This API key may only read: editing is not allowed. Your unsent edits are kept; "
                "enter a key with write access in the settings to send them."),
@@ -218,6 +237,13 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
     edit->addAction(m_editAction);
     edit->addAction(m_archiveAction);
     edit->addAction(m_deleteAction);
@@ -312,7 +338,12 @@ void MainWindow::createOpportunity()
 
 void MainWindow::editSelected()
 {
-    const QString id = selectedId();
+    editRecord(m_views->currentWidget() == m_board && !m_board->selectedIds().isEmpty() ? m_board->selectedIds().first()
+                                                                                           : selectedId());
+}
+
+void MainWindow::editRecord(const QString &id)
+{
     const auto record = id.isEmpty() ? std::nullopt : m_services.store.opportunity(id);
     if (!record)
         return;
@@ -329,11 +360,10 @@ void MainWindow::editSelected()
     }
     if (dialog.exec() != QDialog::Accepted || !dialog.changedFields())
         return;
-    if (!m_services.store.editOpportunity(id, dialog.opportunity(), dialog.changedFields()))
-        showBanner(tr("The change could not be saved: %1").arg(m_services.store.lastError()), false,
-                   false);
-    else
-        m_services.engine.syncNow();
+    m_undoStack->push(new RecordEditCommand(m_services.store,
+                                            {{id, record->opportunity, dialog.opportunity(), dialog.changedFields()}},
+                                            tr("Edit %1").arg(record->opportunity.name)));
+    m_services.engine.syncNow();
 }
 
 void MainWindow::toggleArchived()
@@ -344,8 +374,10 @@ void MainWindow::toggleArchived()
         return;
     Opportunity changed = record->opportunity;
     changed.isArchived = !changed.isArchived;
-    if (m_services.store.editOpportunity(id, changed, OpportunityField::IsArchived))
-        m_services.engine.syncNow();
+    m_undoStack->push(new RecordEditCommand(m_services.store,
+                                            {{id, record->opportunity, changed, OpportunityField::IsArchived}},
+                                            changed.isArchived ? tr("Archive") : tr("Unarchive")));
+    m_services.engine.syncNow();
 }
 
 void MainWindow::setDeleteConfirmation(std::function<bool(const QString &)> confirm)

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class BoardView;
 class CredentialStore;
 class DetailPanel;
 class FilterBar;
@@ -16,7 +17,9 @@ class QAction;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTableView;
+class QUndoStack;
 
 // What a rep sees first: the filter bar, the opportunity list, the detail of the selected
 // record, and the sync status. Reads only from the cache's model; writes only through the
@@ -43,6 +46,9 @@ public:
     QTableView *table() const { return m_table; }
     OpportunityFilterProxy *proxy() const { return m_proxy; }
     DetailPanel *detail() const { return m_detail; }
+    BoardView *board() const { return m_board; }
+    QTabWidget *views() const { return m_views; }
+    QUndoStack *undoStack() const { return m_undoStack; }
     QString bannerText() const;
     QString statusText() const;
 
@@ -73,6 +79,7 @@ private:
     void showSelected();
     void createOpportunity();
     void editSelected();
+    void editRecord(const QString &id);
     void toggleArchived();
     void deleteSelected();
     void resolveSelected();
@@ -86,7 +93,10 @@ private:
     FilterBar *m_filterBar = nullptr;
     OpportunityFilterProxy *m_proxy = nullptr;
     QTableView *m_table = nullptr;
+    BoardView *m_board = nullptr;
+    QTabWidget *m_views = nullptr;
     DetailPanel *m_detail = nullptr;
+    QUndoStack *m_undoStack = nullptr;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_bannerRetry = nullptr;

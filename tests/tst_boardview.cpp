@@ -1,0 +1,229 @@
+// The pipeline board: columns per stage over proxies of the one source model, headers with
+// totals per currency, moves by drop (through the model and through the view), keyboard, undo
+// and redo, collapsed columns, and a read-only key refusing drops.
+#include "BoardView.h"
+#include "FilterBar.h"
+#include "ItemRoles.h"
+#include "LocalStore.h"
+#include "MainWindow.h"
+#include "MemoryCredentialStore.h"
+#include "ModelFeeder.h"
+#include "OpportunityFilterProxy.h"
+#include "OpportunityListModel.h"
+#include "Profile.h"
+#include "SampleRows.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDragEnterEvent>
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+namespace {
+
+QString id(int n)
+{
+    return QStringLiteral("00000000-0000-4000-8000-00000000000%1").arg(n);
+}
+
+} // namespace
+
+class TestBoardView final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_store = std::make_unique<LocalStore>();
+        QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite"))).ok);
+        QList<Opportunity> records;
+        for (const OpportunityRow &row : SampleRows::make())
+            records.append(row.opportunity);
+        QVERIFY(m_store->beginPull());
+        QVERIFY(m_store->stagePulled(records));
+        QVERIFY(m_store->commitPull(true));
+        m_model = std::make_unique<OpportunityListModel>();
+        m_feeder = std::make_unique<ModelFeeder>(*m_store, *m_model);
+        m_feeder->reload();
+        m_engine = std::make_unique<SyncEngine>(*m_store, m_client);
+        m_profile = std::make_unique<Profile>(m_dir->filePath(QStringLiteral("profile")));
+        m_window = std::make_unique<MainWindow>(MainWindow::Services{*m_store, *m_model, *m_engine, m_client, *m_profile, m_credentials});
+        m_window->setLocalOnly(true);
+        m_board = m_window->board();
+        for (Stage stage : Stages::all())
+            m_testers.emplace_back(std::make_unique<QAbstractItemModelTester>(m_board->columnProxy(stage),
+                                                                             QAbstractItemModelTester::FailureReportingMode::QtTest));
+        QCoreApplication::processEvents(); // headers count once per event loop pass
+    }
+
+    void cleanup()
+    {
+        m_testers.clear();
+        m_window.reset();
+        m_engine.reset();
+        m_feeder.reset();
+        m_model.reset();
+        m_store.reset();
+    }
+
+    void oneColumnPerStageInPipelineOrder()
+    {
+        QCOMPARE(column(Stage::Prospecting), QStringList{id(3)});
+        QCOMPARE(column(Stage::Qualification), QStringList{id(7)}); // 6 is archived
+        QCOMPARE(column(Stage::Proposal), QStringList{id(1)});
+        QCOMPARE(column(Stage::Negotiation), QStringList{id(2)});
+        QCOMPARE(column(Stage::ClosedWon), QStringList{id(4)});
+        QCOMPARE(column(Stage::ClosedLost), QStringList{id(5)});
+        QVERIFY(m_board->headerText(Stage::Proposal).startsWith(QStringLiteral("Proposal  (1)")));
+        QVERIFY(m_board->headerText(Stage::Proposal).contains(QStringLiteral("Total 50,000\u00a0EUR")));
+        QVERIFY(m_board->headerText(Stage::Proposal).contains(QStringLiteral("Weighted 30,000\u00a0EUR")));
+    }
+
+    void filterBarAppliesToTheBoard()
+    {
+        QTest::keyClicks(m_window->filterBar()->searchField(), QStringLiteral("acme"));
+        QCOMPARE(column(Stage::Prospecting), QStringList{id(3)});
+        QCOMPARE(column(Stage::Proposal), QStringList());
+        QCOMPARE(column(Stage::ClosedWon), QStringList{id(4)});
+    }
+
+    void dropThroughTheModelMovesAndQueuesTheEdit()
+    {
+        drop(id(3), Stage::Negotiation);
+        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Negotiation);
+        QCOMPARE(m_store->outbox().size(), 1);
+        QCOMPARE(m_store->outbox().first().fields, OpportunityFields(OpportunityField::Stage));
+        QCOMPARE(column(Stage::Prospecting), QStringList());
+        QCOMPARE(column(Stage::Negotiation), (QStringList{id(2), id(3)})); // ordered by close date
+        QCoreApplication::processEvents();
+        QVERIFY(m_board->headerText(Stage::Negotiation).startsWith(QStringLiteral("Negotiation  (2)")));
+        QVERIFY(m_board->headerText(Stage::Prospecting).contains(QStringLiteral("No deals")));
+    }
+
+    void closedStagesSetTheProbability()
+    {
+        drop(id(1), Stage::ClosedWon);
+        QCOMPARE(m_store->opportunity(id(1))->opportunity.probability, 100);
+        drop(id(2), Stage::ClosedLost);
+        QCOMPARE(m_store->opportunity(id(2))->opportunity.probability, 0);
+        QCOMPARE(m_store->outbox().first().fields, OpportunityField::Stage | OpportunityField::Probability);
+        // Currencies are totalled apart, never added up.
+        QCoreApplication::processEvents();
+        const QString won = m_board->headerText(Stage::ClosedWon);
+        QVERIFY2(won.contains(QStringLiteral("50,000\u00a0EUR")) && won.contains(QStringLiteral("250,000\u00a0USD")), qPrintable(won));
+    }
+
+    void dropThroughTheViewWithSynthesizedEvents()
+    {
+        QListView *from = m_board->columnView(Stage::Prospecting);
+        QMimeData *mime = from->model()->mimeData({from->model()->index(0, 0)});
+        QListView *target = m_board->columnView(Stage::Proposal);
+        const QPoint point(10, 10);
+        QDragEnterEvent enter(point, Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(point, Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target->viewport(), &move);
+        QVERIFY(move.isAccepted());
+        QDropEvent dropped(point, Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target->viewport(), &dropped);
+        delete mime;
+        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Proposal);
+        QVERIFY(column(Stage::Proposal).contains(id(3)));
+    }
+
+    void keyboardMovesTheSelection()
+    {
+        QListView *view = m_board->columnView(Stage::Negotiation);
+        view->setCurrentIndex(view->model()->index(0, 0));
+        const QList<QAction *> actions = m_board->actions();
+        QCOMPARE(actions.at(1)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Right));
+        actions.at(1)->trigger();
+        QCOMPARE(m_store->opportunity(id(2))->opportunity.stage, Stage::ClosedWon);
+        m_board->columnView(Stage::ClosedWon)->setCurrentIndex(m_board->columnView(Stage::ClosedWon)->model()->index(
+            column(Stage::ClosedWon).indexOf(id(2)), 0));
+        actions.at(0)->trigger();
+        QCOMPARE(m_store->opportunity(id(2))->opportunity.stage, Stage::Negotiation);
+    }
+
+    void undoAndRedoGoThroughTheOutbox()
+    {
+        drop(id(3), Stage::Qualification);
+        QCOMPARE(m_store->pendingCount(), 1);
+        m_window->undoStack()->undo();
+        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Prospecting);
+        QCOMPARE(m_store->pendingCount(), 0); // undone before it was pushed: nothing to push
+        QCOMPARE(column(Stage::Prospecting), QStringList{id(3)});
+        m_window->undoStack()->redo();
+        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Qualification);
+        QCOMPARE(m_store->pendingCount(), 1);
+    }
+
+    void closedColumnsCollapse()
+    {
+        m_board->setCollapsed(Stage::ClosedLost, true);
+        QVERIFY(m_board->isCollapsed(Stage::ClosedLost));
+        QVERIFY(m_board->columnView(Stage::ClosedLost)->isHidden());
+        QVERIFY(m_board->headerText(Stage::ClosedLost).startsWith(QStringLiteral("Closed lost  (1)")));
+        m_board->setCollapsed(Stage::ClosedLost, false);
+        QVERIFY(!m_board->isCollapsed(Stage::ClosedLost));
+    }
+
+    void readOnlyKeyRefusesDrops()
+    {
+        m_model->setReadOnly(true);
+        drop(id(3), Stage::Proposal);
+        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Prospecting);
+        QCOMPARE(m_store->pendingCount(), 0);
+        QVERIFY2(m_window->bannerText().contains(QStringLiteral("only read")), qPrintable(m_window->bannerText()));
+    }
+
+private:
+    QStringList column(Stage stage) const
+    {
+        QStringList ids;
+        const QAbstractItemModel *model = m_board->columnView(stage)->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            ids.append(model->index(row, 0).data(ItemRoles::Id).toString());
+        return ids;
+    }
+    void drop(const QString &opportunityId, Stage stage)
+    {
+        const QModelIndex source = m_model->index(m_model->rowOf(opportunityId), 0);
+        std::unique_ptr<QMimeData> mime(m_model->mimeData({source}));
+        QVERIFY(mime->hasFormat(QString::fromLatin1(OpportunityListModel::mimeType)));
+        OpportunityFilterProxy *target = m_board->columnProxy(stage);
+        if (!m_model->isReadOnly())
+            QVERIFY(target->canDropMimeData(mime.get(), Qt::MoveAction, -1, -1, {}));
+        target->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, {});
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<OpportunityListModel> m_model;
+    std::unique_ptr<ModelFeeder> m_feeder;
+    ApiClient m_client;
+    std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<Profile> m_profile;
+    MemoryCredentialStore m_credentials;
+    std::unique_ptr<MainWindow> m_window;
+    BoardView *m_board = nullptr;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+};
+
+QTEST_MAIN(TestBoardView)
+#include "tst_boardview.moc"

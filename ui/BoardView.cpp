@@ -1,0 +1,186 @@
+#include "BoardView.h"
+
+#include "CardDelegate.h"
+#include "FilterBar.h"
+#include "ItemRoles.h"
+#include "OpportunityFilterProxy.h"
+#include "OpportunityListModel.h"
+#include "StageChipDelegate.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QScrollArea>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+{
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(8, 8, 8, 8);
+    row->setSpacing(8);
+    for (Stage stage : Stages::all()) {
+        Column column;
+        column.proxy = new OpportunityFilterProxy(this);
+        column.proxy->setSourceModel(&model);
+        column.proxy->setFixedStage(stage);
+        column.proxy->sort(OpportunityListModel::CloseDate, Qt::AscendingOrder); // the API has no manual order
+        filterBar.addProxy(column.proxy);
+
+        column.frame = new QWidget(this);
+        column.frame->setObjectName(QStringLiteral("boardColumn"));
+        auto *layout = new QVBoxLayout(column.frame);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(4);
+        auto *header = new QHBoxLayout;
+        column.title = new QLabel(column.frame);
+        column.title->setTextFormat(Qt::PlainText);
+        QFont bold = column.title->font();
+        bold.setBold(true);
+        column.title->setFont(bold);
+        column.title->setStyleSheet(QStringLiteral("color: %1;").arg(StageChipDelegate::colorOf(int(stage)).darker(115).name()));
+        column.title->setToolTip(Stages::description(stage));
+        header->addWidget(column.title, 1);
+        if (Stages::isClosed(stage)) {
+            column.collapse = new QToolButton(column.frame);
+            column.collapse->setCheckable(true);
+            column.collapse->setAutoRaise(true);
+            column.collapse->setText(QStringLiteral("⟨⟩"));
+            column.collapse->setToolTip(tr("Collapse or expand this column"));
+            connect(column.collapse, &QToolButton::toggled, this, [this, stage](bool on) { setCollapsed(stage, on); });
+            header->addWidget(column.collapse);
+        }
+        layout->addLayout(header);
+        column.totals = new QLabel(column.frame);
+        column.totals->setTextFormat(Qt::PlainText);
+        column.totals->setWordWrap(true);
+        layout->addWidget(column.totals);
+
+        column.view = new QListView(column.frame);
+        column.view->setModel(column.proxy);
+        column.view->setItemDelegate(new CardDelegate(column.view));
+        column.view->setUniformItemSizes(true);
+        column.view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        column.view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+        // Drag and drop is the model's business; the view only enables it.
+        column.view->setDragEnabled(true);
+        column.view->setAcceptDrops(true);
+        column.view->setDropIndicatorShown(true);
+        column.view->setDragDropMode(QAbstractItemView::DragDrop);
+        column.view->setDefaultDropAction(Qt::MoveAction);
+        column.view->setContextMenuPolicy(Qt::CustomContextMenu);
+        column.view->setMinimumWidth(190);
+        connect(column.view, &QListView::customContextMenuRequested, this,
+                [this, stage](const QPoint &position) { showContextMenu(stage, position); });
+        connect(column.view, &QListView::activated, this,
+                [this](const QModelIndex &index) { emit openRequested(index.data(ItemRoles::Id).toString()); });
+        layout->addWidget(column.view, 1);
+        row->addWidget(column.frame, 1);
+
+        // Headers recount once per event loop pass, however many changes arrive.
+        auto *recount = new QTimer(this);
+        recount->setSingleShot(true);
+        recount->setInterval(0);
+        connect(recount, &QTimer::timeout, this, [this, stage] { updateHeader(stage); });
+        connect(column.proxy, &OpportunityFilterProxy::totalsChanged, recount, qOverload<>(&QTimer::start));
+        m_columns.insert(stage, column);
+        updateHeader(stage);
+    }
+    setLayout(row);
+
+    auto *left = new QAction(tr("Move to the previous stage"), this);
+    left->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left));
+    left->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(left, &QAction::triggered, this, [this] { moveSelection(-1); });
+    auto *right = new QAction(tr("Move to the next stage"), this);
+    right->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right));
+    right->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(right, &QAction::triggered, this, [this] { moveSelection(+1); });
+    addActions({left, right});
+}
+
+QString BoardView::headerText(Stage stage) const
+{
+    const Column &column = m_columns.value(stage);
+    return column.title->text() + QLatin1Char('\n') + column.totals->text();
+}
+
+void BoardView::updateHeader(Stage stage)
+{
+    const Column &column = m_columns.value(stage);
+    const PipelineTotals totals = column.proxy->totals();
+    column.title->setText(QStringLiteral("%1  (%2)").arg(Stages::label(stage)).arg(totals.count));
+    column.totals->setText(totals.count == 0 ? tr("No deals")
+                                             : tr("Total %1\nWeighted %2")
+                                                   .arg(PipelineTotals::format(totals.value), PipelineTotals::format(totals.weighted)));
+}
+
+void BoardView::setCollapsed(Stage stage, bool collapsed)
+{
+    Column &column = m_columns[stage];
+    column.view->setVisible(!collapsed);
+    column.totals->setVisible(!collapsed);
+    if (column.collapse && column.collapse->isChecked() != collapsed)
+        column.collapse->setChecked(collapsed);
+    // A collapsed column keeps only its title, and its place takes no more than that.
+    column.frame->setMaximumWidth(collapsed ? column.title->sizeHint().width() + 40 : QWIDGETSIZE_MAX);
+    if (auto *layout = qobject_cast<QHBoxLayout *>(this->layout()))
+        layout->setStretchFactor(column.frame, collapsed ? 0 : 1);
+}
+
+bool BoardView::isCollapsed(Stage stage) const
+{
+    return m_columns.value(stage).view->isHidden();
+}
+
+QStringList BoardView::selectedIds() const
+{
+    QStringList ids;
+    for (Stage stage : Stages::all()) {
+        const QListView *view = m_columns.value(stage).view;
+        for (const QModelIndex &index : view->selectionModel()->selectedIndexes())
+            ids.append(index.data(ItemRoles::Id).toString());
+    }
+    return ids;
+}
+
+void BoardView::moveSelection(int direction)
+{
+    // Each selected card moves one column over from where it is.
+    for (Stage stage : Stages::all()) {
+        const int target = static_cast<int>(stage) + direction;
+        if (target < 0 || target >= Stages::all().size())
+            continue;
+        QStringList ids;
+        for (const QModelIndex &index : m_columns.value(stage).view->selectionModel()->selectedIndexes())
+            ids.append(index.data(ItemRoles::Id).toString());
+        if (!ids.isEmpty())
+            m_model.requestMove(ids, static_cast<Stage>(target));
+    }
+}
+
+void BoardView::showContextMenu(Stage stage, const QPoint &position)
+{
+    QListView *view = m_columns.value(stage).view;
+    const QModelIndex index = view->indexAt(position);
+    if (!index.isValid())
+        return;
+    if (!view->selectionModel()->isSelected(index))
+        view->setCurrentIndex(index);
+    QStringList ids;
+    for (const QModelIndex &selected : view->selectionModel()->selectedIndexes())
+        ids.append(selected.data(ItemRoles::Id).toString());
+    QMenu menu(this);
+    menu.addAction(tr("&Open…"), this, [this, index] { emit openRequested(index.data(ItemRoles::Id).toString()); });
+    QMenu *moveTo = menu.addMenu(tr("&Move to"));
+    for (Stage target : Stages::all()) {
+        QAction *action = moveTo->addAction(Stages::label(target), this, [this, ids, target] { m_model.requestMove(ids, target); });
+        action->setEnabled(target != stage);
+    }
+    menu.exec(view->viewport()->mapToGlobal(position));
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "Stage.h"
+
+#include <QHash>
+#include <QWidget>
+
+class FilterBar;
+class OpportunityFilterProxy;
+class OpportunityListModel;
+class QLabel;
+class QListView;
+class QToolButton;
+
+// The pipeline board: one column per stage in pipeline order, each a list of cards over a proxy
+// of the same source model the list uses, all following the filter bar. Cards move by drag and
+// drop (handled by the model), Ctrl+Left/Right, or the context menu.
+class BoardView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget *parent = nullptr);
+
+    QListView *columnView(Stage stage) const { return m_columns.value(stage).view; }
+    OpportunityFilterProxy *columnProxy(Stage stage) const { return m_columns.value(stage).proxy; }
+    // The header's text: name, count, totals per currency, weighted totals.
+    QString headerText(Stage stage) const;
+    void setCollapsed(Stage stage, bool collapsed);
+    bool isCollapsed(Stage stage) const;
+    // The selected cards' ids, in every column.
+    QStringList selectedIds() const;
+    // Moves the selected cards one stage left (-1) or right (+1).
+    void moveSelection(int direction);
+
+signals:
+    void openRequested(const QString &id);
+
+private:
+    struct Column
+    {
+        OpportunityFilterProxy *proxy = nullptr;
+        QListView *view = nullptr;
+        QLabel *title = nullptr;
+        QLabel *totals = nullptr;
+        QToolButton *collapse = nullptr;
+        QWidget *frame = nullptr;
+    };
+    void updateHeader(Stage stage);
+    void showContextMenu(Stage stage, const QPoint &position);
+
+    OpportunityListModel &m_model;
+    QHash<Stage, Column> m_columns;
+};
