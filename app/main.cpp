@@ -1,5 +1,6 @@
 // kashew-desktop: the pipeline on the desktop, offline-first.
 #include "ApiClient.h"
+#include "BoardView.h"
 #include "KeychainCredentialStore.h"
 #include "LocalStore.h"
 #include "MainWindow.h"
@@ -15,6 +16,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTranslator>
 #include <cstdio>
 
@@ -51,7 +53,10 @@ int main(int argc, char *argv[])
         QApplication::translate("main",
                                 "Profile folder: settings and caches (default: your data folder)."),
         QStringLiteral("dir"));
-    parser.addOptions({serverOption, profileOption});
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"), QApplication::translate("main", "Open on the list or the board."),
+        QStringLiteral("list|board"), QStringLiteral("list"));
+    parser.addOptions({serverOption, profileOption, viewOption});
     parser.process(app);
 
     Profile profile(parser.value(profileOption));
@@ -85,6 +90,8 @@ int main(int argc, char *argv[])
     MainWindow window({store, model, engine, client, profile, keychain});
     if (!opened.recoveryMessage.isEmpty())
         window.showBanner(opened.recoveryMessage, false, false);
+    if (parser.value(viewOption) == QLatin1String("board"))
+        window.views()->setCurrentWidget(window.board());
     window.show();
 
     const int minutes = QSettings(profile.settingsPath(), QSettings::IniFormat)

@@ -2,7 +2,9 @@
 // applying a search keystroke, sorting by value, peak memory. Prints the figures and writes them
 // to a file. Runs on the platform QT_QPA_PLATFORM names (offscreen in CI, xcb under Xvfb).
 #include "ApiClient.h"
+#include "BoardView.h"
 #include "FilterBar.h"
+#include "ItemRoles.h"
 #include "LocalStore.h"
 #include "MainWindow.h"
 #include "MemoryCredentialStore.h"
@@ -15,12 +17,15 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QListView>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -127,12 +132,13 @@ int main(int argc, char *argv[])
     window.show();
     // The first paint: everything up to the end of the first event loop pass after show().
     double firstPaintMs = 0;
+    QEventLoop firstPass; // not QApplication::quit(): in Qt 6 that closes the windows
     QTimer::singleShot(0, [&] {
         window.table()->viewport()->repaint();
         firstPaintMs = sinceStart.nsecsElapsed() / 1e6;
-        QCoreApplication::quit();
+        firstPass.quit();
     });
-    QApplication::exec();
+    firstPass.exec();
 
     // Keystrokes: "m", "mü", "mül", "müll", "mülle", "müller", then erasing back.
     QLineEdit *search = window.filterBar()->searchField();
@@ -162,6 +168,39 @@ int main(int argc, char *argv[])
     window.table()->viewport()->repaint();
     const double sortMs = sortTimer.nsecsElapsed() / 1e6;
 
+    // The board: switching to it, a keystroke with it showing, moving a card.
+    QElapsedTimer boardTimer;
+    boardTimer.start();
+    window.views()->setCurrentWidget(window.board());
+    for (Stage stage : Stages::all())
+        window.board()->columnView(stage)->viewport()->repaint();
+    const double boardShowMs = boardTimer.nsecsElapsed() / 1e6;
+    QList<double> boardKeystrokes;
+    for (const QString &text :
+         {QStringLiteral("m"), QStringLiteral("mü"), QStringLiteral("mül"), QString()}) {
+        QElapsedTimer timer;
+        timer.start();
+        search->setText(text);
+        for (Stage stage : Stages::all())
+            window.board()->columnView(stage)->viewport()->repaint();
+        boardKeystrokes.append(timer.nsecsElapsed() / 1e6);
+    }
+    QList<double> moves;
+    for (int i = 0; i < 5; ++i) {
+        const QModelIndex card = window.board()->columnProxy(Stage::Proposal)->index(i, 0);
+        const QString id = card.data(ItemRoles::Id).toString();
+        QElapsedTimer timer;
+        timer.start();
+        model.requestMove({id}, Stage::Negotiation);
+        window.board()->columnView(Stage::Proposal)->viewport()->repaint();
+        window.board()->columnView(Stage::Negotiation)->viewport()->repaint();
+        moves.append(timer.nsecsElapsed() / 1e6);
+    }
+    std::sort(moves.begin(), moves.end());
+    QStringList boardEach;
+    for (double ms : boardKeystrokes)
+        boardEach.append(QString::number(ms, 'f', 1));
+
     QString report;
     QTextStream out(&report);
     out << "kashew-desktop, " << model.rowCount() << " cached opportunities, platform "
@@ -176,6 +215,13 @@ int main(int argc, char *argv[])
     out << QStringLiteral("  each keystroke (typing \"müller\", then erasing it), ms: %1\n")
                .arg(each.join(QStringLiteral(", ")));
     out << QStringLiteral("  sort by value:               %1 ms\n").arg(sortMs, 0, 'f', 0);
+    out << QStringLiteral("  board: switch to it and paint %1 ms; keystrokes with it showing (m, "
+                          "mü, mül, clear): %2 ms;"
+                          " move a card: median %3 ms, worst %4 ms\n")
+               .arg(boardShowMs, 0, 'f', 0)
+               .arg(boardEach.join(QStringLiteral(", ")))
+               .arg(moves.at(moves.size() / 2), 0, 'f', 1)
+               .arg(moves.last(), 0, 'f', 1);
     out << QStringLiteral("  peak memory:                 %1 MB\n").arg(peakMegabytes());
     out.flush();
     std::fputs(report.toUtf8().constData(), stdout);

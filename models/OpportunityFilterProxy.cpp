@@ -21,7 +21,7 @@ void OpportunityFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
     // Filtering reads the source's rows directly: no QVariant per row and role on every keystroke.
     m_source = qobject_cast<OpportunityListModel *>(model);
-    Q_ASSERT(m_source);
+    Q_ASSERT(m_source || !model); // none while a hidden view does not need it
     QSortFilterProxyModel::setSourceModel(model);
 }
 
@@ -91,11 +91,12 @@ Qt::ItemFlags OpportunityFilterProxy::flags(const QModelIndex &index) const
 bool OpportunityFilterProxy::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
                                              const QModelIndex &) const
 {
-    return m_fixedStage && action == Qt::MoveAction && !OpportunityListModel::idsFrom(data).isEmpty();
+    return m_fixedStage && action == Qt::MoveAction &&
+           !OpportunityListModel::idsFrom(data).isEmpty();
 }
 
-bool OpportunityFilterProxy::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                                          const QModelIndex &parent)
+bool OpportunityFilterProxy::dropMimeData(const QMimeData *data, Qt::DropAction action, int row,
+                                          int column, const QModelIndex &parent)
 {
     if (!canDropMimeData(data, action, row, column, parent))
         return false;
@@ -107,8 +108,8 @@ bool OpportunityFilterProxy::dropMimeData(const QMimeData *data, Qt::DropAction 
 bool OpportunityFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     const Opportunity &o = m_source->rowAt(sourceRow).opportunity;
-    return o.isArchived == m_archived && (!m_fixedStage || o.stage == *m_fixedStage)
-           && (m_stages.isEmpty() || m_stages.contains(o.stage)) &&
+    return o.isArchived == m_archived && (!m_fixedStage || o.stage == *m_fixedStage) &&
+           (m_stages.isEmpty() || m_stages.contains(o.stage)) &&
            (m_accountId.isEmpty() || o.accountId == m_accountId) &&
            (m_ownerId.isEmpty() || o.ownerId == m_ownerId) &&
            (m_search.isEmpty() || m_source->foldedNameAt(sourceRow).contains(m_search));
@@ -159,7 +160,7 @@ PipelineTotals OpportunityFilterProxy::totals() const
     };
     QVarLengthArray<Sum, 8> sums;
     int count = 0;
-    for (int row = 0; row < m_source->rowCount(); ++row) {
+    for (int row = 0; m_source && row < m_source->rowCount(); ++row) {
         if (!filterAcceptsRow(row, {}))
             continue;
         const Opportunity &o = m_source->rowAt(row).opportunity;

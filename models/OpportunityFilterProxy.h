@@ -4,9 +4,8 @@
 #include "Stage.h"
 
 #include <QSet>
-
-#include <optional>
 #include <QSortFilterProxyModel>
+#include <optional>
 
 class OpportunityListModel;
 

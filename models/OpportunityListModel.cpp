@@ -4,8 +4,8 @@
 #include "Money.h"
 
 #include <QColor>
-#include <QMimeData>
 #include <QLocale>
+#include <QMimeData>
 
 namespace {
 
@@ -112,7 +112,10 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         // Tool tips render markup: server text goes in escaped, to be shown as it is.
         if (index.column() == Name && row.state != SyncState::Synced)
-            return QString(QStringLiteral("<p>") + (row.syncError.isEmpty() ? tr("Waiting to be sent to the server") : row.syncError.toHtmlEscaped()) + QStringLiteral("</p>"));
+            return QString(QStringLiteral("<p>") +
+                           (row.syncError.isEmpty() ? tr("Waiting to be sent to the server")
+                                                    : row.syncError.toHtmlEscaped()) +
+                           QStringLiteral("</p>"));
         if (index.column() == CloseDate && isOverdue(o))
             return tr("Overdue: the expected close date has passed");
         return {};
@@ -229,7 +232,8 @@ QStringList OpportunityListModel::idsFrom(const QMimeData *data)
 {
     if (!data || !data->hasFormat(QString::fromLatin1(mimeType)))
         return {};
-    return QString::fromUtf8(data->data(QString::fromLatin1(mimeType))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return QString::fromUtf8(data->data(QString::fromLatin1(mimeType)))
+        .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 Qt::DropActions OpportunityListModel::supportedDropActions() const

@@ -31,7 +31,7 @@ cat "$log"
 if [ "${1:-}" != "--server-only" ] && [ -x "$desktop" ]; then
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
         echo "Starting kashew-desktop on $url (the server stops when you close it)"
-        KASHEW_API_KEY="$key" "$desktop" --profile "$workdir/profile" --server "$url"
+        KASHEW_API_KEY="$key" "$desktop" --profile "$workdir/profile" --server "$url" ${KASHEW_VIEW:+--view "$KASHEW_VIEW"}
         exit 0
     fi
     echo "No display to show kashew-desktop on. Run this under a desktop session, or with a virtual"

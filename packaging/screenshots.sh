@@ -9,11 +9,13 @@ command -v import >/dev/null || { echo "screenshots: install imagemagick" >&2; e
 if [ "${1:-}" != "--inside-display" ]; then
     exec xvfb-run -a -s "-screen 0 1360x820x24" "$0" --inside-display
 fi
-home=$(mktemp -d)
-# A fresh settings home: the window opens at its default layout, in English.
-(sleep "${SHOT_DELAY:-12}"; import -window root "$out/main-window.png"; pkill -f "build/app/kashew-desktop" || true) &
-HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" LANG=en_US.UTF-8 \
-    DEMO_COUNT=${DEMO_COUNT:-2000} packaging/run-demo.sh >/dev/null 2>&1 || true
-wait
-rm -rf "$home"
-echo "wrote $out/main-window.png"
+for view in list board; do
+    home=$(mktemp -d)
+    # A fresh settings home: the window opens at its default layout, in English.
+    (sleep "${SHOT_DELAY:-12}"; import -window root "$out/$view.png"; pkill -f "build/app/kashew-desktop" || true) &
+    HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" LANG=en_US.UTF-8 \
+        KASHEW_VIEW=$view DEMO_COUNT=${DEMO_COUNT:-2000} packaging/run-demo.sh >/dev/null 2>&1 || true
+    wait
+    rm -rf "$home"
+    echo "wrote $out/$view.png"
+done

@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QMimeData>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -61,12 +62,16 @@ private slots:
         m_feeder->reload();
         m_engine = std::make_unique<SyncEngine>(*m_store, m_client);
         m_profile = std::make_unique<Profile>(m_dir->filePath(QStringLiteral("profile")));
-        m_window = std::make_unique<MainWindow>(MainWindow::Services{*m_store, *m_model, *m_engine, m_client, *m_profile, m_credentials});
+        m_window = std::make_unique<MainWindow>(MainWindow::Services{
+            *m_store, *m_model, *m_engine, m_client, *m_profile, m_credentials});
         m_window->setLocalOnly(true);
         m_board = m_window->board();
+        m_window->views()->setCurrentWidget(m_board);
+        m_window->show(); // the columns follow the model while the board shows
         for (Stage stage : Stages::all())
-            m_testers.emplace_back(std::make_unique<QAbstractItemModelTester>(m_board->columnProxy(stage),
-                                                                             QAbstractItemModelTester::FailureReportingMode::QtTest));
+            m_testers.emplace_back(std::make_unique<QAbstractItemModelTester>(
+                m_board->columnProxy(stage),
+                QAbstractItemModelTester::FailureReportingMode::QtTest));
         QCoreApplication::processEvents(); // headers count once per event loop pass
     }
 
@@ -89,8 +94,10 @@ private slots:
         QCOMPARE(column(Stage::ClosedWon), QStringList{id(4)});
         QCOMPARE(column(Stage::ClosedLost), QStringList{id(5)});
         QVERIFY(m_board->headerText(Stage::Proposal).startsWith(QStringLiteral("Proposal  (1)")));
-        QVERIFY(m_board->headerText(Stage::Proposal).contains(QStringLiteral("Total 50,000\u00a0EUR")));
-        QVERIFY(m_board->headerText(Stage::Proposal).contains(QStringLiteral("Weighted 30,000\u00a0EUR")));
+        QVERIFY(
+            m_board->headerText(Stage::Proposal).contains(QStringLiteral("Total 50,000\u00a0EUR")));
+        QVERIFY(m_board->headerText(Stage::Proposal)
+                    .contains(QStringLiteral("Weighted 30,000\u00a0EUR")));
     }
 
     void filterBarAppliesToTheBoard()
@@ -110,7 +117,8 @@ private slots:
         QCOMPARE(column(Stage::Prospecting), QStringList());
         QCOMPARE(column(Stage::Negotiation), (QStringList{id(2), id(3)})); // ordered by close date
         QCoreApplication::processEvents();
-        QVERIFY(m_board->headerText(Stage::Negotiation).startsWith(QStringLiteral("Negotiation  (2)")));
+        QVERIFY(
+            m_board->headerText(Stage::Negotiation).startsWith(QStringLiteral("Negotiation  (2)")));
         QVERIFY(m_board->headerText(Stage::Prospecting).contains(QStringLiteral("No deals")));
     }
 
@@ -120,11 +128,14 @@ private slots:
         QCOMPARE(m_store->opportunity(id(1))->opportunity.probability, 100);
         drop(id(2), Stage::ClosedLost);
         QCOMPARE(m_store->opportunity(id(2))->opportunity.probability, 0);
-        QCOMPARE(m_store->outbox().first().fields, OpportunityField::Stage | OpportunityField::Probability);
+        QCOMPARE(m_store->outbox().first().fields,
+                 OpportunityField::Stage | OpportunityField::Probability);
         // Currencies are totalled apart, never added up.
         QCoreApplication::processEvents();
         const QString won = m_board->headerText(Stage::ClosedWon);
-        QVERIFY2(won.contains(QStringLiteral("50,000\u00a0EUR")) && won.contains(QStringLiteral("250,000\u00a0USD")), qPrintable(won));
+        QVERIFY2(won.contains(QStringLiteral("50,000\u00a0EUR")) &&
+                     won.contains(QStringLiteral("250,000\u00a0USD")),
+                 qPrintable(won));
     }
 
     void dropThroughTheViewWithSynthesizedEvents()
@@ -154,8 +165,10 @@ private slots:
         QCOMPARE(actions.at(1)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Right));
         actions.at(1)->trigger();
         QCOMPARE(m_store->opportunity(id(2))->opportunity.stage, Stage::ClosedWon);
-        m_board->columnView(Stage::ClosedWon)->setCurrentIndex(m_board->columnView(Stage::ClosedWon)->model()->index(
-            column(Stage::ClosedWon).indexOf(id(2)), 0));
+        m_board->columnView(Stage::ClosedWon)
+            ->setCurrentIndex(m_board->columnView(Stage::ClosedWon)
+                                  ->model()
+                                  ->index(column(Stage::ClosedWon).indexOf(id(2)), 0));
         actions.at(0)->trigger();
         QCOMPARE(m_store->opportunity(id(2))->opportunity.stage, Stage::Negotiation);
     }
@@ -178,7 +191,8 @@ private slots:
         m_board->setCollapsed(Stage::ClosedLost, true);
         QVERIFY(m_board->isCollapsed(Stage::ClosedLost));
         QVERIFY(m_board->columnView(Stage::ClosedLost)->isHidden());
-        QVERIFY(m_board->headerText(Stage::ClosedLost).startsWith(QStringLiteral("Closed lost  (1)")));
+        QVERIFY(
+            m_board->headerText(Stage::ClosedLost).startsWith(QStringLiteral("Closed lost  (1)")));
         m_board->setCollapsed(Stage::ClosedLost, false);
         QVERIFY(!m_board->isCollapsed(Stage::ClosedLost));
     }
@@ -189,7 +203,8 @@ private slots:
         drop(id(3), Stage::Proposal);
         QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Prospecting);
         QCOMPARE(m_store->pendingCount(), 0);
-        QVERIFY2(m_window->bannerText().contains(QStringLiteral("only read")), qPrintable(m_window->bannerText()));
+        QVERIFY2(m_window->bannerText().contains(QStringLiteral("only read")),
+                 qPrintable(m_window->bannerText()));
     }
 
 private:

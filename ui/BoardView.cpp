@@ -27,9 +27,9 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
     for (Stage stage : Stages::all()) {
         Column column;
         column.proxy = new OpportunityFilterProxy(this);
-        column.proxy->setSourceModel(&model);
         column.proxy->setFixedStage(stage);
-        column.proxy->sort(OpportunityListModel::CloseDate, Qt::AscendingOrder); // the API has no manual order
+        column.proxy->sort(OpportunityListModel::CloseDate,
+                           Qt::AscendingOrder); // the API has no manual order
         filterBar.addProxy(column.proxy);
 
         column.frame = new QWidget(this);
@@ -43,7 +43,9 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         QFont bold = column.title->font();
         bold.setBold(true);
         column.title->setFont(bold);
-        column.title->setStyleSheet(QStringLiteral("color: %1;").arg(StageChipDelegate::colorOf(int(stage)).darker(115).name()));
+        column.title->setStyleSheet(
+            QStringLiteral("color: %1;")
+                .arg(StageChipDelegate::colorOf(int(stage)).darker(115).name()));
         column.title->setToolTip(Stages::description(stage));
         header->addWidget(column.title, 1);
         if (Stages::isClosed(stage)) {
@@ -52,7 +54,8 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
             column.collapse->setAutoRaise(true);
             column.collapse->setText(QStringLiteral("⟨⟩"));
             column.collapse->setToolTip(tr("Collapse or expand this column"));
-            connect(column.collapse, &QToolButton::toggled, this, [this, stage](bool on) { setCollapsed(stage, on); });
+            connect(column.collapse, &QToolButton::toggled, this,
+                    [this, stage](bool on) { setCollapsed(stage, on); });
             header->addWidget(column.collapse);
         }
         layout->addLayout(header);
@@ -74,11 +77,14 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         column.view->setDragDropMode(QAbstractItemView::DragDrop);
         column.view->setDefaultDropAction(Qt::MoveAction);
         column.view->setContextMenuPolicy(Qt::CustomContextMenu);
-        column.view->setMinimumWidth(190);
+        column.view->setMinimumWidth(170);
+        column.view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        column.view->setResizeMode(QListView::Adjust);
         connect(column.view, &QListView::customContextMenuRequested, this,
                 [this, stage](const QPoint &position) { showContextMenu(stage, position); });
-        connect(column.view, &QListView::activated, this,
-                [this](const QModelIndex &index) { emit openRequested(index.data(ItemRoles::Id).toString()); });
+        connect(column.view, &QListView::activated, this, [this](const QModelIndex &index) {
+            emit openRequested(index.data(ItemRoles::Id).toString());
+        });
         layout->addWidget(column.view, 1);
         row->addWidget(column.frame, 1);
 
@@ -87,7 +93,8 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         recount->setSingleShot(true);
         recount->setInterval(0);
         connect(recount, &QTimer::timeout, this, [this, stage] { updateHeader(stage); });
-        connect(column.proxy, &OpportunityFilterProxy::totalsChanged, recount, qOverload<>(&QTimer::start));
+        connect(column.proxy, &OpportunityFilterProxy::totalsChanged, recount,
+                qOverload<>(&QTimer::start));
         m_columns.insert(stage, column);
         updateHeader(stage);
     }
@@ -104,6 +111,26 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
     addActions({left, right});
 }
 
+void BoardView::showEvent(QShowEvent *event)
+{
+    for (const Column &column : std::as_const(m_columns)) {
+        if (!column.proxy->sourceModel()) {
+            column.proxy->setSourceModel(&m_model);
+            column.proxy->sort(OpportunityListModel::CloseDate, Qt::AscendingOrder);
+        }
+    }
+    for (Stage stage : Stages::all())
+        updateHeader(stage);
+    QWidget::showEvent(event);
+}
+
+void BoardView::hideEvent(QHideEvent *event)
+{
+    for (const Column &column : std::as_const(m_columns))
+        column.proxy->setSourceModel(nullptr);
+    QWidget::hideEvent(event);
+}
+
 QString BoardView::headerText(Stage stage) const
 {
     const Column &column = m_columns.value(stage);
@@ -117,7 +144,8 @@ void BoardView::updateHeader(Stage stage)
     column.title->setText(QStringLiteral("%1  (%2)").arg(Stages::label(stage)).arg(totals.count));
     column.totals->setText(totals.count == 0 ? tr("No deals")
                                              : tr("Total %1\nWeighted %2")
-                                                   .arg(PipelineTotals::format(totals.value), PipelineTotals::format(totals.weighted)));
+                                                   .arg(PipelineTotals::format(totals.value),
+                                                        PipelineTotals::format(totals.weighted)));
 }
 
 void BoardView::setCollapsed(Stage stage, bool collapsed)
@@ -128,7 +156,8 @@ void BoardView::setCollapsed(Stage stage, bool collapsed)
     if (column.collapse && column.collapse->isChecked() != collapsed)
         column.collapse->setChecked(collapsed);
     // A collapsed column keeps only its title, and its place takes no more than that.
-    column.frame->setMaximumWidth(collapsed ? column.title->sizeHint().width() + 40 : QWIDGETSIZE_MAX);
+    column.frame->setMaximumWidth(collapsed ? column.title->sizeHint().width() + 40
+                                            : QWIDGETSIZE_MAX);
     if (auto *layout = qobject_cast<QHBoxLayout *>(this->layout()))
         layout->setStretchFactor(column.frame, collapsed ? 0 : 1);
 }
@@ -157,7 +186,8 @@ void BoardView::moveSelection(int direction)
         if (target < 0 || target >= Stages::all().size())
             continue;
         QStringList ids;
-        for (const QModelIndex &index : m_columns.value(stage).view->selectionModel()->selectedIndexes())
+        for (const QModelIndex &index :
+             m_columns.value(stage).view->selectionModel()->selectedIndexes())
             ids.append(index.data(ItemRoles::Id).toString());
         if (!ids.isEmpty())
             m_model.requestMove(ids, static_cast<Stage>(target));
@@ -176,10 +206,12 @@ void BoardView::showContextMenu(Stage stage, const QPoint &position)
     for (const QModelIndex &selected : view->selectionModel()->selectedIndexes())
         ids.append(selected.data(ItemRoles::Id).toString());
     QMenu menu(this);
-    menu.addAction(tr("&Open…"), this, [this, index] { emit openRequested(index.data(ItemRoles::Id).toString()); });
+    menu.addAction(tr("&Open…"), this,
+                   [this, index] { emit openRequested(index.data(ItemRoles::Id).toString()); });
     QMenu *moveTo = menu.addMenu(tr("&Move to"));
     for (Stage target : Stages::all()) {
-        QAction *action = moveTo->addAction(Stages::label(target), this, [this, ids, target] { m_model.requestMove(ids, target); });
+        QAction *action = moveTo->addAction(
+            Stages::label(target), this, [this, ids, target] { m_model.requestMove(ids, target); });
         action->setEnabled(target != stage);
     }
     menu.exec(view->viewport()->mapToGlobal(position));

@@ -36,6 +36,12 @@ public:
 signals:
     void openRequested(const QString &id);
 
+protected:
+    // The columns follow the model only while the board shows: a hidden board costs nothing
+    // on start-up or on a keystroke.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     struct Column
     {

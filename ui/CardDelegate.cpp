@@ -43,10 +43,12 @@ QRect markerRect(const QRect &card)
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const int line = option.fontMetrics.height();
-    return {option.rect.width() > 0 ? option.rect.width() : 220, 4 * line + 3 * 2 + 2 * padding + 2 * margin};
+    // Narrow on purpose: in a list the card then takes the column's width, whatever it is.
+    return {120, 4 * line + 3 * 2 + 2 * padding + 2 * margin};
 }
 
-void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                         const QModelIndex &index) const
 {
     const Opportunity o = index.data(ItemRoles::OpportunityRole).value<Opportunity>();
     const QRect card = option.rect.adjusted(margin, margin, -margin, -margin);
@@ -56,7 +58,9 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     QPainterPath shape;
     shape.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     painter->fillPath(shape, option.palette.base());
-    painter->setPen(QPen(selected ? option.palette.highlight().color() : option.palette.mid().color(), selected ? 2 : 1));
+    painter->setPen(
+        QPen(selected ? option.palette.highlight().color() : option.palette.mid().color(),
+             selected ? 2 : 1));
     painter->drawPath(shape);
 
     const QRect text = card.adjusted(padding, padding, -padding, -padding);
@@ -68,7 +72,8 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const int nameWidth = text.width() - (marker.isValid() ? 14 : 0);
     painter->setFont(bold);
     painter->setPen(option.palette.text().color());
-    painter->drawText(QRect(text.left(), text.top(), nameWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRect(text.left(), text.top(), nameWidth, line),
+                      Qt::AlignLeft | Qt::AlignVCenter,
                       boldMetrics.elidedText(o.name, Qt::ElideRight, nameWidth));
     if (marker.isValid()) {
         painter->setBrush(marker);
@@ -78,7 +83,8 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     painter->setFont(option.font);
     const QFontMetrics &metrics = option.fontMetrics;
     const QColor muted = option.palette.placeholderText().color();
-    const auto row = [&](int n, const QString &left, const QString &right, const QColor &leftColor) {
+    const auto row = [&](int n, const QString &left, const QString &right,
+                         const QColor &leftColor) {
         const QRect area(text.left(), text.top() + n * line, text.width(), line);
         const int rightWidth = right.isEmpty() ? 0 : metrics.horizontalAdvance(right) + 8;
         painter->setPen(leftColor);
@@ -91,26 +97,31 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     row(2, formatMoney(o.value, o.currency), QLocale().toString(o.probability) + QLatin1Char('%'),
         option.palette.text().color());
     const bool overdue = index.data(ItemRoles::OverdueRole).toBool();
-    const QString date = o.expectedCloseDate.isValid() ? QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat)
-                                                       : tr("No close date");
-    row(3, overdue ? tr("%1 · overdue").arg(date) : date, metrics.elidedText(o.ownerId, Qt::ElideMiddle, text.width() / 2),
+    const QString date = o.expectedCloseDate.isValid()
+                             ? QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat)
+                             : tr("No close date");
+    row(3, overdue ? tr("%1 · overdue").arg(date) : date,
+        metrics.elidedText(o.ownerId, Qt::ElideMiddle, text.width() / 2),
         overdue ? QColor(0xc6, 0x28, 0x28) : muted);
     painter->restore();
 }
 
-bool CardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
-                             const QModelIndex &index)
+bool CardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                             const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     if (event->type() == QEvent::ToolTip) {
         const int state = index.data(ItemRoles::SyncStateRole).toInt();
         QString tip = index.data(ItemRoles::OpportunityRole).value<Opportunity>().name;
         if (state != static_cast<int>(SyncState::Synced)) {
             const QString reason = index.data(ItemRoles::SyncErrorRole).toString();
-            tip += QLatin1Char('\n') + (reason.isEmpty() ? tr("Waiting to be sent to the server") : reason);
+            tip += QLatin1Char('\n') +
+                   (reason.isEmpty() ? tr("Waiting to be sent to the server") : reason);
         }
         // Server text as text: escaped, so a name with markup is shown, not rendered.
         QToolTip::showText(event->globalPos(),
-                           QStringLiteral("<p style='white-space:pre-wrap'>") + tip.toHtmlEscaped() + QStringLiteral("</p>"), view);
+                           QStringLiteral("<p style='white-space:pre-wrap'>") +
+                               tip.toHtmlEscaped() + QStringLiteral("</p>"),
+                           view);
         return true;
     }
     return QStyledItemDelegate::helpEvent(event, view, option, index);

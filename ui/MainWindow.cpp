@@ -115,10 +115,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_views->addTab(m_table, tr("&List"));
     m_views->addTab(m_board, tr("&Board"));
     connect(m_board, &BoardView::openRequested, this, &MainWindow::editRecord);
-    connect(&services.model, &OpportunityListModel::moveRequested, this, [this](const QStringList &ids, Stage stage) {
-        m_undoStack->push(RecordEditCommand::move(m_services.store, ids, stage));
-        m_services.engine.syncNow();
-    });
+    connect(&services.model, &OpportunityListModel::moveRequested, this,
+            [this](const QStringList &ids, Stage stage) {
+                m_undoStack->push(RecordEditCommand::move(m_services.store, ids, stage));
+                m_services.engine.syncNow();
+            });
     connect(&services.model, &OpportunityListModel::moveRefused, this,
             [this](const QString &reason) { showBanner(reason, false, true); });
     auto *splitter = new QSplitter(this);
@@ -338,8 +339,9 @@ void MainWindow::createOpportunity()
 
 void MainWindow::editSelected()
 {
-    editRecord(m_views->currentWidget() == m_board && !m_board->selectedIds().isEmpty() ? m_board->selectedIds().first()
-                                                                                           : selectedId());
+    editRecord(m_views->currentWidget() == m_board && !m_board->selectedIds().isEmpty()
+                   ? m_board->selectedIds().first()
+                   : selectedId());
 }
 
 void MainWindow::editRecord(const QString &id)
@@ -360,9 +362,9 @@ void MainWindow::editRecord(const QString &id)
     }
     if (dialog.exec() != QDialog::Accepted || !dialog.changedFields())
         return;
-    m_undoStack->push(new RecordEditCommand(m_services.store,
-                                            {{id, record->opportunity, dialog.opportunity(), dialog.changedFields()}},
-                                            tr("Edit %1").arg(record->opportunity.name)));
+    m_undoStack->push(new RecordEditCommand(
+        m_services.store, {{id, record->opportunity, dialog.opportunity(), dialog.changedFields()}},
+        tr("Edit %1").arg(record->opportunity.name)));
     m_services.engine.syncNow();
 }
 
@@ -374,9 +376,9 @@ void MainWindow::toggleArchived()
         return;
     Opportunity changed = record->opportunity;
     changed.isArchived = !changed.isArchived;
-    m_undoStack->push(new RecordEditCommand(m_services.store,
-                                            {{id, record->opportunity, changed, OpportunityField::IsArchived}},
-                                            changed.isArchived ? tr("Archive") : tr("Unarchive")));
+    m_undoStack->push(new RecordEditCommand(
+        m_services.store, {{id, record->opportunity, changed, OpportunityField::IsArchived}},
+        changed.isArchived ? tr("Archive") : tr("Unarchive")));
     m_services.engine.syncNow();
 }
 

@@ -4,12 +4,12 @@
 
 #include <QCoreApplication>
 
-RecordEditCommand::RecordEditCommand(LocalStore &store, const QList<Change> &changes, const QString &text)
+RecordEditCommand::RecordEditCommand(LocalStore &store, const QList<Change> &changes,
+                                     const QString &text)
     : QUndoCommand(text)
     , m_store(store)
     , m_changes(changes)
-{
-}
+{}
 
 void RecordEditCommand::apply(bool forward)
 {
@@ -42,8 +42,11 @@ RecordEditCommand *RecordEditCommand::move(LocalStore &store, const QStringList 
         }
         changes.append(change);
     }
-    const QString text = ids.size() == 1
-                             ? QCoreApplication::translate("RecordEditCommand", "Move to %1").arg(Stages::label(stage))
-                             : QCoreApplication::translate("RecordEditCommand", "Move %1 deals to %2").arg(ids.size()).arg(Stages::label(stage));
+    const QString text =
+        ids.size() == 1 ? QCoreApplication::translate("RecordEditCommand", "Move to %1")
+                              .arg(Stages::label(stage))
+                        : QCoreApplication::translate("RecordEditCommand", "Move %1 deals to %2")
+                              .arg(ids.size())
+                              .arg(Stages::label(stage));
     return new RecordEditCommand(store, changes, text);
 }
