@@ -10,7 +10,8 @@
 
 namespace SchemaMigrations {
 
-bool apply(const QString &connectionName, const QList<QStringList> &steps, QString *error)
+bool apply(const QString &connectionName, const QList<QStringList> &steps, QString *error,
+           bool *tooNew)
 {
     QSqlQuery query(QSqlDatabase::database(connectionName));
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
@@ -19,6 +20,8 @@ bool apply(const QString &connectionName, const QList<QStringList> &steps, QStri
     }
     const int current = query.value(0).toInt();
     query.finish();
+    if (tooNew)
+        *tooNew = current > steps.size();
     if (current > steps.size()) {
         *error = QCoreApplication::translate("SchemaMigrations",
                                              "the database has schema version %1, newer than this "

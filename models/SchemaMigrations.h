@@ -10,6 +10,8 @@
 namespace SchemaMigrations {
 
 // Returns false with *error set (naming the step) when a step fails.
-bool apply(const QString &connectionName, const QList<QStringList> &steps, QString *error);
+// *tooNew (when given) says whether the failure is a database newer than the steps.
+bool apply(const QString &connectionName, const QList<QStringList> &steps, QString *error,
+           bool *tooNew = nullptr);
 
 } // namespace SchemaMigrations

@@ -178,9 +178,15 @@ void ApiClient::send(const QByteArray &method, const QString &path,
         const QByteArray responseBody = reply->readAll();
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
         const ApiError error = errorFor(reply, responseBody, timedOut);
-        const bool retry = error.isTransient() && attempt < m_settings.maxRetries &&
-                           (error.kind != ApiError::Kind::RateLimited ||
-                            error.retryAfterSeconds <= m_settings.maxRateLimitWaitSeconds);
+        // A POST that may have reached the server is not repeated here: the SyncEngine looks the
+        // record up first (servers may ignore Idempotency-Key). Refused connections are safe.
+        const bool neverSent = reply->error() == QNetworkReply::ConnectionRefusedError ||
+                               reply->error() == QNetworkReply::HostNotFoundError;
+        const bool retry =
+            error.isTransient() && attempt < m_settings.maxRetries &&
+            (method != "POST" || neverSent || error.kind == ApiError::Kind::RateLimited) &&
+            (error.kind != ApiError::Kind::RateLimited ||
+             error.retryAfterSeconds <= m_settings.maxRateLimitWaitSeconds);
         if (retry) {
             const int delay = error.kind == ApiError::Kind::RateLimited
                                   ? error.retryAfterSeconds * 1000

@@ -211,6 +211,11 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
         result.ok = true;
         return result;
     }
+    if (m_newerSchema) {
+        // Not damaged, only newer than this program: leave it alone.
+        result.error = tr("The cache %1 was written by a newer kashew: %2").arg(path, error);
+        return result;
+    }
     // Unreadable: keep the file for the record, salvage what the outbox still holds.
     m_statements.clear();
     if (QSqlDatabase::contains(m_connectionName)) {
@@ -270,7 +275,16 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
         CachedOpportunity record = row != salvagedRows.cend() ? *row : CachedOpportunity{};
         if (row == salvagedRows.cend())
             record.opportunity.id = entry.opportunityId;
-        if (writeRow(record) && writeEntry(entry) && transaction.commit())
+        OutboxEntry salvaged = entry;
+        salvaged.sequence = 0; // a new entry in the new outbox
+        bool ok = writeRow(record) && writeEntry(salvaged);
+        if (ok && entry.operation == OutboxEntry::Operation::Delete) {
+            QSqlQuery hide(QSqlDatabase::database(m_connectionName));
+            hide.prepare(QStringLiteral("UPDATE opportunities SET local_deleted = 1 WHERE id = ?"));
+            hide.addBindValue(entry.opportunityId);
+            ok = hide.exec();
+        }
+        if (ok && transaction.commit())
             ++kept;
     }
     result.ok = true;
@@ -575,7 +589,10 @@ bool LocalStore::editOpportunity(const QString &id, const Opportunity &edited,
                                                                       record->opportunity, pending)
                                      : pending;
     }
-    const bool nothingLeft = entry->operation == OutboxEntry::Operation::Update && !entry->fields;
+    // An entry already sent (attempts > 0) stays even when nothing seems left: its request may
+    // land, and completeEntry() then sends back what differs from it.
+    const bool nothingLeft = entry->operation == OutboxEntry::Operation::Update && !entry->fields &&
+                             entry->attempts == 0;
     if (record->state != SyncState::Conflict)
         record->state = nothingLeft ? SyncState::Synced : SyncState::Pending;
     record->syncError.clear();
@@ -598,6 +615,10 @@ bool LocalStore::deleteOpportunity(const QString &id)
         return fail(QStringLiteral("deleting %1").arg(id), tr("no such record"));
     auto entry = entryFor(id);
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    if (entry && entry->operation == OutboxEntry::Operation::Create && entry->attempts > 0)
+        return fail(
+            QStringLiteral("deleting %1").arg(id),
+            tr("it is being sent to the server right now; delete it once it is saved there"));
     if (entry && entry->operation == OutboxEntry::Operation::Create) {
         // Never reached the server: nothing to tell it.
         if (!removeEntry(entry->sequence) || !removeRow(id))
@@ -641,6 +662,8 @@ bool LocalStore::resolveConflict(const QString &id, const Opportunity &chosen)
         entry = OutboxEntry{};
         entry->opportunityId = id;
     }
+    if (!record->serverState)
+        record->serverDeleted = true; // no readable server state: treat as gone there
     if (record->serverDeleted) {
         // Keeping a record the server deleted means creating it again.
         entry->operation = OutboxEntry::Operation::Create;
@@ -689,6 +712,9 @@ bool LocalStore::discardEdits(const QString &id)
 {
     SqlTransaction transaction(m_connectionName);
     const auto entry = entryFor(id);
+    if (entry && entry->attempts > 0 && entry->lastError.isEmpty())
+        return fail(QStringLiteral("discarding"),
+                    tr("the changes are being sent to the server right now"));
     auto record = opportunity(id);
     if (entry && entry->sequence > 0 && !removeEntry(entry->sequence))
         return false;
@@ -724,6 +750,39 @@ bool LocalStore::discardEdits(const QString &id)
     else
         emit opportunitiesChanged({id});
     notifyOutbox();
+    return true;
+}
+
+bool LocalStore::retryFailed(const QString &id)
+{
+    QStringList ids;
+    SqlTransaction transaction(m_connectionName);
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(
+        QStringLiteral("SELECT o.id FROM opportunities o JOIN outbox x ON x.opportunity_id = o.id"
+                       " WHERE o.sync_state = 2 AND (? = '' OR o.id = ?)"));
+    query.addBindValue(id.isNull() ? QString(QLatin1String("")) : id);
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(QStringLiteral("retrying"), query.lastError().text());
+    while (query.next())
+        ids.append(query.value(0).toString());
+    for (const QString &failed : std::as_const(ids)) {
+        QSqlQuery reset(QSqlDatabase::database(m_connectionName));
+        reset.prepare(QStringLiteral(
+            "UPDATE opportunities SET sync_state = 1, sync_error = NULL WHERE id = ?"));
+        reset.addBindValue(failed);
+        QSqlQuery entry(QSqlDatabase::database(m_connectionName));
+        entry.prepare(
+            QStringLiteral("UPDATE outbox SET last_error = NULL WHERE opportunity_id = ?"));
+        entry.addBindValue(failed);
+        if (!reset.exec() || !entry.exec())
+            return fail(QStringLiteral("retrying"), reset.lastError().text());
+    }
+    if (!transaction.commit())
+        return fail(QStringLiteral("retrying"), tr("cannot commit"));
+    if (!ids.isEmpty())
+        emit opportunitiesChanged(ids);
     return true;
 }
 
@@ -871,8 +930,13 @@ bool LocalStore::merge(const Opportunity &server, const QByteArray &etag, QStrin
         record.opportunity = merged;
         record.base = server;
         record.etag = knownEtag;
-        if (record.state == SyncState::Conflict && !record.serverDeleted)
-            record.state = SyncState::Pending;
+        if (record.state == SyncState::Conflict && !record.serverDeleted) {
+            // A conflict without an edit waiting (deleted here, changed there) waits for the user.
+            if (entry)
+                record.state = SyncState::Pending;
+            else
+                record.serverState = server;
+        }
     }
     changed->append(server.id);
     if (entry && !both) {
@@ -994,6 +1058,16 @@ bool LocalStore::mergeServerRecord(const Opportunity &server, const QByteArray &
     return true;
 }
 
+bool LocalStore::recordServerDeleted(const QString &id)
+{
+    SqlTransaction transaction(m_connectionName);
+    if (!markServerDeleted(id) || !transaction.commit())
+        return false;
+    emit opportunitiesChanged({id});
+    notifyOutbox();
+    return true;
+}
+
 bool LocalStore::markServerDeleted(const QString &id)
 {
     auto record = opportunity(id);
@@ -1060,6 +1134,19 @@ bool LocalStore::completeEntry(qint64 sequence, const Opportunity &server, const
     const auto done = entry(sequence);
     if (!done)
         return fail(QStringLiteral("completing an edit"), tr("the outbox entry is gone"));
+    if (done->operation == OutboxEntry::Operation::Delete) {
+        // Deleted here while the edit was under way: the delete goes out against this version.
+        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        query.prepare(QStringLiteral("UPDATE opportunities SET etag = ?, base = ? WHERE id = ?"));
+        query.addBindValue(etag);
+        query.addBindValue(opportunityToJson(server));
+        query.addBindValue(done->opportunityId);
+        OutboxEntry next = *done;
+        next.attempts = 0;
+        if (!query.exec() || !writeEntry(next) || !transaction.commit())
+            return fail(QStringLiteral("completing an edit"), query.lastError().text());
+        return true;
+    }
     auto record = opportunity(done->opportunityId);
     if (!record)
         return fail(QStringLiteral("completing an edit"), tr("the record is gone"));

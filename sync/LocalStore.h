@@ -84,8 +84,10 @@ public:
     bool completeDelete(qint64 sequence);
     // The server refused the entry for good (422, 403): the record is marked Failed.
     bool failEntry(qint64 sequence, const QString &error);
-    // The server deleted a record that has local edits.
-    bool markServerDeleted(const QString &id);
+    // The server deleted a record that has local edits: it becomes a conflict.
+    bool recordServerDeleted(const QString &id);
+    // Sends the refused (Failed) edits again: after a new key, or when the user asks.
+    bool retryFailed(const QString &id = QString());
 
     // Small persistent settings of the sync (last sync time, ...).
     QString setting(const QString &key);
@@ -111,6 +113,8 @@ private:
     std::optional<OutboxEntry> entry(qint64 sequence);
     bool writeEntry(const OutboxEntry &entry);
     bool removeEntry(qint64 sequence);
+    // Inside the caller's transaction, without signals.
+    bool markServerDeleted(const QString &id);
     // The pull's merge rule for one server record against the cached one.
     bool merge(const Opportunity &server, const QByteArray &etag, QStringList *changed);
     void notifyOutbox();
@@ -119,4 +123,5 @@ private:
     QString m_connectionName;
     QString m_path;
     QString m_lastError;
+    bool m_newerSchema = false;
 };

@@ -189,7 +189,7 @@ void SyncEngine::refreshThenPush(const OutboxEntry &entry, int round)
                 if (entry.operation == OutboxEntry::Operation::Delete)
                     m_store.completeDelete(entry.sequence);
                 else
-                    m_store.markServerDeleted(entry.opportunityId);
+                    m_store.recordServerDeleted(entry.opportunityId);
                 return pushNext();
             }
             if (!error.ok()) {
@@ -235,10 +235,15 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
         return post();
     // An earlier send may have landed and its answer been lost. Servers that ignore
     // Idempotency-Key would create a second record: look for the first one before posting again.
+    // Compare with what was sent then, not with the record as it is now.
+    const OpportunityJson::Reading sent =
+        OpportunityJson::read(entry.sentBody, OpportunityJson::ReadMode::Request);
+    Opportunity landed = record->opportunity;
+    OpportunityDiff::copyFields(sent.opportunity, &landed, sent.present);
     ApiClient::OpportunityFilter filter;
-    filter.search = record->opportunity.name;
+    filter.search = landed.name;
     filter.pageSize = 100;
-    filter.archived = record->opportunity.isArchived;
+    filter.archived = landed.isArchived;
     m_client.listOpportunities(filter, [=](const ApiError &error,
                                            const ApiClient::OpportunityPage &page) {
         if (!error.ok()) {
@@ -249,7 +254,7 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
         const QDateTime since = entry.createdAt.addSecs(-300);
         for (const Opportunity &candidate : page.items) {
             const bool same = !OpportunityDiff::changedFields(
-                candidate, record->opportunity,
+                candidate, landed,
                 OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
             if (same && (!candidate.createdAt.isValid() || candidate.createdAt >= since)) {
                 return entryPushed(entry, &candidate);
@@ -283,7 +288,7 @@ bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error
                           tr("The record keeps changing on the server; try again later."));
         return true;
     case ApiError::Kind::NotFound:
-        m_store.markServerDeleted(entry.opportunityId);
+        m_store.recordServerDeleted(entry.opportunityId);
         return true;
     case ApiError::Kind::Validation: {
         QStringList parts;

@@ -49,6 +49,7 @@ public:
     QDateTime lastSuccess() const { return m_lastSuccess; }
     // The key turned out read-only (403 on a write): editing is not allowed.
     bool isReadOnly() const { return m_readOnly; }
+    void resetReadOnly() { m_readOnly = false; }
 
     // Syncs every `interval` (0: only on demand) and right away.
     void start(std::chrono::milliseconds interval);

@@ -141,6 +141,25 @@ private slots:
         QVERIFY(client.requestCount() > 5);
     }
 
+    void postIsNotRepeatedBlindly()
+    {
+        // The request may have landed: the SyncEngine looks before posting again, not the client.
+        ServerProcess failing;
+        QVERIFY(failing.start({QStringLiteral("--fault-error"), QStringLiteral("1")}));
+        ApiClient client;
+        client.setSettings(settingsFor(failing.baseUrl(), ServerProcess::writeKey));
+        const auto [error, detail] = wait<ApiClient::Detail>([&](auto done) {
+            client.createOpportunity({{QStringLiteral("name"), QStringLiteral("once")}},
+                                     QStringLiteral("k"), done);
+        });
+        QCOMPARE(error.kind, ApiError::Kind::Server);
+        QCOMPARE(client.requestCount(), 1);
+        const auto [listError, page] = wait<ApiClient::OpportunityPage>(
+            [&](auto done) { client.listOpportunities({}, done); });
+        QCOMPARE(listError.kind, ApiError::Kind::Server);
+        QCOMPARE(client.requestCount(), 5); // reads are retried
+    }
+
     void networkDownAndTimeouts()
     {
         ServerProcess stopped;

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -166,6 +167,36 @@ private slots:
         QVERIFY(m_store->commitPull(false));
         QVERIFY(m_store->opportunity(QStringLiteral("b")));
         QCOMPARE(m_store->opportunity(QStringLiteral("a"))->opportunity.name, QStringLiteral("A2"));
+    }
+
+    void anEditUndoneWhileItsRequestIsUnderWayStillGoesOut()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
+        Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
+        a.name = QStringLiteral("Renamed");
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Name));
+        const OutboxEntry sent = m_store->outbox().first();
+        QVERIFY(m_store->markAttempt(
+            sent.sequence, QJsonObject{{QStringLiteral("name"), QStringLiteral("Renamed")}}));
+        // Undone while the PUT is on its way: the entry stays, the answer is then corrected.
+        a.name = QStringLiteral("A");
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Name));
+        QCOMPARE(m_store->pendingCount(), 1);
+        Opportunity answer = serverRecord(QStringLiteral("a"), QStringLiteral("Renamed"));
+        QVERIFY(m_store->completeEntry(sent.sequence, answer, "\"2\""));
+        QCOMPARE(m_store->pendingCount(), 1);
+        QCOMPARE(m_store->outbox().first().fields, OpportunityFields(OpportunityField::Name));
+        QCOMPARE(m_store->opportunity(QStringLiteral("a"))->opportunity.name, QStringLiteral("A"));
+    }
+
+    void deletedHereChangedThereStaysAConflict()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
+        QVERIFY(m_store->deleteOpportunity(QStringLiteral("a")));
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A, renamed there"))});
+        QCOMPARE(m_store->opportunity(QStringLiteral("a"))->state, SyncState::Conflict);
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A, renamed there"))}); // next sync
+        QCOMPARE(m_store->opportunity(QStringLiteral("a"))->state, SyncState::Conflict);
     }
 
     void discardingEditsGoesBackToTheServerState()

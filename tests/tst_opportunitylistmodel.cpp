@@ -72,7 +72,9 @@ private slots:
             m_model->index(m_model->rowOf(rows[0].opportunity.id), OpportunityListModel::Name);
         QCOMPARE(failed.data(ItemRoles::SyncStateRole).toInt(), int(SyncState::Failed));
         QVERIFY(failed.data(Qt::DecorationRole).value<QColor>().isValid());
-        QCOMPARE(failed.data(Qt::ToolTipRole).toString(), QStringLiteral("<p>") + rows[0].syncError.toHtmlEscaped() + QStringLiteral("</p>"));
+        QCOMPARE(failed.data(Qt::ToolTipRole).toString(), QStringLiteral("<p>") +
+                                                              rows[0].syncError.toHtmlEscaped() +
+                                                              QStringLiteral("</p>"));
         const QModelIndex pending =
             m_model->index(m_model->rowOf(rows[1].opportunity.id), OpportunityListModel::Name);
         QVERIFY(pending.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Waiting")));

@@ -206,8 +206,8 @@ void BoardView::showContextMenu(Stage stage, const QPoint &position)
     for (const QModelIndex &selected : view->selectionModel()->selectedIndexes())
         ids.append(selected.data(ItemRoles::Id).toString());
     QMenu menu(this);
-    menu.addAction(tr("&Open…"), this,
-                   [this, index] { emit openRequested(index.data(ItemRoles::Id).toString()); });
+    const QString id = index.data(ItemRoles::Id).toString(); // the index may not outlive exec()
+    menu.addAction(tr("&Open…"), this, [this, id] { emit openRequested(id); });
     QMenu *moveTo = menu.addMenu(tr("&Move to"));
     for (Stage target : Stages::all()) {
         QAction *action = moveTo->addAction(

@@ -42,6 +42,7 @@ DetailPanel::DetailPanel(QWidget *parent)
     , m_history(new QTreeWidget(this))
     , m_resolve(new QPushButton(tr("Resolve conflict…"), this))
     , m_discard(new QPushButton(tr("Discard my unsent changes"), this))
+    , m_retry(new QPushButton(tr("Send again"), this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -63,6 +64,8 @@ DetailPanel::DetailPanel(QWidget *parent)
     m_resolve->hide();
     connect(m_resolve, &QPushButton::clicked, this, &DetailPanel::resolveRequested);
     m_discard->hide();
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &DetailPanel::retryRequested);
     connect(m_discard, &QPushButton::clicked, this, &DetailPanel::discardRequested);
     auto *edit = new QPushButton(tr("&Edit…"), this);
     connect(edit, &QPushButton::clicked, this, &DetailPanel::editRequested);
@@ -72,6 +75,7 @@ DetailPanel::DetailPanel(QWidget *parent)
     layout->addWidget(m_status);
     auto *ways = new QHBoxLayout;
     ways->addWidget(m_resolve);
+    ways->addWidget(m_retry);
     ways->addWidget(m_discard);
     ways->addStretch();
     layout->addLayout(ways);
@@ -100,6 +104,7 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
             value->clear();
         m_resolve->hide();
         m_discard->hide();
+        m_retry->hide();
         return;
     }
     const Opportunity &o = record->opportunity;
@@ -121,6 +126,7 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
     }
     m_resolve->setVisible(record->state == SyncState::Conflict);
     m_discard->setVisible(record->state != SyncState::Synced);
+    m_retry->setVisible(record->state == SyncState::Failed);
     const QStringList values{
         o.accountName.isEmpty() ? tr("—") : o.accountName,
         Stages::label(o.stage) + QStringLiteral(" — ") + Stages::description(o.stage),

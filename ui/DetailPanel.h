@@ -32,6 +32,7 @@ signals:
     void editRequested();
     void resolveRequested();
     void discardRequested();
+    void retryRequested();
 
 private:
     QString m_id;
@@ -42,4 +43,5 @@ private:
     QTreeWidget *m_history = nullptr;
     QPushButton *m_resolve = nullptr;
     QPushButton *m_discard = nullptr;
+    QPushButton *m_retry = nullptr;
 };

@@ -117,7 +117,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_board, &BoardView::openRequested, this, &MainWindow::editRecord);
     connect(&services.model, &OpportunityListModel::moveRequested, this,
             [this](const QStringList &ids, Stage stage) {
-                m_undoStack->push(RecordEditCommand::move(m_services.store, ids, stage));
+                m_undoStack->push(RecordEditCommand::move(m_services.store, m_renamed, ids, stage));
                 m_services.engine.syncNow();
             });
     connect(&services.model, &OpportunityListModel::moveRefused, this,
@@ -144,6 +144,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_bannerSettings, &QPushButton::clicked, m_settingsAction, &QAction::trigger);
     connect(m_detail, &DetailPanel::editRequested, this, &MainWindow::editSelected);
     connect(m_detail, &DetailPanel::resolveRequested, this, &MainWindow::resolveSelected);
+    connect(m_detail, &DetailPanel::retryRequested, this, [this] {
+        if (m_services.store.retryFailed(selectedId()))
+            m_services.engine.syncNow();
+    });
     connect(m_detail, &DetailPanel::discardRequested, this, [this] {
         const QString id = selectedId();
         if (!id.isEmpty() && !m_services.store.discardEdits(id))
@@ -155,6 +159,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     LocalStore &store = services.store;
     connect(&store, &LocalStore::accountsChanged, this, &MainWindow::refreshFilterChoices);
     connect(&store, &LocalStore::outboxChanged, this, &MainWindow::updatePending);
+    connect(&store, &LocalStore::opportunityIdChanged, this,
+            [this](const QString &oldId, const QString &newId) { m_renamed.insert(oldId, newId); });
     connect(&store, &LocalStore::opportunitiesChanged, this, [this](const QStringList &ids) {
         if (ids.contains(m_detail->currentId()))
             showSelected();
@@ -187,10 +193,12 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                "enter a key with write access in the settings to send them."),
             false, true);
     });
-    connect(&engine, &SyncEngine::detailFetched, this, [this](const QString &id) {
-        if (id == m_detail->currentId())
-            showSelected();
-    });
+    connect(&engine, &SyncEngine::detailFetched, this,
+            [this](const QString &id, const ApiError &error) {
+                // Fetched once per session, answer or not: a failing fetch must not loop.
+                if (error.ok() && id == m_detail->currentId())
+                    showSelected();
+            });
     refreshFilterChoices();
     updatePending(store.pendingCount());
     syncStateChanged(engine.state());
@@ -317,8 +325,11 @@ void MainWindow::showSelected()
     m_archiveAction->setText(record && record->opportunity.isArchived ? tr("Un&archive")
                                                                       : tr("&Archive"));
     // Fetch the history once (kept for offline reading); the detail refreshes when it arrives.
-    if (record && !history && !m_localOnly && record->state != SyncState::Pending)
+    if (record && !history && !m_localOnly && record->state == SyncState::Synced &&
+        !m_fetched.contains(id)) {
+        m_fetched.insert(id);
         m_services.engine.fetchDetail(id);
+    }
 }
 
 void MainWindow::createOpportunity()
@@ -362,9 +373,14 @@ void MainWindow::editRecord(const QString &id)
     }
     if (dialog.exec() != QDialog::Accepted || !dialog.changedFields())
         return;
+    // The record may have got its server id while the dialog was open.
     m_undoStack->push(new RecordEditCommand(
-        m_services.store, {{id, record->opportunity, dialog.opportunity(), dialog.changedFields()}},
+        m_services.store, m_renamed,
+        {{id, record->opportunity, dialog.opportunity(), dialog.changedFields()}},
         tr("Edit %1").arg(record->opportunity.name)));
+    if (!m_services.store.opportunity(RecordEditCommand::resolve(m_renamed, id)))
+        showBanner(tr("The change could not be saved: %1").arg(m_services.store.lastError()), false,
+                   false);
     m_services.engine.syncNow();
 }
 
@@ -376,9 +392,10 @@ void MainWindow::toggleArchived()
         return;
     Opportunity changed = record->opportunity;
     changed.isArchived = !changed.isArchived;
-    m_undoStack->push(new RecordEditCommand(
-        m_services.store, {{id, record->opportunity, changed, OpportunityField::IsArchived}},
-        changed.isArchived ? tr("Archive") : tr("Unarchive")));
+    m_undoStack->push(
+        new RecordEditCommand(m_services.store, m_renamed,
+                              {{id, record->opportunity, changed, OpportunityField::IsArchived}},
+                              changed.isArchived ? tr("Archive") : tr("Unarchive")));
     m_services.engine.syncNow();
 }
 
@@ -408,6 +425,8 @@ void MainWindow::deleteSelected()
         return;
     if (m_services.store.deleteOpportunity(id))
         m_services.engine.syncNow();
+    else
+        showBanner(tr("Not deleted: %1").arg(m_services.store.lastError()), false, false);
 }
 
 void MainWindow::resolveSelected()
@@ -460,6 +479,10 @@ void MainWindow::openSettings()
                                  });
     setLocalOnly(values.apiKey.isEmpty());
     setEditingAllowed(true);
+    // A new key may be allowed what the old one was refused.
+    m_services.model.setReadOnly(false);
+    m_services.engine.resetReadOnly();
+    m_services.store.retryFailed();
     m_services.engine.start(std::chrono::minutes(values.syncMinutes));
 }
 

@@ -3,7 +3,9 @@
 #include "ApiError.h"
 #include "SyncEngine.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 class BoardView;
 class CredentialStore;
@@ -113,5 +115,9 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_settingsAction = nullptr;
     bool m_localOnly = false;
+    // Records whose history was asked for in this session.
+    QSet<QString> m_fetched;
+    // Local ids that became server ids, for edits begun before.
+    QHash<QString, QString> m_renamed;
     std::function<bool(const QString &)> m_confirmDelete;
 };

@@ -66,6 +66,7 @@ OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList
     m_value->setText(QLocale().toString(
         opportunity.value, 'f', opportunity.value == std::floor(opportunity.value) ? 0 : 2));
     m_value->setAlignment(Qt::AlignRight);
+    m_shownValue = m_value->text();
     m_currency->setEditable(true);
     m_currency->addItems(commonCurrencies);
     m_currency->setCurrentText(opportunity.currency);
@@ -153,12 +154,17 @@ Opportunity OpportunityDialog::opportunity() const
     o.stage = static_cast<Stage>(m_stage->currentData().toInt());
     bool ok = false;
     const double value = QLocale().toDouble(m_value->text().trimmed(), &ok);
-    o.value = ok ? value : std::numeric_limits<double>::quiet_NaN();
+    // Shown rounded: untouched, the value stays exactly what it was.
+    o.value = m_value->text() == m_shownValue ? m_original.value
+              : ok                            ? value
+                                              : std::numeric_limits<double>::quiet_NaN();
     o.currency = m_currency->currentText().trimmed();
     o.probability = m_probability->value();
     o.expectedCloseDate = m_noDate->isChecked() ? QDate() : m_date->date();
-    o.description =
-        m_description->toPlainText().isEmpty() ? QString() : m_description->toPlainText();
+    const QString description = m_description->toPlainText();
+    o.description = description == m_original.description ? m_original.description
+                    : description.isEmpty()               ? QString()
+                                                          : description;
     return o;
 }
 

@@ -51,6 +51,7 @@ private:
     void revalidate();
 
     Opportunity m_original;
+    QString m_shownValue;
     QLineEdit *m_name = nullptr;
     QComboBox *m_account = nullptr;
     QComboBox *m_stage = nullptr;

@@ -4,17 +4,19 @@
 
 #include <QCoreApplication>
 
-RecordEditCommand::RecordEditCommand(LocalStore &store, const QList<Change> &changes,
-                                     const QString &text)
+RecordEditCommand::RecordEditCommand(LocalStore &store, const QHash<QString, QString> &renamed,
+                                     const QList<Change> &changes, const QString &text)
     : QUndoCommand(text)
     , m_store(store)
+    , m_renamed(renamed)
     , m_changes(changes)
 {}
 
 void RecordEditCommand::apply(bool forward)
 {
     for (const Change &change : std::as_const(m_changes))
-        m_store.editOpportunity(change.id, forward ? change.after : change.before, change.fields);
+        m_store.editOpportunity(resolve(m_renamed, change.id),
+                                forward ? change.after : change.before, change.fields);
 }
 
 void RecordEditCommand::undo()
@@ -27,7 +29,16 @@ void RecordEditCommand::redo()
     apply(true);
 }
 
-RecordEditCommand *RecordEditCommand::move(LocalStore &store, const QStringList &ids, Stage stage)
+QString RecordEditCommand::resolve(const QHash<QString, QString> &renamed, QString id)
+{
+    for (int hops = 0; hops < 8 && renamed.contains(id); ++hops)
+        id = renamed.value(id);
+    return id;
+}
+
+RecordEditCommand *RecordEditCommand::move(LocalStore &store,
+                                           const QHash<QString, QString> &renamed,
+                                           const QStringList &ids, Stage stage)
 {
     QList<Change> changes;
     for (const QString &id : ids) {
@@ -48,5 +59,5 @@ RecordEditCommand *RecordEditCommand::move(LocalStore &store, const QStringList 
                         : QCoreApplication::translate("RecordEditCommand", "Move %1 deals to %2")
                               .arg(ids.size())
                               .arg(Stages::label(stage));
-    return new RecordEditCommand(store, changes, text);
+    return new RecordEditCommand(store, renamed, changes, text);
 }

@@ -3,6 +3,7 @@
 #include "Opportunity.h"
 #include "OpportunityField.h"
 
+#include <QHash>
 #include <QUndoCommand>
 
 class LocalStore;
@@ -21,17 +22,23 @@ public:
         OpportunityFields fields;
     };
 
-    RecordEditCommand(LocalStore &store, const QList<Change> &changes, const QString &text);
+    // `renamed` maps local ids to the server ids they got later; it is read when the command runs.
+    RecordEditCommand(LocalStore &store, const QHash<QString, QString> &renamed,
+                      const QList<Change> &changes, const QString &text);
 
     void undo() override;
     void redo() override;
 
     // A move to another stage; closed_won sets probability 100, closed_lost 0.
-    static RecordEditCommand *move(LocalStore &store, const QStringList &ids, Stage stage);
+    static RecordEditCommand *move(LocalStore &store, const QHash<QString, QString> &renamed,
+                                   const QStringList &ids, Stage stage);
+    // The id a record has now.
+    static QString resolve(const QHash<QString, QString> &renamed, QString id);
 
 private:
     void apply(bool forward);
 
     LocalStore &m_store;
+    const QHash<QString, QString> &m_renamed;
     QList<Change> m_changes;
 };
