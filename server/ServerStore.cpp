@@ -2,6 +2,7 @@
 
 #include "SchemaMigrations.h"
 #include "SqlTransaction.h"
+#include "SqliteConnection.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -274,24 +275,13 @@ bool ServerStore::fail(const QString &what, const QString &error)
 
 bool ServerStore::open(const QString &path, QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        *error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+    // Large transactions (demo data, many writers) stay in memory until they commit.
+    if (!SqliteConnection::open(m_connectionName, path,
+                                {QStringLiteral("PRAGMA cache_size=-65536")}, error)) {
+        *error = QStringLiteral("cannot open %1: %2").arg(path, *error);
         return false;
     }
-    QSqlQuery pragma(db);
-    for (const QString &statement :
-         {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
-          QStringLiteral("PRAGMA synchronous=NORMAL"),
-          // Large transactions (demo data, many writers) stay in memory until they commit.
-          QStringLiteral("PRAGMA cache_size=-65536")}) {
-        if (!pragma.exec(statement)) {
-            *error = QStringLiteral("cannot set up %1: %2").arg(path, pragma.lastError().text());
-            return false;
-        }
-    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
     if (!migrate()) {
         *error = m_lastError;
         return false;

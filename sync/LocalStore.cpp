@@ -6,6 +6,7 @@
 #include "OpportunityJson.h"
 #include "SchemaMigrations.h"
 #include "SqlTransaction.h"
+#include "SqliteConnection.h"
 
 #include <QDir>
 #include <QFile>
@@ -299,32 +300,21 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
 
 bool LocalStore::openAt(const QString &path, QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        *error = db.lastError().text();
+    // A first sync writes every page of a large pipeline at random (UUID) positions: with a
+    // cache that holds them, SQLite does not spill and re-read pages on every insert.
+    if (!SqliteConnection::open(m_connectionName, path,
+                                {QStringLiteral("PRAGMA cache_size=-32768"),
+                                 QStringLiteral("PRAGMA temp.cache_size=-32768")},
+                                error))
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next() ||
+        query.value(0).toString() != QLatin1String("ok")) {
+        *error =
+            query.lastError().isValid() ? query.lastError().text() : tr("integrity check failed");
         return false;
     }
-    QSqlQuery query(db);
-    for (const QString &statement :
-         {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
-          QStringLiteral("PRAGMA synchronous=NORMAL"),
-          // A first sync writes every page of a large pipeline at random (UUID) positions: with a
-          // cache that holds them, SQLite does not spill and re-read pages on every insert.
-          QStringLiteral("PRAGMA cache_size=-32768"),
-          QStringLiteral("PRAGMA temp.cache_size=-32768"), QStringLiteral("PRAGMA quick_check")}) {
-        if (!query.exec(statement)) {
-            *error = query.lastError().text();
-            return false;
-        }
-        if (statement.endsWith(QLatin1String("quick_check")) &&
-            (!query.next() || query.value(0).toString() != QLatin1String("ok"))) {
-            *error = tr("integrity check failed");
-            return false;
-        }
-        query.finish();
-    }
+    query.finish();
     if (!migrate()) {
         *error = m_lastError;
         return false;
