@@ -41,18 +41,6 @@ bool OpportunityListModel::isOverdue(const Opportunity &o) const
            o.expectedCloseDate < m_today;
 }
 
-void OpportunityListModel::setOwnerNames(const QHash<QString, QString> &names)
-{
-    m_ownerNames = names;
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, Owner), index(rowCount() - 1, Owner));
-}
-
-QString OpportunityListModel::ownerName(const QString &ownerId) const
-{
-    return m_ownerNames.value(ownerId, ownerId);
-}
-
 QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))

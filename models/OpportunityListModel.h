@@ -66,9 +66,8 @@ public:
     const QString &foldedNameAt(int row) const { return m_folded.at(row); }
     // The last change as milliseconds since the epoch: sorting compares these, not QDateTimes.
     qint64 updatedMsAt(int row) const { return m_updatedMs.at(row); }
-    // Names shown for owner ids (the API has no users resource).
-    void setOwnerNames(const QHash<QString, QString> &names);
-    QString ownerName(const QString &ownerId) const;
+    // How an owner is shown: the API has no users resource, so by its id.
+    QString ownerName(const QString &ownerId) const { return ownerId; }
 
     // The date "overdue" is measured against; today unless a test fixes it.
     void setToday(const QDate &today);
@@ -87,7 +86,6 @@ private:
     QList<QString> m_folded;
     QList<qint64> m_updatedMs;
     QHash<QString, int> m_rowById;
-    QHash<QString, QString> m_ownerNames;
     QDate m_today = QDate::currentDate();
     bool m_readOnly = false;
 };

@@ -31,4 +31,12 @@ bool open(const QString &connectionName, const QString &path, const QStringList 
     return true;
 }
 
+void close(const QString &connectionName)
+{
+    if (!QSqlDatabase::contains(connectionName))
+        return;
+    QSqlDatabase::database(connectionName, false).close();
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
 } // namespace SqliteConnection

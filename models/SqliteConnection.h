@@ -12,4 +12,7 @@ namespace SqliteConnection {
 bool open(const QString &connectionName, const QString &path, const QStringList &extraPragmas,
           QString *error);
 
+// Closes and forgets the connection (every QSqlQuery on it must be gone).
+void close(const QString &connectionName);
+
 } // namespace SqliteConnection

@@ -256,10 +256,7 @@ ServerStore::ServerStore(const QString &connectionName)
 
 ServerStore::~ServerStore()
 {
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
+    SqliteConnection::close(m_connectionName);
 }
 
 int ServerStore::schemaVersion()

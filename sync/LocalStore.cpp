@@ -185,10 +185,7 @@ LocalStore::LocalStore(QObject *parent)
 LocalStore::~LocalStore()
 {
     m_statements.clear(); // before the connection goes
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
+    SqliteConnection::close(m_connectionName);
 }
 
 int LocalStore::schemaVersion()
@@ -219,10 +216,7 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
     }
     // Unreadable: keep the file for the record, salvage what the outbox still holds.
     m_statements.clear();
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
+    SqliteConnection::close(m_connectionName);
     const QString aside =
         path + QStringLiteral(".corrupt-") +
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));

@@ -4,14 +4,11 @@
 #include "BoardView.h"
 #include "FilterBar.h"
 #include "ItemRoles.h"
-#include "LocalStore.h"
 #include "MainWindow.h"
-#include "MemoryCredentialStore.h"
-#include "ModelFeeder.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
-#include "Profile.h"
 #include "SampleRows.h"
+#include "SeededWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -22,7 +19,6 @@
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -48,23 +44,9 @@ private slots:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_store = std::make_unique<LocalStore>();
-        QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite"))).ok);
-        QList<Opportunity> records;
-        for (const OpportunityRow &row : SampleRows::make())
-            records.append(row.opportunity);
-        QVERIFY(m_store->beginPull());
-        QVERIFY(m_store->stagePulled(records));
-        QVERIFY(m_store->commitPull(true));
-        m_model = std::make_unique<OpportunityListModel>();
-        m_feeder = std::make_unique<ModelFeeder>(*m_store, *m_model);
-        m_feeder->reload();
-        m_engine = std::make_unique<SyncEngine>(*m_store, m_client);
-        m_profile = std::make_unique<Profile>(m_dir->filePath(QStringLiteral("profile")));
-        m_window = std::make_unique<MainWindow>(MainWindow::Services{
-            *m_store, *m_model, *m_engine, m_client, *m_profile, m_credentials});
-        m_window->setLocalOnly(true);
+        m_seeded = std::make_unique<SeededWindow>();
+        QVERIFY(m_seeded->ok);
+        m_window = m_seeded->window.get();
         m_board = m_window->board();
         m_window->views()->setCurrentWidget(m_board);
         m_window->show(); // the columns follow the model while the board shows
@@ -78,11 +60,7 @@ private slots:
     void cleanup()
     {
         m_testers.clear();
-        m_window.reset();
-        m_engine.reset();
-        m_feeder.reset();
-        m_model.reset();
-        m_store.reset();
+        m_seeded.reset();
     }
 
     void oneColumnPerStageInPipelineOrder()
@@ -111,9 +89,10 @@ private slots:
     void dropThroughTheModelMovesAndQueuesTheEdit()
     {
         drop(id(3), Stage::Negotiation);
-        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Negotiation);
-        QCOMPARE(m_store->outbox().size(), 1);
-        QCOMPARE(m_store->outbox().first().fields, OpportunityFields(OpportunityField::Stage));
+        QCOMPARE(m_seeded->store.opportunity(id(3))->opportunity.stage, Stage::Negotiation);
+        QCOMPARE(m_seeded->store.outbox().size(), 1);
+        QCOMPARE(m_seeded->store.outbox().first().fields,
+                 OpportunityFields(OpportunityField::Stage));
         QCOMPARE(column(Stage::Prospecting), QStringList());
         QCOMPARE(column(Stage::Negotiation), (QStringList{id(2), id(3)})); // ordered by close date
         QCoreApplication::processEvents();
@@ -125,10 +104,10 @@ private slots:
     void closedStagesSetTheProbability()
     {
         drop(id(1), Stage::ClosedWon);
-        QCOMPARE(m_store->opportunity(id(1))->opportunity.probability, 100);
+        QCOMPARE(m_seeded->store.opportunity(id(1))->opportunity.probability, 100);
         drop(id(2), Stage::ClosedLost);
-        QCOMPARE(m_store->opportunity(id(2))->opportunity.probability, 0);
-        QCOMPARE(m_store->outbox().first().fields,
+        QCOMPARE(m_seeded->store.opportunity(id(2))->opportunity.probability, 0);
+        QCOMPARE(m_seeded->store.outbox().first().fields,
                  OpportunityField::Stage | OpportunityField::Probability);
         // Currencies are totalled apart, never added up.
         QCoreApplication::processEvents();
@@ -153,7 +132,7 @@ private slots:
         QDropEvent dropped(point, Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(target->viewport(), &dropped);
         delete mime;
-        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Proposal);
+        QCOMPARE(m_seeded->store.opportunity(id(3))->opportunity.stage, Stage::Proposal);
         QVERIFY(column(Stage::Proposal).contains(id(3)));
     }
 
@@ -164,26 +143,26 @@ private slots:
         const QList<QAction *> actions = m_board->actions();
         QCOMPARE(actions.at(1)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Right));
         actions.at(1)->trigger();
-        QCOMPARE(m_store->opportunity(id(2))->opportunity.stage, Stage::ClosedWon);
+        QCOMPARE(m_seeded->store.opportunity(id(2))->opportunity.stage, Stage::ClosedWon);
         m_board->columnView(Stage::ClosedWon)
             ->setCurrentIndex(m_board->columnView(Stage::ClosedWon)
                                   ->model()
                                   ->index(column(Stage::ClosedWon).indexOf(id(2)), 0));
         actions.at(0)->trigger();
-        QCOMPARE(m_store->opportunity(id(2))->opportunity.stage, Stage::Negotiation);
+        QCOMPARE(m_seeded->store.opportunity(id(2))->opportunity.stage, Stage::Negotiation);
     }
 
     void undoAndRedoGoThroughTheOutbox()
     {
         drop(id(3), Stage::Qualification);
-        QCOMPARE(m_store->pendingCount(), 1);
+        QCOMPARE(m_seeded->store.pendingCount(), 1);
         m_window->undoStack()->undo();
-        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Prospecting);
-        QCOMPARE(m_store->pendingCount(), 0); // undone before it was pushed: nothing to push
+        QCOMPARE(m_seeded->store.opportunity(id(3))->opportunity.stage, Stage::Prospecting);
+        QCOMPARE(m_seeded->store.pendingCount(), 0); // undone before it was pushed: nothing to push
         QCOMPARE(column(Stage::Prospecting), QStringList{id(3)});
         m_window->undoStack()->redo();
-        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Qualification);
-        QCOMPARE(m_store->pendingCount(), 1);
+        QCOMPARE(m_seeded->store.opportunity(id(3))->opportunity.stage, Stage::Qualification);
+        QCOMPARE(m_seeded->store.pendingCount(), 1);
     }
 
     void closedColumnsCollapse()
@@ -199,10 +178,10 @@ private slots:
 
     void readOnlyKeyRefusesDrops()
     {
-        m_model->setReadOnly(true);
+        m_seeded->model.setReadOnly(true);
         drop(id(3), Stage::Proposal);
-        QCOMPARE(m_store->opportunity(id(3))->opportunity.stage, Stage::Prospecting);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_seeded->store.opportunity(id(3))->opportunity.stage, Stage::Prospecting);
+        QCOMPARE(m_seeded->store.pendingCount(), 0);
         QVERIFY2(m_window->bannerText().contains(QStringLiteral("only read")),
                  qPrintable(m_window->bannerText()));
     }
@@ -218,24 +197,17 @@ private:
     }
     void drop(const QString &opportunityId, Stage stage)
     {
-        const QModelIndex source = m_model->index(m_model->rowOf(opportunityId), 0);
-        std::unique_ptr<QMimeData> mime(m_model->mimeData({source}));
+        const QModelIndex source = m_seeded->model.index(m_seeded->model.rowOf(opportunityId), 0);
+        std::unique_ptr<QMimeData> mime(m_seeded->model.mimeData({source}));
         QVERIFY(mime->hasFormat(QString::fromLatin1(OpportunityListModel::mimeType)));
         OpportunityFilterProxy *target = m_board->columnProxy(stage);
-        if (!m_model->isReadOnly())
+        if (!m_seeded->model.isReadOnly())
             QVERIFY(target->canDropMimeData(mime.get(), Qt::MoveAction, -1, -1, {}));
         target->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, {});
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<OpportunityListModel> m_model;
-    std::unique_ptr<ModelFeeder> m_feeder;
-    ApiClient m_client;
-    std::unique_ptr<SyncEngine> m_engine;
-    std::unique_ptr<Profile> m_profile;
-    MemoryCredentialStore m_credentials;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<SeededWindow> m_seeded;
+    MainWindow *m_window = nullptr;
     BoardView *m_board = nullptr;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 };

@@ -3,14 +3,11 @@
 #include "DetailPanel.h"
 #include "FilterBar.h"
 #include "ItemRoles.h"
-#include "LocalStore.h"
 #include "MainWindow.h"
-#include "MemoryCredentialStore.h"
-#include "ModelFeeder.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
-#include "Profile.h"
 #include "SampleRows.h"
+#include "SeededWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -21,7 +18,6 @@
 #include <QMenu>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -34,31 +30,10 @@ private slots:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_store = std::make_unique<LocalStore>();
-        QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite"))).ok);
-        QList<Opportunity> records;
-        for (const OpportunityRow &row : SampleRows::make())
-            records.append(row.opportunity);
-        QVERIFY(m_store->beginPull());
-        QVERIFY(m_store->stagePulled(records));
-        QVERIFY(m_store->commitPull(true));
-        QList<Account> accounts;
-        for (const char *id : {"acct-a", "acct-b", "acct-c"}) {
-            Account account;
-            account.id = QString::fromLatin1(id);
-            account.name = QStringLiteral("Account ") + account.id.right(1).toUpper();
-            accounts.append(account);
-        }
-        QVERIFY(m_store->storeAccounts(accounts));
-        m_model = std::make_unique<OpportunityListModel>();
-        m_feeder = std::make_unique<ModelFeeder>(*m_store, *m_model);
-        m_feeder->reload();
-        m_engine = std::make_unique<SyncEngine>(*m_store, m_client);
-        m_profile = std::make_unique<Profile>(m_dir->filePath(QStringLiteral("profile")));
-        m_window = std::make_unique<MainWindow>(MainWindow::Services{
-            *m_store, *m_model, *m_engine, m_client, *m_profile, m_credentials});
-        m_window->setLocalOnly(true);
+        m_tester.reset();
+        m_seeded = std::make_unique<SeededWindow>();
+        QVERIFY(m_seeded->ok);
+        m_window = m_seeded->window.get();
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_window->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
@@ -104,9 +79,9 @@ private slots:
     {
         select(QStringLiteral("00000000-0000-4000-8000-000000000003"));
         m_window->archiveAction()->trigger();
-        QVERIFY(m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000003"))
+        QVERIFY(m_seeded->store.opportunity(QStringLiteral("00000000-0000-4000-8000-000000000003"))
                     ->opportunity.isArchived);
-        QCOMPARE(m_store->outbox().size(), 1);
+        QCOMPARE(m_seeded->store.outbox().size(), 1);
         QVERIFY(!shownIds().contains(3)); // gone from the live list
 
         select(QStringLiteral("00000000-0000-4000-8000-000000000004"));
@@ -117,25 +92,28 @@ private slots:
         });
         m_window->deleteAction()->trigger();
         QCOMPARE(asked, QStringLiteral("Acme — Expansion"));
-        QVERIFY(m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000004")));
+        QVERIFY(
+            m_seeded->store.opportunity(QStringLiteral("00000000-0000-4000-8000-000000000004")));
         m_window->setDeleteConfirmation([](const QString &) { return true; });
         m_window->deleteAction()->trigger();
-        QVERIFY(!m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000004")));
+        QVERIFY(
+            !m_seeded->store.opportunity(QStringLiteral("00000000-0000-4000-8000-000000000004")));
         QVERIFY(!shownIds().contains(4));
-        QCOMPARE(m_store->outbox().size(), 2);
-        QCOMPARE(m_store->outbox().last().operation, OutboxEntry::Operation::Delete);
+        QCOMPARE(m_seeded->store.outbox().size(), 2);
+        QCOMPARE(m_seeded->store.outbox().last().operation, OutboxEntry::Operation::Delete);
     }
 
     void serverTextIsShownLiterally()
     {
         const QString hostile = QStringLiteral("<b>x</b><img src=a>");
-        Opportunity o = m_store->opportunity(QStringLiteral("00000000-0000-4000-8000-000000000001"))
-                            ->opportunity;
+        Opportunity o =
+            m_seeded->store.opportunity(QStringLiteral("00000000-0000-4000-8000-000000000001"))
+                ->opportunity;
         o.name = hostile;
         o.description = QStringLiteral("<script>alert(1)</script>");
-        QVERIFY(m_store->beginPull());
-        QVERIFY(m_store->stagePulled({o}));
-        QVERIFY(m_store->commitPull(false));
+        QVERIFY(m_seeded->store.beginPull());
+        QVERIFY(m_seeded->store.stagePulled({o}));
+        QVERIFY(m_seeded->store.commitPull(false));
         select(o.id);
         QVERIFY(m_window->detail()->shownTexts().contains(hostile));
         QVERIFY(
@@ -191,15 +169,8 @@ private:
         return ids;
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<OpportunityListModel> m_model;
-    std::unique_ptr<ModelFeeder> m_feeder;
-    ApiClient m_client;
-    std::unique_ptr<SyncEngine> m_engine;
-    std::unique_ptr<Profile> m_profile;
-    MemoryCredentialStore m_credentials;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<SeededWindow> m_seeded;
+    MainWindow *m_window = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 

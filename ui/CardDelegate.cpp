@@ -18,21 +18,6 @@ namespace {
 constexpr int margin = 4;
 constexpr int padding = 8;
 
-QColor markerColor(int state)
-{
-    switch (static_cast<SyncState>(state)) {
-    case SyncState::Pending:
-        return QColor(0xf5, 0x9e, 0x0b);
-    case SyncState::Failed:
-        return QColor(0xdc, 0x26, 0x26);
-    case SyncState::Conflict:
-        return QColor(0x7c, 0x3a, 0xed);
-    case SyncState::Synced:
-        break;
-    }
-    return {};
-}
-
 QRect markerRect(const QRect &card)
 {
     return QRect(card.right() - padding - 8, card.top() + padding + 2, 8, 8);
@@ -68,7 +53,8 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     QFont bold = option.font;
     bold.setBold(true);
     const QFontMetrics boldMetrics(bold);
-    const QColor marker = markerColor(index.data(ItemRoles::SyncStateRole).toInt());
+    // The list's sync marker colour, from the model, so list and board mark alike.
+    const QColor marker = index.siblingAtColumn(0).data(Qt::DecorationRole).value<QColor>();
     const int nameWidth = text.width() - (marker.isValid() ? 14 : 0);
     painter->setFont(bold);
     painter->setPen(option.palette.text().color());

@@ -21,7 +21,11 @@ FilterBar::FilterBar(QWidget *parent)
     , m_owner(new QComboBox(this))
     , m_archived(new QCheckBox(tr("Archived"), this))
     , m_summary(new QLabel(this))
+    , m_summaryTimer(new QTimer(this))
 {
+    m_summaryTimer->setSingleShot(true);
+    m_summaryTimer->setInterval(0);
+    connect(m_summaryTimer, &QTimer::timeout, this, &FilterBar::updateSummary);
     m_search->setPlaceholderText(tr("Search by name"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
@@ -75,7 +79,8 @@ void FilterBar::addProxy(OpportunityFilterProxy *proxy)
 {
     m_proxies.append(proxy);
     if (m_proxies.size() == 1)
-        connect(proxy, &OpportunityFilterProxy::totalsChanged, this, &FilterBar::scheduleSummary);
+        connect(proxy, &OpportunityFilterProxy::totalsChanged, m_summaryTimer,
+                qOverload<>(&QTimer::start));
     apply();
 }
 
@@ -143,17 +148,9 @@ void FilterBar::apply()
     updateSummary();
 }
 
-void FilterBar::scheduleSummary()
-{
-    if (m_summaryScheduled)
-        return;
-    m_summaryScheduled = true;
-    QTimer::singleShot(0, this, &FilterBar::updateSummary);
-}
-
 void FilterBar::updateSummary()
 {
-    m_summaryScheduled = false;
+    m_summaryTimer->stop(); // done now: a pending recount would repeat it
     if (m_proxies.isEmpty())
         return;
     const PipelineTotals totals = m_proxies.first()->totals();

@@ -10,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QTimer;
 class QToolButton;
 
 // Every filter of the API in one bar: name search (applied as you type), stages (several at
@@ -38,7 +39,6 @@ public:
 private:
     void apply();
     void updateSummary();
-    void scheduleSummary();
     void updateStageButton();
 
     QList<OpportunityFilterProxy *> m_proxies;
@@ -49,5 +49,5 @@ private:
     QCheckBox *m_archived = nullptr;
     QLabel *m_summary = nullptr;
     // Summaries are computed once per event loop pass, however many changes arrive in it.
-    bool m_summaryScheduled = false;
+    QTimer *m_summaryTimer = nullptr;
 };
