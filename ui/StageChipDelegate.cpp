@@ -27,9 +27,10 @@ void StageChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QColor color = colorOf(index.data(ItemRoles::StageRole).toInt());
     const QFontMetrics metrics(option.font);
     const int padding = metrics.height() / 2;
+    // Two pixels of slack: rounding in the text measure must not elide a label that fits.
+    const int wanted = metrics.horizontalAdvance(text) + 2 * padding + 2;
     QRectF chip(option.rect.left() + 4, option.rect.center().y() - metrics.height() / 2.0 - 1,
-                qMin(metrics.horizontalAdvance(text) + 2 * padding, option.rect.width() - 8),
-                metrics.height() + 2);
+                qMin(wanted, option.rect.width() - 8), metrics.height() + 2);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath path;
