@@ -2,8 +2,7 @@
 
 #include "ItemRoles.h"
 #include "OpportunityListModel.h"
-
-#include <QVarLengthArray>
+#include "TotalsAccumulator.h"
 
 OpportunityFilterProxy::OpportunityFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -25,94 +24,34 @@ void OpportunityFilterProxy::setSourceModel(QAbstractItemModel *model)
     QSortFilterProxyModel::setSourceModel(model);
 }
 
-void OpportunityFilterProxy::setSearch(const QString &text)
+void OpportunityFilterProxy::setFilter(const OpportunityFilter &filter)
 {
-    const QString folded = text.trimmed().toCaseFolded();
-    if (folded == m_search)
+    if (filter == m_filter)
         return;
-    m_search = folded;
-    refilter();
-}
-
-void OpportunityFilterProxy::setStages(const QSet<Stage> &stages)
-{
-    if (stages == m_stages)
+    m_filter = filter;
+    if (m_paused) {
+        m_stale = true;
+        emit totalsChanged();
         return;
-    m_stages = stages;
-    refilter();
-}
-
-void OpportunityFilterProxy::setAccountId(const QString &accountId)
-{
-    if (accountId == m_accountId)
-        return;
-    m_accountId = accountId;
-    refilter();
-}
-
-void OpportunityFilterProxy::setOwnerId(const QString &ownerId)
-{
-    if (ownerId == m_ownerId)
-        return;
-    m_ownerId = ownerId;
-    refilter();
-}
-
-void OpportunityFilterProxy::setArchived(bool archived)
-{
-    if (archived == m_archived)
-        return;
-    m_archived = archived;
-    refilter();
-}
-
-void OpportunityFilterProxy::refilter()
-{
+    }
     // A filter change can add or drop tens of thousands of rows, which QSortFilterProxyModel
     // applies one range at a time (seconds for 100,000 rows); rebuilding the mapping and sorting
     // it again takes milliseconds.
     invalidate();
 }
 
-void OpportunityFilterProxy::setFixedStage(std::optional<Stage> stage)
+void OpportunityFilterProxy::setPaused(bool paused)
 {
-    m_fixedStage = stage;
-    refilter();
-}
-
-Qt::ItemFlags OpportunityFilterProxy::flags(const QModelIndex &index) const
-{
-    Qt::ItemFlags flags = QSortFilterProxyModel::flags(index);
-    if (m_fixedStage && !index.isValid())
-        flags |= Qt::ItemIsDropEnabled; // the column itself takes drops, not the cards in it
-    return flags;
-}
-
-bool OpportunityFilterProxy::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
-                                             const QModelIndex &) const
-{
-    return m_fixedStage && action == Qt::MoveAction &&
-           !OpportunityListModel::idsFrom(data).isEmpty();
-}
-
-bool OpportunityFilterProxy::dropMimeData(const QMimeData *data, Qt::DropAction action, int row,
-                                          int column, const QModelIndex &parent)
-{
-    if (!canDropMimeData(data, action, row, column, parent))
-        return false;
-    // The drop asks; the data's owner moves (the cards leave their column when the move lands).
-    m_source->requestMove(OpportunityListModel::idsFrom(data), *m_fixedStage);
-    return false; // nothing for the view to remove: the model updates itself
+    m_paused = paused;
+    if (!paused && m_stale) {
+        m_stale = false;
+        invalidate();
+    }
 }
 
 bool OpportunityFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
-    const Opportunity &o = m_source->rowAt(sourceRow).opportunity;
-    return o.isArchived == m_archived && (!m_fixedStage || o.stage == *m_fixedStage) &&
-           (m_stages.isEmpty() || m_stages.contains(o.stage)) &&
-           (m_accountId.isEmpty() || o.accountId == m_accountId) &&
-           (m_ownerId.isEmpty() || o.ownerId == m_ownerId) &&
-           (m_search.isEmpty() || m_source->foldedNameAt(sourceRow).contains(m_search));
+    return m_filter.accepts(*m_source, sourceRow);
 }
 
 bool OpportunityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -150,35 +89,12 @@ bool OpportunityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex
 
 PipelineTotals OpportunityFilterProxy::totals() const
 {
-    // Straight over the source rows with the filter itself: no index mapping per row, and the
-    // few currencies summed in a flat list before they go into the maps.
-    struct Sum
-    {
-        const QString *currency;
-        double value;
-        double weighted;
-    };
-    QVarLengthArray<Sum, 8> sums;
-    int count = 0;
+    // Straight over the source rows with the filter itself: no index mapping per row, and valid
+    // while paused.
+    TotalsAccumulator sum;
     for (int row = 0; m_source && row < m_source->rowCount(); ++row) {
-        if (!filterAcceptsRow(row, {}))
-            continue;
-        const Opportunity &o = m_source->rowAt(row).opportunity;
-        ++count;
-        auto sum = std::find_if(sums.begin(), sums.end(),
-                                [&](const Sum &s) { return *s.currency == o.currency; });
-        if (sum == sums.end()) {
-            sums.append({&o.currency, 0, 0});
-            sum = sums.end() - 1;
-        }
-        sum->value += o.value;
-        sum->weighted += o.weightedValue();
+        if (m_filter.accepts(*m_source, row))
+            sum.add(m_source->rowAt(row).opportunity);
     }
-    PipelineTotals totals;
-    totals.count = count;
-    for (const Sum &sum : sums) {
-        totals.value.insert(*sum.currency, sum.value);
-        totals.weighted.insert(*sum.currency, sum.weighted);
-    }
-    return totals;
+    return sum.totals();
 }

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QLocale>
 #include <QMimeData>
+#include <algorithm>
 
 namespace {
 
@@ -277,16 +278,28 @@ void OpportunityListModel::appendDerived(const Opportunity &opportunity)
                                                        : 0);
 }
 
-void OpportunityListModel::resetRows(const QList<OpportunityRow> &rows)
+void OpportunityListModel::shareCurrency(Opportunity &opportunity)
+{
+    auto shared = std::find(m_currencies.cbegin(), m_currencies.cend(), opportunity.currency);
+    if (shared == m_currencies.cend()) {
+        m_currencies.append(opportunity.currency);
+        shared = m_currencies.cend() - 1;
+    }
+    opportunity.currency = *shared;
+}
+
+void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
 {
     beginResetModel();
-    m_rows = rows;
+    m_rows = std::move(rows);
     m_folded.clear();
     m_updatedMs.clear();
-    m_folded.reserve(rows.size());
-    m_updatedMs.reserve(rows.size());
-    for (const OpportunityRow &row : rows)
+    m_folded.reserve(m_rows.size());
+    m_updatedMs.reserve(m_rows.size());
+    for (OpportunityRow &row : m_rows) {
+        shareCurrency(row.opportunity);
         appendDerived(row.opportunity);
+    }
     reindex();
     endResetModel();
 }
@@ -302,7 +315,7 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
             else
                 all.append(row);
         }
-        resetRows(all);
+        resetRows(std::move(all));
         return;
     }
     QList<OpportunityRow> added;
@@ -313,6 +326,7 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
             continue;
         }
         m_rows[at] = row;
+        shareCurrency(m_rows[at].opportunity);
         m_folded[at] = row.opportunity.name.toCaseFolded();
         m_updatedMs[at] =
             row.opportunity.updatedAt.isValid() ? row.opportunity.updatedAt.toMSecsSinceEpoch() : 0;
@@ -325,6 +339,7 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
     for (const OpportunityRow &row : added) {
         m_rowById.insert(row.opportunity.id, static_cast<int>(m_rows.size()));
         m_rows.append(row);
+        shareCurrency(m_rows.last().opportunity);
         appendDerived(row.opportunity);
     }
     endInsertRows();

@@ -53,7 +53,7 @@ public:
     bool isReadOnly() const { return m_readOnly; }
 
     // Replaces everything (first load).
-    void resetRows(const QList<OpportunityRow> &rows);
+    void resetRows(QList<OpportunityRow> rows);
     // Updates the rows with these ids and appends the new ones.
     void upsertRows(const QList<OpportunityRow> &rows);
     void removeIds(const QStringList &ids);
@@ -80,12 +80,16 @@ signals:
 private:
     void reindex();
     void appendDerived(const Opportunity &opportunity);
+    // One shared string per currency code: totals compare the codes' addresses, not their text
+    // in 100,000 separate allocations.
+    void shareCurrency(Opportunity &opportunity);
 
     QList<OpportunityRow> m_rows;
     // Per row, kept beside m_rows: derived once, compared often.
     QList<QString> m_folded;
     QList<qint64> m_updatedMs;
     QHash<QString, int> m_rowById;
+    QList<QString> m_currencies;
     QDate m_today = QDate::currentDate();
     bool m_readOnly = false;
 };

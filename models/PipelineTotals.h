@@ -17,6 +17,14 @@ struct PipelineTotals
         value[currency] += amount;
         weighted[currency] += weightedAmount;
     }
+    void add(const PipelineTotals &other)
+    {
+        count += other.count;
+        for (auto it = other.value.cbegin(); it != other.value.cend(); ++it)
+            value[it.key()] += it.value();
+        for (auto it = other.weighted.cbegin(); it != other.weighted.cend(); ++it)
+            weighted[it.key()] += it.value();
+    }
     // "USD 1,200 · EUR 300", in the user's locale.
     static QString format(const QMap<QString, double> &perCurrency);
 };

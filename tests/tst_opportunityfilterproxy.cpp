@@ -67,14 +67,14 @@ private slots:
         QFETCH(QString, owner);
         QFETCH(bool, archived);
         QFETCH(QList<int>, expected);
-        QSet<Stage> stageSet;
+        OpportunityFilter filter;
         for (int stage : stages)
-            stageSet.insert(static_cast<Stage>(stage));
-        m_proxy->setSearch(search);
-        m_proxy->setStages(stageSet);
-        m_proxy->setAccountId(account);
-        m_proxy->setOwnerId(owner);
-        m_proxy->setArchived(archived);
+            filter.stages.insert(static_cast<Stage>(stage));
+        filter.setSearch(search);
+        filter.accountId = account;
+        filter.ownerId = owner;
+        filter.archived = archived;
+        m_proxy->setFilter(filter);
         QList<int> shown;
         for (int row = 0; row < m_proxy->rowCount(); ++row)
             shown.append(m_proxy->index(row, 0).data(ItemRoles::Id).toString().right(1).toInt());
@@ -116,13 +116,28 @@ private slots:
     void followsSourceChanges()
     {
         QSignalSpy totals(m_proxy.get(), &OpportunityFilterProxy::totalsChanged);
-        m_proxy->setStages({Stage::Negotiation});
+        OpportunityFilter negotiation;
+        negotiation.stages = {Stage::Negotiation};
+        m_proxy->setFilter(negotiation);
         QCOMPARE(m_proxy->rowCount(), 1);
         OpportunityRow moved = SampleRows::make().at(0);
         moved.opportunity.stage = Stage::Negotiation;
         m_model->upsertRows({moved});
         QCOMPARE(m_proxy->rowCount(), 2);
         QVERIFY(!totals.isEmpty());
+    }
+
+    void pausedCatchesUpWhenResumed()
+    {
+        OpportunityFilter search;
+        search.setSearch(QStringLiteral("pilot"));
+        m_proxy->setPaused(true);
+        m_proxy->setFilter(search);
+        QCOMPARE(m_proxy->rowCount(), 6);     // hidden: not refiltered yet
+        QCOMPARE(m_proxy->totals().count, 1); // the totals follow the filter at once
+        m_proxy->setPaused(false);
+        QCOMPARE(m_proxy->rowCount(), 1);
+        QCOMPARE(m_proxy->index(0, 0).data().toString(), QStringLiteral("Acme — Pilot"));
     }
 
 private:

@@ -3,9 +3,10 @@
 #include "CardDelegate.h"
 #include "FilterBar.h"
 #include "ItemRoles.h"
-#include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
 #include "StageChipDelegate.h"
+#include "StageColumnProxy.h"
+#include "StagePartition.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -20,17 +21,16 @@
 BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
+    , m_partition(new StagePartition(this))
 {
+    m_partition->setFilter(filterBar.filter());
+    connect(&filterBar, &FilterBar::filterChanged, m_partition, &StagePartition::setFilter);
     auto *row = new QHBoxLayout;
     row->setContentsMargins(8, 8, 8, 8);
     row->setSpacing(8);
     for (Stage stage : Stages::all()) {
         Column column;
-        column.proxy = new OpportunityFilterProxy(this);
-        column.proxy->setFixedStage(stage);
-        column.proxy->sort(OpportunityListModel::CloseDate,
-                           Qt::AscendingOrder); // the API has no manual order
-        filterBar.addProxy(column.proxy);
+        column.proxy = m_partition->column(stage);
 
         column.frame = new QWidget(this);
         column.frame->setObjectName(QStringLiteral("boardColumn"));
@@ -89,16 +89,19 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         row->addWidget(column.frame, 1);
 
         // Headers recount once per event loop pass, however many changes arrive.
-        auto *recount = new QTimer(this);
-        recount->setSingleShot(true);
-        recount->setInterval(0);
-        connect(recount, &QTimer::timeout, this, [this, stage] { updateHeader(stage); });
-        connect(column.proxy, &OpportunityFilterProxy::totalsChanged, recount,
+        column.recount = new QTimer(this);
+        column.recount->setSingleShot(true);
+        column.recount->setInterval(0);
+        connect(column.recount, &QTimer::timeout, this, [this, stage] { updateHeader(stage); });
+        connect(column.proxy, &StageColumnProxy::totalsChanged, column.recount,
                 qOverload<>(&QTimer::start));
+        connect(column.proxy, &StageColumnProxy::totalsChanged, this, &BoardView::totalsChanged);
         m_columns.insert(stage, column);
         updateHeader(stage);
     }
     setLayout(row);
+    // After a keystroke every header changes at once: done before the board repaints, not after.
+    connect(m_partition, &StagePartition::dealt, this, &BoardView::updateHeaders);
 
     auto *left = new QAction(tr("Move to the previous stage"), this);
     left->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left));
@@ -113,22 +116,20 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
 
 void BoardView::showEvent(QShowEvent *event)
 {
-    for (const Column &column : std::as_const(m_columns)) {
-        if (!column.proxy->sourceModel()) {
-            column.proxy->setSourceModel(&m_model);
-            column.proxy->sort(OpportunityListModel::CloseDate, Qt::AscendingOrder);
-        }
-    }
-    for (Stage stage : Stages::all())
-        updateHeader(stage);
+    m_partition->setSourceModel(&m_model);
+    updateHeaders();
     QWidget::showEvent(event);
 }
 
 void BoardView::hideEvent(QHideEvent *event)
 {
-    for (const Column &column : std::as_const(m_columns))
-        column.proxy->setSourceModel(nullptr);
+    m_partition->setSourceModel(nullptr);
     QWidget::hideEvent(event);
+}
+
+PipelineTotals BoardView::totals() const
+{
+    return m_partition->totals();
 }
 
 QString BoardView::headerText(Stage stage) const
@@ -137,9 +138,16 @@ QString BoardView::headerText(Stage stage) const
     return column.title->text() + QLatin1Char('\n') + column.totals->text();
 }
 
+void BoardView::updateHeaders()
+{
+    for (Stage stage : Stages::all())
+        updateHeader(stage);
+}
+
 void BoardView::updateHeader(Stage stage)
 {
     const Column &column = m_columns.value(stage);
+    column.recount->stop(); // done now
     const PipelineTotals totals = column.proxy->totals();
     column.title->setText(QStringLiteral("%1  (%2)").arg(Stages::label(stage)).arg(totals.count));
     column.totals->setText(totals.count == 0 ? tr("No deals")

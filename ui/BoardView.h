@@ -1,19 +1,23 @@
 #pragma once
 
+#include "PipelineTotals.h"
 #include "Stage.h"
 
 #include <QHash>
 #include <QWidget>
 
 class FilterBar;
-class OpportunityFilterProxy;
 class OpportunityListModel;
+class StageColumnProxy;
+class StagePartition;
 class QLabel;
 class QListView;
+class QTimer;
 class QToolButton;
 
 // The pipeline board: one column per stage in pipeline order, each a list of cards over a proxy
-// of the same source model the list uses, all following the filter bar. Cards move by drag and
+// of the same source model the list uses (dealt by one StagePartition), all following the filter
+// bar. Cards move by drag and
 // drop (handled by the model), Ctrl+Left/Right, or the context menu.
 class BoardView final : public QWidget
 {
@@ -23,7 +27,9 @@ public:
     BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget *parent = nullptr);
 
     QListView *columnView(Stage stage) const { return m_columns.value(stage).view; }
-    OpportunityFilterProxy *columnProxy(Stage stage) const { return m_columns.value(stage).proxy; }
+    StageColumnProxy *columnProxy(Stage stage) const { return m_columns.value(stage).proxy; }
+    // Every card on the board, counted.
+    PipelineTotals totals() const;
     // The header's text: name, count, totals per currency, weighted totals.
     QString headerText(Stage stage) const;
     void setCollapsed(Stage stage, bool collapsed);
@@ -35,6 +41,7 @@ public:
 
 signals:
     void openRequested(const QString &id);
+    void totalsChanged();
 
 protected:
     // The columns follow the model only while the board shows: a hidden board costs nothing
@@ -45,16 +52,19 @@ protected:
 private:
     struct Column
     {
-        OpportunityFilterProxy *proxy = nullptr;
+        StageColumnProxy *proxy = nullptr;
         QListView *view = nullptr;
         QLabel *title = nullptr;
         QLabel *totals = nullptr;
         QToolButton *collapse = nullptr;
+        QTimer *recount = nullptr;
         QWidget *frame = nullptr;
     };
     void updateHeader(Stage stage);
+    void updateHeaders();
     void showContextMenu(Stage stage, const QPoint &position);
 
     OpportunityListModel &m_model;
+    StagePartition *m_partition = nullptr;
     QHash<Stage, Column> m_columns;
 };

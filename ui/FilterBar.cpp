@@ -75,13 +75,21 @@ FilterBar::FilterBar(QWidget *parent)
     updateStageButton();
 }
 
-void FilterBar::addProxy(OpportunityFilterProxy *proxy)
+void FilterBar::setListProxy(OpportunityFilterProxy *proxy)
 {
-    m_proxies.append(proxy);
-    if (m_proxies.size() == 1)
-        connect(proxy, &OpportunityFilterProxy::totalsChanged, m_summaryTimer,
-                qOverload<>(&QTimer::start));
-    apply();
+    m_listProxy = proxy;
+    proxy->setFilter(m_filter);
+}
+
+void FilterBar::setTotalsSource(std::function<PipelineTotals()> totals)
+{
+    m_totals = std::move(totals);
+    updateSummary();
+}
+
+void FilterBar::recount()
+{
+    m_summaryTimer->start();
 }
 
 void FilterBar::setAccounts(const QList<Account> &accounts)
@@ -127,33 +135,33 @@ void FilterBar::updateStageButton()
 
 void FilterBar::apply()
 {
-    QSet<Stage> stages;
+    OpportunityFilter filter;
     for (QAction *action : m_stageButton->menu()->actions()) {
         if (action->isChecked())
-            stages.insert(static_cast<Stage>(action->data().toInt()));
+            filter.stages.insert(static_cast<Stage>(action->data().toInt()));
     }
     updateStageButton();
+    filter.setSearch(m_search->text());
     // A typed account name that matches no account filters nothing rather than everything.
-    const QString accountId =
-        m_account->currentText() == m_account->itemText(m_account->currentIndex())
-            ? m_account->currentData().toString()
-            : QString();
-    for (OpportunityFilterProxy *proxy : std::as_const(m_proxies)) {
-        proxy->setSearch(m_search->text());
-        proxy->setStages(stages);
-        proxy->setAccountId(accountId);
-        proxy->setOwnerId(m_owner->currentData().toString());
-        proxy->setArchived(m_archived->isChecked());
-    }
+    if (m_account->currentText() == m_account->itemText(m_account->currentIndex()))
+        filter.accountId = m_account->currentData().toString();
+    filter.ownerId = m_owner->currentData().toString();
+    filter.archived = m_archived->isChecked();
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    if (m_listProxy)
+        m_listProxy->setFilter(m_filter);
+    emit filterChanged(m_filter);
     updateSummary();
 }
 
 void FilterBar::updateSummary()
 {
     m_summaryTimer->stop(); // done now: a pending recount would repeat it
-    if (m_proxies.isEmpty())
+    if (!m_totals)
         return;
-    const PipelineTotals totals = m_proxies.first()->totals();
+    const PipelineTotals totals = m_totals();
     const QString deals =
         totals.count == 1 ? tr("1 deal") : tr("%1 deals").arg(QLocale().toString(totals.count));
     m_summary->setText(tr("%1 · total %2 · weighted %3")

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "Account.h"
+#include "OpportunityFilter.h"
 
 #include <QWidget>
+#include <functional>
 
 class OpportunityFilterProxy;
 class OpportunityListModel;
@@ -23,8 +25,13 @@ class FilterBar final : public QWidget
 public:
     explicit FilterBar(QWidget *parent = nullptr);
 
-    // The bar applies its state to each proxy it serves; totals come from the first.
-    void addProxy(OpportunityFilterProxy *proxy);
+    // The list's proxy: the bar applies its filter to it.
+    void setListProxy(OpportunityFilterProxy *proxy);
+    // Where the count and totals beside the filters come from: the view showing counts them.
+    void setTotalsSource(std::function<PipelineTotals()> totals);
+    // The totals changed: the summary recounts once per event loop pass.
+    void recount();
+    const OpportunityFilter &filter() const { return m_filter; }
     void setAccounts(const QList<Account> &accounts);
     void setOwners(const QList<QPair<QString, QString>> &idAndName);
     void focusSearch();
@@ -36,12 +43,18 @@ public:
     QCheckBox *archivedBox() const { return m_archived; }
     QLabel *summary() const { return m_summary; }
 
+signals:
+    // For every other view that follows the bar (the board).
+    void filterChanged(const OpportunityFilter &filter);
+
 private:
     void apply();
     void updateSummary();
     void updateStageButton();
 
-    QList<OpportunityFilterProxy *> m_proxies;
+    OpportunityFilterProxy *m_listProxy = nullptr;
+    std::function<PipelineTotals()> m_totals;
+    OpportunityFilter m_filter;
     QLineEdit *m_search = nullptr;
     QToolButton *m_stageButton = nullptr;
     QComboBox *m_account = nullptr;

@@ -47,7 +47,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setWindowTitle(tr("kashew — Pipeline"));
     m_proxy->setSourceModel(&services.model);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_filterBar->addProxy(m_proxy);
+    m_filterBar->setListProxy(m_proxy);
 
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
@@ -114,6 +114,20 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_views->setDocumentMode(true);
     m_views->addTab(m_table, tr("&List"));
     m_views->addTab(m_board, tr("&Board"));
+    // The view showing counts the filter bar's totals; behind the board the list does not
+    // refilter on every keystroke, it catches up when shown.
+    const auto followView = [this] {
+        const bool board = m_views->currentWidget() == m_board;
+        m_proxy->setPaused(board);
+        if (board)
+            m_filterBar->setTotalsSource([this] { return m_board->totals(); });
+        else
+            m_filterBar->setTotalsSource([this] { return m_proxy->totals(); });
+    };
+    connect(m_views, &QTabWidget::currentChanged, this, followView);
+    followView();
+    connect(m_proxy, &OpportunityFilterProxy::totalsChanged, m_filterBar, &FilterBar::recount);
+    connect(m_board, &BoardView::totalsChanged, m_filterBar, &FilterBar::recount);
     connect(m_board, &BoardView::openRequested, this, &MainWindow::editRecord);
     connect(&services.model, &OpportunityListModel::moveRequested, this,
             [this](const QStringList &ids, Stage stage) {

@@ -29,7 +29,7 @@ void ModelFeeder::reload()
     rows.reserve(records.size());
     for (const CachedOpportunity &record : records)
         rows.append(rowOf(record));
-    m_model.resetRows(rows);
+    m_model.resetRows(std::move(rows));
 }
 
 void ModelFeeder::refresh(const QStringList &ids)

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "PipelineTotals.h"
+#include "Stage.h"
+
+#include <QAbstractProxyModel>
+#include <optional>
+
+class OpportunityListModel;
+
+// One board column: the cards of one stage, a flat list over the source model in the order its
+// StagePartition gives (expected close date). The partition decides which rows are in it; the
+// column maps indexes, keeps persistent indexes (selection, current card) across changes, and
+// takes drops, which ask the source model to move the dropped records to this stage.
+class StageColumnProxy final : public QAbstractProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit StageColumnProxy(Stage stage, QObject *parent = nullptr);
+
+    Stage stage() const { return m_stage; }
+    // The source rows shown, in order.
+    const QList<int> &sourceRows() const { return m_sourceRows; }
+    // Where a source row shows in this column, -1 when it does not.
+    int rowOfSource(int sourceRow) const { return m_rowOfSource.value(sourceRow, -1); }
+    PipelineTotals totals() const;
+
+    void setSourceModel(QAbstractItemModel *model) override;
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    QModelIndex sibling(int row, int column, const QModelIndex &index) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+    // Changes made by the StagePartition that feeds this column, each announced to the views.
+    // All of the rows at once (and their totals, counted on the way), keeping persistent indexes
+    // on the records that stay.
+    void replaceRows(QList<int> sourceRows, const PipelineTotals &totals);
+    void insertSourceRow(int row, int sourceRow);
+    void removeRow(int row);
+    void announceChanged(int row);
+    // Source rows at or after `from` moved by `delta` (rows inserted or removed before them);
+    // `sourceCount` is the source's new row count.
+    void shiftSourceRows(int from, int delta, int sourceCount);
+    void beginReset() { beginResetModel(); }
+    void endReset(QList<int> sourceRows, const PipelineTotals &totals);
+
+signals:
+    void totalsChanged();
+
+private:
+    void rebuildReverseMap(int sourceCount);
+
+    const Stage m_stage;
+    OpportunityListModel *m_source = nullptr;
+    QList<int> m_sourceRows;
+    // Per source row, its row here or -1: mapping from the source stays O(1).
+    QList<int> m_rowOfSource;
+    // Counted when the rows are dealt; after a change of a few rows, recounted when asked.
+    mutable std::optional<PipelineTotals> m_totals;
+};
