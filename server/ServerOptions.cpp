@@ -2,6 +2,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <cstdio>
 #include <cstdlib>
@@ -34,6 +38,56 @@ int parseCount(const QCommandLineParser &parser, const QString &text, const QStr
             parser,
             QStringLiteral("--%1 takes a whole number of 0 or more, not \"%2\"").arg(option, text));
     return count;
+}
+
+// The [server] group of a configuration file, every value as text.
+struct ConfigFile
+{
+    QMap<QString, QString> values;
+
+    bool has(const QString &key) const { return values.contains(key); }
+    QString value(const QString &key) const { return values.value(key).trimmed(); }
+    // Several keys in one value, separated by commas or spaces.
+    QStringList list(const QString &key) const
+    {
+        return value(key).split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    }
+    // listen and port as the command line's host:port.
+    QString listen() const
+    {
+        const QString host = value(QStringLiteral("listen"));
+        const QString port = value(QStringLiteral("port"));
+        return (host.isEmpty() ? QStringLiteral("127.0.0.1") : host) + QLatin1Char(':') +
+               (port.isEmpty() ? QStringLiteral("8080") : port);
+    }
+};
+
+ConfigFile readConfig(const QCommandLineParser &parser, const QString &path)
+{
+    if (!QFileInfo(path).isReadable())
+        exitWithUsage(parser, QStringLiteral("--config: cannot read %1").arg(path));
+    const QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        exitWithUsage(parser, QStringLiteral("--config: %1 is not a valid INI file").arg(path));
+    const QStringList known{QStringLiteral("listen"),        QStringLiteral("port"),
+                            QStringLiteral("database"),      QStringLiteral("api_key"),
+                            QStringLiteral("read_only_key"), QStringLiteral("rate_limit")};
+    ConfigFile file;
+    for (const QString &key : settings.allKeys()) {
+        const QString name = key.section(QLatin1Char('/'), 1);
+        if (!key.startsWith(QLatin1String("server/")) || !known.contains(name))
+            exitWithUsage(parser, QStringLiteral("--config: %1 has an unknown setting \"%2\"; "
+                                                 "[server] takes %3")
+                                      .arg(path, key, known.join(QStringLiteral(", "))));
+        // An unquoted value with commas reads as a list.
+        const QVariant value = settings.value(key);
+        file.values.insert(name, value.typeId() == QMetaType::QStringList
+                                     ? value.toStringList().join(QLatin1Char(','))
+                                     : value.toString());
+    }
+    if (file.has(QStringLiteral("port")) && !file.has(QStringLiteral("listen")))
+        file.values.insert(QStringLiteral("listen"), QString());
+    return file;
 }
 
 } // namespace
@@ -103,16 +157,26 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("share"));
     const QCommandLineOption logRequests(QStringLiteral("log-requests"),
                                          QStringLiteral("Log every request to standard error."));
-    parser.addOptions({listen, database, apiKey, readOnlyKey, demo, rateLimit, faultError, faultCut,
-                       faultDelay, faultSeed, noRetryAfter, ignoreIdempotency, faultMalformed,
-                       logRequests});
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("Read listen, port, database, api_key, read_only_key and rate_limit from "
+                       "the [server] group of this INI file (the packaged service's way, so that "
+                       "keys stay off the command line); options given here win."),
+        QStringLiteral("file"));
+    parser.addOptions({config, listen, database, apiKey, readOnlyKey, demo, rateLimit, faultError,
+                       faultCut, faultDelay, faultSeed, noRetryAfter, ignoreIdempotency,
+                       faultMalformed, logRequests});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         exitWithUsage(parser, QStringLiteral("unexpected argument \"%1\"")
                                   .arg(parser.positionalArguments().constFirst()));
 
+    const ConfigFile file =
+        parser.isSet(config) ? readConfig(parser, parser.value(config)) : ConfigFile();
     ServerOptions options;
-    const QString listenText = parser.value(listen);
+    const QString listenText = parser.isSet(listen) || !file.has(QStringLiteral("listen"))
+                                   ? parser.value(listen)
+                                   : file.listen();
     const qsizetype colon = listenText.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
     const uint port = colon < 0 ? 0 : listenText.mid(colon + 1).toUInt(&portOk);
@@ -120,28 +184,43 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
     if (!portOk || port > 65535 || !options.address.setAddress(host))
-        exitWithUsage(parser, QStringLiteral("--listen takes host:port, e.g. 127.0.0.1:8080, "
-                                             "not \"%1\"")
-                                  .arg(listenText));
+        exitWithUsage(parser,
+                      parser.isSet(listen) || !file.has(QStringLiteral("listen"))
+                          ? QStringLiteral("--listen takes host:port, e.g. 127.0.0.1:8080, not "
+                                           "\"%1\"")
+                                .arg(listenText)
+                          : QStringLiteral("listen and port in %1 must be an address and a port "
+                                           "from 0 to 65535, not \"%2\"")
+                                .arg(parser.value(config), listenText));
     options.port = static_cast<quint16>(port);
 
-    options.databasePath = parser.value(database);
+    options.databasePath =
+        parser.isSet(database) ? parser.value(database) : file.value(QStringLiteral("database"));
     if (options.databasePath.isEmpty())
         options.databasePath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                QStringLiteral("/kashew-server.sqlite");
-    options.apiKeys = parser.values(apiKey);
-    options.readOnlyKeys = parser.values(readOnlyKey);
+    options.apiKeys =
+        parser.isSet(apiKey) ? parser.values(apiKey) : file.list(QStringLiteral("api_key"));
+    options.readOnlyKeys = parser.isSet(readOnlyKey) ? parser.values(readOnlyKey)
+                                                     : file.list(QStringLiteral("read_only_key"));
     for (const QString &key : options.apiKeys + options.readOnlyKeys) {
         if (key.trimmed().isEmpty() || key.contains(QLatin1Char(' ')))
             exitWithUsage(parser, QStringLiteral("an API key must be non-empty, without spaces"));
     }
     if (options.apiKeys.isEmpty() && options.readOnlyKeys.isEmpty())
-        exitWithUsage(parser, QStringLiteral("give at least one --api-key or --read-only-key: "
-                                             "every request needs one"));
+        exitWithUsage(parser, parser.isSet(config)
+                                  ? QStringLiteral("%1 sets no api_key or read_only_key, and no "
+                                                   "--api-key is given: every request needs one")
+                                        .arg(parser.value(config))
+                                  : QStringLiteral("give at least one --api-key or "
+                                                   "--read-only-key: every request needs one"));
     if (parser.isSet(demo))
         options.demoCount = parseCount(parser, parser.value(demo), QStringLiteral("demo"));
-    if (parser.isSet(rateLimit)) {
-        const QStringList parts = parser.value(rateLimit).split(QLatin1Char(','));
+    const QString rateLimitText = parser.isSet(rateLimit)
+                                      ? parser.value(rateLimit)
+                                      : file.value(QStringLiteral("rate_limit"));
+    if (!rateLimitText.isEmpty()) {
+        const QStringList parts = rateLimitText.split(QLatin1Char(','));
         if (parts.size() > 2)
             exitWithUsage(parser, QStringLiteral("--rate-limit takes REQUESTS_PER_HOUR or "
                                                  "REQUESTS_PER_HOUR,WRITES_PER_DAY"));

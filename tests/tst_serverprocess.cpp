@@ -4,10 +4,13 @@
 #include "TestData.h"
 #include "TestHttp.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -51,6 +54,20 @@ class TestServerProcess final : public QObject
 {
     Q_OBJECT
 
+    // Writes a [server] group with these lines; the file lives as long as the test object.
+    QString configFile(const QByteArray &lines)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("kashew-server-%1.conf").arg(++m_files));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
+        file.write("[server]\n" + lines);
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
 private slots:
     void versionAndHelp()
     {
@@ -61,8 +78,8 @@ private slots:
         const Run help = runServer({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char *option :
-             {"--listen", "--database", "--api-key", "--read-only-key", "--demo", "--rate-limit",
-              "--fault-error", "--fault-cut", "--fault-delay"})
+             {"--config", "--listen", "--database", "--api-key", "--read-only-key", "--demo",
+              "--rate-limit", "--fault-error", "--fault-cut", "--fault-delay"})
             QVERIFY2(help.output.contains(QLatin1String(option)), option);
     }
 
@@ -84,6 +101,16 @@ private slots:
                                                  QStringLiteral("--rate-limit"),
                                                  QStringLiteral("1,2,3")}
                                   << "--rate-limit";
+        QTest::newRow("config missing")
+            << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/kashew.conf")}
+            << "/nonexistent/kashew.conf";
+        QTest::newRow("config unknown setting")
+            << QStringList{QStringLiteral("--config"), configFile("apikey=k\n")} << "apikey";
+        QTest::newRow("config bad port")
+            << QStringList{QStringLiteral("--config"), configFile("api_key=k\nport=99999\n")}
+            << "listen and port";
+        QTest::newRow("config without key")
+            << QStringList{QStringLiteral("--config"), configFile("port=0\n")} << "api_key";
         QTest::newRow("bad fault")
             << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"),
                            QStringLiteral("--fault-error"), QStringLiteral("2")}
@@ -96,6 +123,48 @@ private slots:
         const Run run = runServer(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.output.contains(mentions), qPrintable(run.output));
+    }
+
+    void aConfigFileSetsEverything()
+    {
+        // The packaged service's way: address, database, keys and rate limit from the file only.
+        const QString database = m_dir.filePath(QStringLiteral("from-config.sqlite"));
+        ServerProcess server;
+        QVERIFY(server.startWithOnly(
+            {QStringLiteral("--config"),
+             configFile("; keys stay off the command line\nlisten=127.0.0.1\nport=0\n"
+                        "database=" +
+                        database.toUtf8() +
+                        "\napi_key=kshw_conf_one, kshw_conf_two\nread_only_key=kshw_conf_ro\n"
+                        "rate_limit=4\n")}));
+        QVERIFY(QFileInfo::exists(database));
+        TestHttp second(server.baseUrl(), "kshw_conf_two");
+        QCOMPARE(second.get(QStringLiteral("/accounts")).status, 200);
+        TestHttp readOnly(server.baseUrl(), "kshw_conf_ro");
+        QCOMPARE(
+            readOnly
+                .post(QStringLiteral("/accounts"), {{QStringLiteral("name"), QStringLiteral("A")}})
+                .status,
+            403);
+        TestHttp first(server.baseUrl(), "kshw_conf_one");
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(first.get(QStringLiteral("/accounts")).status, 200);
+        QCOMPARE(first.get(QStringLiteral("/accounts")).status, 429); // 4 an hour per key
+        QVERIFY(!server.output().contains(QLatin1String("kshw_conf_one")));
+        QCOMPARE(server.stop(), 0);
+
+        // The command line still wins over the file.
+        ServerProcess overridden;
+        QVERIFY(overridden.startWithOnly(
+            {QStringLiteral("--config"), configFile("api_key=kshw_conf_one\nport=0\n"),
+             QStringLiteral("--api-key"), QStringLiteral("kshw_cli_key"),
+             QStringLiteral("--database"), m_dir.filePath(QStringLiteral("cli.sqlite"))}));
+        QCOMPARE(
+            TestHttp(overridden.baseUrl(), "kshw_cli_key").get(QStringLiteral("/accounts")).status,
+            200);
+        QCOMPARE(
+            TestHttp(overridden.baseUrl(), "kshw_conf_one").get(QStringLiteral("/accounts")).status,
+            401);
     }
 
     void demoDataIsRealisticAndDeterministic()

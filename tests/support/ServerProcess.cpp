@@ -37,14 +37,18 @@ bool ServerProcess::isRunning() const
 
 bool ServerProcess::start(const QStringList &arguments)
 {
-    m_output.clear();
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
-    m_process.start(executable(),
-                    QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--database"),
-                                databasePath(), QStringLiteral("--api-key"),
-                                QString::fromLatin1(writeKey), QStringLiteral("--read-only-key"),
-                                QString::fromLatin1(readKey)} +
-                        arguments);
+    return startWithOnly(
+        QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--database"),
+                    databasePath(), QStringLiteral("--api-key"), QString::fromLatin1(writeKey),
+                    QStringLiteral("--read-only-key"), QString::fromLatin1(readKey)} +
+        arguments);
+}
+
+bool ServerProcess::startWithOnly(const QStringList &arguments)
+{
+    m_output.clear();
+    m_process.start(executable(), arguments);
     static const QRegularExpression listening(
         QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
     QDeadlineTimer deadline(60000);

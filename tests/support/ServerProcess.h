@@ -21,6 +21,9 @@ public:
     // Starts the server with the test keys plus `arguments`; waits until it listens.
     // A restart keeps the database and, when it is free, the port.
     bool start(const QStringList &arguments = {});
+    // Starts the server with only these arguments (no test keys, address or database added), as
+    // a packaged service starts; waits until it listens.
+    bool startWithOnly(const QStringList &arguments);
     // SIGTERM and wait: the server's clean stop. Returns its exit code (-1 if it crashed).
     int stop();
     // SIGKILL: what a crash or power cut looks like to the database.
