@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -27,7 +28,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("kashew"));
     QApplication::setApplicationDisplayName(QStringLiteral("kashew"));
     QApplication::setApplicationVersion(QStringLiteral(KASHEW_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("ai.kashew.desktop"));
+    // The installed desktop entry's name, without .desktop: Wayland matches windows to it.
+    QApplication::setDesktopFileName(QStringLiteral("ai.kashew.Desktop"));
+    // The theme's icon once installed; the built-in one when run from the build tree.
+    QApplication::setWindowIcon(QIcon::fromTheme(
+        QStringLiteral("kashew-desktop"), QIcon(QStringLiteral(":/icons/kashew-desktop.svg"))));
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),

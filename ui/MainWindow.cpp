@@ -44,7 +44,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_detail(new DetailPanel(this))
     , m_undoStack(new QUndoStack(this))
 {
-    setWindowTitle(tr("kashew — Pipeline"));
+    setWindowTitle(tr("Pipeline")); // Qt adds " — kashew", the display name
     m_proxy->setSourceModel(&services.model);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_filterBar->setListProxy(m_proxy);
