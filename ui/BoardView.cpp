@@ -7,6 +7,7 @@
 #include "StageChipDelegate.h"
 #include "StageColumnProxy.h"
 #include "StagePartition.h"
+#include "StageTotalsView.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -22,7 +23,11 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
     : QWidget(parent)
     , m_model(model)
     , m_partition(new StagePartition(this))
+    , m_recount(new QTimer(this))
 {
+    m_recount->setSingleShot(true);
+    m_recount->setInterval(0);
+    connect(m_recount, &QTimer::timeout, this, &BoardView::updateHeaders);
     m_partition->setFilter(filterBar.filter());
     connect(&filterBar, &FilterBar::filterChanged, m_partition, &StagePartition::setFilter);
     auto *row = new QHBoxLayout;
@@ -59,9 +64,7 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
             header->addWidget(column.collapse);
         }
         layout->addLayout(header);
-        column.totals = new QLabel(column.frame);
-        column.totals->setTextFormat(Qt::PlainText);
-        column.totals->setWordWrap(true);
+        column.totals = new StageTotalsView(column.frame);
         layout->addWidget(column.totals);
 
         column.view = new QListView(column.frame);
@@ -88,20 +91,27 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         layout->addWidget(column.view, 1);
         row->addWidget(column.frame, 1);
 
-        // Headers recount once per event loop pass, however many changes arrive.
-        column.recount = new QTimer(this);
-        column.recount->setSingleShot(true);
-        column.recount->setInterval(0);
-        connect(column.recount, &QTimer::timeout, this, [this, stage] { updateHeader(stage); });
-        connect(column.proxy, &StageColumnProxy::totalsChanged, column.recount,
+        connect(column.proxy, &StageColumnProxy::totalsChanged, m_recount,
                 qOverload<>(&QTimer::start));
         connect(column.proxy, &StageColumnProxy::totalsChanged, this, &BoardView::totalsChanged);
         m_columns.insert(stage, column);
-        updateHeader(stage);
     }
+    updateHeaders();
     setLayout(row);
-    // After a keystroke every header changes at once: done before the board repaints, not after.
-    connect(m_partition, &StagePartition::dealt, this, &BoardView::updateHeaders);
+    // Titles as tall as the collapse buttons beside some of them: every column's cards start level.
+    int titleHeight = 0;
+    for (const Column &column : std::as_const(m_columns))
+        titleHeight = std::max({titleHeight, column.title->sizeHint().height(),
+                                column.collapse ? column.collapse->sizeHint().height() : 0});
+    for (const Column &column : std::as_const(m_columns))
+        column.title->setFixedHeight(titleHeight);
+    // After a keystroke every column and header changes at once: laid out now, so that the board
+    // repaints once with all of it rather than once per deferred step.
+    connect(m_partition, &StagePartition::dealt, this, [this] {
+        for (const Column &column : std::as_const(m_columns))
+            column.view->doItemsLayout();
+        updateHeaders();
+    });
 
     auto *left = new QAction(tr("Move to the previous stage"), this);
     left->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left));
@@ -140,20 +150,24 @@ QString BoardView::headerText(Stage stage) const
 
 void BoardView::updateHeaders()
 {
-    for (Stage stage : Stages::all())
-        updateHeader(stage);
-}
-
-void BoardView::updateHeader(Stage stage)
-{
-    const Column &column = m_columns.value(stage);
-    column.recount->stop(); // done now
-    const PipelineTotals totals = column.proxy->totals();
-    column.title->setText(QStringLiteral("%1  (%2)").arg(Stages::label(stage)).arg(totals.count));
-    column.totals->setText(totals.count == 0 ? tr("No deals")
-                                             : tr("Total %1\nWeighted %2")
-                                                   .arg(PipelineTotals::format(totals.value),
-                                                        PipelineTotals::format(totals.weighted)));
+    m_recount->stop(); // done now
+    // Every column lists the currencies of the whole board, so that the headers stay level.
+    QStringList currencies;
+    QHash<Stage, PipelineTotals> totals;
+    for (Stage stage : Stages::all()) {
+        totals.insert(stage, m_columns.value(stage).proxy->totals());
+        for (auto it = totals[stage].value.cbegin(); it != totals[stage].value.cend(); ++it) {
+            if (!currencies.contains(it.key()))
+                currencies.append(it.key());
+        }
+    }
+    currencies.sort();
+    for (Stage stage : Stages::all()) {
+        const Column &column = m_columns.value(stage);
+        column.title->setText(
+            QStringLiteral("%1  (%2)").arg(Stages::label(stage)).arg(totals[stage].count));
+        column.totals->setTotals(totals[stage], currencies);
+    }
 }
 
 void BoardView::setCollapsed(Stage stage, bool collapsed)

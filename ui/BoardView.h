@@ -10,6 +10,7 @@ class FilterBar;
 class OpportunityListModel;
 class StageColumnProxy;
 class StagePartition;
+class StageTotalsView;
 class QLabel;
 class QListView;
 class QTimer;
@@ -55,16 +56,16 @@ private:
         StageColumnProxy *proxy = nullptr;
         QListView *view = nullptr;
         QLabel *title = nullptr;
-        QLabel *totals = nullptr;
+        StageTotalsView *totals = nullptr;
         QToolButton *collapse = nullptr;
-        QTimer *recount = nullptr;
         QWidget *frame = nullptr;
     };
-    void updateHeader(Stage stage);
     void updateHeaders();
     void showContextMenu(Stage stage, const QPoint &position);
 
     OpportunityListModel &m_model;
     StagePartition *m_partition = nullptr;
+    // Headers recount once per event loop pass, however many changes arrive.
+    QTimer *m_recount = nullptr;
     QHash<Stage, Column> m_columns;
 };
