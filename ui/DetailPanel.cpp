@@ -1,6 +1,8 @@
 #include "DetailPanel.h"
 
 #include "Money.h"
+#include "OpportunityField.h"
+#include "Stage.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,12 +25,47 @@ QLabel *plainLabel(QWidget *parent)
     return label;
 }
 
-QString changeValue(const QJsonValue &value)
+// A field of the history as the form above names it; a field this version does not know, as sent.
+QString fieldLabel(const QString &name)
+{
+    const std::optional<OpportunityField> field = OpportunityFieldNames::fromName(name);
+    switch (field.value_or(OpportunityField::Id)) {
+    case OpportunityField::Name:
+        return DetailPanel::tr("Name");
+    case OpportunityField::AccountId:
+    case OpportunityField::AccountName:
+        return DetailPanel::tr("Account");
+    case OpportunityField::Value:
+        return DetailPanel::tr("Value");
+    case OpportunityField::Currency:
+        return DetailPanel::tr("Currency");
+    case OpportunityField::Stage:
+        return DetailPanel::tr("Stage");
+    case OpportunityField::Probability:
+        return DetailPanel::tr("Probability");
+    case OpportunityField::ExpectedCloseDate:
+        return DetailPanel::tr("Expected close");
+    case OpportunityField::Description:
+        return DetailPanel::tr("Description");
+    case OpportunityField::OwnerId:
+        return DetailPanel::tr("Owner");
+    case OpportunityField::IsArchived:
+        return DetailPanel::tr("Archived");
+    default:
+        return name;
+    }
+}
+
+QString changeValue(const QString &field, const QJsonValue &value)
 {
     if (value.isNull() || value.isUndefined())
-        return QObject::tr("—");
+        return DetailPanel::tr("—");
     if (value.isBool())
-        return value.toBool() ? QObject::tr("yes") : QObject::tr("no");
+        return value.toBool() ? DetailPanel::tr("yes") : DetailPanel::tr("no");
+    if (OpportunityFieldNames::fromName(field) == OpportunityField::Stage) {
+        if (const std::optional<Stage> stage = Stages::fromId(value.toString()))
+            return Stages::label(*stage);
+    }
     return value.toVariant().toString();
 }
 
@@ -57,9 +94,14 @@ DetailPanel::DetailPanel(QWidget *parent)
         m_values.append(value);
         m_fields->addRow(label, value);
     }
-    m_history->setHeaderLabels({tr("When"), tr("Who"), tr("What changed")});
+    // One entry per update, when and who above what changed: the panel is narrow, and the
+    // changes need its width more than a table's columns would leave them.
+    m_history->setColumnCount(1);
+    m_history->setHeaderHidden(true);
     m_history->setRootIsDecorated(false);
     m_history->setWordWrap(true);
+    m_history->setTextElideMode(Qt::ElideNone);
+    m_history->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_history->header()->setStretchLastSection(true);
     m_resolve->hide();
     connect(m_resolve, &QPushButton::clicked, this, &DetailPanel::resolveRequested);
@@ -146,22 +188,21 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
     for (int i = 0; i < m_values.size(); ++i)
         m_values.at(i)->setText(values.at(i));
     if (!history) {
-        auto *item = new QTreeWidgetItem(m_history,
-                                         {QString(), QString(),
-                                          tr("History not fetched yet: it is fetched when you open "
-                                             "a record online, then kept for offline reading.")});
-        item->setFirstColumnSpanned(true);
+        new QTreeWidgetItem(m_history, {tr("History not fetched yet: it is fetched when you open "
+                                           "a record online, then kept for offline reading.")});
         return;
     }
+    if (history->isEmpty())
+        new QTreeWidgetItem(m_history, {tr("No changes since it was created.")});
     for (const OpportunityUpdate &update : *history) {
-        QStringList changes;
+        QStringList lines{tr("%1 · %2").arg(
+            QLocale().toString(update.createdAt.toLocalTime(), QLocale::ShortFormat),
+            update.ownerId)};
         for (const FieldChange &change : update.changes)
-            changes.append(
-                tr("%1: %2 → %3")
-                    .arg(change.field, changeValue(change.from), changeValue(change.to)));
-        new QTreeWidgetItem(
-            m_history, {QLocale().toString(update.createdAt.toLocalTime(), QLocale::ShortFormat),
-                        update.ownerId, changes.join(QLatin1Char('\n'))});
+            lines.append(tr("%1: %2 → %3")
+                             .arg(fieldLabel(change.field), changeValue(change.field, change.from),
+                                  changeValue(change.field, change.to)));
+        new QTreeWidgetItem(m_history, {lines.join(QLatin1Char('\n'))});
     }
 }
 
