@@ -11,6 +11,10 @@ done
 kashew-server --version
 kashew --version
 
+if command -v systemd-analyze >/dev/null; then
+    systemd-analyze verify /usr/lib/systemd/system/kashew-server.service
+fi
+
 conf=/etc/kashew-server/kashew-server.conf
 key=$(sed -n 's/^api_key=//p' "$conf")
 [ -n "$key" ] || { echo "smoke-test: the package left no api_key in $conf" >&2; exit 1; }
