@@ -6,12 +6,11 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QJsonValue>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QTreeWidget>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace {
@@ -76,7 +75,8 @@ DetailPanel::DetailPanel(QWidget *parent)
     , m_title(plainLabel(this))
     , m_status(plainLabel(this))
     , m_fields(new QFormLayout)
-    , m_history(new QTreeWidget(this))
+    , m_history(new QScrollArea(this))
+    , m_entries(new QVBoxLayout)
     , m_resolve(new QPushButton(tr("Resolve conflict…"), this))
     , m_discard(new QPushButton(tr("Discard my unsent changes"), this))
     , m_retry(new QPushButton(tr("Send again"), this))
@@ -94,15 +94,15 @@ DetailPanel::DetailPanel(QWidget *parent)
         m_values.append(value);
         m_fields->addRow(label, value);
     }
-    // One entry per update, when and who above what changed: the panel is narrow, and the
-    // changes need its width more than a table's columns would leave them.
-    m_history->setColumnCount(1);
-    m_history->setHeaderHidden(true);
-    m_history->setRootIsDecorated(false);
-    m_history->setWordWrap(true);
-    m_history->setTextElideMode(Qt::ElideNone);
+    // One entry per update, when and who above what changed, wrapped to the panel's width (which
+    // is narrow: a table's columns would leave the changes little room) and selectable for copying.
+    auto *entries = new QWidget(m_history);
+    m_entries->setContentsMargins(4, 4, 4, 4);
+    m_entries->setSpacing(8);
+    entries->setLayout(m_entries);
+    m_history->setWidget(entries);
+    m_history->setWidgetResizable(true);
     m_history->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_history->header()->setStretchLastSection(true);
     m_resolve->hide();
     connect(m_resolve, &QPushButton::clicked, this, &DetailPanel::resolveRequested);
     m_discard->hide();
@@ -136,7 +136,15 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
                              const std::optional<QList<OpportunityUpdate>> &history,
                              const QString &ownerName)
 {
-    m_history->clear();
+    while (QLayoutItem *item = m_entries->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const auto addEntry = [this](const QString &text) {
+        QLabel *entry = plainLabel(m_history->widget());
+        entry->setText(text);
+        m_entries->addWidget(entry);
+    };
     setEnabled(record.has_value());
     if (!record) {
         m_id.clear();
@@ -188,12 +196,13 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
     for (int i = 0; i < m_values.size(); ++i)
         m_values.at(i)->setText(values.at(i));
     if (!history) {
-        new QTreeWidgetItem(m_history, {tr("History not fetched yet: it is fetched when you open "
-                                           "a record online, then kept for offline reading.")});
+        addEntry(tr("History not fetched yet: it is fetched when you open a record online, then "
+                    "kept for offline reading."));
+        m_entries->addStretch();
         return;
     }
     if (history->isEmpty())
-        new QTreeWidgetItem(m_history, {tr("No changes since it was created.")});
+        addEntry(tr("No changes since it was created."));
     for (const OpportunityUpdate &update : *history) {
         QStringList lines{tr("%1 · %2").arg(
             QLocale().toString(update.createdAt.toLocalTime(), QLocale::ShortFormat),
@@ -202,8 +211,9 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
             lines.append(tr("%1: %2 → %3")
                              .arg(fieldLabel(change.field), changeValue(change.field, change.from),
                                   changeValue(change.field, change.to)));
-        new QTreeWidgetItem(m_history, {lines.join(QLatin1Char('\n'))});
+        addEntry(lines.join(QLatin1Char('\n')));
     }
+    m_entries->addStretch();
 }
 
 QStringList DetailPanel::shownTexts() const
@@ -211,5 +221,7 @@ QStringList DetailPanel::shownTexts() const
     QStringList texts{m_title->text(), m_status->text()};
     for (const QLabel *value : m_values)
         texts.append(value->text());
+    for (const QLabel *entry : m_history->widget()->findChildren<QLabel *>())
+        texts.append(entry->text());
     return texts;
 }

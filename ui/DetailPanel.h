@@ -9,7 +9,8 @@
 class QFormLayout;
 class QLabel;
 class QPushButton;
-class QTreeWidget;
+class QScrollArea;
+class QVBoxLayout;
 
 // The selected record: every field, the account's name, where it stands with the server, and
 // the updates history as a timeline. Everything from the server is shown as plain text.
@@ -26,7 +27,6 @@ public:
     QString currentId() const { return m_id; }
     // Text of every label, for tests.
     QStringList shownTexts() const;
-    QTreeWidget *history() const { return m_history; }
 
 signals:
     void editRequested();
@@ -40,7 +40,8 @@ private:
     QLabel *m_status = nullptr;
     QFormLayout *m_fields = nullptr;
     QList<QLabel *> m_values;
-    QTreeWidget *m_history = nullptr;
+    QScrollArea *m_history = nullptr;
+    QVBoxLayout *m_entries = nullptr;
     QPushButton *m_resolve = nullptr;
     QPushButton *m_discard = nullptr;
     QPushButton *m_retry = nullptr;

@@ -11,18 +11,22 @@ QString full(double value)
     return QLocale().toString(std::round(value), 'f', 0);
 }
 
-// Shortened ("12.5M") for a narrow column; the tooltip has the exact figures.
+// Shortened to three digits or so ("12.5M", "173M"; German "173 Mio.") for a narrow column; the
+// tooltip has the exact figures.
 QString shortened(double value)
 {
     const QLocale locale;
     const double size = std::abs(value);
     if (size < 1e4)
         return full(value);
+    const auto digits = [&](double scaled) {
+        return locale.toString(scaled, 'f', std::abs(scaled) < 10 ? 1 : 0);
+    };
     if (size >= 1e9)
-        return StageTotalsView::tr("%1B").arg(locale.toString(value / 1e9, 'f', 1));
+        return StageTotalsView::tr("%1B").arg(digits(value / 1e9));
     if (size >= 1e6)
-        return StageTotalsView::tr("%1M").arg(locale.toString(value / 1e6, 'f', 1));
-    return StageTotalsView::tr("%1K").arg(locale.toString(value / 1e3, 'f', 1));
+        return StageTotalsView::tr("%1M").arg(digits(value / 1e6));
+    return StageTotalsView::tr("%1K").arg(digits(value / 1e3));
 }
 
 } // namespace

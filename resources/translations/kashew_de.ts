@@ -5,957 +5,1013 @@
     <name>AccountJson</name>
     <message>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
 </context>
 <context>
     <name>ApiClient</name>
     <message>
         <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>Invalid API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger API-Schlüssel</translation>
     </message>
     <message>
         <source>This API key may not change data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesem API-Schlüssel dürfen keine Daten geändert werden.</translation>
     </message>
     <message>
         <source>The server answered %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat mit %1 geantwortet.</translation>
     </message>
     <message>
         <source>The API key is sent only over https:// (or http:// to this computer); %1 is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der API-Schlüssel wird nur über https:// (oder http:// an diesen Computer) gesendet; %1 erfüllt diese Bedingung nicht.</translation>
     </message>
     <message>
         <source>The server&apos;s answer is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers ist kein JSON: %1</translation>
     </message>
     <message>
         <source>The server sent an opportunity whose %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Verkaufschance gesendet, deren Feld %1 nicht gelesen werden kann: %2</translation>
     </message>
     <message>
         <source>The server sent an opportunity (item %1 of page %2) whose %3 cannot be read: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Verkaufschance (Eintrag %1 auf Seite %2) gesendet, deren Feld %3 nicht gelesen werden kann: %4</translation>
     </message>
     <message>
         <source>The server sent an account whose %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat einen Kunden gesendet, dessen Feld %1 nicht gelesen werden kann: %2</translation>
     </message>
 </context>
 <context>
     <name>BoardView</name>
     <message>
         <source>Collapse or expand this column</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Spalte ein- oder ausklappen</translation>
     </message>
     <message>
         <source>Move to the previous stage</source>
-        <translation type="unfinished"></translation>
+        <translation>In die vorherige Phase verschieben</translation>
     </message>
     <message>
         <source>Move to the next stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No deals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total %1
-Weighted %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In die nächste Phase verschieben</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Öffnen…</translation>
     </message>
     <message>
         <source>&amp;Move to</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verschieben nach</translation>
     </message>
 </context>
 <context>
     <name>CardDelegate</name>
     <message>
         <source>No account</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kunde</translation>
     </message>
     <message>
         <source>No close date</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Abschlussdatum</translation>
     </message>
     <message>
         <source>%1 · overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · überfällig</translation>
     </message>
     <message>
         <source>Waiting to be sent to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Übertragung an den Server</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
         <source>Resolve conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt lösen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; was deleted on the server while you changed it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde auf dem Server gelöscht, während Sie es hier geändert haben.</translation>
     </message>
     <message>
         <source>Keep my version (it is created again on the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Version behalten (wird auf dem Server neu angelegt)</translation>
     </message>
     <message>
         <source>Let it go (delete it here too)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen (auch hier löschen)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; was changed both here and on the server. Choose the value to keep for each field.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde sowohl hier als auch auf dem Server geändert. Wählen Sie für jedes Feld den Wert, der erhalten bleiben soll.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein Wert</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
 </context>
 <context>
     <name>DetailPanel</name>
     <message>
         <source>Resolve conflict…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt lösen…</translation>
     </message>
     <message>
         <source>Discard my unsent changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine nicht gesendeten Änderungen verwerfen</translation>
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut senden</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde:</translation>
     </message>
     <message>
         <source>Stage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase:</translation>
     </message>
     <message>
         <source>Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert:</translation>
     </message>
     <message>
         <source>Probability:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeit:</translation>
     </message>
     <message>
         <source>Weighted:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtet:</translation>
     </message>
     <message>
         <source>Expected close:</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtlicher Abschluss:</translation>
     </message>
     <message>
         <source>Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig:</translation>
     </message>
     <message>
         <source>Archived:</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiviert:</translation>
     </message>
     <message>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung:</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt:</translation>
     </message>
     <message>
         <source>Updated:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert:</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>No opportunity selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verkaufschance ausgewählt</translation>
     </message>
     <message>
         <source>Saved on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server gespeichert.</translation>
     </message>
     <message>
         <source>Saved here; waiting to be sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal gespeichert; wartet auf Übertragung an den Server.</translation>
     </message>
     <message>
         <source>Not accepted by the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server nicht akzeptiert: %1</translation>
     </message>
     <message>
         <source>Conflict: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt: %1</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Datum</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>History not fetched yet: it is fetched when you open a record online, then kept for offline reading.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf noch nicht abgerufen: Er wird abgerufen, wenn Sie einen Eintrag online öffnen, und danach für die Offline-Ansicht gespeichert.</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Voraussichtlicher Abschluss</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>No changes since it was created.</source>
+        <translation>Seit der Erstellung nicht geändert.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiviert</translation>
     </message>
     <message>
         <source>Search by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name suchen</translation>
     </message>
     <message>
         <source>Show only these stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur diese Phasen anzeigen</translation>
     </message>
     <message>
         <source>Only this account&apos;s deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Deals dieses Kunden</translation>
     </message>
     <message>
         <source>Only this owner&apos;s deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Deals dieser zuständigen Person</translation>
     </message>
     <message>
         <source>Show archived deals instead of live ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivierte statt aktiver Deals anzeigen</translation>
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
         <source>All owners</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zuständigen</translation>
     </message>
     <message>
         <source>All stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Phasen</translation>
     </message>
     <message numerus="yes">
         <source>%n stages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Phase</numerusform>
+            <numerusform>%n Phasen</numerusform>
         </translation>
     </message>
     <message>
         <source>1 deal</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Deal</translation>
     </message>
     <message>
         <source>%1 deals</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Deals</translation>
     </message>
     <message>
         <source>%1 · total %2 · weighted %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · gesamt %2 · gewichtet %3</translation>
     </message>
 </context>
 <context>
     <name>JsonValueReader</name>
     <message>
         <source>expected text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text erwartet</translation>
     </message>
     <message>
         <source>expected a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl erwartet</translation>
     </message>
     <message>
         <source>expected a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzzahl erwartet</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false erwartet</translation>
     </message>
     <message>
         <source>expected a date as YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum im Format YYYY-MM-DD erwartet</translation>
     </message>
     <message>
         <source>expected a date and time (ISO 8601)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum mit Uhrzeit (ISO 8601) erwartet</translation>
     </message>
 </context>
 <context>
     <name>ListEnvelope</name>
     <message>
         <source>the response is not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort ist kein JSON</translation>
     </message>
     <message>
         <source>%1: expected a list</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Liste erwartet</translation>
     </message>
 </context>
 <context>
     <name>LocalStore</name>
     <message>
         <source>The cache %1 was written by a newer kashew: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache %1 wurde von einer neueren kashew-Version geschrieben: %2</translation>
     </message>
     <message>
         <source>The cache %1 cannot be read (%2) and cannot be moved aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache %1 ist nicht lesbar (%2) und kann nicht beiseitegelegt werden.</translation>
     </message>
     <message>
         <source>Cannot create a new cache at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 kann kein neuer Cache angelegt werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>The local cache could not be read (%1). It was moved to %2 and a new one was created; %n pending edit(s) were kept. Everything else will be downloaded again at the next sync.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der lokale Cache konnte nicht gelesen werden (%1). Er wurde nach %2 verschoben und ein neuer wurde angelegt; %n ausstehende Änderung wurde beibehalten. Alles andere wird bei der nächsten Synchronisierung erneut heruntergeladen.</numerusform>
+            <numerusform>Der lokale Cache konnte nicht gelesen werden (%1). Er wurde nach %2 verschoben und ein neuer wurde angelegt; %n ausstehende Änderungen wurden beibehalten. Alles andere wird bei der nächsten Synchronisierung erneut heruntergeladen.</numerusform>
         </translation>
     </message>
     <message>
         <source>integrity check failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Integritätsprüfung fehlgeschlagen</translation>
     </message>
     <message>
         <source>no such record</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag nicht vorhanden</translation>
     </message>
     <message>
         <source>it is being sent to the server right now; delete it once it is saved there</source>
-        <translation type="unfinished"></translation>
+        <translation>er wird gerade an den Server gesendet; löschen Sie ihn, sobald er dort gespeichert ist</translation>
     </message>
     <message>
         <source>cannot commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Festschreiben nicht möglich</translation>
     </message>
     <message>
         <source>no conflict to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Konflikt zu lösen</translation>
     </message>
     <message>
         <source>the changes are being sent to the server right now</source>
-        <translation type="unfinished"></translation>
+        <translation>die Änderungen werden gerade an den Server gesendet</translation>
     </message>
     <message>
         <source>Deleted here, but changed on the server since.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gelöscht, aber inzwischen auf dem Server geändert.</translation>
     </message>
     <message>
         <source>Changed here and on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier und auf dem Server geändert.</translation>
     </message>
     <message>
         <source>Deleted on the server while edited here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server gelöscht, während es hier bearbeitet wurde.</translation>
     </message>
     <message>
         <source>the outbox entry is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag im Postausgang ist nicht mehr vorhanden</translation>
     </message>
     <message>
         <source>the record is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag ist nicht mehr vorhanden</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Open settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen öffnen…</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>&amp;List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Liste</translation>
     </message>
     <message>
         <source>&amp;Board</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;oard</translation>
     </message>
     <message>
         <source>The changes could not be discarded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen konnten nicht verworfen werden: %1</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>This API key may only read: editing is not allowed. Your unsent edits are kept; enter a key with write access in the settings to send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesem API-Schlüssel ist nur Lesen möglich: Bearbeiten ist nicht erlaubt. Ihre nicht gesendeten Änderungen bleiben erhalten; geben Sie in den Einstellungen einen Schlüssel mit Schreibzugriff ein, um sie zu senden.</translation>
     </message>
     <message>
         <source>&amp;New opportunity…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Verkaufschance…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivieren</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About kashew</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über kashew</translation>
     </message>
     <message>
         <source>About kashew</source>
-        <translation type="unfinished"></translation>
+        <translation>Über kashew</translation>
     </message>
     <message>
         <source>&lt;h3&gt;kashew %1&lt;/h3&gt;&lt;p&gt;Your kashew.ai sales pipeline on the desktop: it works offline and never loses an edit.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;kashew %1&lt;/h3&gt;&lt;p&gt;Ihre kashew.ai-Vertriebspipeline auf dem Desktop: Sie funktioniert offline und verliert keine Änderung.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Un&amp;archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivierung &amp;aufheben</translation>
     </message>
     <message>
         <source>The opportunity could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verkaufschance konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>The change could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivieren</translation>
     </message>
     <message>
         <source>Unarchive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivierung aufheben</translation>
     </message>
     <message>
         <source>Delete opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkaufschance löschen</translation>
     </message>
     <message>
         <source>Delete &quot;%1&quot; permanently? This cannot be undone, here or on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ endgültig löschen? Dies kann weder hier noch auf dem Server rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Delete permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig löschen</translation>
     </message>
     <message>
         <source>Not deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gelöscht: %1</translation>
     </message>
     <message>
         <source>The server changed: restart kashew to open that server&apos;s workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server wurde geändert: Starten Sie kashew neu, um den Arbeitsbereich dieses Servers zu öffnen.</translation>
     </message>
     <message>
         <source>The system keychain is not available (%1): the key is kept for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1): Der Schlüssel wird nur für diese Sitzung gespeichert.</translation>
     </message>
     <message>
         <source>Not connected to a server: everything is kept on this computer. Open the settings (File ▸ Settings) to enter your server and API key; your work is sent then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit einem Server verbunden: Alles wird auf diesem Computer gespeichert. Öffnen Sie die Einstellungen (Datei ▸ Einstellungen), um Ihren Server und Ihren API-Schlüssel einzugeben; Ihre Arbeit wird dann gesendet.</translation>
     </message>
     <message>
         <source>Local only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lokal</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Änderungen gespeichert</translation>
     </message>
     <message>
         <source>1 edit waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung wartet auf Übertragung</translation>
     </message>
     <message>
         <source>%1 edits waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen warten auf Übertragung</translation>
     </message>
     <message>
         <source>Last sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt synchronisiert: %1</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nie synchronisiert</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert…</translation>
     </message>
     <message>
         <source>Online · up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Online · aktuell</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Offline: %1 Your edits are kept here and sent when the server can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: %1 Ihre Änderungen werden hier gespeichert und gesendet, sobald der Server erreichbar ist.</translation>
     </message>
     <message>
         <source>Sync problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsproblem</translation>
     </message>
     <message>
         <source>The server refused the API key (%1). Enter a valid key in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den API-Schlüssel abgelehnt (%1). Geben Sie in den Einstellungen einen gültigen Schlüssel ein.</translation>
     </message>
     <message>
         <source>The server asks to slow down: %1 kashew tries again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server meldet zu viele Anfragen: %1 kashew versucht es automatisch erneut.</translation>
     </message>
     <message>
         <source>Sync failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline</translation>
     </message>
 </context>
 <context>
     <name>OpportunityDialog</name>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Datum</translation>
     </message>
     <message>
         <source>New opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Verkaufschance</translation>
     </message>
     <message>
         <source>Edit opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkaufschance bearbeiten</translation>
     </message>
     <message>
         <source>No account</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kunde</translation>
     </message>
     <message>
         <source>ISO 4217 code, such as USD or EUR</source>
-        <translation type="unfinished"></translation>
+        <translation>ISO-4217-Code, z. B. USD oder EUR</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kunde:</translation>
     </message>
     <message>
         <source>&amp;Stage:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phase:</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wert:</translation>
     </message>
     <message>
         <source>&amp;Probability:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wa&amp;hrscheinlichkeit:</translation>
     </message>
     <message>
         <source>Expected &amp;close:</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtlicher &amp;Abschluss:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Value must be a number, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert muss eine Zahl sein, z. B. %1.</translation>
     </message>
     <message>
         <source>Choose an account from the list, or &quot;No account&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Kunden aus der Liste oder „Kein Kunde“.</translation>
     </message>
 </context>
 <context>
     <name>OpportunityJson</name>
     <message>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht leer sein</translation>
     </message>
     <message>
         <source>expected one of prospecting, qualification, proposal, negotiation, closed_won, closed_lost</source>
-        <translation type="unfinished"></translation>
+        <translation>einer der Werte prospecting, qualification, proposal, negotiation, closed_won, closed_lost erwartet</translation>
     </message>
     <message>
         <source>expected a date as YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum im Format YYYY-MM-DD erwartet</translation>
     </message>
     <message>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>must not be null</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht null sein</translation>
     </message>
     <message>
         <source>expected a list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste erwartet</translation>
     </message>
 </context>
 <context>
     <name>OpportunityListModel</name>
     <message>
         <source>Waiting to be sent to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Übertragung an den Server</translation>
     </message>
     <message>
         <source>Overdue: the expected close date has passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig: Das voraussichtliche Abschlussdatum ist überschritten</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Probability</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
         <source>Weighted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtet</translation>
     </message>
     <message>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtlicher Abschluss</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
     <message>
         <source>This API key may only read: deals cannot be moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesem API-Schlüssel ist nur Lesen möglich: Deals können nicht verschoben werden.</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
 </context>
 <context>
     <name>RecordEditCommand</name>
     <message>
         <source>Move to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 verschieben</translation>
     </message>
     <message>
         <source>Move %1 deals to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Deals nach %2 verschieben</translation>
     </message>
 </context>
 <context>
     <name>SchemaMigrations</name>
     <message>
         <source>the database has schema version %1, newer than this program knows (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank hat die Schemaversion %1, die neuer ist als die diesem Programm bekannte (%2)</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Kept in the system keychain, never in a settings file</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>Only on demand (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur auf Anforderung (F5)</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Sch&amp;lüssel:</translation>
     </message>
     <message>
         <source>S&amp;ync every:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ynchronisieren alle:</translation>
     </message>
     <message>
         <source>Asking the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Server wird abgefragt…</translation>
     </message>
     <message numerus="yes">
         <source>Connected: %n opportunity(ies) on the server.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verbunden: %n Verkaufschance auf dem Server.</numerusform>
+            <numerusform>Verbunden: %n Verkaufschancen auf dem Server.</numerusform>
         </translation>
     </message>
     <message>
         <source>Connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden.</translation>
     </message>
     <message>
         <source>The server refused the key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Schlüssel abgelehnt: %1</translation>
     </message>
     <message>
         <source>No connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung: %1</translation>
     </message>
 </context>
 <context>
     <name>Stage</name>
     <message>
         <source>Prospecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Akquise</translation>
     </message>
     <message>
         <source>Initial outreach, qualifying interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstkontakt, Interesse klären</translation>
     </message>
     <message>
         <source>Qualification</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualifizierung</translation>
     </message>
     <message>
         <source>Confirmed fit, budget discussion</source>
-        <translation type="unfinished"></translation>
+        <translation>Passung bestätigt, Budgetgespräch</translation>
     </message>
     <message>
         <source>Proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebot</translation>
     </message>
     <message>
         <source>Proposal sent, awaiting decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebot gesendet, Entscheidung ausstehend</translation>
     </message>
     <message>
         <source>Negotiation</source>
-        <translation type="unfinished"></translation>
+        <translation>Verhandlung</translation>
     </message>
     <message>
         <source>Terms being negotiated</source>
-        <translation type="unfinished"></translation>
+        <translation>Konditionen werden verhandelt</translation>
     </message>
     <message>
         <source>Closed won</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewonnen</translation>
     </message>
     <message>
         <source>Deal won ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Deal gewonnen ✓</translation>
     </message>
     <message>
         <source>Closed lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloren</translation>
     </message>
     <message>
         <source>Deal lost ✗</source>
-        <translation type="unfinished"></translation>
+        <translation>Deal verloren ✗</translation>
+    </message>
+</context>
+<context>
+    <name>StageTotalsView</name>
+    <message>
+        <source>%1B</source>
+        <translation>%1 Mrd.</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1K</source>
+        <translation>%1 Tsd.</translation>
+    </message>
+    <message>
+        <source>No deals</source>
+        <translation>Keine Deals</translation>
+    </message>
+    <message>
+        <source>Total %1
+Weighted %2</source>
+        <translation>Gesamt %1
+Gewichtet %2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
     </message>
 </context>
 <context>
     <name>SyncEngine</name>
     <message>
         <source>The record keeps changing on the server; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag ändert sich auf dem Server ständig; versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>The server refused this edit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat diese Änderung abgelehnt: %1</translation>
     </message>
     <message>
         <source>This API key may only read: editing is not allowed. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesem API-Schlüssel ist nur Lesen möglich: Bearbeiten ist nicht erlaubt. (%1)</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>kashew-desktop: your kashew.ai sales pipeline, offline-first.</source>
-        <translation type="unfinished"></translation>
+        <translation>kashew-desktop: Ihre kashew.ai-Vertriebspipeline, auch offline nutzbar.</translation>
     </message>
     <message>
         <source>Server base URL, e.g. https://kashew.ai/api/v1 (remembered in the profile).</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL des Servers, z. B. https://kashew.ai/api/v1 (wird im Profil gespeichert).</translation>
     </message>
     <message>
         <source>Profile folder: settings and caches (default: your data folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilordner: Einstellungen und Caches (Standard: Ihr Datenordner).</translation>
     </message>
     <message>
         <source>Open on the list or the board.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der Liste oder dem Board starten.</translation>
     </message>
     <message>
         <source>kashew</source>
-        <translation type="unfinished"></translation>
+        <translation>kashew</translation>
     </message>
     <message>
         <source>The system keychain cannot be read (%1). Set KASHEW_API_KEY, or enter the key in the settings for this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems kann nicht gelesen werden (%1). Setzen Sie KASHEW_API_KEY oder geben Sie den Schlüssel in den Einstellungen für diese Sitzung ein.</translation>
     </message>
 </context>
 </TS>
