@@ -108,9 +108,9 @@ bool StageColumnProxy::dropMimeData(const QMimeData *data, Qt::DropAction action
 
 void StageColumnProxy::replaceRows(QList<int> sourceRows, const PipelineTotals &totals)
 {
+    m_totals = totals; // the same rows may hold new figures
     if (sourceRows == m_sourceRows)
         return;
-    m_totals = totals;
     emit layoutAboutToBeChanged();
     const QModelIndexList before = persistentIndexList();
     QList<int> beforeSource;
@@ -146,6 +146,26 @@ void StageColumnProxy::removeRow(int row)
     for (int i = row; i < m_sourceRows.size(); ++i)
         m_rowOfSource[m_sourceRows.at(i)] = i;
     endRemoveRows();
+}
+
+void StageColumnProxy::moveRowTo(int from, int to)
+{
+    if (from == to)
+        return;
+    // Qt's destination is the row before which the card goes, counted before the move.
+    beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
+    const int sourceRow = m_sourceRows.takeAt(from);
+    m_sourceRows.insert(to, sourceRow);
+    for (int i = std::min(from, to); i <= std::max(from, to); ++i)
+        m_rowOfSource[m_sourceRows.at(i)] = i;
+    endMoveRows();
+}
+
+void StageColumnProxy::announceAllChanged(const PipelineTotals &totals)
+{
+    m_totals = totals;
+    if (!m_sourceRows.isEmpty())
+        emit dataChanged(index(0, 0), index(static_cast<int>(m_sourceRows.size()) - 1, 0));
 }
 
 void StageColumnProxy::announceChanged(int row)

@@ -47,7 +47,11 @@ public:
     void replaceRows(QList<int> sourceRows, const PipelineTotals &totals);
     void insertSourceRow(int row, int sourceRow);
     void removeRow(int row);
+    // The card at `from` goes to `to` (its place after the move), keeping its selection.
+    void moveRowTo(int from, int to);
     void announceChanged(int row);
+    // Every card changed (a change to many records at once).
+    void announceAllChanged(const PipelineTotals &totals);
     // Source rows at or after `from` moved by `delta` (rows inserted or removed before them);
     // `sourceCount` is the source's new row count.
     void shiftSourceRows(int from, int delta, int sourceCount);

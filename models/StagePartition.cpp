@@ -25,6 +25,8 @@ void StagePartition::setSourceModel(OpportunityListModel *model)
 {
     if (model == m_source)
         return;
+    if (m_resetting) // the columns are told the reset ended before they change models
+        endSourceReset();
     if (m_source)
         disconnect(m_source, nullptr, this, nullptr);
     m_source = model;
@@ -33,24 +35,19 @@ void StagePartition::setSourceModel(OpportunityListModel *model)
     rebuildOrder();
     if (!model)
         return;
-    const auto beginReset = [this] {
+    connect(model, &QObject::destroyed, this, [this] {
+        m_resetting = false;
         for (StageColumnProxy *column : std::as_const(m_columns))
-            column->beginReset();
-    };
-    const auto endReset = [this] {
+            column->setSourceModel(nullptr);
         rebuildOrder();
-        const Dealt dealt = partition();
-        for (StageColumnProxy *column : std::as_const(m_columns)) {
-            const int stage = static_cast<int>(column->stage());
-            column->endReset(dealt.rows.at(stage), dealt.totals.at(stage));
-        }
-        emit this->dealt();
-    };
-    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, beginReset);
-    connect(model, &QAbstractItemModel::modelReset, this, endReset);
+    });
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+            &StagePartition::beginSourceReset);
+    connect(model, &QAbstractItemModel::modelReset, this, &StagePartition::endSourceReset);
     // The source never reorders its rows; a layout change is taken as a reset all the same.
-    connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, beginReset);
-    connect(model, &QAbstractItemModel::layoutChanged, this, endReset);
+    connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
+            &StagePartition::beginSourceReset);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &StagePartition::endSourceReset);
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { sourceRowsInserted(first, last); });
     connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
@@ -66,12 +63,36 @@ void StagePartition::setSourceModel(OpportunityListModel *model)
     repartition();
 }
 
+void StagePartition::beginSourceReset()
+{
+    if (m_resetting)
+        return;
+    m_resetting = true;
+    for (StageColumnProxy *column : std::as_const(m_columns))
+        column->beginReset();
+}
+
+void StagePartition::endSourceReset()
+{
+    if (!m_resetting)
+        return;
+    m_resetting = false;
+    rebuildOrder();
+    const Dealt dealt = partition();
+    for (StageColumnProxy *column : std::as_const(m_columns)) {
+        const int stage = static_cast<int>(column->stage());
+        column->endReset(dealt.rows.at(stage), dealt.totals.at(stage));
+    }
+    emit this->dealt();
+}
+
 void StagePartition::setFilter(const OpportunityFilter &filter)
 {
     if (filter == m_filter)
         return;
     m_filter = filter;
-    repartition();
+    if (!m_resetting) // otherwise dealt when the reset ends
+        repartition();
 }
 
 qint64 StagePartition::keyOf(const QDate &closeDate)
@@ -88,7 +109,7 @@ bool StagePartition::before(int a, int b) const
 
 void StagePartition::rebuildOrder()
 {
-    const int count = m_source ? m_source->rowCount() : 0;
+    const int count = m_source && !m_resetting ? m_source->rowCount() : 0;
     m_keys.resize(count);
     for (int row = 0; row < count; ++row)
         m_keys[row] = keyOf(m_source->rowAt(row).opportunity.expectedCloseDate);
@@ -117,7 +138,7 @@ StagePartition::Dealt StagePartition::partition() const
 {
     // The filter and the totals run over the rows in their own order (memory read front to
     // back), then the passing rows are dealt out in card order.
-    const int count = m_source ? m_source->rowCount() : 0;
+    const int count = static_cast<int>(m_keys.size()); // the rows m_order knows
     std::vector<qint8> stageIfPassing(count, -1);
     std::vector<TotalsAccumulator> sums(m_columns.size());
     for (int row = 0; row < count; ++row) {
@@ -181,8 +202,11 @@ void StagePartition::sourceRowsInserted(int first, int last)
         if (sourceRow >= first)
             sourceRow += count;
     }
+    // Every new row's key before any is ordered: ordering compares with the rows after them.
+    m_keys.insert(first, count, 0);
+    for (int sourceRow = first; sourceRow <= last; ++sourceRow)
+        m_keys[sourceRow] = keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate);
     for (int sourceRow = first; sourceRow <= last; ++sourceRow) {
-        m_keys.insert(sourceRow, keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate));
         insertIntoOrder(sourceRow);
         place(sourceRow);
     }
@@ -214,30 +238,27 @@ void StagePartition::sourceRowsRemoved(int first, int last)
 
 void StagePartition::sourceDataChanged(int first, int last)
 {
-    const bool many = last - first + 1 > incrementalLimit;
-    for (int sourceRow = first; sourceRow <= last; ++sourceRow) {
-        const qint64 key = keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate);
-        if (key == m_keys.at(sourceRow))
-            continue;
-        if (many) {
-            m_keys[sourceRow] = key;
-            continue;
-        }
-        // A new close date: the card's place in the order changes, in whichever column it is.
-        removeFromOrder(sourceRow);
-        for (StageColumnProxy *column : std::as_const(m_columns)) {
-            if (const int row = column->rowOfSource(sourceRow); row >= 0)
-                column->removeRow(row);
-        }
-        m_keys[sourceRow] = key;
-        insertIntoOrder(sourceRow);
-    }
-    if (many) {
+    if (last - first + 1 > incrementalLimit) {
+        for (int sourceRow = first; sourceRow <= last; ++sourceRow)
+            m_keys[sourceRow] = keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate);
         std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
-        repartition();
+        const Dealt dealt = partition();
+        for (StageColumnProxy *column : std::as_const(m_columns)) {
+            const int stage = static_cast<int>(column->stage());
+            column->replaceRows(dealt.rows.at(stage), dealt.totals.at(stage));
+            // Cards that stayed where they were changed too (overdue marks, names, figures).
+            column->announceAllChanged(dealt.totals.at(stage));
+        }
+        emit this->dealt();
         return;
     }
     for (int sourceRow = first; sourceRow <= last; ++sourceRow) {
+        const qint64 key = keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate);
+        if (key != m_keys.at(sourceRow)) {
+            removeFromOrder(sourceRow); // found by the key it was ordered by
+            m_keys[sourceRow] = key;
+            insertIntoOrder(sourceRow);
+        }
         StageColumnProxy *target = m_filter.accepts(*m_source, sourceRow)
                                        ? column(m_source->rowAt(sourceRow).opportunity.stage)
                                        : nullptr;
@@ -251,7 +272,23 @@ void StagePartition::sourceDataChanged(int first, int last)
             }
         }
         if (current && current == target) {
-            current->announceChanged(row);
+            // Still in its column, perhaps at another place (a new close date): it moves there,
+            // selected as it was.
+            const QList<int> &rows = current->sourceRows();
+            int to = row;
+            if (row > 0 && before(sourceRow, rows.at(row - 1)))
+                to = static_cast<int>(
+                    std::lower_bound(rows.begin(), rows.begin() + row, sourceRow,
+                                     [this](int a, int b) { return before(a, b); }) -
+                    rows.begin());
+            else if (row + 1 < rows.size() && before(rows.at(row + 1), sourceRow))
+                to = static_cast<int>(
+                         std::lower_bound(rows.begin() + row + 1, rows.end(), sourceRow,
+                                          [this](int a, int b) { return before(a, b); }) -
+                         rows.begin()) -
+                     1;
+            current->moveRowTo(row, to);
+            current->announceChanged(to);
             continue;
         }
         if (current)

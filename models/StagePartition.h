@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 class OpportunityListModel;
 class StageColumnProxy;
@@ -53,7 +54,13 @@ private:
     void sourceRowsRemoved(int first, int last);
     void sourceDataChanged(int first, int last);
 
-    OpportunityListModel *m_source = nullptr;
+    void beginSourceReset();
+    void endSourceReset();
+
+    // Cleared by Qt if the model goes first.
+    QPointer<OpportunityListModel> m_source;
+    // Between the source's "about to reset" and "reset": its rows are not to be read.
+    bool m_resetting = false;
     OpportunityFilter m_filter;
     QList<StageColumnProxy *> m_columns;
     // Every source row in card order, kept up to date as rows change: a keystroke never sorts.

@@ -2,6 +2,7 @@
 // totals per currency, moves by drop (through the model and through the view), keyboard, undo
 // and redo, collapsed columns, and a read-only key refusing drops.
 #include "BoardView.h"
+#include "DetailPanel.h"
 #include "FilterBar.h"
 #include "ItemRoles.h"
 #include "MainWindow.h"
@@ -99,6 +100,20 @@ private slots:
         m_window->views()->setCurrentWidget(m_board);
         QCOMPARE(column(Stage::Prospecting), QStringList{id(3)});
         QCOMPARE(column(Stage::ClosedWon), QStringList());
+    }
+
+    void theDetailAndTheActionsFollowTheCurrentCard()
+    {
+        // On the board, the record shown and acted on is the card the user picked, never the
+        // list's row hidden behind it.
+        QListView *view = m_board->columnView(Stage::Negotiation);
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QCOMPARE(m_window->detail()->currentId(), id(2));
+        m_window->archiveAction()->trigger();
+        QVERIFY(m_seeded->store.opportunity(id(2))->opportunity.isArchived);
+        QCOMPARE(column(Stage::Negotiation), QStringList());
+        m_window->views()->setCurrentWidget(m_window->table());
+        QVERIFY(m_window->detail()->currentId() != id(2)); // the list's own current row again
     }
 
     void dropThroughTheModelMovesAndQueuesTheEdit()

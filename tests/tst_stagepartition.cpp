@@ -178,6 +178,68 @@ private slots:
         checkAgainstScratch();
     }
 
+    void aNewCloseDateMovesTheCardKeepingItsSelection()
+    {
+        m_model->upsertRows({extra(10, Stage::Proposal, QDate(2026, 7, 1)),
+                             extra(11, Stage::Proposal, QDate(2026, 8, 1))});
+        StageColumnProxy *column = m_partition->column(Stage::Proposal);
+        QCOMPARE(ids(Stage::Proposal), (QStringList{id(10), id(1), id(11)}));
+        const QPersistentModelIndex selected = column->index(2, 0);
+        QSignalSpy moved(column, &QAbstractItemModel::rowsMoved);
+        QSignalSpy removed(column, &QAbstractItemModel::rowsRemoved);
+        m_model->upsertRows({extra(11, Stage::Proposal, QDate(2026, 1, 1))});
+        QCOMPARE(ids(Stage::Proposal), (QStringList{id(11), id(10), id(1)}));
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(selected.row(), 0);
+        QCOMPARE(selected.data(ItemRoles::Id).toString(), id(11));
+        // And back down, past the others.
+        m_model->upsertRows({extra(11, Stage::Proposal, QDate())});
+        QCOMPARE(ids(Stage::Proposal), (QStringList{id(10), id(1), id(11)}));
+        QCOMPARE(selected.row(), 2);
+        checkAgainstScratch();
+    }
+
+    void aChangeToEveryRecordReachesEveryCard()
+    {
+        QList<OpportunityRow> many;
+        for (int n = 10; n < 400; ++n)
+            many.append(extra(n, static_cast<Stage>(n % 6), QDate(2026, 6, 1).addDays(n % 9 - 4)));
+        m_model->upsertRows(many);
+        std::vector<std::unique_ptr<QSignalSpy>> spies;
+        for (Stage stage : Stages::all())
+            spies.push_back(std::make_unique<QSignalSpy>(m_partition->column(stage),
+                                                         &QAbstractItemModel::dataChanged));
+        m_model->setToday(QDate(2026, 6, 2)); // overdue marks change on every open card
+        for (const auto &spy : spies)
+            QVERIFY(!spy->isEmpty());
+        checkAgainstScratch();
+    }
+
+    void detachingInTheMiddleOfAResetKeepsTheColumnsWhole()
+    {
+        // The columns' resets stay paired (the model testers check) when the board hides just
+        // as the model resets.
+        QMetaObject::Connection detach =
+            connect(m_model.get(), &QAbstractItemModel::modelAboutToBeReset, this,
+                    [this] { m_partition->setSourceModel(nullptr); });
+        m_model->resetRows(SampleRows::make());
+        disconnect(detach);
+        for (Stage stage : Stages::all())
+            QCOMPARE(m_partition->column(stage)->rowCount(), 0);
+        m_partition->setSourceModel(m_model.get());
+        QCOMPARE(ids(Stage::Proposal), QStringList{id(1)});
+    }
+
+    void theModelGoingFirstEmptiesTheColumns()
+    {
+        m_testers.clear();
+        m_model.reset();
+        for (Stage stage : Stages::all())
+            QCOMPARE(m_partition->column(stage)->rowCount(), 0);
+        QCOMPARE(m_partition->totals().count, 0);
+    }
+
     void aResetDealsAgain()
     {
         QSignalSpy reset(m_partition->column(Stage::Proposal), &QAbstractItemModel::modelReset);

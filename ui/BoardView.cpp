@@ -11,6 +11,8 @@
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QHideEvent>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -88,6 +90,12 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         connect(column.view, &QListView::activated, this, [this](const QModelIndex &index) {
             emit openRequested(index.data(ItemRoles::Id).toString());
         });
+        connect(column.view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                [this, stage](const QModelIndex &current) {
+                    if (current.isValid())
+                        m_currentStage = stage;
+                    emit currentChanged();
+                });
         layout->addWidget(column.view, 1);
         row->addWidget(column.frame, 1);
 
@@ -126,14 +134,17 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
 
 void BoardView::showEvent(QShowEvent *event)
 {
-    m_partition->setSourceModel(&m_model);
+    m_partition->setSourceModel(&m_model); // nothing to do if it follows the model already
     updateHeaders();
     QWidget::showEvent(event);
 }
 
 void BoardView::hideEvent(QHideEvent *event)
 {
-    m_partition->setSourceModel(nullptr);
+    // Hidden behind the list, not merely minimised: a minimised board keeps its cards, their
+    // selection and scroll positions.
+    if (!event->spontaneous())
+        m_partition->setSourceModel(nullptr);
     QWidget::hideEvent(event);
 }
 
@@ -198,6 +209,15 @@ QStringList BoardView::selectedIds() const
             ids.append(index.data(ItemRoles::Id).toString());
     }
     return ids;
+}
+
+QString BoardView::currentId() const
+{
+    const QListView *view = m_columns.value(m_currentStage).view;
+    const QModelIndex current = view->currentIndex();
+    if (current.isValid() && view->selectionModel()->isSelected(current))
+        return current.data(ItemRoles::Id).toString();
+    return selectedIds().value(0);
 }
 
 void BoardView::moveSelection(int direction)

@@ -37,12 +37,16 @@ public:
     bool isCollapsed(Stage stage) const;
     // The selected cards' ids, in every column.
     QStringList selectedIds() const;
+    // The card the user last made current, if it is still selected; else the first selected.
+    QString currentId() const;
     // Moves the selected cards one stage left (-1) or right (+1).
     void moveSelection(int direction);
 
 signals:
     void openRequested(const QString &id);
     void totalsChanged();
+    // The current card changed (another card, or none).
+    void currentChanged();
 
 protected:
     // The columns follow the model only while the board shows: a hidden board costs nothing
@@ -68,4 +72,5 @@ private:
     // Headers recount once per event loop pass, however many changes arrive.
     QTimer *m_recount = nullptr;
     QHash<Stage, Column> m_columns;
+    Stage m_currentStage = Stage::Prospecting;
 };

@@ -50,8 +50,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_filterBar->setListProxy(m_proxy);
 
     m_table->setModel(m_proxy);
+    // The indicator first: enabling sorting sorts at once by whatever it shows (100,000 rows by
+    // name, for nothing, on every start).
+    m_table->horizontalHeader()->setSortIndicator(OpportunityListModel::Updated,
+                                                  Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(OpportunityListModel::Updated, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
@@ -126,6 +129,13 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     };
     connect(m_views, &QTabWidget::currentChanged, this, followView);
     followView();
+    // The detail and the record actions follow the view showing: the list's current row, or the
+    // board's current card (never a row the list keeps hidden behind the board).
+    connect(m_views, &QTabWidget::currentChanged, this, &MainWindow::showSelected);
+    connect(m_board, &BoardView::currentChanged, this, [this] {
+        if (m_views->currentWidget() == m_board)
+            showSelected();
+    });
     connect(m_proxy, &OpportunityFilterProxy::totalsChanged, m_filterBar, &FilterBar::recount);
     connect(m_board, &BoardView::totalsChanged, m_filterBar, &FilterBar::recount);
     connect(m_board, &BoardView::openRequested, this, &MainWindow::editRecord);
@@ -324,6 +334,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 QString MainWindow::selectedId() const
 {
+    if (m_views && m_views->currentWidget() == m_board)
+        return m_board->currentId();
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     return current.isValid() ? current.data(ItemRoles::Id).toString() : QString();
 }
@@ -364,9 +376,7 @@ void MainWindow::createOpportunity()
 
 void MainWindow::editSelected()
 {
-    editRecord(m_views->currentWidget() == m_board && !m_board->selectedIds().isEmpty()
-                   ? m_board->selectedIds().first()
-                   : selectedId());
+    editRecord(selectedId());
 }
 
 void MainWindow::editRecord(const QString &id)
