@@ -4,10 +4,10 @@
 
 bool OpportunityFilter::accepts(const OpportunityListModel &model, int row) const
 {
-    // Cheapest tests first: the search is the only one that reads text.
-    const Opportunity &o = model.rowAt(row).opportunity;
-    return o.isArchived == archived && (stages.isEmpty() || stages.contains(o.stage)) &&
-           (accountId.isEmpty() || o.accountId == accountId) &&
-           (ownerId.isEmpty() || o.ownerId == ownerId) &&
+    // The packed facts first; the record itself only for an account or owner filter.
+    const OpportunityListModel::Facts &facts = model.factsAt(row);
+    return facts.archived == archived && (stages.isEmpty() || stages.contains(facts.stage)) &&
+           (accountId.isEmpty() || model.rowAt(row).opportunity.accountId == accountId) &&
+           (ownerId.isEmpty() || model.rowAt(row).opportunity.ownerId == ownerId) &&
            (search.isEmpty() || model.foldedNameAt(row).contains(search));
 }

@@ -94,7 +94,7 @@ PipelineTotals OpportunityFilterProxy::totals() const
     TotalsAccumulator sum;
     for (int row = 0; m_source && row < m_source->rowCount(); ++row) {
         if (m_filter.accepts(*m_source, row))
-            sum.add(m_source->rowAt(row).opportunity);
+            sum.add(m_source->factsAt(row));
     }
-    return sum.totals();
+    return m_source ? sum.totals(m_source->currencies()) : PipelineTotals();
 }

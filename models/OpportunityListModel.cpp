@@ -135,11 +135,11 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
     case ItemRoles::OwnerIdRole:
         return o.ownerId;
     case ItemRoles::FoldedNameRole:
-        return m_folded.at(index.row());
+        return foldedNameAt(index.row()).toString();
     case ItemRoles::SortRole:
         switch (index.column()) {
         case Name:
-            return m_folded.at(index.row());
+            return foldedNameAt(index.row()).toString();
         case Account:
             return o.accountName.toCaseFolded();
         case StageColumn:
@@ -271,35 +271,55 @@ void OpportunityListModel::reindex()
         m_rowById.insert(m_rows.at(i).opportunity.id, i);
 }
 
-void OpportunityListModel::appendDerived(const Opportunity &opportunity)
-{
-    m_folded.append(opportunity.name.toCaseFolded());
-    m_updatedMs.append(opportunity.updatedAt.isValid() ? opportunity.updatedAt.toMSecsSinceEpoch()
-                                                       : 0);
-}
-
-void OpportunityListModel::shareCurrency(Opportunity &opportunity)
+OpportunityListModel::Facts OpportunityListModel::factsOf(Opportunity &opportunity)
 {
     auto shared = std::find(m_currencies.cbegin(), m_currencies.cend(), opportunity.currency);
     if (shared == m_currencies.cend()) {
         m_currencies.append(opportunity.currency);
         shared = m_currencies.cend() - 1;
     }
-    opportunity.currency = *shared;
+    opportunity.currency = *shared; // one string per code, not one per row
+    Facts facts;
+    facts.updatedMs =
+        opportunity.updatedAt.isValid() ? opportunity.updatedAt.toMSecsSinceEpoch() : 0;
+    facts.value = opportunity.value;
+    facts.weighted = opportunity.weightedValue();
+    const QString folded = opportunity.name.toCaseFolded();
+    facts.nameStart = static_cast<qint32>(m_foldedNames.size());
+    facts.nameLength = static_cast<qint32>(folded.size());
+    m_foldedNames += folded;
+    facts.currency = static_cast<qint16>(shared - m_currencies.cbegin());
+    facts.stage = opportunity.stage;
+    facts.archived = opportunity.isArchived;
+    return facts;
+}
+
+void OpportunityListModel::compactFoldedNames()
+{
+    if (m_foldedWaste < 4096 || m_foldedWaste * 2 < m_foldedNames.size())
+        return;
+    QString compact;
+    compact.reserve(m_foldedNames.size() - m_foldedWaste);
+    for (Facts &facts : m_facts) {
+        const QStringView name = QStringView(m_foldedNames).mid(facts.nameStart, facts.nameLength);
+        facts.nameStart = static_cast<qint32>(compact.size());
+        compact += name;
+    }
+    m_foldedNames = std::move(compact);
+    m_foldedWaste = 0;
 }
 
 void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
 {
     beginResetModel();
     m_rows = std::move(rows);
-    m_folded.clear();
-    m_updatedMs.clear();
-    m_folded.reserve(m_rows.size());
-    m_updatedMs.reserve(m_rows.size());
-    for (OpportunityRow &row : m_rows) {
-        shareCurrency(row.opportunity);
-        appendDerived(row.opportunity);
-    }
+    m_facts.clear();
+    m_facts.reserve(m_rows.size());
+    m_foldedNames.clear();
+    m_foldedNames.reserve(m_rows.size() * 32);
+    m_foldedWaste = 0;
+    for (OpportunityRow &row : m_rows)
+        m_facts.append(factsOf(row.opportunity));
     reindex();
     endResetModel();
 }
@@ -326,12 +346,11 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
             continue;
         }
         m_rows[at] = row;
-        shareCurrency(m_rows[at].opportunity);
-        m_folded[at] = row.opportunity.name.toCaseFolded();
-        m_updatedMs[at] =
-            row.opportunity.updatedAt.isValid() ? row.opportunity.updatedAt.toMSecsSinceEpoch() : 0;
+        m_foldedWaste += m_facts.at(at).nameLength;
+        m_facts[at] = factsOf(m_rows[at].opportunity);
         emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
     }
+    compactFoldedNames();
     if (added.isEmpty())
         return;
     const int first = rowCount();
@@ -339,10 +358,10 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
     for (const OpportunityRow &row : added) {
         m_rowById.insert(row.opportunity.id, static_cast<int>(m_rows.size()));
         m_rows.append(row);
-        shareCurrency(m_rows.last().opportunity);
-        appendDerived(row.opportunity);
+        m_facts.append(factsOf(m_rows.last().opportunity));
     }
     endInsertRows();
+    compactFoldedNames();
 }
 
 void OpportunityListModel::removeIds(const QStringList &ids)
@@ -356,12 +375,14 @@ void OpportunityListModel::removeIds(const QStringList &ids)
     for (int at : rows) {
         beginRemoveRows({}, at, at);
         m_rows.removeAt(at);
-        m_folded.removeAt(at);
-        m_updatedMs.removeAt(at);
+        m_foldedWaste += m_facts.at(at).nameLength;
+        m_facts.removeAt(at);
         endRemoveRows();
     }
-    if (!rows.isEmpty())
+    if (!rows.isEmpty()) {
         reindex();
+        compactFoldedNames();
+    }
 }
 
 void OpportunityListModel::renameId(const QString &oldId, const QString &newId)

@@ -60,12 +60,36 @@ public:
     // A record created here got its server id.
     void renameId(const QString &oldId, const QString &newId);
 
+    // What filters, totals and sorting read of a row, packed in one array: a pass over 100,000
+    // rows reads it front to back instead of 100,000 records scattered over the heap.
+    struct Facts
+    {
+        // The last change as milliseconds since the epoch.
+        qint64 updatedMs = 0;
+        double value = 0;
+        // value × probability / 100
+        double weighted = 0;
+        // The case-folded name's place in one shared buffer (see foldedNameAt).
+        qint32 nameStart = 0;
+        qint32 nameLength = 0;
+        // Index into currencies().
+        qint16 currency = 0;
+        Stage stage = Stage::Prospecting;
+        bool archived = false;
+    };
+
     int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
     const OpportunityRow &rowAt(int row) const { return m_rows.at(row); }
+    const Facts &factsAt(int row) const { return m_facts.at(row); }
     // The name case-folded, as the filters compare it.
-    const QString &foldedNameAt(int row) const { return m_folded.at(row); }
-    // The last change as milliseconds since the epoch: sorting compares these, not QDateTimes.
-    qint64 updatedMsAt(int row) const { return m_updatedMs.at(row); }
+    QStringView foldedNameAt(int row) const
+    {
+        const Facts &facts = m_facts.at(row);
+        return QStringView(m_foldedNames).mid(facts.nameStart, facts.nameLength);
+    }
+    qint64 updatedMsAt(int row) const { return m_facts.at(row).updatedMs; }
+    // Every currency code of the rows, once; Facts::currency indexes it.
+    const QList<QString> &currencies() const { return m_currencies; }
     // How an owner is shown: the API has no users resource, so by its id.
     QString ownerName(const QString &ownerId) const { return ownerId; }
 
@@ -79,15 +103,16 @@ signals:
 
 private:
     void reindex();
-    void appendDerived(const Opportunity &opportunity);
-    // One shared string per currency code: totals compare the codes' addresses, not their text
-    // in 100,000 separate allocations.
-    void shareCurrency(Opportunity &opportunity);
+    // Shares the currency string with the rows of the same currency and packs the facts.
+    Facts factsOf(Opportunity &opportunity);
+    // Names replaced or removed leave text behind in the buffer: gone once it is half waste.
+    void compactFoldedNames();
 
     QList<OpportunityRow> m_rows;
-    // Per row, kept beside m_rows: derived once, compared often.
-    QList<QString> m_folded;
-    QList<qint64> m_updatedMs;
+    // Per row, kept beside m_rows: derived once, read often.
+    QList<Facts> m_facts;
+    QString m_foldedNames;
+    qsizetype m_foldedWaste = 0;
     QHash<QString, int> m_rowById;
     QList<QString> m_currencies;
     QDate m_today = QDate::currentDate();

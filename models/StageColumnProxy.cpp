@@ -31,8 +31,8 @@ PipelineTotals StageColumnProxy::totals() const
     if (!m_totals) {
         TotalsAccumulator sum;
         for (int sourceRow : m_sourceRows)
-            sum.add(m_source->rowAt(sourceRow).opportunity);
-        m_totals = sum.totals();
+            sum.add(m_source->factsAt(sourceRow));
+        m_totals = sum.totals(m_source->currencies());
     }
     return *m_totals;
 }

@@ -144,9 +144,9 @@ StagePartition::Dealt StagePartition::partition() const
     for (int row = 0; row < count; ++row) {
         if (!m_filter.accepts(*m_source, row))
             continue;
-        const Opportunity &o = m_source->rowAt(row).opportunity;
-        stageIfPassing[row] = static_cast<qint8>(o.stage);
-        sums[static_cast<int>(o.stage)].add(o);
+        const OpportunityListModel::Facts &facts = m_source->factsAt(row);
+        stageIfPassing[row] = static_cast<qint8>(facts.stage);
+        sums[static_cast<int>(facts.stage)].add(facts);
     }
     Dealt dealt;
     dealt.rows.resize(m_columns.size());
@@ -155,7 +155,7 @@ StagePartition::Dealt StagePartition::partition() const
             dealt.rows[stage].append(sourceRow);
     }
     for (const TotalsAccumulator &sum : sums)
-        dealt.totals.append(sum.totals());
+        dealt.totals.append(m_source ? sum.totals(m_source->currencies()) : PipelineTotals());
     return dealt;
 }
 

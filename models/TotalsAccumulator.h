@@ -1,40 +1,35 @@
 #pragma once
 
-#include "Opportunity.h"
+#include "OpportunityListModel.h"
 #include "PipelineTotals.h"
 
 #include <QVarLengthArray>
-#include <algorithm>
 
-// Sums deals into PipelineTotals fast enough to run over 100,000 rows on a keystroke: the few
-// currencies are summed in a flat list and go into the maps once, at the end.
+// Sums rows into PipelineTotals fast enough to run over 100,000 rows on a keystroke: it reads the
+// model's packed facts and sums per currency index; the codes are looked up once, at the end.
 class TotalsAccumulator final
 {
 public:
-    void add(const Opportunity &o)
+    void add(const OpportunityListModel::Facts &facts)
     {
         ++m_count;
-        // The source model shares one string per currency code: the same address is the same
-        // code, and the text is read only when the addresses differ.
-        const auto sameCode = [&](const Sum &s) {
-            return s.currency->constData() == o.currency.constData() || *s.currency == o.currency;
-        };
-        auto sum = std::find_if(m_sums.begin(), m_sums.end(), sameCode);
-        if (sum == m_sums.end()) {
-            m_sums.append({&o.currency, 0, 0});
-            sum = m_sums.end() - 1;
-        }
-        sum->value += o.value;
-        sum->weighted += o.weightedValue();
+        if (facts.currency >= m_sums.size())
+            m_sums.resize(facts.currency + 1);
+        Sum &sum = m_sums[facts.currency];
+        sum.used = true;
+        sum.value += facts.value;
+        sum.weighted += facts.weighted;
     }
-    // The records added must outlive this call: their currencies are not copied until here.
-    PipelineTotals totals() const
+    // `currencies`: the model's, which the facts' indexes point into.
+    PipelineTotals totals(const QList<QString> &currencies) const
     {
         PipelineTotals totals;
         totals.count = m_count;
-        for (const Sum &sum : m_sums) {
-            totals.value.insert(*sum.currency, sum.value);
-            totals.weighted.insert(*sum.currency, sum.weighted);
+        for (qsizetype i = 0; i < m_sums.size(); ++i) {
+            if (!m_sums.at(i).used)
+                continue;
+            totals.value.insert(currencies.at(i), m_sums.at(i).value);
+            totals.weighted.insert(currencies.at(i), m_sums.at(i).weighted);
         }
         return totals;
     }
@@ -42,9 +37,9 @@ public:
 private:
     struct Sum
     {
-        const QString *currency;
-        double value;
-        double weighted;
+        bool used = false;
+        double value = 0;
+        double weighted = 0;
     };
     QVarLengthArray<Sum, 8> m_sums;
     int m_count = 0;
