@@ -13,6 +13,11 @@ namespace {
 // Large batches (a first sync) are cheaper for the views as one reset than as many signals.
 constexpr qsizetype resetThreshold = 2000;
 
+qint64 updatedMsOf(const Opportunity &opportunity)
+{
+    return opportunity.updatedAt.isValid() ? opportunity.updatedAt.toMSecsSinceEpoch() : 0;
+}
+
 } // namespace
 
 OpportunityListModel::OpportunityListModel(QObject *parent)
@@ -280,8 +285,6 @@ OpportunityListModel::Facts OpportunityListModel::factsOf(Opportunity &opportuni
     }
     opportunity.currency = *shared; // one string per code, not one per row
     Facts facts;
-    facts.updatedMs =
-        opportunity.updatedAt.isValid() ? opportunity.updatedAt.toMSecsSinceEpoch() : 0;
     facts.value = opportunity.value;
     facts.weighted = opportunity.weightedValue();
     const QString folded = opportunity.name.toCaseFolded();
@@ -315,11 +318,15 @@ void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
     m_rows = std::move(rows);
     m_facts.clear();
     m_facts.reserve(m_rows.size());
+    m_updatedMs.clear();
+    m_updatedMs.reserve(m_rows.size());
     m_foldedNames.clear();
     m_foldedNames.reserve(m_rows.size() * 32);
     m_foldedWaste = 0;
-    for (OpportunityRow &row : m_rows)
+    for (OpportunityRow &row : m_rows) {
         m_facts.append(factsOf(row.opportunity));
+        m_updatedMs.append(updatedMsOf(row.opportunity));
+    }
     reindex();
     endResetModel();
 }
@@ -348,6 +355,7 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
         m_rows[at] = row;
         m_foldedWaste += m_facts.at(at).nameLength;
         m_facts[at] = factsOf(m_rows[at].opportunity);
+        m_updatedMs[at] = updatedMsOf(row.opportunity);
         emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
     }
     compactFoldedNames();
@@ -359,6 +367,7 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
         m_rowById.insert(row.opportunity.id, static_cast<int>(m_rows.size()));
         m_rows.append(row);
         m_facts.append(factsOf(m_rows.last().opportunity));
+        m_updatedMs.append(updatedMsOf(row.opportunity));
     }
     endInsertRows();
     compactFoldedNames();
@@ -377,6 +386,7 @@ void OpportunityListModel::removeIds(const QStringList &ids)
         m_rows.removeAt(at);
         m_foldedWaste += m_facts.at(at).nameLength;
         m_facts.removeAt(at);
+        m_updatedMs.removeAt(at);
         endRemoveRows();
     }
     if (!rows.isEmpty()) {

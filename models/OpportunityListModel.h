@@ -64,8 +64,6 @@ public:
     // rows reads it front to back instead of 100,000 records scattered over the heap.
     struct Facts
     {
-        // The last change as milliseconds since the epoch.
-        qint64 updatedMs = 0;
         double value = 0;
         // value × probability / 100
         double weighted = 0;
@@ -87,7 +85,9 @@ public:
         const Facts &facts = m_facts.at(row);
         return QStringView(m_foldedNames).mid(facts.nameStart, facts.nameLength);
     }
-    qint64 updatedMsAt(int row) const { return m_facts.at(row).updatedMs; }
+    // The last change as milliseconds since the epoch: the list's default sort reads only these,
+    // kept dense.
+    qint64 updatedMsAt(int row) const { return m_updatedMs.at(row); }
     // Every currency code of the rows, once; Facts::currency indexes it.
     const QList<QString> &currencies() const { return m_currencies; }
     // How an owner is shown: the API has no users resource, so by its id.
@@ -111,6 +111,7 @@ private:
     QList<OpportunityRow> m_rows;
     // Per row, kept beside m_rows: derived once, read often.
     QList<Facts> m_facts;
+    QList<qint64> m_updatedMs;
     QString m_foldedNames;
     qsizetype m_foldedWaste = 0;
     QHash<QString, int> m_rowById;
