@@ -20,19 +20,36 @@
 #include <QTabWidget>
 #include <QTranslator>
 #include <cstdio>
+#include <memory>
+
+namespace {
+
+// --help and --version answer without a display (over ssh, on a server, in a package check).
+bool onlyAsksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"-h", "--help", "--help-all", "-v", "--version"}) {
+            if (qstrcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application(onlyAsksForHelpOrVersion(argc, argv)
+                                                            ? new QCoreApplication(argc, argv)
+                                                            : new QApplication(argc, argv));
+    QCoreApplication &app = *application;
     QApplication::setApplicationName(QStringLiteral("kashew-desktop"));
     QApplication::setOrganizationName(QStringLiteral("kashew"));
     QApplication::setApplicationDisplayName(QStringLiteral("kashew"));
     QApplication::setApplicationVersion(QStringLiteral(KASHEW_VERSION));
     // The installed desktop entry's name, without .desktop: Wayland matches windows to it.
     QApplication::setDesktopFileName(QStringLiteral("ai.kashew.Desktop"));
-    // The theme's icon once installed; the built-in one when run from the build tree.
-    QApplication::setWindowIcon(QIcon::fromTheme(
-        QStringLiteral("kashew-desktop"), QIcon(QStringLiteral(":/icons/kashew-desktop.svg"))));
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -62,7 +79,11 @@ int main(int argc, char *argv[])
         QStringLiteral("view"), QApplication::translate("main", "Open on the list or the board."),
         QStringLiteral("list|board"), QStringLiteral("list"));
     parser.addOptions({serverOption, profileOption, viewOption});
-    parser.process(app);
+    parser.process(app); // answers --help and --version, and exits
+
+    // The theme's icon once installed; the built-in one when run from the build tree.
+    QApplication::setWindowIcon(QIcon::fromTheme(
+        QStringLiteral("kashew-desktop"), QIcon(QStringLiteral(":/icons/kashew-desktop.svg"))));
 
     Profile profile(parser.value(profileOption));
     if (parser.isSet(serverOption)) {

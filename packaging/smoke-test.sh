@@ -10,6 +10,7 @@ for tool in kashew-server kashew kashew-desktop xvfb-run xdotool; do
 done
 kashew-server --version
 kashew --version
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM kashew-desktop --version # no display needed
 
 if command -v systemd-analyze >/dev/null; then
     systemd-analyze verify /usr/lib/systemd/system/kashew-server.service
