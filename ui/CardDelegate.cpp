@@ -12,6 +12,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
+#include <algorithm>
 
 namespace {
 
@@ -86,8 +87,14 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QString date = o.expectedCloseDate.isValid()
                              ? QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat)
                              : tr("No close date");
-    row(3, overdue ? tr("%1 · overdue").arg(date) : date,
-        metrics.elidedText(o.ownerId, Qt::ElideMiddle, text.width() / 2),
+    // The date first, with "overdue" when there is room and a warning sign when not (the tooltip
+    // says it in words); the owner gets what is left, at least a third.
+    QString when = overdue ? tr("%1 · overdue").arg(date) : date;
+    if (overdue && metrics.horizontalAdvance(when) + 8 > text.width() * 2 / 3)
+        when = QStringLiteral("⚠ ") + date;
+    const int ownerWidth =
+        std::max(text.width() - metrics.horizontalAdvance(when) - 8 - 8, text.width() / 3);
+    row(3, when, metrics.elidedText(o.ownerId, Qt::ElideMiddle, ownerWidth),
         overdue ? QColor(0xc6, 0x28, 0x28) : muted);
     painter->restore();
 }
@@ -98,6 +105,8 @@ bool CardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     if (event->type() == QEvent::ToolTip) {
         const int state = index.data(ItemRoles::SyncStateRole).toInt();
         QString tip = index.data(ItemRoles::OpportunityRole).value<Opportunity>().name;
+        if (index.data(ItemRoles::OverdueRole).toBool())
+            tip += QLatin1Char('\n') + tr("Overdue: its expected close date has passed");
         if (state != static_cast<int>(SyncState::Synced)) {
             const QString reason = index.data(ItemRoles::SyncErrorRole).toString();
             tip += QLatin1Char('\n') +

@@ -88,6 +88,10 @@
         <source>Waiting to be sent to the server</source>
         <translation>Wartet auf Übertragung an den Server</translation>
     </message>
+    <message>
+        <source>Overdue: its expected close date has passed</source>
+        <translation>Überfällig: Das voraussichtliche Abschlussdatum ist verstrichen</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
