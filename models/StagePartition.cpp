@@ -115,23 +115,33 @@ void StagePartition::rebuildOrder()
         m_keys[row] = keyOf(m_source->rowAt(row).opportunity.expectedCloseDate);
     m_order.resize(count);
     std::iota(m_order.begin(), m_order.end(), 0);
-    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+    sortInCardOrder(m_order);
+}
+
+void StagePartition::sortInCardOrder(QList<int> &rows) const
+{
+    std::sort(rows.begin(), rows.end(), [this](int a, int b) { return before(a, b); });
+}
+
+int StagePartition::placeOf(int sourceRow, const QList<int> &rows, qsizetype first,
+                            qsizetype last) const
+{
+    return static_cast<int>(std::lower_bound(rows.cbegin() + first, rows.cbegin() + last, sourceRow,
+                                             [this](int a, int b) { return before(a, b); }) -
+                            rows.cbegin());
 }
 
 void StagePartition::insertIntoOrder(int sourceRow)
 {
-    m_order.insert(std::lower_bound(m_order.begin(), m_order.end(), sourceRow,
-                                    [this](int a, int b) { return before(a, b); }),
-                   sourceRow);
+    m_order.insert(placeOf(sourceRow, m_order, 0, m_order.size()), sourceRow);
 }
 
 void StagePartition::removeFromOrder(int sourceRow)
 {
     // Found by the key it was ordered by: call before that key changes.
-    const auto at = std::lower_bound(m_order.begin(), m_order.end(), sourceRow,
-                                     [this](int a, int b) { return before(a, b); });
-    Q_ASSERT(at != m_order.end() && *at == sourceRow);
-    m_order.erase(at);
+    const int at = placeOf(sourceRow, m_order, 0, m_order.size());
+    Q_ASSERT(at < m_order.size() && m_order.at(at) == sourceRow);
+    m_order.removeAt(at);
 }
 
 StagePartition::Dealt StagePartition::partition() const
@@ -183,9 +193,7 @@ void StagePartition::place(int sourceRow)
         return;
     StageColumnProxy *column = this->column(m_source->rowAt(sourceRow).opportunity.stage);
     const QList<int> &rows = column->sourceRows();
-    const auto at = std::lower_bound(rows.begin(), rows.end(), sourceRow,
-                                     [this](int a, int b) { return before(a, b); });
-    column->insertSourceRow(static_cast<int>(at - rows.begin()), sourceRow);
+    column->insertSourceRow(placeOf(sourceRow, rows, 0, rows.size()), sourceRow);
 }
 
 void StagePartition::sourceRowsInserted(int first, int last)
@@ -241,7 +249,7 @@ void StagePartition::sourceDataChanged(int first, int last)
     if (last - first + 1 > incrementalLimit) {
         for (int sourceRow = first; sourceRow <= last; ++sourceRow)
             m_keys[sourceRow] = keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate);
-        std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+        sortInCardOrder(m_order);
         const Dealt dealt = partition();
         for (StageColumnProxy *column : std::as_const(m_columns)) {
             const int stage = static_cast<int>(column->stage());
@@ -277,16 +285,9 @@ void StagePartition::sourceDataChanged(int first, int last)
             const QList<int> &rows = current->sourceRows();
             int to = row;
             if (row > 0 && before(sourceRow, rows.at(row - 1)))
-                to = static_cast<int>(
-                    std::lower_bound(rows.begin(), rows.begin() + row, sourceRow,
-                                     [this](int a, int b) { return before(a, b); }) -
-                    rows.begin());
+                to = placeOf(sourceRow, rows, 0, row);
             else if (row + 1 < rows.size() && before(rows.at(row + 1), sourceRow))
-                to = static_cast<int>(
-                         std::lower_bound(rows.begin() + row + 1, rows.end(), sourceRow,
-                                          [this](int a, int b) { return before(a, b); }) -
-                         rows.begin()) -
-                     1;
+                to = placeOf(sourceRow, rows, row + 1, rows.size()) - 1;
             current->moveRowTo(row, to);
             current->announceChanged(to);
             continue;

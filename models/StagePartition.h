@@ -36,6 +36,9 @@ signals:
 private:
     // The order of cards in a column: expected close date, no date last, then cache order.
     bool before(int sourceRowA, int sourceRowB) const;
+    void sortInCardOrder(QList<int> &rows) const;
+    // Where `sourceRow` goes among rows[first, last), which are in card order.
+    int placeOf(int sourceRow, const QList<int> &rows, qsizetype first, qsizetype last) const;
     // The order of every source row, from scratch (first load, reset).
     void rebuildOrder();
     void insertIntoOrder(int sourceRow);

@@ -1,6 +1,7 @@
 #include "ServerStore.h"
 
 #include "SchemaMigrations.h"
+#include "SqlNullText.h"
 #include "SqlTransaction.h"
 #include "SqliteConnection.h"
 
@@ -91,15 +92,8 @@ const QList<QStringList> &migrations()
     return steps;
 }
 
-QVariant nullable(const QString &text)
-{
-    return text.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-QString textOrNull(const QVariant &value)
-{
-    return value.isNull() ? QString() : value.toString();
-}
+using SqlNullText::nullable;
+using SqlNullText::textOrNull;
 
 QString timestampText(const QDateTime &time)
 {

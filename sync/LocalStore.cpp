@@ -5,6 +5,7 @@
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
 #include "SchemaMigrations.h"
+#include "SqlNullText.h"
 #include "SqlTransaction.h"
 #include "SqliteConnection.h"
 
@@ -53,15 +54,8 @@ const QList<QStringList> &migrations()
     return steps;
 }
 
-QVariant nullable(const QString &text)
-{
-    return text.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-QString textOrNull(const QVariant &value)
-{
-    return value.isNull() ? QString() : value.toString();
-}
+using SqlNullText::nullable;
+using SqlNullText::textOrNull;
 
 QString jsonText(const QJsonObject &object)
 {

@@ -4,6 +4,7 @@
 #include "BoardView.h"
 #include "ItemRoles.h"
 #include "MainWindow.h"
+#include "SampleRows.h"
 #include "SeededWindow.h"
 #include "StageColumnProxy.h"
 
@@ -14,14 +15,7 @@
 #include <QTabWidget>
 #include <QTest>
 
-namespace {
-
-QString id(int n)
-{
-    return QStringLiteral("00000000-0000-4000-8000-00000000000%1").arg(n);
-}
-
-} // namespace
+using SampleRows::id;
 
 class TestBoardDrag final : public QObject
 {

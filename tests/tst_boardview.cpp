@@ -26,14 +26,7 @@
 #include <QTest>
 #include <QUndoStack>
 
-namespace {
-
-QString id(int n)
-{
-    return QStringLiteral("00000000-0000-4000-8000-00000000000%1").arg(n);
-}
-
-} // namespace
+using SampleRows::id;
 
 class TestBoardView final : public QObject
 {

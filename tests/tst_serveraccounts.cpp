@@ -72,16 +72,7 @@ private slots:
             QStringLiteral("/accounts"), {{QStringLiteral("type"), QStringLiteral("x")}});
         QCOMPARE(noName.status, 422);
         QVERIFY(!noName.json().value(QStringLiteral("detail")).toArray().isEmpty());
-        QCOMPARE(noName.json()
-                     .value(QStringLiteral("detail"))
-                     .toArray()
-                     .at(0)
-                     .toObject()
-                     .value(QStringLiteral("loc"))
-                     .toArray()
-                     .last()
-                     .toString(),
-                 QStringLiteral("name"));
+        QCOMPARE(noName.firstErrorLocation().last().toString(), QStringLiteral("name"));
         TestHttp reader(m_server.baseUrl(), ServerProcess::readKey);
         QCOMPARE(
             reader

@@ -19,15 +19,7 @@ QString firstErrorField(const TestHttp::Reply &reply)
 {
     if (reply.json().value(QStringLiteral("detail")).toArray().isEmpty())
         return QStringLiteral("(no field errors in %1)").arg(QString::fromUtf8(reply.body));
-    return reply.json()
-        .value(QStringLiteral("detail"))
-        .toArray()
-        .first()
-        .toObject()
-        .value(QStringLiteral("loc"))
-        .toArray()
-        .last()
-        .toString();
+    return reply.firstErrorLocation().last().toString();
 }
 
 // A request body whose `field` holds `size` characters.
@@ -166,16 +158,7 @@ private slots:
         const TestHttp::Reply reply = m_http->send("POST", QStringLiteral("/opportunities"), body);
         QCOMPARE(reply.status, 422);
         QCOMPARE(firstErrorField(reply), field);
-        QCOMPARE(reply.json()
-                     .value(QStringLiteral("detail"))
-                     .toArray()
-                     .at(0)
-                     .toObject()
-                     .value(QStringLiteral("loc"))
-                     .toArray()
-                     .first()
-                     .toString(),
-                 QStringLiteral("body"));
+        QCOMPARE(reply.firstErrorLocation().first().toString(), QStringLiteral("body"));
         if (alsoForUpdate) {
             const TestHttp::Reply put =
                 m_http->send("PUT", QStringLiteral("/opportunities/") + m_id, body);

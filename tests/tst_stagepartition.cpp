@@ -16,10 +16,7 @@
 
 namespace {
 
-QString id(int n)
-{
-    return QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0'));
-}
+using SampleRows::id;
 
 OpportunityRow extra(int n, Stage stage, const QDate &close)
 {

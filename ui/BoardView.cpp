@@ -203,11 +203,17 @@ bool BoardView::isCollapsed(Stage stage) const
 QStringList BoardView::selectedIds() const
 {
     QStringList ids;
-    for (Stage stage : Stages::all()) {
-        const QListView *view = m_columns.value(stage).view;
-        for (const QModelIndex &index : view->selectionModel()->selectedIndexes())
-            ids.append(index.data(ItemRoles::Id).toString());
-    }
+    for (Stage stage : Stages::all())
+        ids += selectedIdsIn(stage);
+    return ids;
+}
+
+QStringList BoardView::selectedIdsIn(Stage stage) const
+{
+    QStringList ids;
+    for (const QModelIndex &index :
+         m_columns.value(stage).view->selectionModel()->selectedIndexes())
+        ids.append(index.data(ItemRoles::Id).toString());
     return ids;
 }
 
@@ -227,10 +233,7 @@ void BoardView::moveSelection(int direction)
         const int target = static_cast<int>(stage) + direction;
         if (target < 0 || target >= Stages::all().size())
             continue;
-        QStringList ids;
-        for (const QModelIndex &index :
-             m_columns.value(stage).view->selectionModel()->selectedIndexes())
-            ids.append(index.data(ItemRoles::Id).toString());
+        const QStringList ids = selectedIdsIn(stage);
         if (!ids.isEmpty())
             m_model.requestMove(ids, static_cast<Stage>(target));
     }
@@ -244,9 +247,7 @@ void BoardView::showContextMenu(Stage stage, const QPoint &position)
         return;
     if (!view->selectionModel()->isSelected(index))
         view->setCurrentIndex(index);
-    QStringList ids;
-    for (const QModelIndex &selected : view->selectionModel()->selectedIndexes())
-        ids.append(selected.data(ItemRoles::Id).toString());
+    const QStringList ids = selectedIdsIn(stage);
     QMenu menu(this);
     const QString id = index.data(ItemRoles::Id).toString(); // the index may not outlive exec()
     menu.addAction(tr("&Open…"), this, [this, id] { emit openRequested(id); });

@@ -65,6 +65,7 @@ private:
         QWidget *frame = nullptr;
     };
     void updateHeaders();
+    QStringList selectedIdsIn(Stage stage) const;
     void showContextMenu(Stage stage, const QPoint &position);
 
     OpportunityListModel &m_model;

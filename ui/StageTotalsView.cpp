@@ -42,8 +42,9 @@ void StageTotalsView::setTotals(const PipelineTotals &totals, const QStringList 
     const bool taller = currencies.size() != m_currencies.size();
     m_totals = totals;
     m_currencies = currencies;
-    setToolTip(text());
-    setAccessibleName(text());
+    const QString figures = text();
+    setToolTip(figures);
+    setAccessibleName(figures);
     if (taller)
         updateGeometry();
     update();

@@ -7,6 +7,11 @@ QDate today()
     return QDate(2026, 6, 1);
 }
 
+QString id(int n)
+{
+    return QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0'));
+}
+
 QList<OpportunityRow> make()
 {
     struct Spec

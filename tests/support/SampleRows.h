@@ -9,6 +9,8 @@
 namespace SampleRows {
 
 QList<OpportunityRow> make();
+// The id of sample row n (1 to 7), or of further test rows numbered on from there.
+QString id(int n);
 // The fixed "today" those rows' overdue dates are measured against.
 QDate today();
 

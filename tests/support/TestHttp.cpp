@@ -3,6 +3,17 @@
 #include <QBuffer>
 #include <QSignalSpy>
 
+QJsonArray TestHttp::Reply::firstErrorLocation() const
+{
+    return json()
+        .value(QStringLiteral("detail"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("loc"))
+        .toArray();
+}
+
 QByteArray TestHttp::Reply::header(const QByteArray &name) const
 {
     for (const auto &pair : headers) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -19,6 +20,8 @@ public:
 
         QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
         QByteArray header(const QByteArray &name) const;
+        // The "loc" of a 422 body's first field error, e.g. ["body", "name"]; empty if none.
+        QJsonArray firstErrorLocation() const;
     };
 
     explicit TestHttp(const QUrl &baseUrl, const QByteArray &apiKey = {});
