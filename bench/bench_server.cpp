@@ -1,6 +1,8 @@
 // kashew-server throughput and latency: list pages of 20, 100 and 500 over 100,000
-// opportunities (unfiltered and with each filter), and PUT. Prints the figures and writes them
-// to a file (default bench-results/server.txt).
+// opportunities (unfiltered, deep pages and with each filter), one record, and PUT. Every paged
+// line asks only for pages that exist (it reads the filter's totalCount first) and prints the rows
+// each request returned, so that a figure shows the work its line names. Prints the figures and
+// writes them to a file (default bench-results/server.txt).
 #include "ServerProcess.h"
 
 #include <QCommandLineParser>
@@ -25,38 +27,64 @@ struct Figures
 {
     QString name;
     int requests = 0;
-    double seconds = 0;
+    double seconds = 0; // the sum of the requests' latencies
     double p50Ms = 0;
     double p99Ms = 0;
+    // Records in each response: the list's page, or 1 for one record.
+    int rowsMin = 0;
+    int rowsMedian = 0;
+    int rowsMax = 0;
+    // The filter's totalCount and the pages asked for; empty for requests of one record.
+    QString matches;
+    QString pages;
 };
 
-// Sends `count` requests one after another on one keep-alive connection.
+QByteArray sendAndWait(QNetworkAccessManager &network, const QNetworkRequest &request,
+                       const QByteArray &method, const QByteArray &body, const QString &name)
+{
+    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+    while (!reply->isFinished())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray answer = reply->readAll();
+    reply->deleteLater();
+    if (status != 200)
+        qFatal("%s: HTTP %d", qPrintable(name), status);
+    return answer;
+}
+
+// Sends `count` requests one after another on one keep-alive connection. Each response is read
+// after its latency is taken: counting its rows is not part of the figure.
 Figures measure(QNetworkAccessManager &network, const QString &name, int count,
                 const std::function<QNetworkRequest(int)> &request,
                 const QByteArray &method = "GET", const std::function<QByteArray(int)> &body = {})
 {
     QList<double> latencies;
-    QElapsedTimer total;
-    total.start();
+    QList<int> rows;
     for (int i = 0; i < count; ++i) {
-        QElapsedTimer one;
-        one.start();
-        QNetworkReply *reply =
-            network.sendCustomRequest(request(i), method, body ? body(i) : QByteArray());
-        while (!reply->isFinished())
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->readAll();
-        reply->deleteLater();
-        if (status != 200)
-            qFatal("%s: HTTP %d", qPrintable(name), status);
-        latencies.append(one.nsecsElapsed() / 1e6);
+        const QNetworkRequest one = request(i);
+        const QByteArray payload = body ? body(i) : QByteArray();
+        QElapsedTimer timer;
+        timer.start();
+        const QByteArray answer = sendAndWait(network, one, method, payload, name);
+        latencies.append(timer.nsecsElapsed() / 1e6);
+        const QJsonObject object = QJsonDocument::fromJson(answer).object();
+        const QJsonValue list = object.value(QStringLiteral("opportunities"));
+        rows.append(list.isArray() ? static_cast<int>(list.toArray().size()) : 1);
     }
-    Figures figures{name, count, total.nsecsElapsed() / 1e9, 0, 0};
+    Figures figures;
+    figures.name = name;
+    figures.requests = count;
+    for (double ms : latencies)
+        figures.seconds += ms / 1000;
     std::sort(latencies.begin(), latencies.end());
     figures.p50Ms = latencies.at(latencies.size() / 2);
     figures.p99Ms =
         latencies.at(std::min<qsizetype>(latencies.size() - 1, latencies.size() * 99 / 100));
+    std::sort(rows.begin(), rows.end());
+    figures.rowsMin = rows.first();
+    figures.rowsMedian = rows.at(rows.size() / 2);
+    figures.rowsMax = rows.last();
     return figures;
 }
 
@@ -86,68 +114,89 @@ int main(int argc, char *argv[])
     const double startupSeconds = startup.nsecsElapsed() / 1e9;
 
     QNetworkAccessManager network;
-    const auto get = [&](const QString &query) {
-        return [&, query](int i) {
-            QNetworkRequest request(QUrl(server.baseUrl().toString() +
-                                         QStringLiteral("/opportunities?") +
-                                         query.arg(i % 50 + 1)));
-            request.setRawHeader("Authorization", QByteArray("Bearer ") + ServerProcess::writeKey);
-            return request;
-        };
+    const auto requestFor = [&](const QString &pathAndQuery) {
+        QNetworkRequest request(QUrl(server.baseUrl().toString() + pathAndQuery));
+        request.setRawHeader("Authorization", QByteArray("Bearer ") + ServerProcess::writeKey);
+        return request;
+    };
+    const auto listRequest = [&](const QString &query) {
+        return requestFor(QStringLiteral("/opportunities?") + query);
+    };
+    const auto listObject = [&](const QString &query) {
+        return QJsonDocument::fromJson(sendAndWait(network, listRequest(query), "GET", {}, query))
+            .object();
     };
     // Warm the connection and SQLite's page cache once.
-    measure(network, QStringLiteral("warm-up"), 20, get(QStringLiteral("pageSize=500&page=%1")));
+    measure(network, QStringLiteral("warm-up"), 20,
+            [&](int i) { return listRequest(QStringLiteral("pageSize=500&page=%1").arg(i + 1)); });
 
-    // Names and ids for the filtered runs, taken from the data.
-    QNetworkReply *sample = network.get(get(QStringLiteral("pageSize=1&page=%1"))(0));
-    while (!sample->isFinished())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    const QJsonObject first = QJsonDocument::fromJson(sample->readAll())
-                                  .object()
+    // Ids for the filtered runs, taken from the data.
+    const QJsonObject first = listObject(QStringLiteral("pageSize=1&page=1"))
                                   .value(QStringLiteral("opportunities"))
                                   .toArray()
                                   .first()
                                   .toObject();
-    sample->deleteLater();
     const QString accountId = first.value(QStringLiteral("account_id")).toString();
     const QString ownerId = QString::fromLatin1(
         QUrl::toPercentEncoding(first.value(QStringLiteral("owner_id")).toString()));
     const QString id = first.value(QStringLiteral("id")).toString();
 
+    // `requests` pages of `filter`, from `firstPage` on, at most `maxPages` different ones, and
+    // only pages that hold records: the filter's totalCount is read first. With more pages than
+    // requests, the requests spread evenly over them.
+    const auto paged = [&](const QString &name, const QString &filter, int pageSize, int requests,
+                           int firstPage, int maxPages) {
+        const QString prefix = QStringLiteral("pageSize=%1%2%3")
+                                   .arg(pageSize)
+                                   .arg(filter.isEmpty() ? QString() : QStringLiteral("&"), filter);
+        const qint64 total = listObject(prefix + QStringLiteral("&page=1"))
+                                 .value(QStringLiteral("totalCount"))
+                                 .toInteger();
+        const qint64 lastPage = (total + pageSize - 1) / pageSize;
+        if (lastPage < firstPage) { // too few records for this line (a small --opportunities)
+            Figures none;
+            none.name = name;
+            none.matches = QString::number(total);
+            none.pages = QStringLiteral("none");
+            return none;
+        }
+        const int pages = static_cast<int>(std::min<qint64>(maxPages, lastPage - firstPage + 1));
+        Figures figures = measure(network, name, requests, [&](int i) {
+            const int page = firstPage + (requests >= pages ? i % pages : i * pages / requests);
+            return listRequest(prefix + QStringLiteral("&page=%1").arg(page));
+        });
+        figures.matches = QString::number(total);
+        figures.pages = QStringLiteral("%1-%2").arg(firstPage).arg(firstPage + pages - 1);
+        return figures;
+    };
+
     QList<Figures> results;
     for (int size : {20, 100, 500})
-        results.append(measure(
-            network, QStringLiteral("GET list, pageSize=%1").arg(size), 200,
-            get(QStringLiteral("pageSize=%1&page=%2").arg(size).arg(QStringLiteral("%1")))));
-    results.append(measure(network,
-                           QStringLiteral("GET list, pageSize=100, deep pages (offset 50k+)"), 100,
-                           get(QStringLiteral("pageSize=100&page=5%1"))));
-    results.append(measure(network, QStringLiteral("GET list, pageSize=100, status=negotiation"),
-                           200, get(QStringLiteral("pageSize=100&status=negotiation&page=%1"))));
-    results.append(measure(network, QStringLiteral("GET list, pageSize=100, accountId"), 200,
-                           get(QStringLiteral("pageSize=100&accountId=") + accountId +
-                               QStringLiteral("&page=1&x=%1"))));
-    results.append(measure(
-        network, QStringLiteral("GET list, pageSize=100, ownerId"), 200,
-        get(QStringLiteral("pageSize=100&ownerId=") + ownerId + QStringLiteral("&page=%1"))));
-    results.append(measure(network, QStringLiteral("GET list, pageSize=100, isArchived=true"), 200,
-                           get(QStringLiteral("pageSize=100&isArchived=true&page=1&x=%1"))));
-    results.append(measure(network, QStringLiteral("GET list, pageSize=100, search (trigram)"), 200,
-                           get(QStringLiteral("pageSize=100&search=m%C3%BCller&page=%1"))));
-    results.append(measure(network, QStringLiteral("GET list, pageSize=100, search (1 char)"), 200,
-                           get(QStringLiteral("pageSize=100&search=q&page=%1"))));
+        results.append(
+            paged(QStringLiteral("GET list, pageSize=%1").arg(size), {}, size, 200, 1, 50));
+    // Offset 50,000 and beyond, up to the last page: the pages a full pull ends with.
+    results.append(paged(QStringLiteral("GET list, pageSize=100, deep pages (offset >= 50,000)"),
+                         {}, 100, 100, 50000 / 100 + 1, 1000000));
+    results.append(paged(QStringLiteral("GET list, pageSize=100, status=negotiation"),
+                         QStringLiteral("status=negotiation"), 100, 200, 1, 50));
+    results.append(paged(QStringLiteral("GET list, pageSize=100, accountId"),
+                         QStringLiteral("accountId=") + accountId, 100, 200, 1, 50));
+    results.append(paged(QStringLiteral("GET list, pageSize=100, ownerId"),
+                         QStringLiteral("ownerId=") + ownerId, 100, 200, 1, 50));
+    results.append(paged(QStringLiteral("GET list, pageSize=100, isArchived=true"),
+                         QStringLiteral("isArchived=true"), 100, 200, 1, 50));
+    results.append(paged(QStringLiteral("GET list, pageSize=100, search \"müller\" (trigram)"),
+                         QStringLiteral("search=m%C3%BCller"), 100, 200, 1, 50));
+    // The first keystroke of that search: one character, too short for trigrams, a scan.
+    results.append(paged(QStringLiteral("GET list, pageSize=100, search \"m\" (1 char)"),
+                         QStringLiteral("search=m"), 100, 200, 1, 50));
     results.append(measure(network, QStringLiteral("GET one with history"), 200, [&](int) {
-        QNetworkRequest request(
-            QUrl(server.baseUrl().toString() + QStringLiteral("/opportunities/") + id));
-        request.setRawHeader("Authorization", QByteArray("Bearer ") + ServerProcess::writeKey);
-        return request;
+        return requestFor(QStringLiteral("/opportunities/") + id);
     }));
     results.append(measure(
         network, QStringLiteral("PUT (value, one history entry each)"), 200,
         [&](int) {
-            QNetworkRequest request(
-                QUrl(server.baseUrl().toString() + QStringLiteral("/opportunities/") + id));
-            request.setRawHeader("Authorization", QByteArray("Bearer ") + ServerProcess::writeKey);
+            QNetworkRequest request = requestFor(QStringLiteral("/opportunities/") + id);
             request.setHeader(QNetworkRequest::ContentTypeHeader,
                               QByteArrayLiteral("application/json"));
             return request;
@@ -159,17 +208,35 @@ int main(int argc, char *argv[])
     out << "kashew-server benchmark: " << count
         << " demo opportunities, one client, keep-alive, loopback\n";
     out << "start-up with demo generation: " << QString::number(startupSeconds, 'f', 2) << " s\n";
-    out << QStringLiteral("%1 %2 %3 %4\n")
-               .arg(QStringLiteral("request"), -52)
-               .arg(QStringLiteral("req/s"), 8)
-               .arg(QStringLiteral("p50 ms"), 8)
-               .arg(QStringLiteral("p99 ms"), 8);
-    for (const Figures &f : results)
-        out << QStringLiteral("%1 %2 %3 %4\n")
-                   .arg(f.name, -52)
-                   .arg(f.requests / f.seconds, 8, 'f', 0)
-                   .arg(f.p50Ms, 8, 'f', 2)
-                   .arg(f.p99Ms, 8, 'f', 2);
+    out << "rows: records in each response (min/median/max); matches: the filter's totalCount;"
+           " pages: the pages asked for\n";
+    const auto row = [&](const QString &name, const QString &rate, const QString &p50,
+                         const QString &p99, const QString &rows, const QString &matches,
+                         const QString &pages) {
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                   .arg(name, -56)
+                   .arg(rate, 7)
+                   .arg(p50, 7)
+                   .arg(p99, 7)
+                   .arg(rows, 12)
+                   .arg(matches, 8)
+                   .arg(pages, 8);
+    };
+    row(QStringLiteral("request"), QStringLiteral("req/s"), QStringLiteral("p50 ms"),
+        QStringLiteral("p99 ms"), QStringLiteral("rows"), QStringLiteral("matches"),
+        QStringLiteral("pages"));
+    for (const Figures &f : results) {
+        if (f.requests == 0) {
+            row(f.name, QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"),
+                QStringLiteral("-"), f.matches, f.pages);
+            continue;
+        }
+        row(f.name, QString::number(f.requests / f.seconds, 'f', 0),
+            QString::number(f.p50Ms, 'f', 2), QString::number(f.p99Ms, 'f', 2),
+            QStringLiteral("%1/%2/%3").arg(f.rowsMin).arg(f.rowsMedian).arg(f.rowsMax),
+            f.matches.isEmpty() ? QStringLiteral("-") : f.matches,
+            f.pages.isEmpty() ? QStringLiteral("-") : f.pages);
+    }
     out.flush();
     std::fputs(report.toUtf8().constData(), stdout);
     const QString path = parser.value(outputOption);

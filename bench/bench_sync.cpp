@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -29,7 +30,10 @@ long peakKilobytes()
     return usage.ru_maxrss;
 }
 
-// One sync on the cache at `cachePath`; prints "seconds requests peakKB pushSeconds".
+// One sync on the cache at `cachePath`, after queueing `queueEdits` edits; prints "seconds
+// requests peakKB pullStartSeconds records firstPageSeconds pushRequests". The pull starts when
+// its first request is sent: right after the last edit was pushed, in the same call, so a
+// zero-timer from that moment runs once the request is on its way (the request count proves it).
 int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
 {
     LocalStore store;
@@ -43,6 +47,7 @@ int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
             store.editOpportunity(edited.id, edited, OpportunityField::Value);
         }
     }
+    const int queued = static_cast<int>(store.outbox().size());
     ApiClient client;
     ApiClient::Settings settings;
     settings.baseUrl = server;
@@ -51,12 +56,21 @@ int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
     SyncEngine engine(store, client);
     QEventLoop loop;
     bool ok = false;
-    double pushSeconds = 0;
+    double pullStartSeconds = queued == 0 ? 0 : -1;
+    double firstPageSeconds = -1;
+    int pushRequests = queued == 0 ? 0 : -1;
     QElapsedTimer timer;
     QObject::connect(&engine, &SyncEngine::progressChanged,
                      [&](const SyncEngine::Progress &progress) {
-                         if (progress.pagesDone == 1 && pushSeconds == 0)
-                             pushSeconds = timer.nsecsElapsed() / 1e9;
+                         if (progress.pagesDone == 1 && firstPageSeconds < 0)
+                             firstPageSeconds = timer.nsecsElapsed() / 1e9;
+                         if (queued > 0 && progress.editsPushed == queued && pushRequests < 0) {
+                             pushRequests = client.requestCount();
+                             QTimer::singleShot(0, [&] {
+                                 if (client.requestCount() == pushRequests + 1)
+                                     pullStartSeconds = timer.nsecsElapsed() / 1e9;
+                             });
+                         }
                      });
     QObject::connect(&engine, &SyncEngine::finished, [&](bool success) {
         ok = success;
@@ -70,8 +84,9 @@ int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
         std::fprintf(stderr, "sync failed: %s\n", qPrintable(engine.lastError().message));
         return 1;
     }
-    std::printf("%.3f %d %ld %.3f %lld\n", seconds, client.requestCount(), peakKilobytes(),
-                pushSeconds, static_cast<long long>(store.opportunityCount()));
+    std::printf("%.3f %d %ld %.3f %lld %.3f %d\n", seconds, client.requestCount(), peakKilobytes(),
+                pullStartSeconds, static_cast<long long>(store.opportunityCount()),
+                firstPageSeconds, pushRequests);
     return 0;
 }
 
@@ -80,8 +95,12 @@ struct SyncFigures
     double seconds = 0;
     int requests = 0;
     long peakKb = 0;
-    double pushSeconds = 0;
+    // Until the pull's first request was sent (-1: not seen), and until its first page was stored.
+    double pullStartSeconds = 0;
     qint64 records = 0;
+    double firstPageSeconds = 0;
+    // Requests sent before the pull.
+    int pushRequests = 0;
 };
 
 SyncFigures runChild(const QUrl &server, const QString &cachePath, int queueEdits)
@@ -93,11 +112,12 @@ SyncFigures runChild(const QUrl &server, const QString &cachePath, int queueEdit
                  QString::number(queueEdits)});
     child.waitForFinished(-1);
     const QStringList parts =
-        QString::fromLatin1(child.readAllStandardOutput()).split(QLatin1Char(' '));
-    if (child.exitCode() != 0 || parts.size() < 5)
+        QString::fromLatin1(child.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
+    if (child.exitCode() != 0 || parts.size() < 7)
         qFatal("a measured sync failed");
-    return {parts.at(0).toDouble(), parts.at(1).toInt(), parts.at(2).toLong(),
-            parts.at(3).toDouble(), parts.at(4).trimmed().toLongLong()};
+    return {parts.at(0).toDouble(), parts.at(1).toInt(),      parts.at(2).toLong(),
+            parts.at(3).toDouble(), parts.at(4).toLongLong(), parts.at(5).toDouble(),
+            parts.at(6).toInt()};
 }
 
 // curl fetching every page (live and archived, 500 a page) one after another, then sqlite3
@@ -205,9 +225,13 @@ int main(int argc, char *argv[])
                    .arg(again.seconds, 0, 'f', 2)
                    .arg(again.requests)
                    .arg(again.peakKb / 1024.0, 0, 'f', 0);
-        out << QStringLiteral("  push 1,000 edits:    %1 s until the pull starts (%2 s with the "
-                              "pull), %3 requests\n")
-                   .arg(push.pushSeconds, 0, 'f', 2)
+        out << QStringLiteral("  push 1,000 edits:    %1 s until the pull starts (its first "
+                              "request sent; %2 requests before it)\n"
+                              "                       first page stored at %3 s, %4 s with the "
+                              "pull, %5 requests\n")
+                   .arg(push.pullStartSeconds, 0, 'f', 2)
+                   .arg(push.pushRequests)
+                   .arg(push.firstPageSeconds, 0, 'f', 2)
                    .arg(push.seconds, 0, 'f', 2)
                    .arg(push.requests);
         out.flush();
@@ -217,14 +241,16 @@ int main(int argc, char *argv[])
         QDir().mkpath(QFileInfo(file).absolutePath());
         if (file.open(QIODevice::Append))
             file.write(QStringLiteral("%1 opportunities: first %2 s / %3 req / %4 MB; baseline %5 "
-                                      "s; resync %6 s; push1000 %7 s\n")
+                                      "s; resync %6 s; push1000 %7 s until the pull starts, %8 s "
+                                      "with the pull\n")
                            .arg(size)
                            .arg(first.seconds, 0, 'f', 2)
                            .arg(first.requests)
                            .arg(first.peakKb / 1024.0, 0, 'f', 0)
                            .arg(baseline, 0, 'f', 2)
                            .arg(again.seconds, 0, 'f', 2)
-                           .arg(push.pushSeconds, 0, 'f', 2)
+                           .arg(push.pullStartSeconds, 0, 'f', 2)
+                           .arg(push.seconds, 0, 'f', 2)
                            .toUtf8());
     }
     return 0;

@@ -1,6 +1,8 @@
-// kashew-desktop with 100,000 cached opportunities: cold start to the first painted window,
-// applying a search keystroke, sorting by value, peak memory. Prints the figures and writes them
-// to a file. Runs on the platform QT_QPA_PLATFORM names (offscreen in CI, xcb under Xvfb).
+// kashew-desktop with 100,000 cached opportunities. Start-up as a user sees it: from the exec of
+// the kashew-desktop binary to the first painted frame of its whole window with the data, with the
+// cache file warm and cold in the page cache. Then, in a process of its own: applying a search
+// keystroke, sorting by value, the board, peak memory. Prints the figures and writes them to a
+// file. Runs on the platform QT_QPA_PLATFORM names (offscreen in CI, xcb under Xvfb).
 #include "ApiClient.h"
 #include "BoardView.h"
 #include "FilterBar.h"
@@ -31,8 +33,15 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -84,12 +93,171 @@ void fillCache(const QString &path, int count)
     store.commitPull(true);
 }
 
+// The cache file and the files SQLite keeps beside it.
+QStringList cacheFiles(const QString &cache)
+{
+    return {cache, cache + QStringLiteral("-wal"), cache + QStringLiteral("-shm")};
+}
+
+// The share of the files' pages in the page cache (mincore on a mapping faults nothing in).
+double residentShare(const QStringList &paths)
+{
+    const long pageSize = sysconf(_SC_PAGESIZE);
+    qint64 pages = 0;
+    qint64 resident = 0;
+    for (const QString &path : paths) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        struct stat status = {};
+        if (fstat(fd, &status) == 0 && status.st_size > 0) {
+            void *map = mmap(nullptr, status.st_size, PROT_READ, MAP_SHARED, fd, 0);
+            if (map != MAP_FAILED) {
+                std::vector<unsigned char> inCore((status.st_size + pageSize - 1) / pageSize);
+                if (mincore(map, status.st_size, inCore.data()) == 0) {
+                    pages += static_cast<qint64>(inCore.size());
+                    resident += std::count_if(inCore.begin(), inCore.end(),
+                                              [](unsigned char page) { return page & 1; });
+                }
+                munmap(map, status.st_size);
+            }
+        }
+        ::close(fd);
+    }
+    return pages == 0 ? 0 : double(resident) / double(pages);
+}
+
+// Cold: written to disk, then dropped from the page cache. Warm: read once, all of it.
+void prepareCache(const QStringList &paths, bool cold)
+{
+    for (const QString &path : paths) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        if (cold) {
+            fsync(fd);
+            posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+        } else {
+            char buffer[1 << 16];
+            while (::read(fd, buffer, sizeof buffer) > 0) {
+            }
+        }
+        ::close(fd);
+    }
+}
+
+struct FirstFrame
+{
+    double ms = -1;
+    int rows = -1;
+};
+
+// Starts kashew-desktop on `profileDir` and waits for its first painted frame, which it reports
+// (KASHEW_REPORT_FIRST_FRAME) on the same monotonic clock as t0 here, taken before the fork+exec.
+FirstFrame startApp(const QString &profileDir)
+{
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("KASHEW_REPORT_FIRST_FRAME"), QStringLiteral("1"));
+    environment.remove(QStringLiteral("KASHEW_API_KEY")); // local-only: no network in the figure
+    app.setProcessEnvironment(environment);
+    app.setStandardErrorFile(QProcess::nullDevice());
+    const qint64 t0 =
+        std::chrono::nanoseconds(std::chrono::steady_clock::now().time_since_epoch()).count();
+    app.start(QStringLiteral(KASHEW_DESKTOP_PATH), {QStringLiteral("--profile"), profileDir});
+    if (!app.waitForFinished(120000)) {
+        app.kill();
+        app.waitForFinished();
+        return {};
+    }
+    const QList<QByteArray> parts = app.readAllStandardOutput().trimmed().split(' ');
+    if (app.exitCode() != 0 || parts.size() != 3 || parts.at(0) != "first-frame")
+        return {};
+    return {(parts.at(1).toLongLong() - t0) / 1e6, parts.at(2).toInt()};
+}
+
+QString spread(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return QStringLiteral("%1 ms (%2-%3, %4 runs)")
+        .arg(values.at(values.size() / 2), 0, 'f', 0)
+        .arg(values.first(), 0, 'f', 0)
+        .arg(values.last(), 0, 'f', 0)
+        .arg(values.size());
+}
+
+// The driver: fills a profile's cache once (not timed), times the app's start-up from exec, cold
+// and warm in turn, then runs the in-process figures in a fresh process.
+int drive(const QString &outputPath)
+{
+    QTemporaryDir dir;
+    const QString profileDir = dir.filePath(QStringLiteral("profile"));
+    QDir().mkpath(profileDir);
+    const Profile profile(profileDir);
+    const QString cache = profile.cachePath(profile.serverUrl()); // where the app will look
+    if (QProcess::execute(QCoreApplication::applicationFilePath(),
+                          {QStringLiteral("--fill"), cache}) != 0)
+        return 1;
+    const QStringList files = cacheFiles(cache);
+    startApp(profileDir); // once, not counted: the binary and the Qt libraries in the page cache
+    QList<double> warm;
+    QList<double> cold;
+    double warmResident = 1;
+    double coldResident = 0;
+    int rows = -1;
+    for (int run = 0; run < 10; ++run) {
+        const bool isCold = run % 2 == 0;
+        prepareCache(files, isCold);
+        double &resident = isCold ? coldResident : warmResident;
+        resident = isCold ? std::max(resident, residentShare(files))
+                          : std::min(resident, residentShare(files));
+        const FirstFrame frame = startApp(profileDir);
+        if (frame.ms < 0) {
+            std::fprintf(stderr, "kashew-desktop did not report its first frame\n");
+            return 1;
+        }
+        rows = frame.rows;
+        (isCold ? cold : warm).append(frame.ms);
+    }
+
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--measure"), cache});
+    child.waitForFinished(-1);
+    if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
+        return 1;
+
+    QString report;
+    QTextStream out(&report);
+    out << "kashew-desktop start-up, from the exec of the binary to the first painted frame of its"
+           " whole window ("
+        << rows << " records loaded; median, min-max)\n";
+    out << QStringLiteral("  warm (cache file in the page cache, %1% resident):     %2\n")
+               .arg(warmResident * 100, 0, 'f', 0)
+               .arg(spread(warm));
+    out << QStringLiteral("  cold (cache file dropped from the page cache, %1% resident): %2\n")
+               .arg(coldResident * 100, 0, 'f', 0)
+               .arg(spread(cold));
+    out << QStringLiteral("  (cache file %1 MB; the binary and the Qt libraries stay in the page "
+                          "cache in both)\n")
+               .arg(QFileInfo(cache).size() / 1048576.0, 0, 'f', 0);
+    out.flush();
+    report += QString::fromUtf8(child.readAllStandardOutput());
+    std::fputs(report.toUtf8().constData(), stdout);
+    QDir().mkpath(QFileInfo(outputPath).absolutePath());
+    QFile file(outputPath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(outputPath));
+        return 1;
+    }
+    file.write(report.toUtf8());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QElapsedTimer sinceStart;
-    sinceStart.start();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
@@ -99,30 +267,20 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (arguments.size() < 3 || arguments.at(1) != QLatin1String("--measure")) {
-        // Driver: fill a cache once (not timed), then measure a cold start in a fresh process.
         QCoreApplication app(argc, argv);
-        QTemporaryDir dir;
-        const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
-        if (QProcess::execute(QCoreApplication::applicationFilePath(),
-                              {QStringLiteral("--fill"), cache}) != 0)
-            return 1;
-        QProcess child;
-        child.setProcessChannelMode(QProcess::ForwardedChannels);
-        child.start(QCoreApplication::applicationFilePath(),
-                    {QStringLiteral("--measure"), cache,
-                     arguments.value(1, QStringLiteral("bench-results/ui.txt"))});
-        child.waitForFinished(-1);
-        return child.exitCode();
+        return drive(arguments.value(1, QStringLiteral("bench-results/ui.txt")));
     }
 
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
+    QElapsedTimer loadTimer;
+    loadTimer.start();
     LocalStore store;
     store.open(arguments.at(2));
     OpportunityListModel model;
     ModelFeeder feeder(store, model);
     feeder.reload();
-    const double loadedMs = sinceStart.nsecsElapsed() / 1e6;
+    const double loadedMs = loadTimer.nsecsElapsed() / 1e6;
     ApiClient client;
     SyncEngine engine(store, client);
     QTemporaryDir profileDir;
@@ -131,15 +289,10 @@ int main(int argc, char *argv[])
     MainWindow window({store, model, engine, client, profile, keychain});
     window.setLocalOnly(true);
     window.show();
-    // The first paint: everything up to the end of the first event loop pass after show().
-    double firstPaintMs = 0;
-    QEventLoop firstPass; // not QApplication::quit(): in Qt 6 that closes the windows
-    QTimer::singleShot(0, [&] {
-        window.table()->viewport()->repaint();
-        firstPaintMs = sinceStart.nsecsElapsed() / 1e6;
-        firstPass.quit();
-    });
-    firstPass.exec();
+    // Shown and painted once (start-up is timed on the real binary, in drive()): the
+    // keystrokes start from a window on screen.
+    for (int pass = 0; pass < 5; ++pass)
+        QCoreApplication::processEvents();
 
     // What the user waits for after a keystroke or a drop: the deferred work it causes (item
     // layouts, header and summary recounts) and the window's repaint, all done by the event
@@ -210,8 +363,8 @@ int main(int argc, char *argv[])
     QTextStream out(&report);
     out << "kashew-desktop, " << model.rowCount() << " cached opportunities, platform "
         << QGuiApplication::platformName() << "\n";
-    out << QStringLiteral("  cache read into the model:   %1 ms\n").arg(loadedMs, 0, 'f', 0);
-    out << QStringLiteral("  cold start to first paint:   %1 ms\n").arg(firstPaintMs, 0, 'f', 0);
+    out << QStringLiteral("  cache opened and read into the model (warm): %1 ms\n")
+               .arg(loadedMs, 0, 'f', 0);
     out << QStringLiteral(
                "  search keystroke:            median %1 ms, worst %2 ms (%3 keystrokes)\n")
                .arg(keystrokes.at(keystrokes.size() / 2), 0, 'f', 1)
@@ -230,10 +383,5 @@ int main(int argc, char *argv[])
     out << QStringLiteral("  peak memory:                 %1 MB\n").arg(peakMegabytes());
     out.flush();
     std::fputs(report.toUtf8().constData(), stdout);
-    const QString path = arguments.value(3, QStringLiteral("bench-results/ui.txt"));
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        file.write(report.toUtf8());
     return 0;
 }

@@ -119,6 +119,20 @@ ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body, bool 
         error.kind = ApiError::Kind::RateLimited;
         error.retryAfterSeconds = retryAfterSeconds(reply, detail.message);
         break;
+    case 301:
+    case 302:
+    case 303:
+    case 307:
+    case 308: {
+        error.kind = ApiError::Kind::Other;
+        const QUrl target = reply->url().resolved(
+            QUrl::fromEncoded(reply->rawHeader("Location"), QUrl::StrictMode));
+        error.message = tr("The server sent kashew to another address (%1). The API key is "
+                           "sent only to the server in Settings: if the server moved, enter "
+                           "its new address there.")
+                            .arg(target.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo));
+        return error;
+    }
     default:
         error.kind = error.httpStatus >= 500                             ? ApiError::Kind::Server
                      : error.httpStatus >= 200 && error.httpStatus < 300 ? ApiError::Kind::Network
@@ -153,6 +167,7 @@ void ApiClient::send(const QByteArray &method, const QString &path,
     if (!m_settings.apiKey.isEmpty() && !isSafeToSendKey(url)) {
         ApiError error;
         error.kind = ApiError::Kind::Insecure;
+        error.unsent = true;
         error.message = tr("The API key is sent only over https:// (or http:// to this computer); "
                            "%1 is not.")
                             .arg(url.toString(QUrl::RemoveQuery));
@@ -161,6 +176,10 @@ void ApiClient::send(const QByteArray &method, const QString &path,
     }
     QNetworkRequest request(url);
     request.setTransferTimeout(m_settings.transferTimeoutMs);
+    // The key goes only where the user pointed the app: a redirect to another host, port or
+    // scheme is reported, never followed with the Authorization header.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setRawHeader("Accept", "application/json");
     if (!m_settings.apiKey.isEmpty())
@@ -177,11 +196,12 @@ void ApiClient::send(const QByteArray &method, const QString &path,
             return;
         const QByteArray responseBody = reply->readAll();
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
-        const ApiError error = errorFor(reply, responseBody, timedOut);
+        ApiError error = errorFor(reply, responseBody, timedOut);
         // A POST that may have reached the server is not repeated here: the SyncEngine looks the
         // record up first (servers may ignore Idempotency-Key). Refused connections are safe.
         const bool neverSent = reply->error() == QNetworkReply::ConnectionRefusedError ||
                                reply->error() == QNetworkReply::HostNotFoundError;
+        error.unsent = neverSent;
         const bool retry =
             error.isTransient() && attempt < m_settings.maxRetries &&
             (method != "POST" || neverSent || error.kind == ApiError::Kind::RateLimited) &&

@@ -42,8 +42,17 @@ struct ApiError
     QString message;
     FieldErrors fieldErrors;
     int retryAfterSeconds = 0;
+    // The request never left this computer: the connection was refused, the host unknown, or
+    // the client refused to send it.
+    bool unsent = false;
 
     bool ok() const { return kind == Kind::None; }
+    // Whether the server may have carried the request out although no good answer came back:
+    // not when it was never sent, nor when the server refused it (4xx).
+    bool mayHaveBeenApplied() const
+    {
+        return !ok() && !unsent && !(httpStatus >= 400 && httpStatus < 500);
+    }
     // Worth trying again later without anything changing on our side.
     bool isTransient() const
     {

@@ -1,6 +1,8 @@
 #include "LocalStore.h"
 
 #include "AccountJson.h"
+#include "CacheRows.h"
+#include "CacheSalvage.h"
 #include "JsonValueReader.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
@@ -17,6 +19,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QUuid>
 #include <atomic>
 
@@ -50,122 +53,23 @@ const QList<QStringList> &migrations()
                        " attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
                        " created_at TEXT NOT NULL, sent_body TEXT)"),
         QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT)"),
+    },
+    {
+        // Whether a send may have landed is kept apart from how often it was tried: a refused
+        // connection is a try that certainly created nothing.
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("UPDATE outbox SET in_doubt = 1 WHERE attempts > 0"),
+        // The ids a record had here before the server gave it its own, so that an id once shown
+        // (by `kashew new`, say) keeps naming the record.
+        QStringLiteral("CREATE TABLE id_aliases (old_id TEXT PRIMARY KEY NOT NULL,"
+                       " new_id TEXT NOT NULL)"),
     }};
     return steps;
 }
 
 using SqlNullText::nullable;
 using SqlNullText::textOrNull;
-
-QString jsonText(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-std::optional<Opportunity> opportunityFromJson(const QVariant &value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    const auto reading =
-        OpportunityJson::read(QJsonDocument::fromJson(value.toString().toUtf8()).object(),
-                              OpportunityJson::ReadMode::Response);
-    if (!reading.ok())
-        return std::nullopt;
-    return reading.opportunity;
-}
-
-QVariant opportunityToJson(const std::optional<Opportunity> &opportunity)
-{
-    return opportunity ? QVariant(jsonText(OpportunityJson::toResponse(*opportunity)))
-                       : QVariant(QMetaType::fromType<QString>());
-}
-
-const QString rowColumns = QStringLiteral(
-    "id, name, account_id, account_name, lead_id, value, currency, stage, probability,"
-    " expected_close_date, description, owner_id, is_archived, created_at, updated_at, base, etag,"
-    " sync_state, sync_error, server_state, conflict_fields, server_deleted");
-
-QString timestampText(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-// The record's own columns, the first fifteen of a row.
-Opportunity opportunityFromRow(const QSqlQuery &query)
-{
-    Opportunity o;
-    o.id = query.value(0).toString();
-    o.name = query.value(1).toString();
-    o.accountId = textOrNull(query.value(2));
-    o.accountName = textOrNull(query.value(3));
-    o.leadId = textOrNull(query.value(4));
-    o.value = query.value(5).toDouble();
-    o.currency = query.value(6).toString();
-    o.stage = Stages::fromId(query.value(7).toString()).value_or(Stage::Prospecting);
-    o.probability = query.value(8).toInt();
-    if (!query.value(9).isNull())
-        o.expectedCloseDate =
-            JsonValueReader::parseDate(query.value(9).toString()).value_or(QDate());
-    o.description = textOrNull(query.value(10));
-    o.ownerId = textOrNull(query.value(11));
-    o.isArchived = query.value(12).toBool();
-    if (!query.value(13).isNull())
-        o.createdAt =
-            JsonValueReader::parseTimestamp(query.value(13).toString()).value_or(QDateTime());
-    if (!query.value(14).isNull())
-        o.updatedAt =
-            JsonValueReader::parseTimestamp(query.value(14).toString()).value_or(QDateTime());
-    return o;
-}
-
-CachedOpportunity recordFromRow(const QSqlQuery &query)
-{
-    CachedOpportunity record;
-    record.opportunity = opportunityFromRow(query);
-    record.base = opportunityFromJson(query.value(15));
-    record.etag = query.value(16).toByteArray();
-    record.state = static_cast<SyncState>(query.value(17).toInt());
-    record.syncError = textOrNull(query.value(18));
-    record.serverState = opportunityFromJson(query.value(19));
-    record.conflictFields = OpportunityFields::fromInt(query.value(20).toUInt());
-    record.serverDeleted = query.value(21).toBool();
-    return record;
-}
-
-QString operationName(OutboxEntry::Operation operation)
-{
-    switch (operation) {
-    case OutboxEntry::Operation::Create:
-        return QStringLiteral("create");
-    case OutboxEntry::Operation::Update:
-        return QStringLiteral("update");
-    case OutboxEntry::Operation::Delete:
-        return QStringLiteral("delete");
-    }
-    Q_UNREACHABLE();
-}
-
-OutboxEntry entryFromRow(const QSqlQuery &query)
-{
-    OutboxEntry entry;
-    entry.sequence = query.value(0).toLongLong();
-    entry.opportunityId = query.value(1).toString();
-    const QString operation = query.value(2).toString();
-    entry.operation = operation == QLatin1String("create")   ? OutboxEntry::Operation::Create
-                      : operation == QLatin1String("delete") ? OutboxEntry::Operation::Delete
-                                                             : OutboxEntry::Operation::Update;
-    entry.fields = OpportunityFields::fromInt(query.value(3).toUInt());
-    entry.idempotencyKey = textOrNull(query.value(4));
-    entry.attempts = query.value(5).toInt();
-    entry.lastError = textOrNull(query.value(6));
-    entry.createdAt = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
-    entry.sentBody = QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object();
-    return entry;
-}
-
-const QString entryColumns = QStringLiteral("sequence, opportunity_id, operation, fields, "
-                                            "idempotency_key, attempts, last_error, created_at,"
-                                            " sent_body");
+using namespace CacheRows;
 
 std::atomic<int> connectionCounter{0};
 
@@ -198,75 +102,81 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
     OpenResult result;
     m_path = path;
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QString error;
-    if (openAt(path, &error)) {
+    // A cache cut to nothing opens as an empty database: say so rather than start over silently.
+    const bool emptyFile = QFileInfo::exists(path) && QFileInfo(path).size() == 0 &&
+                           QFileInfo(path + QStringLiteral("-wal")).size() == 0;
+    OpenProblem problem;
+    if (openAt(path, &problem)) {
         result.ok = true;
+        if (emptyFile)
+            result.recoveryMessage =
+                tr("The local cache %1 was an empty file (it was cut short or damaged); nothing "
+                   "pending could be kept. Everything will be downloaded again at the next sync.")
+                    .arg(path);
         return result;
     }
-    if (m_newerSchema) {
-        // Not damaged, only newer than this program: leave it alone.
-        result.error = tr("The cache %1 was written by a newer kashew: %2").arg(path, error);
-        return result;
-    }
-    // Unreadable: keep the file for the record, salvage what the outbox still holds.
     m_statements.clear();
     SqliteConnection::close(m_connectionName);
+    switch (problem.kind) {
+    case OpenProblem::Kind::NewerSchema:
+        // Not damaged, only newer than this program: leave it alone.
+        result.error = tr("The cache %1 was written by a newer kashew: %2").arg(path, problem.text);
+        return result;
+    case OpenProblem::Kind::Unusable:
+        // A full disk, a permission or a lock is not damage: the file stays as it is.
+        result.error = tr("The local cache %1 cannot be opened: %2. It was left as it is; "
+                          "nothing was changed.")
+                           .arg(path, problem.text);
+        return result;
+    case OpenProblem::Kind::Corrupt:
+        break;
+    }
+    return salvage(path, problem.text);
+}
+
+LocalStore::OpenResult LocalStore::salvage(const QString &path, const QString &damage)
+{
+    OpenResult result;
+    // The damaged file stays, moved aside for the record; salvage reads a copy of it.
     const QString aside =
         path + QStringLiteral(".corrupt-") +
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QList<CachedOpportunity> salvagedRows;
-    QList<OutboxEntry> salvagedEntries;
-    {
-        const QString salvage = m_connectionName + QStringLiteral("-salvage");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), salvage);
-            db.setDatabaseName(path);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (query.exec(QStringLiteral("SELECT ") + entryColumns +
-                               QStringLiteral(" FROM outbox ORDER BY sequence"))) {
-                    while (query.next())
-                        salvagedEntries.append(entryFromRow(query));
-                }
-                for (const OutboxEntry &entry : salvagedEntries) {
-                    QSqlQuery row(db);
-                    row.prepare(QStringLiteral("SELECT ") + rowColumns +
-                                QStringLiteral(" FROM opportunities WHERE id = ?"));
-                    row.addBindValue(entry.opportunityId);
-                    if (row.exec() && row.next())
-                        salvagedRows.append(recordFromRow(row));
-                }
-            }
-        }
-        QSqlDatabase::removeDatabase(salvage);
-    }
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+    const QStringList suffixes{QString(), QStringLiteral("-wal"), QStringLiteral("-shm")};
+    for (const QString &suffix : suffixes) {
         if (QFile::exists(path + suffix) && !QFile::rename(path + suffix, aside + suffix)) {
             result.error =
-                tr("The cache %1 cannot be read (%2) and cannot be moved aside.").arg(path, error);
+                tr("The cache %1 cannot be read (%2) and cannot be moved aside.").arg(path, damage);
             return result;
         }
     }
-    QString freshError;
-    if (!openAt(path, &freshError)) {
-        result.error = tr("Cannot create a new cache at %1: %2").arg(path, freshError);
+    CacheSalvage::Result salvaged;
+    {
+        QTemporaryDir work;
+        const QString copy = work.filePath(QStringLiteral("salvage.sqlite"));
+        bool copied = work.isValid();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")})
+            copied = copied &&
+                     (!QFile::exists(aside + suffix) || QFile::copy(aside + suffix, copy + suffix));
+        salvaged = CacheSalvage::read(copied ? copy : aside);
+    }
+    OpenProblem fresh;
+    if (!openAt(path, &fresh)) {
+        result.error = tr("Cannot create a new cache at %1: %2").arg(path, fresh.text);
         return result;
     }
     int kept = 0;
-    for (const OutboxEntry &entry : salvagedEntries) {
+    for (const OutboxEntry &entry : std::as_const(salvaged.entries)) {
         const auto row = std::find_if(
-            salvagedRows.cbegin(), salvagedRows.cend(),
+            salvaged.records.cbegin(), salvaged.records.cend(),
             [&](const CachedOpportunity &r) { return r.opportunity.id == entry.opportunityId; });
-        if (row == salvagedRows.cend() && entry.operation != OutboxEntry::Operation::Delete)
+        if (row == salvaged.records.cend() && entry.operation != OutboxEntry::Operation::Delete)
             continue;
         SqlTransaction transaction(m_connectionName);
-        CachedOpportunity record = row != salvagedRows.cend() ? *row : CachedOpportunity{};
-        if (row == salvagedRows.cend())
-            record.opportunity.id = entry.opportunityId;
-        OutboxEntry salvaged = entry;
-        salvaged.sequence = 0; // a new entry in the new outbox
-        bool ok = writeRow(record) && writeEntry(salvaged);
+        CachedOpportunity record = row != salvaged.records.cend() ? *row : CachedOpportunity{};
+        record.opportunity.id = entry.opportunityId;
+        OutboxEntry copy = entry;
+        copy.sequence = 0; // a new entry in the new outbox
+        bool ok = writeRow(record) && writeEntry(copy);
         if (ok && entry.operation == OutboxEntry::Operation::Delete) {
             QSqlQuery hide(QSqlDatabase::database(m_connectionName));
             hide.prepare(QStringLiteral("UPDATE opportunities SET local_deleted = 1 WHERE id = ?"));
@@ -276,46 +186,95 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
         if (ok && transaction.commit())
             ++kept;
     }
+    const int lost = static_cast<int>(salvaged.entries.size()) - kept;
+    QStringList sentences{
+        tr("The local cache could not be read (%1). It was moved to %2 and a new one was created.")
+            .arg(damage, aside),
+        tr("%n pending edit(s) were kept.", nullptr, kept)};
+    if (lost > 0)
+        sentences.append(tr("%n pending edit(s) could not be read and are lost.", nullptr, lost));
+    if (salvaged.outboxDamaged || !salvaged.error.isEmpty())
+        sentences.append(tr("Part of the list of pending edits was damaged: edits stored there "
+                            "are lost."));
+    sentences.append(tr("Everything else will be downloaded again at the next sync."));
     result.ok = true;
-    result.recoveryMessage =
-        tr("The local cache could not be read (%1). It was moved to %2 and a new one "
-           "was created; %n pending edit(s) were kept. Everything else will be "
-           "downloaded again at the next sync.",
-           nullptr, kept)
-            .arg(error, aside);
+    result.recoveryMessage = sentences.join(QLatin1Char(' '));
     return result;
 }
 
-bool LocalStore::openAt(const QString &path, QString *error)
+namespace {
+
+// Damage, as opposed to a file that is sound but cannot be used right now.
+bool isDamage(int sqliteCode)
 {
+    constexpr int corrupt = 11; // SQLITE_CORRUPT
+    constexpr int notADatabase = 26; // SQLITE_NOTADB
+    return sqliteCode == corrupt || sqliteCode == notADatabase;
+}
+
+// What a failure to open means to the user, before the driver's own words.
+QString describe(int sqliteCode, const QString &driverText)
+{
+    QString reason;
+    switch (sqliteCode) {
+    case 13: // SQLITE_FULL
+        reason = LocalStore::tr("no space left on the disk");
+        break;
+    case 10: // SQLITE_IOERR
+        reason = LocalStore::tr("the disk could not be read or written (is it full?)");
+        break;
+    case 3: // SQLITE_PERM
+    case 8: // SQLITE_READONLY
+    case 14: // SQLITE_CANTOPEN
+    case 23: // SQLITE_AUTH
+        reason = LocalStore::tr("the file or its folder may not be opened or written");
+        break;
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        reason = LocalStore::tr("another program holds it locked");
+        break;
+    default:
+        return driverText;
+    }
+    return reason + QStringLiteral(" (") + driverText + QLatin1Char(')');
+}
+
+} // namespace
+
+bool LocalStore::openAt(const QString &path, OpenProblem *problem)
+{
+    const auto failed = [problem](int code, const QString &text) {
+        problem->kind = isDamage(code) ? OpenProblem::Kind::Corrupt : OpenProblem::Kind::Unusable;
+        problem->text = describe(code, text);
+        return false;
+    };
     // A first sync writes every page of a large pipeline at random (UUID) positions: with a
     // cache that holds them, SQLite does not spill and re-read pages on every insert.
+    QString error;
+    int code = 0;
     if (!SqliteConnection::open(m_connectionName, path,
                                 {QStringLiteral("PRAGMA cache_size=-32768"),
                                  QStringLiteral("PRAGMA temp.cache_size=-32768")},
-                                error))
-        return false;
+                                &error, &code))
+        return failed(code, error);
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next() ||
-        query.value(0).toString() != QLatin1String("ok")) {
-        *error =
-            query.lastError().isValid() ? query.lastError().text() : tr("integrity check failed");
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")))
+        return failed(SqliteConnection::resultCode(query.lastError()), query.lastError().text());
+    if (!query.next() || query.value(0).toString() != QLatin1String("ok")) {
+        problem->kind = OpenProblem::Kind::Corrupt;
+        problem->text = query.isValid() ? query.value(0).toString() : tr("integrity check failed");
         return false;
     }
     query.finish();
-    if (!migrate()) {
-        *error = m_lastError;
+    bool tooNew = false;
+    if (!SchemaMigrations::apply(m_connectionName, migrations(), &error, &tooNew)) {
+        problem->kind = tooNew ? OpenProblem::Kind::NewerSchema : OpenProblem::Kind::Unusable;
+        problem->text = error;
         return false;
     }
     return true;
 }
 
-bool LocalStore::migrate()
-{
-    QString error;
-    return SchemaMigrations::apply(m_connectionName, migrations(), &error) ||
-           fail(QStringLiteral("schema"), error);
-}
 
 std::optional<CachedOpportunity> LocalStore::opportunity(const QString &id)
 {
@@ -375,34 +334,6 @@ std::optional<QList<OpportunityUpdate>> LocalStore::updates(const QString &oppor
         QJsonDocument::fromJson(query.value(0).toString().toUtf8()).array(), &errors);
 }
 
-namespace {
-
-// The record's own columns, in the order of dataColumns.
-void bindData(QSqlQuery &query, const Opportunity &o)
-{
-    query.addBindValue(o.id);
-    query.addBindValue(o.name);
-    query.addBindValue(nullable(o.accountId));
-    query.addBindValue(nullable(o.accountName));
-    query.addBindValue(nullable(o.leadId));
-    query.addBindValue(o.value);
-    query.addBindValue(o.currency);
-    query.addBindValue(Stages::id(o.stage));
-    query.addBindValue(o.probability);
-    query.addBindValue(nullable(
-        o.expectedCloseDate.isValid() ? o.expectedCloseDate.toString(Qt::ISODate) : QString()));
-    query.addBindValue(nullable(o.description));
-    query.addBindValue(nullable(o.ownerId));
-    query.addBindValue(o.isArchived ? 1 : 0);
-    query.addBindValue(nullable(timestampText(o.createdAt)));
-    query.addBindValue(nullable(timestampText(o.updatedAt)));
-}
-
-const QString dataColumns = QStringLiteral(
-    "id, name, account_id, account_name, lead_id, value, currency, stage, probability,"
-    " expected_close_date, description, owner_id, is_archived, created_at, updated_at");
-
-} // namespace
 
 QSqlQuery &LocalStore::prepared(const QString &sql)
 {
@@ -477,11 +408,11 @@ bool LocalStore::writeEntry(const OutboxEntry &entry)
     if (entry.sequence > 0) {
         query.prepare(QStringLiteral(
             "UPDATE outbox SET opportunity_id = ?, operation = ?, fields = ?,"
-            " idempotency_key = ?, attempts = ?, last_error = ? WHERE sequence = ?"));
+            " idempotency_key = ?, attempts = ?, last_error = ?, in_doubt = ? WHERE sequence = ?"));
     } else {
-        query.prepare(
-            QStringLiteral("INSERT INTO outbox (opportunity_id, operation, fields, idempotency_key,"
-                           " attempts, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        query.prepare(QStringLiteral(
+            "INSERT INTO outbox (opportunity_id, operation, fields, idempotency_key,"
+            " attempts, last_error, in_doubt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     }
     query.addBindValue(entry.opportunityId);
     query.addBindValue(operationName(entry.operation));
@@ -489,6 +420,7 @@ bool LocalStore::writeEntry(const OutboxEntry &entry)
     query.addBindValue(nullable(entry.idempotencyKey));
     query.addBindValue(entry.attempts);
     query.addBindValue(nullable(entry.lastError));
+    query.addBindValue(entry.inDoubt ? 1 : 0);
     if (entry.sequence > 0)
         query.addBindValue(entry.sequence);
     else
@@ -567,10 +499,10 @@ bool LocalStore::editOpportunity(const QString &id, const Opportunity &edited,
                                                                       record->opportunity, pending)
                                      : pending;
     }
-    // An entry already sent (attempts > 0) stays even when nothing seems left: its request may
-    // land, and completeEntry() then sends back what differs from it.
+    // An entry whose send may have landed stays even when nothing seems left: completeEntry()
+    // then sends back what differs from what it carried.
     const bool nothingLeft = entry->operation == OutboxEntry::Operation::Update && !entry->fields &&
-                             entry->attempts == 0;
+                             !entry->inDoubt;
     if (record->state != SyncState::Conflict)
         record->state = nothingLeft ? SyncState::Synced : SyncState::Pending;
     record->syncError.clear();
@@ -593,7 +525,7 @@ bool LocalStore::deleteOpportunity(const QString &id)
         return fail(QStringLiteral("deleting %1").arg(id), tr("no such record"));
     auto entry = entryFor(id);
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (entry && entry->operation == OutboxEntry::Operation::Create && entry->attempts > 0)
+    if (entry && entry->operation == OutboxEntry::Operation::Create && entry->inDoubt)
         return fail(
             QStringLiteral("deleting %1").arg(id),
             tr("it is being sent to the server right now; delete it once it is saved there"));
@@ -648,6 +580,7 @@ bool LocalStore::resolveConflict(const QString &id, const Opportunity &chosen)
         entry->fields = OpportunityFieldNames::writable();
         entry->idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
         entry->attempts = 0;
+        entry->inDoubt = false;
         record->base.reset();
         record->etag.clear();
     } else {
@@ -690,7 +623,7 @@ bool LocalStore::discardEdits(const QString &id)
 {
     SqlTransaction transaction(m_connectionName);
     const auto entry = entryFor(id);
-    if (entry && entry->attempts > 0 && entry->lastError.isEmpty())
+    if (entry && entry->inDoubt && entry->lastError.isEmpty())
         return fail(QStringLiteral("discarding"),
                     tr("the changes are being sent to the server right now"));
     auto record = opportunity(id);
@@ -1100,8 +1033,16 @@ bool LocalStore::markAttempt(qint64 sequence, const QJsonObject &body)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.prepare(QStringLiteral(
-        "UPDATE outbox SET attempts = attempts + 1, sent_body = ? WHERE sequence = ?"));
+        "UPDATE outbox SET attempts = attempts + 1, in_doubt = 1, sent_body = ? WHERE sequence = ?"));
     query.addBindValue(jsonText(body));
+    query.addBindValue(sequence);
+    return query.exec() || fail(QStringLiteral("writing the outbox"), query.lastError().text());
+}
+
+bool LocalStore::settleAttempt(qint64 sequence)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("UPDATE outbox SET in_doubt = 0 WHERE sequence = ?"));
     query.addBindValue(sequence);
     return query.exec() || fail(QStringLiteral("writing the outbox"), query.lastError().text());
 }
@@ -1121,6 +1062,7 @@ bool LocalStore::completeEntry(qint64 sequence, const Opportunity &server, const
         query.addBindValue(done->opportunityId);
         OutboxEntry next = *done;
         next.attempts = 0;
+        next.inDoubt = false;
         if (!query.exec() || !writeEntry(next) || !transaction.commit())
             return fail(QStringLiteral("completing an edit"), query.lastError().text());
         return true;
@@ -1133,6 +1075,12 @@ bool LocalStore::completeEntry(qint64 sequence, const Opportunity &server, const
         QSqlQuery rename(QSqlDatabase::database(m_connectionName));
         rename.prepare(QStringLiteral("DELETE FROM opportunities WHERE id = ?"));
         rename.addBindValue(oldId);
+        if (!rename.exec())
+            return fail(QStringLiteral("completing a create"), rename.lastError().text());
+        rename.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO id_aliases (old_id, new_id) VALUES (?, ?)"));
+        rename.addBindValue(oldId);
+        rename.addBindValue(server.id);
         if (!rename.exec())
             return fail(QStringLiteral("completing a create"), rename.lastError().text());
     }
@@ -1159,6 +1107,7 @@ bool LocalStore::completeEntry(qint64 sequence, const Opportunity &server, const
         next.operation = OutboxEntry::Operation::Update;
         next.fields = remaining;
         next.attempts = 0;
+        next.inDoubt = false;
         next.lastError.clear();
         written = writeEntry(next);
     } else if (written) {
@@ -1206,6 +1155,16 @@ bool LocalStore::failEntry(qint64 sequence, const QString &error)
     emit opportunitiesChanged({failed->opportunityId});
     notifyOutbox();
     return true;
+}
+
+std::optional<QString> LocalStore::renamedTo(const QString &oldId)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("SELECT new_id FROM id_aliases WHERE old_id = ?"));
+    query.addBindValue(oldId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.value(0).toString();
 }
 
 QString LocalStore::setting(const QString &key)

@@ -33,7 +33,8 @@ public:
     ~LocalStore() override;
 
     // Opens or creates the cache; a corrupt file is moved aside and a fresh one built, keeping
-    // the pending edits that can still be read.
+    // the pending edits that can still be read. A file that cannot be used for another reason (a
+    // full disk, permissions, a lock, a newer schema) is left untouched and nothing is opened.
     OpenResult open(const QString &path);
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
@@ -77,8 +78,11 @@ public:
     bool storeUpdates(const QString &opportunityId, const QList<OpportunityUpdate> &updates);
     // Merges one record fetched from the server (after a 412, say), as a pull would.
     bool mergeServerRecord(const Opportunity &server, const QByteArray &etag);
-    // Counts a send before it happens, so that after a crash a retry knows it may have landed.
+    // Counts a send before it happens and marks it in doubt, so that after a crash or a lost
+    // answer a retry knows it may have landed. Nothing may be sent when this fails.
     bool markAttempt(qint64 sequence, const QJsonObject &body);
+    // The last send certainly changed nothing on the server (never sent, or refused).
+    bool settleAttempt(qint64 sequence);
     // The server accepted the entry and answered with its state of the record.
     bool completeEntry(qint64 sequence, const Opportunity &server, const QByteArray &etag);
     bool completeDelete(qint64 sequence);
@@ -88,6 +92,9 @@ public:
     bool recordServerDeleted(const QString &id);
     // Sends the refused (Failed) edits again: after a new key, or when the user asks.
     bool retryFailed(const QString &id = QString());
+
+    // The server's id of a record created here under `oldId`, once the server has it.
+    std::optional<QString> renamedTo(const QString &oldId);
 
     // Small persistent settings of the sync (last sync time, ...).
     QString setting(const QString &key);
@@ -102,8 +109,22 @@ signals:
     void outboxChanged(int pendingCount);
 
 private:
-    bool openAt(const QString &path, QString *error);
-    bool migrate();
+    struct OpenProblem
+    {
+        enum class Kind
+        {
+            // Damaged: moved aside, and what can be read is salvaged.
+            Corrupt,
+            // Sound, but written by a newer kashew.
+            NewerSchema,
+            // Sound or unknown, but not usable now (a full disk, permissions, a lock).
+            Unusable,
+        };
+        Kind kind = Kind::Unusable;
+        QString text;
+    };
+    bool openAt(const QString &path, OpenProblem *problem);
+    OpenResult salvage(const QString &path, const QString &damage);
     bool fail(const QString &what, const QString &error);
     // `baseJson`: the base already in its stored form, to spare serializing it again.
     bool writeRow(const CachedOpportunity &record, const QString &baseJson = QString());
@@ -123,5 +144,4 @@ private:
     QString m_connectionName;
     QString m_path;
     QString m_lastError;
-    bool m_newerSchema = false;
 };

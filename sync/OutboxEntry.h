@@ -23,8 +23,11 @@ struct OutboxEntry
     OpportunityFields fields;
     // Sent with creates so a retried POST cannot create a second record.
     QString idempotencyKey;
-    // Incremented before each send: more than 0 means a send may have reached the server.
+    // Sends so far, counted before each send.
     int attempts = 0;
+    // A send may have reached the server without its answer being stored (lost on the way, the
+    // program killed, the cache not writable): look for its result before sending again.
+    bool inDoubt = false;
     QString lastError;
     QDateTime createdAt;
     // The request body of the last send: what the server's answer reflects.

@@ -71,7 +71,7 @@ void SyncEngine::syncNow()
     }
     m_lock = std::make_unique<QLockFile>(m_store.path() + QStringLiteral(".sync-lock"));
     m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
+    if (!m_lock->tryLock(0) && !(takeOverOrphanedLock(*m_lock) && m_lock->tryLock(0))) {
         // Another kashew process syncs this cache right now: its work is ours too.
         m_lock.reset();
         m_retryTimer.start(5000);
@@ -85,6 +85,23 @@ void SyncEngine::syncNow()
     setState(State::Syncing);
     emit progressChanged(m_progress);
     pushNext();
+}
+
+bool SyncEngine::takeOverOrphanedLock(QLockFile &lock)
+{
+    // A kill between creating a lock file and writing its owner into it leaves a file no one
+    // owns and QLockFile never counts as stale (nor its ".rmlock" helper before 30 s). While its
+    // owner lives it holds an advisory lock on the file, and removal fails; once the owner is
+    // gone, removal succeeds and the lock is ours to take.
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (lock.error() != QLockFile::LockFailedError || lock.getLockInfo(&pid, &host, &application))
+        return false;
+    QLockFile helper(m_store.path() + QStringLiteral(".sync-lock.rmlock"));
+    if (!helper.getLockInfo(&pid, &host, &application))
+        helper.removeStaleLockFile();
+    return lock.removeStaleLockFile();
 }
 
 void SyncEngine::finish(const ApiError &error)
@@ -128,7 +145,7 @@ void SyncEngine::pushNext()
     m_largestPage = 0;
     m_pullComplete = true;
     if (!m_store.beginPull())
-        return finish(ApiError{ApiError::Kind::Other, 0, m_store.lastError(), {}, 0});
+        return finish(storeError());
     pullPage(false, 1);
 }
 
@@ -160,7 +177,8 @@ void SyncEngine::pushEntry(const OutboxEntry &entry, int round)
         entry.operation == OutboxEntry::Operation::Delete
             ? QJsonObject()
             : OpportunityJson::toRequestBody(record->opportunity, entry.fields);
-    m_store.markAttempt(entry.sequence, body);
+    if (!m_store.markAttempt(entry.sequence, body))
+        return finish(storeError());
     if (entry.operation == OutboxEntry::Operation::Delete) {
         m_client.deleteOpportunity(entry.opportunityId, etag, [=](const ApiError &error, bool) {
             if (error.ok() || error.kind == ApiError::Kind::NotFound) {
@@ -220,7 +238,8 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
         record->opportunity,
         OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
     const auto post = [=] {
-        m_store.markAttempt(entry.sequence, body);
+        if (!m_store.markAttempt(entry.sequence, body))
+            return finish(storeError());
         m_client.createOpportunity(body, entry.idempotencyKey,
                                    [=](const ApiError &error, const ApiClient::Detail &detail) {
                                        if (error.ok()) {
@@ -231,11 +250,12 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
                                            pushNext();
                                    });
     };
-    if (entry.attempts == 0)
+    if (!entry.inDoubt)
         return post();
     // An earlier send may have landed and its answer been lost. Servers that ignore
     // Idempotency-Key would create a second record: look for the first one before posting again.
-    // Compare with what was sent then, not with the record as it is now.
+    // Compare with what was sent then, not with the record as it is now; a record this cache
+    // already holds is another create's, never this one's.
     const OpportunityJson::Reading sent =
         OpportunityJson::read(entry.sentBody, OpportunityJson::ReadMode::Request);
     Opportunity landed = record->opportunity;
@@ -256,7 +276,10 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
             const bool same = !OpportunityDiff::changedFields(
                 candidate, landed,
                 OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
-            if (same && (!candidate.createdAt.isValid() || candidate.createdAt >= since)) {
+            const bool known = candidate.id != entry.opportunityId &&
+                               (m_store.opportunity(candidate.id) || m_store.entryFor(candidate.id));
+            if (same && !known &&
+                (!candidate.createdAt.isValid() || candidate.createdAt >= since)) {
                 return entryPushed(entry, &candidate);
             }
         }
@@ -267,17 +290,31 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
 void SyncEngine::entryPushed(const OutboxEntry &entry, const Opportunity *server,
                              const QByteArray &etag)
 {
-    if (server)
-        m_store.completeEntry(entry.sequence, *server, etag);
-    else
-        m_store.completeDelete(entry.sequence);
+    // The server holds the change now; if the cache cannot say so, the push stops here and the
+    // entry stays in doubt, so the next one looks before sending again.
+    const bool stored = server ? m_store.completeEntry(entry.sequence, *server, etag)
+                               : m_store.completeDelete(entry.sequence);
+    if (!stored)
+        return finish(storeError());
     ++m_progress.editsPushed;
     emit progressChanged(m_progress);
     pushNext();
 }
 
+ApiError SyncEngine::storeError() const
+{
+    return ApiError{ApiError::Kind::Other, 0,
+                    tr("The local cache could not be written: %1").arg(m_store.lastError()),
+                    {}, 0};
+}
+
 bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error, int round)
 {
+    // A send that certainly changed nothing needs no look-up before the next one.
+    if (!error.mayHaveBeenApplied() && !m_store.settleAttempt(entry.sequence)) {
+        finish(storeError());
+        return false;
+    }
     switch (error.kind) {
     case ApiError::Kind::PreconditionFailed:
         if (round < 3) {
@@ -330,7 +367,7 @@ void SyncEngine::pullPage(bool archived, int page)
         if (!error.ok())
             return finish(error); // the staged pages are dropped: the cache stays as it was
         if (!m_store.stagePulled(result.items))
-            return finish(ApiError{ApiError::Kind::Other, 0, m_store.lastError(), {}, 0});
+            return finish(storeError());
         for (const Opportunity &item : result.items)
             m_pulledIds.insert(item.id);
         ++m_progress.pagesDone;
@@ -354,7 +391,7 @@ void SyncEngine::pullPage(bool archived, int page)
         if (m_progress.recordsTotal >= 0 && m_pulledIds.size() < m_progress.recordsTotal)
             m_pullComplete = false; // records moved between pages: do not take absence as deletion
         if (!m_store.commitPull(m_pullComplete))
-            return finish(ApiError{ApiError::Kind::Other, 0, m_store.lastError(), {}, 0});
+            return finish(storeError());
         pullAccounts(1, {});
     });
 }
@@ -372,7 +409,7 @@ void SyncEngine::pullAccounts(int page, QList<Account> accounts)
             if (more)
                 return pullAccounts(page + 1, accounts);
             if (!m_store.storeAccounts(accounts))
-                return finish(ApiError{ApiError::Kind::Other, 0, m_store.lastError(), {}, 0});
+                return finish(storeError());
             finish(ApiError{});
         });
 }

@@ -68,6 +68,8 @@ signals:
 
 private:
     void setState(State state);
+    // Removes a lock file left without an owner (empty or unreadable); true when it did.
+    bool takeOverOrphanedLock(QLockFile &lock);
     void finish(const ApiError &error);
     void pushNext();
     void pushEntry(const OutboxEntry &entry, int round);
@@ -76,6 +78,8 @@ private:
     // The server took the entry: `server` is its answer (none for a delete). Goes on pushing.
     void entryPushed(const OutboxEntry &entry, const Opportunity *server,
                      const QByteArray &etag = {});
+    // The sync's error when the cache refused a write.
+    ApiError storeError() const;
     // Handles a failed push of one entry; returns true when pushing may go on.
     bool handlePushError(const OutboxEntry &entry, const ApiError &error, int round);
     void pullPage(bool archived, int page);

@@ -3,6 +3,7 @@
 #include "ServerProcess.h"
 #include "TestData.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -26,8 +27,12 @@ template <typename T, typename Call> std::pair<ApiError, T> wait(Call call)
 {
     std::optional<std::pair<ApiError, T>> result;
     call([&](const ApiError &error, const T &value) { result = std::make_pair(error, value); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
-        return {ApiError{ApiError::Kind::Other, 0, QStringLiteral("no answer"), {}, 0}, T{}};
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000)) {
+        ApiError noAnswer;
+        noAnswer.kind = ApiError::Kind::Other;
+        noAnswer.message = QStringLiteral("no answer");
+        return {noAnswer, T{}};
+    }
     return *result;
 }
 
@@ -126,6 +131,59 @@ private slots:
 
     void retriesServerErrorsWithBackoff()
     {
+        // Every request fails: the client tries once and retries maxRetries times. The server's
+        // request log, each line stamped with the time since the server started, shows when each
+        // try arrived. Exponential backoff with half jitter: retry n waits at least
+        // backoffBaseMs · 2^n / 2, so the waits' lower bounds double (50, 100, 200, 400 ms).
+        const QByteArray savedPattern = qgetenv("QT_MESSAGE_PATTERN");
+        qputenv("QT_MESSAGE_PATTERN", "%{time process} %{message}");
+        ServerProcess failing;
+        const bool started = failing.start({QStringLiteral("--fault-error"), QStringLiteral("1"),
+                                            QStringLiteral("--log-requests")});
+        if (savedPattern.isNull())
+            qunsetenv("QT_MESSAGE_PATTERN");
+        else
+            qputenv("QT_MESSAGE_PATTERN", savedPattern);
+        QVERIFY(started);
+        ApiClient client;
+        ApiClient::Settings settings = settingsFor(failing.baseUrl(), ServerProcess::writeKey);
+        settings.maxRetries = 4;
+        settings.backoffBaseMs = 100;
+        settings.backoffMaxMs = 10000;
+        client.setSettings(settings);
+        const auto [error, page] = wait<ApiClient::OpportunityPage>(
+            [&](auto done) { client.listOpportunities({}, done); });
+        QCOMPARE(error.kind, ApiError::Kind::Server);
+        QCOMPARE(client.requestCount(), 5);
+        failing.stop();
+
+        static const QRegularExpression logged(
+            QStringLiteral("^\\s*(\\d+)\\.(\\d{3}) GET /api/v1/opportunities -> 500"),
+            QRegularExpression::MultilineOption);
+        QList<qint64> arrivedMs;
+        for (auto it = logged.globalMatch(failing.output()); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            arrivedMs.append(match.captured(1).toLongLong() * 1000 + match.captured(2).toInt());
+        }
+        QVERIFY2(arrivedMs.size() == 5, qPrintable(failing.output()));
+        // Each line is written after its request arrived and before it is answered; the next
+        // try comes only after the answer plus the backoff. So the gap between two lines is at
+        // least the backoff. A tenth off for timer and clock granularity: still a lower bound.
+        for (int retry = 0; retry < 4; ++retry) {
+            const qint64 gap = arrivedMs.at(retry + 1) - arrivedMs.at(retry);
+            const qint64 least = (qint64(settings.backoffBaseMs) << retry) / 2;
+            QVERIFY2(gap >= least - least / 10,
+                     qPrintable(QStringLiteral("retry %1 came %2 ms after the try before it; the "
+                                               "backoff is at least %3 ms")
+                                    .arg(retry + 1)
+                                    .arg(gap)
+                                    .arg(least)));
+        }
+    }
+
+    void retriedReadsGetThrough()
+    {
+        // Half of the requests fail, in a repeatable order: every read still succeeds.
         ServerProcess flaky;
         QVERIFY(flaky.start({QStringLiteral("--fault-error"), QStringLiteral("0.5"),
                              QStringLiteral("--fault-seed"), QStringLiteral("3")}));

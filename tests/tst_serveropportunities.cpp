@@ -195,14 +195,25 @@ private slots:
         QCOMPARE(again.status, 201);
         QCOMPARE(again.json().value(QStringLiteral("id")),
                  first.json().value(QStringLiteral("id")));
+        const QString id = first.json().value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(again.json().value(QStringLiteral("id")).toString(), id);
         const TestHttp::Reply list =
             m_http->get(QStringLiteral("/opportunities?search=once%20only"));
+        QCOMPARE(list.status, 200);
         QCOMPARE(list.json().value(QStringLiteral("totalCount")).toInt(), 1);
         // Another key creates another record.
         const TestHttp::Reply other = m_http->post(QStringLiteral("/opportunities"), body,
                                                    {{"Idempotency-Key", "create-once-2"}});
-        QVERIFY(other.json().value(QStringLiteral("id")) !=
-                first.json().value(QStringLiteral("id")));
+        QCOMPARE(other.status, 201);
+        const QString otherId = other.json().value(QStringLiteral("id")).toString();
+        QVERIFY(!otherId.isEmpty());
+        QVERIFY(otherId != id);
+        QCOMPARE(m_http->get(QStringLiteral("/opportunities?search=once%20only"))
+                     .json()
+                     .value(QStringLiteral("totalCount"))
+                     .toInt(),
+                 2);
     }
 
     void idempotencyKeysArePerCaller()
@@ -217,9 +228,28 @@ private slots:
         const auto a =
             alice.post(QStringLiteral("/opportunities"), body, {{"Idempotency-Key", "k"}});
         const auto b = bob.post(QStringLiteral("/opportunities"), body, {{"Idempotency-Key", "k"}});
-        QVERIFY(a.json().value(QStringLiteral("id")) != b.json().value(QStringLiteral("id")));
-        QVERIFY(a.json().value(QStringLiteral("owner_id")) !=
-                b.json().value(QStringLiteral("owner_id")));
+        // Both are created: a refused request would also give "different" (empty) ids.
+        QCOMPARE(a.status, 201);
+        QCOMPARE(b.status, 201);
+        const QString aliceId = a.json().value(QStringLiteral("id")).toString();
+        const QString bobId = b.json().value(QStringLiteral("id")).toString();
+        QVERIFY(!aliceId.isEmpty());
+        QVERIFY(!bobId.isEmpty());
+        QVERIFY(aliceId != bobId);
+        const QString aliceOwner = a.json().value(QStringLiteral("owner_id")).toString();
+        const QString bobOwner = b.json().value(QStringLiteral("owner_id")).toString();
+        QVERIFY(!aliceOwner.isEmpty());
+        QVERIFY(!bobOwner.isEmpty());
+        QVERIFY(aliceOwner != bobOwner);
+        // Each key replays its own record.
+        const auto aliceAgain =
+            alice.post(QStringLiteral("/opportunities"), body, {{"Idempotency-Key", "k"}});
+        QCOMPARE(aliceAgain.status, 201);
+        QCOMPARE(aliceAgain.json().value(QStringLiteral("id")).toString(), aliceId);
+        const auto bobAgain =
+            bob.post(QStringLiteral("/opportunities"), body, {{"Idempotency-Key", "k"}});
+        QCOMPARE(bobAgain.status, 201);
+        QCOMPARE(bobAgain.json().value(QStringLiteral("id")).toString(), bobId);
     }
 
     void accountNameFollowsTheAccount()

@@ -80,6 +80,11 @@ std::optional<CachedOpportunity> findRecord(LocalStore &store, const QString &id
 {
     if (auto exact = store.opportunity(idOrPrefix))
         return exact;
+    // The id `new` printed, after a sync gave the record the server's id.
+    if (const auto renamed = store.renamedTo(idOrPrefix)) {
+        if (auto exact = store.opportunity(*renamed))
+            return exact;
+    }
     std::optional<CachedOpportunity> found;
     for (const CachedOpportunity &record : store.opportunities()) {
         if (record.opportunity.id.startsWith(idOrPrefix, Qt::CaseInsensitive)) {

@@ -89,3 +89,19 @@ void ServerProcess::kill()
     m_process.kill();
     m_process.waitForFinished();
 }
+
+QString ServerProcess::waitForLine(const QRegularExpression &pattern, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        while (m_process.canReadLine()) {
+            const QString line = QString::fromUtf8(m_process.readLine());
+            m_output += line;
+            if (pattern.match(line).hasMatch())
+                return line;
+        }
+        if (deadline.hasExpired() || m_process.state() == QProcess::NotRunning)
+            return QString();
+        m_process.waitForReadyRead(static_cast<int>(std::max<qint64>(1, deadline.remainingTime())));
+    }
+}

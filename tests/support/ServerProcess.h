@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -26,7 +27,12 @@ public:
     bool startWithOnly(const QStringList &arguments);
     // SIGTERM and wait: the server's clean stop. Returns its exit code (-1 if it crashed).
     int stop();
-    // SIGKILL: what a crash or power cut looks like to the database.
+    // SIGKILL, and wait: the process dies at once, without its clean stop (no signal handler,
+    // no closing of the database, no WAL checkpoint). What it wrote stays in the operating
+    // system's page cache, so this tests a crash of the process: every answered write was
+    // committed, and the next start recovers the database from the WAL it left. It is not a power
+    // cut: with synchronous=NORMAL a power cut may lose the last commits (WAL not yet synced to
+    // disk), and no test here simulates one.
     void kill();
 
     bool isRunning() const;
@@ -34,6 +40,8 @@ public:
     QUrl baseUrl() const;
     QString databasePath() const;
     QString output() const { return m_output; }
+    // Reads the server's output until a line matches (returned) or `timeoutMs` passes (empty).
+    QString waitForLine(const QRegularExpression &pattern, int timeoutMs);
     static QString executable();
 
 private:

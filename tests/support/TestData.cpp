@@ -4,24 +4,42 @@
 
 namespace TestData {
 
-QString createAccount(TestHttp &http, const QString &name)
+namespace {
+
+// The created record's JSON, or an empty object after failing the test with what the server said.
+QJsonObject created(const TestHttp::Reply &reply, const QString &what, const char *file, int line)
+{
+    const QJsonObject object = reply.json();
+    if (reply.status == 201 && !object.value(QStringLiteral("id")).toString().isEmpty())
+        return object;
+    const QString message = QStringLiteral("creating %1: the server answered %2 %3")
+                                .arg(what)
+                                .arg(reply.status)
+                                .arg(QString::fromUtf8(reply.body.left(500)));
+    QTest::qFail(qPrintable(message), file, line);
+    return {};
+}
+
+} // namespace
+
+QString createAccount(TestHttp &http, const QString &name, const char *file, int line)
 {
     const TestHttp::Reply reply =
         http.post(QStringLiteral("/accounts"), QJsonObject{{QStringLiteral("name"), name}});
-    if (reply.status != 201)
-        qWarning("creating account %s: %d %s", qPrintable(name), reply.status,
-                 reply.body.constData());
-    return reply.json().value(QStringLiteral("id")).toString();
+    return created(reply, QStringLiteral("account \"%1\"").arg(name), file, line)
+        .value(QStringLiteral("id"))
+        .toString();
 }
 
-QJsonObject createOpportunity(TestHttp &http, QJsonObject body)
+QJsonObject createOpportunity(TestHttp &http, QJsonObject body, const char *file, int line)
 {
     if (!body.contains(QStringLiteral("name")))
         body.insert(QStringLiteral("name"), QStringLiteral("Deal"));
     const TestHttp::Reply reply = http.post(QStringLiteral("/opportunities"), body);
-    if (reply.status != 201)
-        qWarning("creating opportunity: %d %s", reply.status, reply.body.constData());
-    return reply.json();
+    return created(
+        reply,
+        QStringLiteral("opportunity \"%1\"").arg(body.value(QStringLiteral("name")).toString()),
+        file, line);
 }
 
 } // namespace TestData

@@ -4,12 +4,17 @@
 
 #include <QJsonObject>
 
-// Records created through the API for integration tests; each helper fails the test on error.
+// Records created through the API for integration tests. Each helper fails the running test
+// (QTest::qFail, reported at the caller's line) when the server does not answer 201 with an id,
+// and then returns an empty value; the test goes on to its next check, so a caller that must
+// stop at once adds `if (QTest::currentTestFailed()) return;`.
 namespace TestData {
 
 // Creates an account named `name` and returns its id.
-QString createAccount(TestHttp &http, const QString &name);
+QString createAccount(TestHttp &http, const QString &name, const char *file = __builtin_FILE(),
+                      int line = __builtin_LINE());
 // POSTs an opportunity (name defaults to "Deal") and returns the response object.
-QJsonObject createOpportunity(TestHttp &http, QJsonObject body);
+QJsonObject createOpportunity(TestHttp &http, QJsonObject body, const char *file = __builtin_FILE(),
+                              int line = __builtin_LINE());
 
 } // namespace TestData

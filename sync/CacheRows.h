@@ -1,0 +1,34 @@
+#pragma once
+
+#include "CachedOpportunity.h"
+#include "OutboxEntry.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QVariant>
+#include <optional>
+
+class QSqlQuery;
+
+// How the cache's rows map to records and outbox entries: one place for the column lists, so
+// the store and the salvage of a damaged file read rows the same way.
+namespace CacheRows {
+
+// Every column of an opportunities row that recordFromRow() reads, in its order.
+extern const QString rowColumns;
+// The record's own columns, in the order bindData() binds them.
+extern const QString dataColumns;
+// Every column of an outbox row that entryFromRow() reads, in its order.
+extern const QString entryColumns;
+
+QString jsonText(const QJsonObject &object);
+std::optional<Opportunity> opportunityFromJson(const QVariant &value);
+QVariant opportunityToJson(const std::optional<Opportunity> &opportunity);
+QString timestampText(const QDateTime &time);
+Opportunity opportunityFromRow(const QSqlQuery &query);
+CachedOpportunity recordFromRow(const QSqlQuery &query);
+QString operationName(OutboxEntry::Operation operation);
+OutboxEntry entryFromRow(const QSqlQuery &query);
+void bindData(QSqlQuery &query, const Opportunity &o);
+
+} // namespace CacheRows

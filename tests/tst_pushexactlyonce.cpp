@@ -1,0 +1,196 @@
+// The push's "exactly once" on its failure paths, against a real kashew-server that ignores
+// Idempotency-Key (as a server may): a refused send is not taken for one that landed, a cache
+// that cannot record a send sends nothing, and a lock file left by a killed process does not
+// stop syncing for good.
+#include "ServerProcess.h"
+#include "SyncFixture.h"
+#include "TestHttp.h"
+
+#include <QJsonArray>
+#include <QLockFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace {
+
+Opportunity siteVisit()
+{
+    Opportunity o;
+    o.name = QStringLiteral("Site visit");
+    o.value = 500;
+    return o;
+}
+
+QJsonArray serverRecords(const ServerProcess &server, const QString &query = {})
+{
+    TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+    const TestHttp::Reply reply = http.get(QStringLiteral("/opportunities?pageSize=100") + query);
+    if (reply.status != 200)
+        qWarning("listing failed: %d", reply.status);
+    return reply.json().value(QStringLiteral("opportunities")).toArray();
+}
+
+// The cache's own connection, to make it refuse writes as a read-only file would (root, who
+// runs CI, may write to any file whatever its mode).
+bool setCacheReadOnly(bool readOnly)
+{
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (!name.startsWith(QLatin1String("kashew-cache-")))
+            continue;
+        QSqlQuery query(QSqlDatabase::database(name));
+        return query.exec(QStringLiteral("PRAGMA query_only = %1").arg(readOnly ? 1 : 0));
+    }
+    return false;
+}
+
+} // namespace
+
+class TestPushExactlyOnce final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Two identical deals made a minute apart are two deals, even when the second one's first
+    // send was refused (connection refused) and the server cannot tell retries by their key.
+    void identicalCreateAfterARefusedSendIsCreatedToo()
+    {
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--ignore-idempotency-key")}));
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        QVERIFY(sync.store.createOpportunity(siteVisit()));
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(serverRecords(server).size(), 1);
+
+        QVERIFY(sync.store.createOpportunity(siteVisit()));
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(!sync.syncOnce());
+        QCOMPARE(sync.engine->lastError().kind, ApiError::Kind::Network);
+        QVERIFY(server.start({QStringLiteral("--ignore-idempotency-key")}));
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(sync.store.pendingCount(), 0);
+        const QJsonArray both = serverRecords(server);
+        QCOMPARE(both.size(), 2);
+        QVERIFY(both.at(0).toObject().value(QStringLiteral("id")) !=
+                both.at(1).toObject().value(QStringLiteral("id")));
+        QCOMPARE(sync.store.opportunities().size(), 2);
+    }
+
+    // A create whose answer was lost is found on the server and adopted, not posted again; an
+    // identical deal this cache already holds is never mistaken for it.
+    void lostAnswerIsAdoptedNotPostedAgain()
+    {
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--ignore-idempotency-key")}));
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        QVERIFY(sync.store.createOpportunity(siteVisit()));
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(server.stop(), 0);
+        // Every answer is cut after the server did the work.
+        QVERIFY(server.start({QStringLiteral("--ignore-idempotency-key"),
+                              QStringLiteral("--fault-cut"), QStringLiteral("1")}));
+        const auto second = sync.store.createOpportunity(siteVisit());
+        QVERIFY(second);
+        QVERIFY(!sync.syncOnce());
+        QVERIFY(sync.store.entryFor(*second)->inDoubt);
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(server.start({QStringLiteral("--ignore-idempotency-key")}));
+        QCOMPARE(serverRecords(server).size(), 2); // the cut POST did land
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(serverRecords(server).size(), 2);
+        QCOMPARE(sync.store.pendingCount(), 0);
+        QCOMPARE(sync.store.opportunities().size(), 2);
+    }
+
+    // A cache that cannot record that a send is under way sends nothing: otherwise every sync
+    // would post the same records again.
+    void unwritableCacheSendsNothing()
+    {
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--ignore-idempotency-key")}));
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        for (int i = 0; i < 3; ++i) {
+            Opportunity o = siteVisit();
+            o.name += QStringLiteral(" %1").arg(i);
+            QVERIFY(sync.store.createOpportunity(o));
+        }
+        QVERIFY(setCacheReadOnly(true));
+        for (int round = 0; round < 3; ++round) {
+            QVERIFY(!sync.syncOnce());
+            QVERIFY2(sync.engine->lastError().message.contains(QStringLiteral("cache")),
+                     qPrintable(sync.engine->lastError().message));
+        }
+        QCOMPARE(serverRecords(server).size(), 0);
+        QVERIFY(setCacheReadOnly(false));
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(serverRecords(server).size(), 3);
+        QCOMPARE(sync.store.pendingCount(), 0);
+    }
+
+    // A process killed between creating the lock file and writing its owner leaves it empty.
+    void emptyLockFileLeftByAKillIsTakenOver()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        QVERIFY(sync.store.createOpportunity(siteVisit()));
+        for (const QString &suffix : {QStringLiteral(".sync-lock"),
+                                      QStringLiteral(".sync-lock.rmlock")}) {
+            QFile empty(sync.store.path() + suffix);
+            QVERIFY(empty.open(QIODevice::WriteOnly));
+        }
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(serverRecords(server).size(), 1);
+    }
+
+    // An owner that is alive keeps its lock, written or not yet written.
+    void liveLockIsRespected()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        QVERIFY(sync.store.createOpportunity(siteVisit()));
+        const QString lockPath = sync.store.path() + QStringLiteral(".sync-lock");
+        {
+            // Another process's lock: written, and held (QLockFile holds an flock on it).
+            QLockFile other(lockPath);
+            QVERIFY(other.tryLock(0));
+            QVERIFY(!syncStarts(sync));
+        }
+        {
+            // Created and held but not yet written: an owner in the middle of taking the lock.
+            const int fd = ::open(QFile::encodeName(lockPath).constData(),
+                                  O_CREAT | O_EXCL | O_WRONLY, 0600);
+            QVERIFY(fd >= 0);
+            QCOMPARE(::flock(fd, LOCK_EX | LOCK_NB), 0);
+            QVERIFY(!syncStarts(sync));
+            QVERIFY(QFile::exists(lockPath));
+            ::unlink(QFile::encodeName(lockPath).constData());
+            ::close(fd);
+        }
+        QCOMPARE(serverRecords(server).size(), 0);
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(serverRecords(server).size(), 1);
+    }
+
+private:
+    static bool syncStarts(SyncFixture &sync)
+    {
+        sync.engine->syncNow();
+        const bool started = sync.engine->state() == SyncEngine::State::Syncing;
+        if (started)
+            sync.syncOnce();
+        return started;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPushExactlyOnce)
+#include "tst_pushexactlyonce.moc"
