@@ -134,9 +134,14 @@ ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body, bool 
         return error;
     }
     default:
-        error.kind = error.httpStatus >= 500                             ? ApiError::Kind::Server
-                     : error.httpStatus >= 200 && error.httpStatus < 300 ? ApiError::Kind::Network
-                                                                         : ApiError::Kind::Other;
+        if (error.httpStatus >= 200 && error.httpStatus < 300) {
+            // A good status, then the connection broke: the work may be done, its answer is lost.
+            error.kind = ApiError::Kind::Network;
+            error.message = tr("The connection closed in the middle of the server's answer (%1).")
+                                .arg(reply->errorString());
+            return error;
+        }
+        error.kind = error.httpStatus >= 500 ? ApiError::Kind::Server : ApiError::Kind::Other;
         break;
     }
     if (error.message.isEmpty())

@@ -97,6 +97,8 @@ private slots:
         const auto second = sync.store.createOpportunity(siteVisit());
         QVERIFY(second);
         QVERIFY(!sync.syncOnce());
+        QVERIFY2(sync.engine->lastError().message.contains(QStringLiteral("in the middle")),
+                 qPrintable(sync.engine->lastError().message));
         QVERIFY(sync.store.entryFor(*second)->inDoubt);
         QCOMPARE(server.stop(), 0);
         QVERIFY(server.start({QStringLiteral("--ignore-idempotency-key")}));

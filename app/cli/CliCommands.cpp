@@ -1,10 +1,10 @@
 #include "CliCommands.h"
 
 #include "ApiClient.h"
+#include "CliOutput.h"
 #include "JsonValueReader.h"
 #include "KeychainCredentialStore.h"
 #include "LocalStore.h"
-#include "Money.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
 #include "OpportunityValidation.h"
@@ -16,31 +16,14 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
-#include <cmath>
-#include <cstdio>
+#include <QSet>
+#include <QTimer>
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int usage(const QString &message)
-{
-    err() << "kashew: " << message << "\n"
-          << "Try 'kashew --help'.\n";
-    err().flush();
-    return CliCommands::Usage;
-}
+using CliOutput::err;
+using CliOutput::out;
+using CliOutput::usage;
 
 int exitCodeFor(const ApiError &error)
 {
@@ -57,21 +40,6 @@ int exitCodeFor(const ApiError &error)
     default:
         return CliCommands::Failed;
     }
-}
-
-QString stateMark(const CachedOpportunity &record)
-{
-    switch (record.state) {
-    case SyncState::Synced:
-        return QStringLiteral(" ");
-    case SyncState::Pending:
-        return QStringLiteral("*");
-    case SyncState::Failed:
-        return QStringLiteral("!");
-    case SyncState::Conflict:
-        return QStringLiteral("?");
-    }
-    return QStringLiteral(" ");
 }
 
 // A unique record from a full id or the start of one.
@@ -194,22 +162,57 @@ struct Session
     }
 };
 
+// The records whose edits the server refused for good (422, 403): they wait for the user.
+QSet<QString> refusedIds(LocalStore &store)
+{
+    QSet<QString> ids;
+    for (const CachedOpportunity &record : store.opportunities()) {
+        if (record.state == SyncState::Failed)
+            ids.insert(record.opportunity.id);
+    }
+    return ids;
+}
+
+// How long `kashew sync` waits while another kashew (the app, another terminal) syncs the profile.
+constexpr int lockWaitSeconds = 120;
+
 int runSync(Session &session)
 {
     if (!session.loadKey())
         return CliCommands::NotAuthorized;
+    const QSet<QString> refusedBefore = refusedIds(session.store);
     SyncEngine engine(session.store, session.client);
     QEventLoop loop;
+    bool done = false;
     bool ok = false;
     QObject::connect(&engine, &SyncEngine::finished, &loop, [&](bool success) {
+        done = true;
         ok = success;
         loop.quit();
     });
     engine.syncNow();
-    if (engine.state() == SyncEngine::State::Syncing)
+    // Another kashew holds the profile's sync lock. Its sync may already be past our edits: wait
+    // for it to end (the engine tries again every few seconds), then sync ourselves.
+    QTimer giveUp;
+    giveUp.setSingleShot(true);
+    QObject::connect(&giveUp, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(&engine, &SyncEngine::stateChanged, &giveUp, [&](SyncEngine::State state) {
+        if (state == SyncEngine::State::Syncing)
+            giveUp.stop();
+    });
+    if (!done && engine.state() != SyncEngine::State::Syncing) {
+        err() << "kashew: another kashew is syncing this profile right now; waiting for it\n";
+        err().flush();
+        giveUp.start(lockWaitSeconds * 1000);
+    }
+    if (!done)
         loop.exec();
-    else
-        return usage(QStringLiteral("another kashew is syncing this profile right now"));
+    if (!done) {
+        engine.stop();
+        err() << "kashew: another kashew has been syncing this profile for " << lockWaitSeconds
+              << " s; try again later\n";
+        return CliCommands::Failed;
+    }
     const SyncEngine::Progress &progress = engine.progress();
     if (!ok) {
         err() << "kashew: sync failed: " << engine.lastError().message << "\n";
@@ -218,18 +221,21 @@ int runSync(Session &session)
     out() << "synced: " << progress.editsPushed << " edit(s) pushed, " << progress.recordsDone
           << " opportunities in " << progress.pagesDone << " page(s); "
           << session.store.pendingCount() << " pending\n";
-    return CliCommands::Ok;
-}
-
-QJsonObject recordJson(const CachedOpportunity &record)
-{
-    QJsonObject object = OpportunityJson::toResponse(record.opportunity);
-    static const char *states[] = {"synced", "pending", "failed", "conflict"};
-    object.insert(QStringLiteral("sync_state"),
-                  QString::fromLatin1(states[static_cast<int>(record.state)]));
-    if (!record.syncError.isEmpty())
-        object.insert(QStringLiteral("sync_error"), record.syncError);
-    return object;
+    // Edits the server refused in this sync are kept and marked, but they did not get through.
+    int refused = 0;
+    for (const CachedOpportunity &record : session.store.opportunities()) {
+        if (record.state != SyncState::Failed || refusedBefore.contains(record.opportunity.id))
+            continue;
+        ++refused;
+        err() << "kashew: refused: " << record.opportunity.id << " (" << record.opportunity.name
+              << "): " << record.syncError << "\n";
+    }
+    if (refused == 0)
+        return CliCommands::Ok;
+    err() << "kashew: " << refused
+          << " edit(s) refused by the server and kept here ('kashew pending' lists them); "
+             "change a record with 'kashew set' to send it again\n";
+    return engine.isReadOnly() ? CliCommands::NotAuthorized : CliCommands::InvalidValue;
 }
 
 int runList(Session &session, const QCommandLineParser &parser)
@@ -254,12 +260,10 @@ int runList(Session &session, const QCommandLineParser &parser)
             (!search.isEmpty() && !o.name.toCaseFolded().contains(search)))
             continue;
         if (parser.isSet(QStringLiteral("json"))) {
-            json.append(recordJson(record));
+            json.append(CliOutput::recordJson(record));
             continue;
         }
-        out() << stateMark(record) << ' ' << o.id.left(8) << "  "
-              << Stages::id(o.stage).leftJustified(13) << ' '
-              << formatMoney(o.value, o.currency).rightJustified(16) << "  " << o.name << "\n";
+        CliOutput::printListLine(record);
     }
     if (parser.isSet(QStringLiteral("json")))
         out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
@@ -276,31 +280,13 @@ int runShow(Session &session, const QString &id, bool asJson)
     }
     const auto updates = session.store.updates(record->opportunity.id);
     if (asJson) {
-        QJsonObject object = recordJson(*record);
+        QJsonObject object = CliOutput::recordJson(*record);
         if (updates)
             object.insert(QStringLiteral("updates"), OpportunityJson::updatesToJson(*updates));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return CliCommands::Ok;
     }
-    const QJsonObject object = recordJson(*record);
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-        out() << it.key().leftJustified(20) << ' '
-              << (it.value().isNull() ? QStringLiteral("—") : it.value().toVariant().toString())
-              << "\n";
-    if (updates) {
-        out() << "history:\n";
-        for (const OpportunityUpdate &update : *updates) {
-            QStringList changes;
-            for (const FieldChange &change : update.changes)
-                changes.append(QStringLiteral("%1: %2 → %3")
-                                   .arg(change.field, change.from.toVariant().toString(),
-                                        change.to.toVariant().toString()));
-            out() << "  " << update.createdAt.toString(Qt::ISODate) << "  " << update.ownerId
-                  << "  " << changes.join(QStringLiteral(", ")) << "\n";
-        }
-    } else {
-        out() << "history: not fetched yet (it is kept for offline reading once fetched)\n";
-    }
+    CliOutput::printRecord(*record, updates);
     return CliCommands::Ok;
 }
 
@@ -446,21 +432,8 @@ int CliCommands::run(const QStringList &arguments)
         return finish(Ok);
     }
     if (command == QLatin1String("pending")) {
-        static const char *operations[] = {"create", "update", "delete"};
-        for (const OutboxEntry &entry : session.store.outbox()) {
-            QStringList fields;
-            for (OpportunityField field : OpportunityFieldNames::all()) {
-                if (entry.operation == OutboxEntry::Operation::Update &&
-                    entry.fields.testFlag(field))
-                    fields.append(OpportunityFieldNames::camelCase(field));
-            }
-            out() << operations[static_cast<int>(entry.operation)] << ' ' << entry.opportunityId
-                  << ' ' << fields.join(QLatin1Char(','))
-                  << (entry.lastError.isEmpty()
-                          ? QString()
-                          : QStringLiteral("  (") + entry.lastError + QLatin1Char(')'))
-                  << "\n";
-        }
+        for (const OutboxEntry &entry : session.store.outbox())
+            CliOutput::printOutboxEntry(entry);
         return finish(Ok);
     }
     if (command == QLatin1String("status")) {

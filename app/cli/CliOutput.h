@@ -1,0 +1,31 @@
+#pragma once
+
+#include "CachedOpportunity.h"
+#include "OpportunityUpdate.h"
+#include "OutboxEntry.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QTextStream>
+#include <optional>
+
+// What the `kashew` command prints: its two streams, usage errors, and records and outbox
+// entries as list lines, text and JSON.
+namespace CliOutput {
+
+QTextStream &out();
+QTextStream &err();
+// Says what is wrong with the command line and where help is; returns the usage exit code.
+int usage(const QString &message);
+
+// A record in the API's response form, with its sync state (and error).
+QJsonObject recordJson(const CachedOpportunity &record);
+// One line of `kashew list`: state mark, short id, stage, value, name.
+void printListLine(const CachedOpportunity &record);
+// `kashew show` as text: every field, then the history when it has been fetched.
+void printRecord(const CachedOpportunity &record,
+                 const std::optional<QList<OpportunityUpdate>> &updates);
+// One line of `kashew pending`.
+void printOutboxEntry(const OutboxEntry &entry);
+
+} // namespace CliOutput
