@@ -84,11 +84,8 @@ ApiResponse AccountService::create(const Caller &caller, const QByteArray &body)
     FieldErrors errors;
     Account account = AccountJson::read(object, &errors);
     if (errors.isEmpty()) {
-        if (account.name.trimmed().isEmpty())
-            errors.append({QStringLiteral("name"), QStringLiteral("Name is required.")});
-        else if (account.name.size() > maxOpportunityNameLength)
-            errors.append(
-                {QStringLiteral("name"), QStringLiteral("Name must be at most 255 characters.")});
+        if (const QString error = nameError(account.name); !error.isEmpty())
+            errors.append({QStringLiteral("name"), error});
         if (!accountStatuses.contains(account.status))
             errors.append(
                 {QStringLiteral("status"), QStringLiteral("expected Active or Inactive")});

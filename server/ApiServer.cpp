@@ -1,5 +1,6 @@
 #include "ApiServer.h"
 
+#include "GuardedTcpServer.h"
 #include "ServerStore.h"
 
 #include <QElapsedTimer>
@@ -8,6 +9,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -28,9 +30,20 @@ QString methodName(QHttpServerRequest::Method method)
     }
 }
 
+// Whether the request asks to close the connection after the response (the gate adds
+// "Connection: close" to HTTP/1.0 requests without keep-alive).
+bool closesConnection(const QHttpServerRequest &request)
+{
+    const QList<QByteArray> tokens = request.value("Connection").split(',');
+    return std::any_of(tokens.begin(), tokens.end(), [](const QByteArray &token) {
+        return token.trimmed().compare("close", Qt::CaseInsensitive) == 0;
+    });
+}
+
 // Writes the status line, headers and body; `bodyBytes` below the body size cuts it short.
+// `closing`: says "Connection: close" and closes the connection once the response is out.
 void writeResponse(QHttpServerResponder &responder, const ApiResponse &response,
-                   qsizetype bodyBytes)
+                   qsizetype bodyBytes, bool closing = false)
 {
     // The responder writes status, headers and body separately; without this, Nagle's algorithm
     // and the client's delayed ACK hold mid-sized responses back for 40 ms.
@@ -44,7 +57,11 @@ void writeResponse(QHttpServerResponder &responder, const ApiResponse &response,
     if (response.status != 204) // RFC 9110: a 204 carries no Content-Length
         responder.writeHeader(QByteArrayLiteral("Content-Length"),
                               QByteArray::number(response.body.size()));
+    if (closing)
+        responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     responder.writeBody(response.body.left(bodyBytes));
+    if (closing)
+        responder.socket()->disconnectFromHost();
 }
 
 } // namespace
@@ -62,7 +79,17 @@ ApiServer::ApiServer(ServerStore &store, Settings settings, QObject *parent)
 
 quint16 ApiServer::listen(const QHostAddress &address, quint16 port)
 {
-    return m_http.listen(address, port);
+    const ConnectionGate::Settings gate{m_settings.keys,
+                                        {maxHeadBytes, maxBodyBytes},
+                                        m_settings.idleTimeoutMs,
+                                        m_settings.logRequests};
+    auto *server = new GuardedTcpServer(gate, m_settings.maxConnections, this);
+    if (!server->listen(address, port)) {
+        delete server;
+        return 0;
+    }
+    m_http.bind(server);
+    return server->serverPort();
 }
 
 void ApiServer::addRoutes()
@@ -129,8 +156,8 @@ void ApiServer::addRoutes()
         return [this, allow](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             ApiResponse response = ApiResponse::error(405, QStringLiteral("Method Not Allowed"));
             response.headers.append({QByteArrayLiteral("Allow"), allow});
-            send(std::move(responder), response, FaultInjector::Fault::None);
-            Q_UNUSED(request);
+            send(std::move(responder), response, FaultInjector::Fault::None,
+                 closesConnection(request));
         };
     };
     const auto withArg = [notAllowed](const QByteArray &allow) {
@@ -145,15 +172,16 @@ void ApiServer::addRoutes()
     m_http.route(accounts, Method::AnyKnown, notAllowed(QByteArrayLiteral("GET, POST")));
     m_http.route(accounts + QStringLiteral("/<arg>"), Method::AnyKnown,
                  withArg(QByteArrayLiteral("GET")));
-    m_http.setMissingHandler([this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        send(std::move(responder), ApiResponse::error(404, QStringLiteral("Not Found")),
-             FaultInjector::Fault::None);
-    });
+    m_http.setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            send(std::move(responder), ApiResponse::error(404, QStringLiteral("Not Found")),
+                 FaultInjector::Fault::None, closesConnection(request));
+        });
 }
 
 ApiResponse ApiServer::admit(const QHttpServerRequest &request, Access access, Caller *caller)
 {
-    // Qt HttpServer has already read the whole body; refuse to act on an oversized one.
+    // The connection's gate has refused these already; kept for any other way in.
     if (request.body().size() > maxBodyBytes ||
         request.value("Content-Length").toLongLong() > maxBodyBytes)
         return ApiResponse::error(413, QStringLiteral("Request body is larger than 1 MiB."));
@@ -197,15 +225,15 @@ void ApiServer::serve(const QHttpServerRequest &request, QHttpServerResponder &&
         qInfo("%s %s -> %d (%lld µs)%s", qPrintable(methodName(request.method())),
               qPrintable(request.url().path()), response.status, timer.nsecsElapsed() / 1000,
               fault == FaultInjector::Fault::None ? "" : " [fault]");
-    send(std::move(responder), response, fault);
+    send(std::move(responder), response, fault, closesConnection(request));
 }
 
 void ApiServer::send(QHttpServerResponder &&responder, const ApiResponse &response,
-                     FaultInjector::Fault fault)
+                     FaultInjector::Fault fault, bool closing)
 {
     switch (fault) {
     case FaultInjector::Fault::None:
-        writeResponse(responder, response, response.body.size());
+        writeResponse(responder, response, response.body.size(), closing);
         return;
     case FaultInjector::Fault::Error:
         Q_UNREACHABLE();
@@ -216,7 +244,7 @@ void ApiServer::send(QHttpServerResponder &&responder, const ApiResponse &respon
             broken.body.replace("\"stage\":\"", "\"stage\":\"bogus_");
         else if (!broken.body.isEmpty())
             broken.body = QByteArrayLiteral("<html><body>502 Bad Gateway</body></html>");
-        writeResponse(responder, broken, broken.body.size());
+        writeResponse(responder, broken, broken.body.size(), closing);
         return;
     }
     case FaultInjector::Fault::Cut: {
@@ -230,9 +258,9 @@ void ApiServer::send(QHttpServerResponder &&responder, const ApiResponse &respon
     case FaultInjector::Fault::Delay: {
         auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
         QPointer<QTcpSocket> socket = held->socket();
-        QTimer::singleShot(m_faults.delayMs(), this, [held, socket, response] {
+        QTimer::singleShot(m_faults.delayMs(), this, [held, socket, response, closing] {
             if (socket && socket->state() == QAbstractSocket::ConnectedState)
-                writeResponse(*held, response, response.body.size());
+                writeResponse(*held, response, response.body.size(), closing);
         });
         return;
     }

@@ -14,7 +14,8 @@
 class ServerStore;
 
 // The HTTP front of kashew-server: routes /api/v1 to the services, after the checks every
-// request goes through (body size, key, scope, rate limit), and applies test faults.
+// request goes through (body size, key, scope, rate limit), and applies test faults. Every
+// connection passes a ConnectionGate first, which refuses what Qt HttpServer must not read.
 class ApiServer final : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,9 @@ public:
         bool logRequests = false;
         bool omitRetryAfter = false;
         bool ignoreIdempotencyKey = false;
+        // Connections: see ConnectionGate and GuardedTcpServer.
+        int idleTimeoutMs = 30000;
+        int maxConnections = 128;
     };
 
     ApiServer(ServerStore &store, Settings settings, QObject *parent = nullptr);
@@ -36,6 +40,8 @@ public:
     quint16 listen(const QHostAddress &address, quint16 port);
 
     static constexpr qsizetype maxBodyBytes = 1024 * 1024;
+    // Request line and header fields together.
+    static constexpr qsizetype maxHeadBytes = 32 * 1024;
 
 private:
     enum class Access
@@ -48,8 +54,9 @@ private:
     void addRoutes();
     void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder, Access access,
                const Handler &handler);
+    // `closing`: the request asked for "Connection: close"; the connection closes after this.
     void send(QHttpServerResponder &&responder, const ApiResponse &response,
-              FaultInjector::Fault fault);
+              FaultInjector::Fault fault, bool closing);
     ApiResponse admit(const QHttpServerRequest &request, Access access, Caller *caller);
 
     QHttpServer m_http;

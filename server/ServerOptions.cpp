@@ -71,7 +71,8 @@ ConfigFile readConfig(const QCommandLineParser &parser, const QString &path)
         exitWithUsage(parser, QStringLiteral("--config: %1 is not a valid INI file").arg(path));
     const QStringList known{QStringLiteral("listen"),        QStringLiteral("port"),
                             QStringLiteral("database"),      QStringLiteral("api_key"),
-                            QStringLiteral("read_only_key"), QStringLiteral("rate_limit")};
+                            QStringLiteral("read_only_key"), QStringLiteral("rate_limit"),
+                            QStringLiteral("idle_timeout"),  QStringLiteral("max_connections")};
     ConfigFile file;
     for (const QString &key : settings.allKeys()) {
         const QString name = key.section(QLatin1Char('/'), 1);
@@ -155,17 +156,28 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
             "For testing: do the work, then send a response whose records cannot be read "
             "(an unknown stage; other bodies become HTML), for this share of requests."),
         QStringLiteral("share"));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout"),
+        QStringLiteral("Close a connection that brings no whole request within this many seconds "
+                       "(1 to 3600; more time for a large body as it arrives; default 30)."),
+        QStringLiteral("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Connections open at once; past it, a new one is answered 503 with "
+                       "Retry-After and closed (default 128)."),
+        QStringLiteral("N"), QStringLiteral("128"));
     const QCommandLineOption logRequests(QStringLiteral("log-requests"),
                                          QStringLiteral("Log every request to standard error."));
     const QCommandLineOption config(
         QStringLiteral("config"),
-        QStringLiteral("Read listen, port, database, api_key, read_only_key and rate_limit from "
-                       "the [server] group of this INI file (the packaged service's way, so that "
-                       "keys stay off the command line); options given here win."),
+        QStringLiteral("Read listen, port, database, api_key, read_only_key, rate_limit, "
+                       "idle_timeout and max_connections from the [server] group of this INI "
+                       "file (the packaged service's way, so that keys stay off the command "
+                       "line); options given here win."),
         QStringLiteral("file"));
     parser.addOptions({config, listen, database, apiKey, readOnlyKey, demo, rateLimit, faultError,
                        faultCut, faultDelay, faultSeed, noRetryAfter, ignoreIdempotency,
-                       faultMalformed, logRequests});
+                       faultMalformed, idleTimeout, maxConnections, logRequests});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         exitWithUsage(parser, QStringLiteral("unexpected argument \"%1\"")
@@ -228,6 +240,23 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
         if (parts.size() == 2)
             options.writesPerDay = parseCount(parser, parts.at(1), QStringLiteral("rate-limit"));
     }
+    const QString idleText = parser.isSet(idleTimeout) || !file.has(QStringLiteral("idle_timeout"))
+                                 ? parser.value(idleTimeout)
+                                 : file.value(QStringLiteral("idle_timeout"));
+    options.idleTimeoutSeconds = parseCount(parser, idleText, QStringLiteral("idle-timeout"));
+    if (options.idleTimeoutSeconds < 1 || options.idleTimeoutSeconds > 3600)
+        exitWithUsage(parser, QStringLiteral("--idle-timeout takes seconds from 1 to 3600, not "
+                                             "\"%1\"")
+                                  .arg(idleText));
+    const QString connectionsText =
+        parser.isSet(maxConnections) || !file.has(QStringLiteral("max_connections"))
+            ? parser.value(maxConnections)
+            : file.value(QStringLiteral("max_connections"));
+    options.maxConnections = parseCount(parser, connectionsText, QStringLiteral("max-connections"));
+    if (options.maxConnections < 1)
+        exitWithUsage(parser, QStringLiteral("--max-connections takes a whole number of 1 or "
+                                             "more, not \"%1\"")
+                                  .arg(connectionsText));
     if (parser.isSet(faultError))
         options.faults.errorRate =
             parseRate(parser, parser.value(faultError), QStringLiteral("fault-error"));

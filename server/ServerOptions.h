@@ -22,6 +22,10 @@ struct ServerOptions
     bool omitRetryAfter = false;
     // Idempotency-Key is not honoured, as on servers that ignore it.
     bool ignoreIdempotencyKey = false;
+    // A connection that brings no whole request within this long is closed.
+    int idleTimeoutSeconds = 30;
+    // Connections open at once; more are answered 503 and closed.
+    int maxConnections = 128;
 
     // Parses the application's arguments; on a mistake prints it with the usage and exits.
     static ServerOptions parse(const QStringList &arguments);

@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(KASHEW_VERSION));
     const ServerOptions options = ServerOptions::parse(QCoreApplication::arguments());
 
-    QDir().mkpath(QFileInfo(options.databasePath).absolutePath());
+    // The store makes the database's missing folders, its owner's alone.
     ServerStore store;
     QString error;
     if (!store.open(options.databasePath, &error)) {
@@ -72,7 +72,9 @@ int main(int argc, char *argv[])
                                  options.faults,
                                  options.logRequests,
                                  options.omitRetryAfter,
-                                 options.ignoreIdempotencyKey};
+                                 options.ignoreIdempotencyKey,
+                                 options.idleTimeoutSeconds * 1000,
+                                 options.maxConnections};
     ApiServer server(store, std::move(settings));
     const quint16 port = server.listen(options.address, options.port);
     if (port == 0) {

@@ -1,6 +1,7 @@
 #include "OpportunityValidation.h"
 
 #include <QTest>
+#include <cmath>
 
 namespace {
 
@@ -49,6 +50,13 @@ private slots:
                                      << "Account must be a UUID or empty.";
         QTest::newRow("bad lead") << "leadId"
                                   << "Lead must be a UUID or empty.";
+        QTest::newRow("invisible name") << "name"
+                                        << "Name must contain a visible character.";
+        QTest::newRow("unpaired surrogate") << "name"
+                                            << "Name must be valid Unicode text (it holds an "
+                                               "unpaired surrogate).";
+        QTest::newRow("value too large") << "value"
+                                         << "Value must be at most 1000000000000000.";
     }
     void namesEachFieldAtFault()
     {
@@ -70,6 +78,15 @@ private slots:
             o.accountId = QStringLiteral("acme");
         else if (row == QLatin1String("bad lead"))
             o.leadId = QStringLiteral("42");
+        else if (row == QLatin1String("invisible name"))
+            // Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, Hangul filler,
+            // a variation selector and a tag character, between ordinary spaces.
+            o.name = QString::fromUcs4(U" \u200b\u200c\u200d\u2060\ufeff\u00ad\u3164\ufe0f"
+                                       U"\U000E0041 ");
+        else if (row == QLatin1String("unpaired surrogate"))
+            o.name = QStringLiteral("Acme ") + QChar(0xd800) + QStringLiteral(" Pilot");
+        else if (row == QLatin1String("value too large"))
+            o.value = 1e308;
         const FieldErrors errors = validateOpportunity(o);
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors.first().field, field);
@@ -99,6 +116,27 @@ private slots:
         QVERIFY(validateOpportunity(o).isEmpty());
         o.probability = 0;
         QVERIFY(validateOpportunity(o).isEmpty());
+        o.value = 1e15; // the documented maximum
+        QVERIFY(validateOpportunity(o).isEmpty());
+        o.value = std::nextafter(1e15, 2e15);
+        QCOMPARE(validateOpportunity(o).size(), 1);
+    }
+
+    void visibleNamesWithInvisibleParts()
+    {
+        // Joiners and selectors inside a name that shows something are fine.
+        Opportunity o = valid();
+        o.name = QString::fromUcs4(U"\U0001F469\u200D\U0001F4BB Dev team");
+        QVERIFY(validateOpportunity(o).isEmpty());
+        o.name = QString::fromUcs4(U"\u2764\ufe0f");
+        QVERIFY(validateOpportunity(o).isEmpty());
+        o.name = QStringLiteral("\u00e9t\u00e9 \u0646\u0635");
+        QVERIFY(validateOpportunity(o).isEmpty());
+        // A lone low surrogate, or a high one at the end, is as broken as one in the middle.
+        o.name = QStringLiteral("Acme") + QChar(0xdc00);
+        QCOMPARE(validateOpportunity(o).size(), 1);
+        o.name = QStringLiteral("Acme") + QChar(0xdbff);
+        QCOMPARE(validateOpportunity(o).size(), 1);
     }
 
     void uuids()

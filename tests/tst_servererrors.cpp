@@ -149,6 +149,41 @@ private slots:
                               << true;
         QTest::newRow("archived") << QByteArray(R"({"name": "x", "isArchived": "perhaps"})")
                                   << "isArchived" << true;
+        // Names nobody can see or show: zero-width and other invisible characters only, or
+        // text that is not valid UTF-16 (an unpaired surrogate).
+        QTest::newRow("invisible name")
+            << QByteArray(R"({"name": "\u200b\u200c\u200d\u2060\ufeff\u00ad \u3164"})") << "name"
+            << true;
+        QTest::newRow("unpaired surrogate in name")
+            << QByteArray(R"({"name": "Acme \ud800 Pilot"})") << "name" << true;
+        QTest::newRow("lone low surrogate in name")
+            << QByteArray(R"({"name": "\udc00"})") << "name" << true;
+        // A value no screen can show: above the documented maximum of 10^15.
+        QTest::newRow("value 1e308")
+            << QByteArray(R"({"name": "x", "value": 1e308})") << "value" << true;
+    }
+
+    void valuesUpToTheDocumentedMaximum()
+    {
+        const TestHttp::Reply atMaximum =
+            m_http->send("POST", QStringLiteral("/opportunities"),
+                         QByteArray(R"({"name": "Largest", "value": 1000000000000000})"));
+        QCOMPARE(atMaximum.status, 201);
+        QCOMPARE(atMaximum.json().value(QStringLiteral("value")).toDouble(), 1e15);
+        const TestHttp::Reply above =
+            m_http->send("POST", QStringLiteral("/opportunities"),
+                         QByteArray(R"({"name": "Too large", "value": 1000000000000001})"));
+        QCOMPARE(above.status, 422);
+        QCOMPARE(firstErrorField(above), QStringLiteral("value"));
+        // The answer says what the maximum is.
+        const QString message = above.json()
+                                    .value(QStringLiteral("detail"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject()
+                                    .value(QStringLiteral("msg"))
+                                    .toString();
+        QVERIFY2(message.contains(QLatin1String("1000000000000000")), qPrintable(message));
     }
     void invalidBodiesAre422NamingTheField()
     {
