@@ -1,6 +1,7 @@
 #include "SqlTransaction.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 
 SqlTransaction::SqlTransaction(const QString &connectionName)
     : m_connectionName(connectionName)
@@ -15,12 +16,15 @@ SqlTransaction::~SqlTransaction()
 
 bool SqlTransaction::commit()
 {
-    if (!m_active)
-        return false;
-    m_active = false;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    if (!m_active) {
+        m_error = QStringLiteral("no transaction could be started: ") + db.lastError().text();
+        return false;
+    }
+    m_active = false;
     if (db.commit())
         return true;
+    m_error = db.lastError().text();
     // SQLite keeps the transaction open after a failed COMMIT (busy, full disk): end it.
     db.rollback();
     return false;

@@ -13,9 +13,12 @@ public:
     SqlTransaction &operator=(const SqlTransaction &) = delete;
 
     bool isActive() const { return m_active; }
+    // False when there was no transaction or COMMIT failed (then error() says why).
     bool commit();
+    QString error() const { return m_error; }
 
 private:
     QString m_connectionName;
     bool m_active = false;
+    QString m_error;
 };

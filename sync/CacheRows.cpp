@@ -148,5 +148,4 @@ const QString dataColumns = QStringLiteral(
     "id, name, account_id, account_name, lead_id, value, currency, stage, probability,"
     " expected_close_date, description, owner_id, is_archived, created_at, updated_at");
 
-
 } // namespace CacheRows

@@ -20,8 +20,7 @@ std::atomic<int> salvageCounter{0};
 constexpr qint64 maxProbes = 200000;
 
 // Reads rows of one statement until the end or the first damaged page; false on damage.
-template<typename Take>
-bool readRows(QSqlQuery &query, Take take)
+template <typename Take> bool readRows(QSqlQuery &query, Take take)
 {
     if (!query.exec())
         return false;

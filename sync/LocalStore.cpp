@@ -28,42 +28,44 @@ namespace {
 // Each step takes the schema from version N to N+1; released steps are never edited.
 const QList<QStringList> &migrations()
 {
-    static const QList<QStringList> steps{{
-        QStringLiteral(
-            "CREATE TABLE opportunities ("
-            " id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, account_id TEXT,"
-            " account_name TEXT, lead_id TEXT, value REAL NOT NULL,"
-            " currency TEXT NOT NULL, stage TEXT NOT NULL, probability INTEGER NOT NULL,"
-            " expected_close_date TEXT, description TEXT, owner_id TEXT,"
-            " is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT,"
-            // Sync bookkeeping: the server state local edits started from (null while
-            // there are none: the row is the server's state), and where it stands.
-            " base TEXT, etag BLOB, sync_state INTEGER NOT NULL DEFAULT 0,"
-            " sync_error TEXT, server_state TEXT, conflict_fields INTEGER NOT NULL DEFAULT 0,"
-            " server_deleted INTEGER NOT NULL DEFAULT 0,"
-            " local_deleted INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE TABLE accounts (id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE opportunity_updates ("
-                       " opportunity_id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL,"
-                       " fetched_at TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE outbox ("
-                       " sequence INTEGER PRIMARY KEY AUTOINCREMENT,"
-                       " opportunity_id TEXT NOT NULL UNIQUE, operation TEXT NOT NULL,"
-                       " fields INTEGER NOT NULL, idempotency_key TEXT,"
-                       " attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
-                       " created_at TEXT NOT NULL, sent_body TEXT)"),
-        QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT)"),
-    },
-    {
-        // Whether a send may have landed is kept apart from how often it was tried: a refused
-        // connection is a try that certainly created nothing.
-        QStringLiteral("ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0"),
-        QStringLiteral("UPDATE outbox SET in_doubt = 1 WHERE attempts > 0"),
-        // The ids a record had here before the server gave it its own, so that an id once shown
-        // (by `kashew new`, say) keeps naming the record.
-        QStringLiteral("CREATE TABLE id_aliases (old_id TEXT PRIMARY KEY NOT NULL,"
-                       " new_id TEXT NOT NULL)"),
-    }};
+    static const QList<QStringList> steps{
+        {
+            QStringLiteral(
+                "CREATE TABLE opportunities ("
+                " id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, account_id TEXT,"
+                " account_name TEXT, lead_id TEXT, value REAL NOT NULL,"
+                " currency TEXT NOT NULL, stage TEXT NOT NULL, probability INTEGER NOT NULL,"
+                " expected_close_date TEXT, description TEXT, owner_id TEXT,"
+                " is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT,"
+                // Sync bookkeeping: the server state local edits started from (null while
+                // there are none: the row is the server's state), and where it stands.
+                " base TEXT, etag BLOB, sync_state INTEGER NOT NULL DEFAULT 0,"
+                " sync_error TEXT, server_state TEXT, conflict_fields INTEGER NOT NULL DEFAULT 0,"
+                " server_deleted INTEGER NOT NULL DEFAULT 0,"
+                " local_deleted INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE accounts (id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE opportunity_updates ("
+                           " opportunity_id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL,"
+                           " fetched_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE outbox ("
+                           " sequence INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " opportunity_id TEXT NOT NULL UNIQUE, operation TEXT NOT NULL,"
+                           " fields INTEGER NOT NULL, idempotency_key TEXT,"
+                           " attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
+                           " created_at TEXT NOT NULL, sent_body TEXT)"),
+            QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT)"),
+        },
+        {
+            // Whether a send may have landed is kept apart from how often it was tried: a refused
+            // connection is a try that certainly created nothing.
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE outbox SET in_doubt = 1 WHERE attempts > 0"),
+            // The ids a record had here before the server gave it its own, so that an id once shown
+            // (by `kashew new`, say) keeps naming the record.
+            QStringLiteral("CREATE TABLE id_aliases (old_id TEXT PRIMARY KEY NOT NULL,"
+                           " new_id TEXT NOT NULL)"),
+        }};
     return steps;
 }
 
@@ -89,6 +91,11 @@ LocalStore::~LocalStore()
 int LocalStore::schemaVersion()
 {
     return static_cast<int>(migrations().size());
+}
+
+bool LocalStore::commit(SqlTransaction &transaction)
+{
+    return transaction.commit() || fail(QStringLiteral("saving"), transaction.error());
 }
 
 bool LocalStore::fail(const QString &what, const QString &error)
@@ -183,7 +190,7 @@ LocalStore::OpenResult LocalStore::salvage(const QString &path, const QString &d
             hide.addBindValue(entry.opportunityId);
             ok = hide.exec();
         }
-        if (ok && transaction.commit())
+        if (ok && commit(transaction))
             ++kept;
     }
     const int lost = static_cast<int>(salvaged.entries.size()) - kept;
@@ -207,7 +214,7 @@ namespace {
 // Damage, as opposed to a file that is sound but cannot be used right now.
 bool isDamage(int sqliteCode)
 {
-    constexpr int corrupt = 11; // SQLITE_CORRUPT
+    constexpr int corrupt = 11;      // SQLITE_CORRUPT
     constexpr int notADatabase = 26; // SQLITE_NOTADB
     return sqliteCode == corrupt || sqliteCode == notADatabase;
 }
@@ -223,8 +230,8 @@ QString describe(int sqliteCode, const QString &driverText)
     case 10: // SQLITE_IOERR
         reason = LocalStore::tr("the disk could not be read or written (is it full?)");
         break;
-    case 3: // SQLITE_PERM
-    case 8: // SQLITE_READONLY
+    case 3:  // SQLITE_PERM
+    case 8:  // SQLITE_READONLY
     case 14: // SQLITE_CANTOPEN
     case 23: // SQLITE_AUTH
         reason = LocalStore::tr("the file or its folder may not be opened or written");
@@ -274,7 +281,6 @@ bool LocalStore::openAt(const QString &path, OpenProblem *problem)
     }
     return true;
 }
-
 
 std::optional<CachedOpportunity> LocalStore::opportunity(const QString &id)
 {
@@ -333,7 +339,6 @@ std::optional<QList<OpportunityUpdate>> LocalStore::updates(const QString &oppor
     return OpportunityJson::readUpdates(
         QJsonDocument::fromJson(query.value(0).toString().toUtf8()).array(), &errors);
 }
-
 
 QSqlQuery &LocalStore::prepared(const QString &sql)
 {
@@ -454,7 +459,7 @@ std::optional<QString> LocalStore::createOpportunity(Opportunity opportunity)
     entry.fields = OpportunityFieldNames::writable();
     entry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     SqlTransaction transaction(m_connectionName);
-    if (!writeRow(record) || !writeEntry(entry) || !transaction.commit())
+    if (!writeRow(record) || !writeEntry(entry) || !commit(transaction))
         return std::nullopt;
     emit opportunitiesChanged({opportunity.id});
     notifyOutbox();
@@ -501,8 +506,8 @@ bool LocalStore::editOpportunity(const QString &id, const Opportunity &edited,
     }
     // An entry whose send may have landed stays even when nothing seems left: completeEntry()
     // then sends back what differs from what it carried.
-    const bool nothingLeft = entry->operation == OutboxEntry::Operation::Update && !entry->fields &&
-                             !entry->inDoubt;
+    const bool nothingLeft =
+        entry->operation == OutboxEntry::Operation::Update && !entry->fields && !entry->inDoubt;
     if (record->state != SyncState::Conflict)
         record->state = nothingLeft ? SyncState::Synced : SyncState::Pending;
     record->syncError.clear();
@@ -510,7 +515,7 @@ bool LocalStore::editOpportunity(const QString &id, const Opportunity &edited,
     const bool written =
         writeRow(*record) &&
         (nothingLeft ? (entry->sequence == 0 || removeEntry(entry->sequence)) : writeEntry(*entry));
-    if (!written || !transaction.commit())
+    if (!written || !commit(transaction))
         return false;
     emit opportunitiesChanged({id});
     notifyOutbox();
@@ -554,8 +559,8 @@ bool LocalStore::deleteOpportunity(const QString &id)
         if (!writeEntry(*entry))
             return false;
     }
-    if (!transaction.commit())
-        return fail(QStringLiteral("deleting"), tr("cannot commit"));
+    if (!commit(transaction))
+        return false;
     emit opportunitiesRemoved({id});
     notifyOutbox();
     return true;
@@ -612,7 +617,7 @@ bool LocalStore::resolveConflict(const QString &id, const Opportunity &chosen)
     const bool written = writeRow(*record) &&
                          (entry->fields ? writeEntry(*entry)
                                         : (entry->sequence == 0 || removeEntry(entry->sequence)));
-    if (!written || !transaction.commit())
+    if (!written || !commit(transaction))
         return false;
     emit opportunitiesChanged({id});
     notifyOutbox();
@@ -654,8 +659,8 @@ bool LocalStore::discardEdits(const QString &id)
         if (!writeRow(restored))
             return false;
     }
-    if (!transaction.commit())
-        return fail(QStringLiteral("discarding"), tr("cannot commit"));
+    if (!commit(transaction))
+        return false;
     if (removed)
         emit opportunitiesRemoved({id});
     else
@@ -690,8 +695,8 @@ bool LocalStore::retryFailed(const QString &id)
         if (!reset.exec() || !entry.exec())
             return fail(QStringLiteral("retrying"), reset.lastError().text());
     }
-    if (!transaction.commit())
-        return fail(QStringLiteral("retrying"), tr("cannot commit"));
+    if (!commit(transaction))
+        return false;
     if (!ids.isEmpty())
         emit opportunitiesChanged(ids);
     return true;
@@ -765,8 +770,7 @@ bool LocalStore::stagePulled(const QList<Opportunity> &page)
             return fail(QStringLiteral("staging a pulled page"), query.lastError().text());
     }
     query.finish();
-    return transaction.commit() ||
-           fail(QStringLiteral("staging a pulled page"), tr("cannot commit"));
+    return commit(transaction);
 }
 
 bool LocalStore::merge(const Opportunity &server, const QByteArray &etag, QStringList *changed)
@@ -948,7 +952,7 @@ bool LocalStore::commitPull(bool complete)
         }
     }
     QSqlQuery clear(QSqlDatabase::database(m_connectionName));
-    if (!clear.exec(QStringLiteral("DELETE FROM pull_staging")) || !transaction.commit())
+    if (!clear.exec(QStringLiteral("DELETE FROM pull_staging")) || !commit(transaction))
         return fail(QStringLiteral("merging a pull"), clear.lastError().text());
     if (!changed.isEmpty())
         emit opportunitiesChanged(changed);
@@ -962,7 +966,7 @@ bool LocalStore::mergeServerRecord(const Opportunity &server, const QByteArray &
 {
     QStringList changed;
     SqlTransaction transaction(m_connectionName);
-    if (!merge(server, etag, &changed) || !transaction.commit())
+    if (!merge(server, etag, &changed) || !commit(transaction))
         return false;
     emit opportunitiesChanged(changed);
     notifyOutbox();
@@ -972,7 +976,7 @@ bool LocalStore::mergeServerRecord(const Opportunity &server, const QByteArray &
 bool LocalStore::recordServerDeleted(const QString &id)
 {
     SqlTransaction transaction(m_connectionName);
-    if (!markServerDeleted(id) || !transaction.commit())
+    if (!markServerDeleted(id) || !commit(transaction))
         return false;
     emit opportunitiesChanged({id});
     notifyOutbox();
@@ -1007,8 +1011,8 @@ bool LocalStore::storeAccounts(const QList<Account> &accounts)
                 return fail(QStringLiteral("storing accounts"), query.lastError().text());
         }
     }
-    if (!transaction.commit())
-        return fail(QStringLiteral("storing accounts"), tr("cannot commit"));
+    if (!commit(transaction))
+        return false;
     emit accountsChanged();
     return true;
 }
@@ -1032,8 +1036,8 @@ bool LocalStore::storeUpdates(const QString &opportunityId, const QList<Opportun
 bool LocalStore::markAttempt(qint64 sequence, const QJsonObject &body)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral(
-        "UPDATE outbox SET attempts = attempts + 1, in_doubt = 1, sent_body = ? WHERE sequence = ?"));
+    query.prepare(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, in_doubt = 1, "
+                                 "sent_body = ? WHERE sequence = ?"));
     query.addBindValue(jsonText(body));
     query.addBindValue(sequence);
     return query.exec() || fail(QStringLiteral("writing the outbox"), query.lastError().text());
@@ -1063,7 +1067,7 @@ bool LocalStore::completeEntry(qint64 sequence, const Opportunity &server, const
         OutboxEntry next = *done;
         next.attempts = 0;
         next.inDoubt = false;
-        if (!query.exec() || !writeEntry(next) || !transaction.commit())
+        if (!query.exec() || !writeEntry(next) || !commit(transaction))
             return fail(QStringLiteral("completing an edit"), query.lastError().text());
         return true;
     }
@@ -1113,7 +1117,7 @@ bool LocalStore::completeEntry(qint64 sequence, const Opportunity &server, const
     } else if (written) {
         written = removeEntry(sequence);
     }
-    if (!written || !transaction.commit())
+    if (!written || !commit(transaction))
         return false;
     if (oldId != server.id)
         emit opportunityIdChanged(oldId, server.id);
@@ -1128,7 +1132,7 @@ bool LocalStore::completeDelete(qint64 sequence)
     const auto done = entry(sequence);
     if (!done)
         return true;
-    if (!removeRow(done->opportunityId) || !removeEntry(sequence) || !transaction.commit())
+    if (!removeRow(done->opportunityId) || !removeEntry(sequence) || !commit(transaction))
         return false;
     notifyOutbox();
     return true;
@@ -1150,7 +1154,7 @@ bool LocalStore::failEntry(qint64 sequence, const QString &error)
         "UPDATE opportunities SET sync_state = 2, sync_error = ?, local_deleted = 0 WHERE id = ?"));
     query.addBindValue(error);
     query.addBindValue(failed->opportunityId);
-    if (!query.exec() || !transaction.commit())
+    if (!query.exec() || !commit(transaction))
         return fail(QStringLiteral("writing the outbox"), query.lastError().text());
     emit opportunitiesChanged({failed->opportunityId});
     notifyOutbox();

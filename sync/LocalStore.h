@@ -12,6 +12,7 @@
 #include <optional>
 
 class QSqlQuery;
+class SqlTransaction;
 
 // The client's single source of truth: a SQLite cache of opportunities, accounts, updates
 // histories, the outbox of pending edits and sync state. An edit writes the new row and its
@@ -126,6 +127,8 @@ private:
     bool openAt(const QString &path, OpenProblem *problem);
     OpenResult salvage(const QString &path, const QString &damage);
     bool fail(const QString &what, const QString &error);
+    // Commits, or says why it could not in lastError().
+    bool commit(SqlTransaction &transaction);
     // `baseJson`: the base already in its stored form, to spare serializing it again.
     bool writeRow(const CachedOpportunity &record, const QString &baseJson = QString());
     // A statement prepared once per connection and reused.

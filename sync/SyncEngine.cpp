@@ -276,8 +276,9 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
             const bool same = !OpportunityDiff::changedFields(
                 candidate, landed,
                 OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
-            const bool known = candidate.id != entry.opportunityId &&
-                               (m_store.opportunity(candidate.id) || m_store.entryFor(candidate.id));
+            const bool known =
+                candidate.id != entry.opportunityId &&
+                (m_store.opportunity(candidate.id) || m_store.entryFor(candidate.id));
             if (same && !known &&
                 (!candidate.createdAt.isValid() || candidate.createdAt >= since)) {
                 return entryPushed(entry, &candidate);
@@ -303,9 +304,11 @@ void SyncEngine::entryPushed(const OutboxEntry &entry, const Opportunity *server
 
 ApiError SyncEngine::storeError() const
 {
-    return ApiError{ApiError::Kind::Other, 0,
+    return ApiError{ApiError::Kind::Other,
+                    0,
                     tr("The local cache could not be written: %1").arg(m_store.lastError()),
-                    {}, 0};
+                    {},
+                    0};
 }
 
 bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error, int round)

@@ -103,7 +103,7 @@ private slots:
         ScriptedServer configured([&](const QByteArray &head) {
             ++requests;
             return head.startsWith("GET /v2/") ? emptyList(head)
-                                                : redirectTo(QStringLiteral("/v2/opportunities"));
+                                               : redirectTo(QStringLiteral("/v2/opportunities"));
         });
         const ApiError error = list(configured.origin());
         QVERIFY2(error.ok(), qPrintable(error.message));

@@ -26,9 +26,9 @@ public:
         QFile file(path);
         if (file.open(QIODevice::ReadOnly))
             m_bytes = file.readAll();
-        const quint16 size = m_bytes.size() >= 18 ? quint16((quint8(m_bytes.at(16)) << 8) |
-                                                            quint8(m_bytes.at(17)))
-                                                  : 0;
+        const quint16 size = m_bytes.size() >= 18
+                                 ? quint16((quint8(m_bytes.at(16)) << 8) | quint8(m_bytes.at(17)))
+                                 : 0;
         m_pageSize = size == 1 ? 65536 : size;
     }
 
@@ -80,7 +80,8 @@ int rootPage(const QString &path, const QString &name)
 {
     int page = 0;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
         db.setDatabaseName(path);
         if (db.open()) {
             QSqlQuery query(db);
@@ -205,8 +206,8 @@ private slots:
                  qPrintable(result.recoveryMessage));
         // The kept ones are whole: each create still has its record.
         for (const OutboxEntry &entry : reopened.outbox())
-            QVERIFY(reopened.opportunity(entry.opportunityId)->opportunity.name.startsWith(
-                QStringLiteral("Edit ")));
+            QVERIFY(reopened.opportunity(entry.opportunityId)
+                        ->opportunity.name.startsWith(QStringLiteral("Edit ")));
     }
 
     void emptyFileIsReportedNotSilentlyReplaced()

@@ -492,6 +492,70 @@ private slots:
         QVERIFY(QJsonDocument::fromJson(none.out.toUtf8()).isArray());
         QCOMPARE(QJsonDocument::fromJson(none.out.toUtf8()).array().size(), 0);
     }
+
+    // A record's name cannot steer the terminal: escape sequences, bells, carriage returns and
+    // bidi overrides come out escaped in text, and JSON stays valid and exact.
+    void serverTextCannotSteerTheTerminal()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        const QString name = QStringLiteral("Evil") + QChar(0x1b) + QStringLiteral("[2J") +
+                             QChar(0x07) + QChar(u'\r') + QChar(0x202e) +
+                             QStringLiteral("redaolnwod") + QChar(0x9b);
+        const TestHttp::Reply created =
+            http.post(QStringLiteral("/opportunities"), {{QStringLiteral("name"), name}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(QStringLiteral("id")).toString();
+        QTemporaryDir profile;
+        const Cli cli(profile.path(), server.baseUrl());
+        EXPECT_EXIT(cli.run({QStringLiteral("sync")}), 0);
+        for (const QStringList &command :
+             {QStringList{QStringLiteral("list")}, QStringList{QStringLiteral("show"), id}}) {
+            const CliRun run = cli.run(command);
+            EXPECT_EXIT(run, 0);
+            for (const char16_t c : {u'\x1b', u'\x07', u'\r', u'\u202e', u'\u009b'})
+                QVERIFY2(!run.out.contains(QChar(c)),
+                         qPrintable(QStringLiteral("U+%1 reached the terminal: %2")
+                                        .arg(int(c), 4, 16, QLatin1Char('0'))
+                                        .arg(run.out)));
+            QVERIFY2(run.out.contains(QStringLiteral("Evil\\u001b[2J\\u0007\\u000d"
+                                                     "\\u202eredaolnwod\\u009b")),
+                     qPrintable(run.out));
+        }
+        const CliRun json = cli.run({QStringLiteral("list"), QStringLiteral("--json")});
+        EXPECT_EXIT(json, 0);
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8())
+                     .array()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+                 name);
+    }
+
+    // The id `new` prints names the record for good, also once a sync gave it the server's id.
+    void idFromNewStaysUsableAfterTheSync()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        QTemporaryDir profile;
+        const Cli cli(profile.path(), server.baseUrl());
+        const CliRun created = cli.run({QStringLiteral("new"), QStringLiteral("name=Renamed")});
+        EXPECT_EXIT(created, 0);
+        const QString localId = created.out.trimmed();
+        EXPECT_EXIT(cli.run({QStringLiteral("sync")}), 0);
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        const QString serverId =
+            serverRecords(http).first().toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(serverId != localId);
+        const CliRun shown = cli.run({QStringLiteral("show"), localId});
+        EXPECT_EXIT(shown, 0);
+        QVERIFY2(shown.out.contains(serverId), qPrintable(shown.out));
+        EXPECT_EXIT(cli.run({QStringLiteral("set"), localId, QStringLiteral("value=77")}), 0);
+        EXPECT_EXIT(cli.run({QStringLiteral("sync")}), 0);
+        QCOMPARE(serverRecord(http, serverId).value(QStringLiteral("value")).toDouble(), 77.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKashewCli)

@@ -143,8 +143,8 @@ private slots:
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QVERIFY(sync.store.createOpportunity(siteVisit()));
-        for (const QString &suffix : {QStringLiteral(".sync-lock"),
-                                      QStringLiteral(".sync-lock.rmlock")}) {
+        for (const QString &suffix :
+             {QStringLiteral(".sync-lock"), QStringLiteral(".sync-lock.rmlock")}) {
             QFile empty(sync.store.path() + suffix);
             QVERIFY(empty.open(QIODevice::WriteOnly));
         }
@@ -169,8 +169,8 @@ private slots:
         }
         {
             // Created and held but not yet written: an owner in the middle of taking the lock.
-            const int fd = ::open(QFile::encodeName(lockPath).constData(),
-                                  O_CREAT | O_EXCL | O_WRONLY, 0600);
+            const int fd =
+                ::open(QFile::encodeName(lockPath).constData(), O_CREAT | O_EXCL | O_WRONLY, 0600);
             QVERIFY(fd >= 0);
             QCOMPARE(::flock(fd, LOCK_EX | LOCK_NB), 0);
             QVERIFY(!syncStarts(sync));

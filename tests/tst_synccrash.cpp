@@ -69,10 +69,11 @@ private slots:
                 const CliRun first = cli({QStringLiteral("sync")});
                 QVERIFY2(first.exitCode == 0, qPrintable(first.output));
                 // Read the server's log up to this sync's last request.
-                QVERIFY(!server
-                             .waitForLine(QRegularExpression(QStringLiteral("^GET /api/v1/accounts ")),
-                                          10000)
-                             .isEmpty());
+                QVERIFY(
+                    !server
+                         .waitForLine(QRegularExpression(QStringLiteral("^GET /api/v1/accounts ")),
+                                      10000)
+                         .isEmpty());
             }
             const CliRun created =
                 cli({QStringLiteral("new"), QStringLiteral("name=Crash %1").arg(i),
@@ -95,7 +96,8 @@ private slots:
         for (int round = 0; round < 4 * half; ++round) {
             QProcess sync;
             sync.setProcessEnvironment(environment);
-            sync.start(QStringLiteral(KASHEW_CLI_PATH), common + QStringList{QStringLiteral("sync")});
+            sync.start(QStringLiteral(KASHEW_CLI_PATH),
+                       common + QStringList{QStringLiteral("sync")});
             QVERIFY(sync.waitForStarted());
             const bool afterPost = killedAfterPost + killedAfterPut > 0 && m_lastKillWasPost;
             // After a lost create, the first request of the next push is the look-up.

@@ -2,6 +2,7 @@
 
 #include "CliCommands.h"
 #include "Money.h"
+#include "TerminalSafeDevice.h"
 #include "OpportunityJson.h"
 
 #include <QJsonArray>
@@ -30,13 +31,15 @@ QString stateMark(const CachedOpportunity &record)
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
+    static TerminalSafeDevice device(stdout);
+    static QTextStream stream(&device);
     return stream;
 }
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
+    static TerminalSafeDevice device(stderr);
+    static QTextStream stream(&device);
     return stream;
 }
 
