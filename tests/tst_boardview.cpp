@@ -1,6 +1,7 @@
 // The pipeline board: columns per stage over proxies of the one source model, headers with
 // totals per currency, moves by drop (through the model and through the view), keyboard, undo
-// and redo, collapsed columns, and a read-only key refusing drops.
+// and redo, collapsed columns, and a real read-only key (a kashew-server refusing the first
+// write) refusing the drops after it.
 #include "BoardView.h"
 #include "DetailPanel.h"
 #include "FilterBar.h"
@@ -10,7 +11,10 @@
 #include "OpportunityListModel.h"
 #include "SampleRows.h"
 #include "SeededWindow.h"
+#include "ServerProcess.h"
 #include "StageColumnProxy.h"
+#include "TestData.h"
+#include "TestHttp.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -20,6 +24,7 @@
 #include <QListView>
 #include <QLocale>
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -111,7 +116,7 @@ private slots:
 
     void dropThroughTheModelMovesAndQueuesTheEdit()
     {
-        drop(id(3), Stage::Negotiation);
+        QVERIFY(drop(id(3), Stage::Negotiation));
         QCOMPARE(m_seeded->store.opportunity(id(3))->opportunity.stage, Stage::Negotiation);
         QCOMPARE(m_seeded->store.outbox().size(), 1);
         QCOMPARE(m_seeded->store.outbox().first().fields,
@@ -126,9 +131,9 @@ private slots:
 
     void closedStagesSetTheProbability()
     {
-        drop(id(1), Stage::ClosedWon);
+        QVERIFY(drop(id(1), Stage::ClosedWon));
         QCOMPARE(m_seeded->store.opportunity(id(1))->opportunity.probability, 100);
-        drop(id(2), Stage::ClosedLost);
+        QVERIFY(drop(id(2), Stage::ClosedLost));
         QCOMPARE(m_seeded->store.opportunity(id(2))->opportunity.probability, 0);
         QCOMPARE(m_seeded->store.outbox().first().fields,
                  OpportunityField::Stage | OpportunityField::Probability);
@@ -177,7 +182,7 @@ private slots:
 
     void undoAndRedoGoThroughTheOutbox()
     {
-        drop(id(3), Stage::Qualification);
+        QVERIFY(drop(id(3), Stage::Qualification));
         QCOMPARE(m_seeded->store.pendingCount(), 1);
         m_window->undoStack()->undo();
         QCOMPARE(m_seeded->store.opportunity(id(3))->opportunity.stage, Stage::Prospecting);
@@ -201,12 +206,76 @@ private slots:
 
     void readOnlyKeyRefusesDrops()
     {
-        m_seeded->model.setReadOnly(true);
-        drop(id(3), Stage::Proposal);
-        QCOMPARE(m_seeded->store.opportunity(id(3))->opportunity.stage, Stage::Prospecting);
-        QCOMPARE(m_seeded->store.pendingCount(), 0);
+        // A server that lets this key read but not write, as the app finds out: by its first
+        // write being refused (403).
+        ServerProcess server;
+        QVERIFY(server.start());
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        const QJsonObject early = TestData::createOpportunity(
+            http, {{QStringLiteral("name"), QStringLiteral("Look only")},
+                   {QStringLiteral("stage"), QStringLiteral("prospecting")},
+                   {QStringLiteral("expected_close_date"), QStringLiteral("2026-07-01")}});
+        const QJsonObject late = TestData::createOpportunity(
+            http, {{QStringLiteral("name"), QStringLiteral("Look too")},
+                   {QStringLiteral("stage"), QStringLiteral("prospecting")},
+                   {QStringLiteral("expected_close_date"), QStringLiteral("2026-08-01")}});
+        const QString first = early.value(QStringLiteral("id")).toString();
+        const QString second = late.value(QStringLiteral("id")).toString();
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        ApiClient::Settings settings;
+        settings.baseUrl = server.baseUrl();
+        settings.apiKey = QString::fromLatin1(ServerProcess::readKey);
+        settings.transferTimeoutMs = 5000;
+        settings.maxRetries = 1;
+        settings.backoffBaseMs = 20;
+        settings.backoffMaxMs = 200;
+        m_seeded->client.setSettings(settings);
+        m_window->setLocalOnly(false);
+        QVERIFY(syncOnce()); // reading is allowed: the board shows the server's deals
+        QCOMPARE(column(Stage::Prospecting), (QStringList{first, second}));
+        QVERIFY(!m_seeded->model.isReadOnly());
+
+        // The first move is taken here and sent; the server refuses it. It is kept (marked
+        // failed, not lost) and the app now knows the key only reads.
+        QSignalSpy readOnly(m_seeded->engine.get(), &SyncEngine::readOnlyDetected);
+        QSignalSpy finished(m_seeded->engine.get(), &SyncEngine::finished);
+        QVERIFY(drop(first, Stage::Proposal)); // nothing said read-only yet
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(readOnly.size(), 1);
+        QVERIFY(m_seeded->model.isReadOnly());
+        const auto kept = m_seeded->store.opportunity(first);
+        QVERIFY(kept);
+        QCOMPARE(kept->state, SyncState::Failed);
+        QCOMPARE(kept->opportunity.stage, Stage::Proposal);
+        QCOMPARE(m_seeded->store.pendingCount(), 1);
         QVERIFY2(m_window->bannerText().contains(QStringLiteral("only read")),
                  qPrintable(m_window->bannerText()));
+        QCOMPARE(http.get(QStringLiteral("/opportunities/") + first)
+                     .json()
+                     .value(QStringLiteral("stage"))
+                     .toString(),
+                 QStringLiteral("prospecting"));
+
+        // From then on a drop changes nothing, here or there, and says why.
+        m_window->showBanner(QString(), false, false);
+        finished.clear();
+        const bool taken = drop(second, Stage::Negotiation); // refused offered or dropped
+        const auto untouched = m_seeded->store.opportunity(second);
+        QVERIFY(untouched);
+        QCOMPARE(untouched->opportunity.stage, Stage::Prospecting);
+        QCOMPARE(untouched->state, SyncState::Synced);
+        QCOMPARE(m_seeded->store.pendingCount(), 1);
+        QCOMPARE(column(Stage::Prospecting), QStringList{second});
+        QCOMPARE(column(Stage::Negotiation), QStringList());
+        if (taken) // taken by the column, then refused: the refusal says why
+            QVERIFY2(m_window->bannerText().contains(QStringLiteral("only read")),
+                     qPrintable(m_window->bannerText()));
+        QVERIFY(!finished.wait(300)); // and nothing was sent
+        QCOMPARE(http.get(QStringLiteral("/opportunities/") + second)
+                     .json()
+                     .value(QStringLiteral("stage"))
+                     .toString(),
+                 QStringLiteral("prospecting"));
     }
 
 private:
@@ -218,15 +287,26 @@ private:
             ids.append(model->index(row, 0).data(ItemRoles::Id).toString());
         return ids;
     }
-    void drop(const QString &opportunityId, Stage stage)
+    // A drop as a view makes it: offered first (canDropMimeData, which decides whether the
+    // column takes it), dropped only when taken. Returns whether the column took it.
+    [[nodiscard]] bool drop(const QString &opportunityId, Stage stage)
     {
         const QModelIndex source = m_seeded->model.index(m_seeded->model.rowOf(opportunityId), 0);
         std::unique_ptr<QMimeData> mime(m_seeded->model.mimeData({source}));
-        QVERIFY(mime->hasFormat(QString::fromLatin1(OpportunityListModel::mimeType)));
+        if (!source.isValid() ||
+            !mime->hasFormat(QString::fromLatin1(OpportunityListModel::mimeType)))
+            return false;
         StageColumnProxy *target = m_board->columnProxy(stage);
-        if (!m_seeded->model.isReadOnly())
-            QVERIFY(target->canDropMimeData(mime.get(), Qt::MoveAction, -1, -1, {}));
+        if (!target->canDropMimeData(mime.get(), Qt::MoveAction, -1, -1, {}))
+            return false;
         target->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, {});
+        return true;
+    }
+    bool syncOnce()
+    {
+        QSignalSpy finished(m_seeded->engine.get(), &SyncEngine::finished);
+        m_seeded->engine->syncNow();
+        return finished.wait(60000) && finished.first().first().toBool();
     }
 
     std::unique_ptr<SeededWindow> m_seeded;

@@ -1,4 +1,5 @@
-// LocalStore: edits with their outbox entries, coalescing, merging server state, a corrupt file.
+// LocalStore: edits with their outbox entries, coalescing, merging server state, a garbage file.
+// Damaged and unusable caches, and what salvage keeps: tst_cachesalvage.
 #include "LocalStore.h"
 
 #include <QDir>
@@ -219,38 +220,6 @@ private slots:
         QCOMPARE(m_store->opportunity(QStringLiteral("a"))->state, SyncState::Synced);
         QVERIFY(m_store->opportunity(QStringLiteral("b")));
         QVERIFY(!m_store->opportunity(*created));
-    }
-
-    void corruptFileIsMovedAsideKeepingPendingEdits()
-    {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
-        Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
-        a.value = 42;
-        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Value));
-        const QString path = m_store->path();
-        m_store.reset();
-        // Damage the file past its first pages: readable enough to salvage, not to use.
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        const qint64 size = file.size();
-        QVERIFY(size > 8192);
-        file.seek(size / 2);
-        file.write(QByteArray(static_cast<int>(size / 2), '\xff'));
-        file.close();
-        QFile::remove(path + QStringLiteral("-wal"));
-
-        LocalStore reopened;
-        const LocalStore::OpenResult result = reopened.open(path);
-        QVERIFY2(result.ok, qPrintable(result.error));
-        QVERIFY2(result.recoveryMessage.contains(QStringLiteral(".corrupt-")),
-                 qPrintable(result.recoveryMessage));
-        QDir dir(QFileInfo(path).absolutePath());
-        QVERIFY(!dir.entryList({QStringLiteral("*.corrupt-*")}).isEmpty());
-        // What could be read of the outbox is kept.
-        if (reopened.pendingCount() == 1)
-            QCOMPARE(reopened.opportunity(QStringLiteral("a"))->opportunity.value, 42.0);
-        else
-            QVERIFY(result.recoveryMessage.contains(QStringLiteral("0 pending")));
     }
 
     void garbageFileIsReplaced()

@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -91,8 +92,37 @@ private slots:
             dialog.accountField()->setEditText(QStringLiteral("Initech"));
         QCOMPARE(dialog.errorText(field), message);
         QVERIFY(!save->isEnabled());
+
+        // Shown as the window shows it; every way to say "save" leaves it open and unaccepted.
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QSignalSpy finished(&dialog, &QDialog::finished);
+        dialog.open();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(save, Qt::LeftButton);
         save->click();
-        QCOMPARE(dialog.result(), int(QDialog::Rejected)); // not accepted
+        QTest::keyClick(dialog.nameField(), Qt::Key_Return); // the default button, if any
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(accepted.size(), 0);
+        QCOMPARE(finished.size(), 0);
+        QVERIFY(dialog.result() != int(QDialog::Accepted));
+        // The button box's "accepted" (what an enabled Save sends) is checked again too: the
+        // form is validated on save, not only when the button is enabled.
+        save->setEnabled(true);
+        save->click();
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(accepted.size(), 0);
+        QVERIFY(dialog.result() != int(QDialog::Accepted));
+        QCOMPARE(dialog.errorText(field), message);
+        // Fixed, the same dialog saves: the clicks above would have been seen.
+        dialog.nameField()->setText(QStringLiteral("Good"));
+        dialog.valueField()->setText(QStringLiteral("5"));
+        dialog.currencyField()->setCurrentText(QStringLiteral("USD"));
+        dialog.accountField()->setCurrentIndex(0);
+        QVERIFY(save->isEnabled());
+        save->click();
+        QCOMPARE(accepted.size(), 1);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.isVisible());
     }
 
     void probabilityFollowsClosedStages()

@@ -462,10 +462,9 @@ void MainWindow::resolveSelected()
     ConflictDialog dialog(*record, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const bool ok =
-        dialog.acceptsDeletion()
-            ? m_services.store.deleteOpportunity(id) && m_services.store.outbox().size() >= 0
-            : m_services.store.resolveConflict(id, dialog.chosen());
+    const bool ok = dialog.acceptsDeletion()
+                        ? m_services.store.deleteOpportunity(id)
+                        : m_services.store.resolveConflict(id, dialog.chosen());
     if (ok)
         m_services.engine.syncNow();
 }
@@ -590,7 +589,10 @@ void MainWindow::syncStateChanged(SyncEngine::State state)
         break;
     case SyncEngine::State::UpToDate:
         m_connection->setText(tr("Online · up to date"));
-        m_banner->hide();
+        // A sync that went through clears the problems of the last one, not a read-only key: a
+        // refused write does not stop the sync, so it ends "up to date" right after saying so.
+        if (!m_services.engine.isReadOnly())
+            m_banner->hide();
         break;
     case SyncEngine::State::Offline:
         m_connection->setText(tr("Offline"));
