@@ -3,13 +3,13 @@
 #include <algorithm>
 
 namespace {
-constexpr qint64 hourMs = 60 * 60 * 1000;
-constexpr qint64 dayMs = 24 * hourMs;
+constexpr qint64 dayMs = 24 * 60 * 60 * 1000;
 } // namespace
 
-RateLimiter::RateLimiter(int requestsPerHour, int writesPerDay)
+RateLimiter::RateLimiter(int requestsPerHour, int writesPerDay, int requestWindowSeconds)
     : m_requestsPerHour(requestsPerHour)
     , m_writesPerDay(writesPerDay)
+    , m_requestWindowMs(qint64(requestWindowSeconds) * 1000)
 {}
 
 int RateLimiter::waitSeconds(Window &window, int budget, qint64 windowMs, qint64 nowMs)
@@ -25,7 +25,7 @@ int RateLimiter::waitSeconds(Window &window, int budget, qint64 windowMs, qint64
 int RateLimiter::admit(const QString &principal, bool isWrite, qint64 nowMs)
 {
     Window &requests = m_requests[principal];
-    int wait = waitSeconds(requests, m_requestsPerHour, hourMs, nowMs);
+    int wait = waitSeconds(requests, m_requestsPerHour, m_requestWindowMs, nowMs);
     Window *writes = nullptr;
     if (isWrite) {
         writes = &m_writes[principal];

@@ -9,7 +9,9 @@
 class RateLimiter final
 {
 public:
-    explicit RateLimiter(int requestsPerHour = 0, int writesPerDay = 0);
+    // `requestWindowSeconds` shortens the hour, for tests that must see a 429 pass.
+    explicit RateLimiter(int requestsPerHour = 0, int writesPerDay = 0,
+                         int requestWindowSeconds = 3600);
 
     // Counts the request and returns 0 when it is within budget; otherwise counts nothing and
     // returns the seconds until it would be (at least 1).
@@ -21,6 +23,7 @@ private:
 
     int m_requestsPerHour = 0;
     int m_writesPerDay = 0;
+    qint64 m_requestWindowMs = 0;
     QHash<QString, Window> m_requests;
     QHash<QString, Window> m_writes;
 };

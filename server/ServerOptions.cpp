@@ -125,6 +125,11 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("Emulate a hosted plan: requests per hour and, optionally, writes per day "
                        "per key; past it, 429 with Retry-After."),
         QStringLiteral("REQUESTS_PER_HOUR[,WRITES_PER_DAY]"));
+    const QCommandLineOption rateWindow(
+        QStringLiteral("rate-window"),
+        QStringLiteral("For testing: count --rate-limit's requests over this many seconds "
+                       "instead of an hour."),
+        QStringLiteral("SECONDS"), QStringLiteral("3600"));
     const QCommandLineOption faultError(
         QStringLiteral("fault-error"),
         QStringLiteral("For testing: answer 500 without doing the work to this share of requests."),
@@ -175,8 +180,8 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
                        "file (the packaged service's way, so that keys stay off the command "
                        "line); options given here win."),
         QStringLiteral("file"));
-    parser.addOptions({config, listen, database, apiKey, readOnlyKey, demo, rateLimit, faultError,
-                       faultCut, faultDelay, faultSeed, noRetryAfter, ignoreIdempotency,
+    parser.addOptions({config, listen, database, apiKey, readOnlyKey, demo, rateLimit, rateWindow,
+                       faultError, faultCut, faultDelay, faultSeed, noRetryAfter, ignoreIdempotency,
                        faultMalformed, idleTimeout, maxConnections, logRequests});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
@@ -240,6 +245,10 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
         if (parts.size() == 2)
             options.writesPerDay = parseCount(parser, parts.at(1), QStringLiteral("rate-limit"));
     }
+    options.rateWindowSeconds =
+        parseCount(parser, parser.value(rateWindow), QStringLiteral("rate-window"));
+    if (options.rateWindowSeconds < 1)
+        exitWithUsage(parser, QStringLiteral("--rate-window takes at least 1 second"));
     const QString idleText = parser.isSet(idleTimeout) || !file.has(QStringLiteral("idle_timeout"))
                                  ? parser.value(idleTimeout)
                                  : file.value(QStringLiteral("idle_timeout"));

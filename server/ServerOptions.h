@@ -16,6 +16,8 @@ struct ServerOptions
     int demoCount = 0;
     int requestsPerHour = 0;
     int writesPerDay = 0;
+    // For tests: the request window in seconds (an hour on the hosted plans).
+    int rateWindowSeconds = 3600;
     FaultInjector::Plan faults;
     bool logRequests = false;
     // 429 with only the detail text, as the hosted API documents it.

@@ -67,14 +67,15 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    ApiServer::Settings settings{ApiKeyring(options.apiKeys, options.readOnlyKeys),
-                                 RateLimiter(options.requestsPerHour, options.writesPerDay),
-                                 options.faults,
-                                 options.logRequests,
-                                 options.omitRetryAfter,
-                                 options.ignoreIdempotencyKey,
-                                 options.idleTimeoutSeconds * 1000,
-                                 options.maxConnections};
+    ApiServer::Settings settings{
+        ApiKeyring(options.apiKeys, options.readOnlyKeys),
+        RateLimiter(options.requestsPerHour, options.writesPerDay, options.rateWindowSeconds),
+        options.faults,
+        options.logRequests,
+        options.omitRetryAfter,
+        options.ignoreIdempotencyKey,
+        options.idleTimeoutSeconds * 1000,
+        options.maxConnections};
     ApiServer server(store, std::move(settings));
     const quint16 port = server.listen(options.address, options.port);
     if (port == 0) {

@@ -218,7 +218,8 @@ void ApiClient::send(const QByteArray &method, const QString &path,
                                   : backoffMs(attempt);
             if (error.kind == ApiError::Kind::RateLimited)
                 emit rateLimited(error.retryAfterSeconds);
-            QTimer::singleShot(delay, this, [=] {
+            // Precise: a coarse timer may fire up to 5% early, into another 429.
+            QTimer::singleShot(delay, Qt::PreciseTimer, this, [=] {
                 if (generation == m_generation)
                     send(method, path, query, body, headers, done, attempt + 1);
             });

@@ -108,7 +108,6 @@ LocalStore::OpenResult LocalStore::open(const QString &path)
 {
     OpenResult result;
     m_path = path;
-    QDir().mkpath(QFileInfo(path).absolutePath());
     // A cache cut to nothing opens as an empty database: say so rather than start over silently.
     const bool emptyFile = QFileInfo::exists(path) && QFileInfo(path).size() == 0 &&
                            QFileInfo(path + QStringLiteral("-wal")).size() == 0;

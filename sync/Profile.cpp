@@ -2,6 +2,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -11,7 +13,10 @@ Profile::Profile(const QString &directory)
                             QStringLiteral("/kashew/default")
                       : QDir(directory).absolutePath())
 {
-    QDir().mkpath(m_directory);
+    // Settings and the cache live here: a new profile folder is its owner's alone.
+    if (!QFileInfo::exists(m_directory) && QDir().mkpath(m_directory))
+        QFile::setPermissions(m_directory,
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
 QString Profile::settingsPath() const

@@ -21,6 +21,7 @@ SyncEngine::SyncEngine(LocalStore &store, ApiClient &client, QObject *parent)
 {
     connect(&m_timer, &QTimer::timeout, this, &SyncEngine::syncNow);
     m_retryTimer.setSingleShot(true);
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // a rate limit's wait must not end early
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
     const QString last = m_store.setting(QStringLiteral("lastSyncAt"));
     if (!last.isEmpty())

@@ -3,6 +3,7 @@
 #include "ServerProcess.h"
 #include "TestData.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -273,6 +274,40 @@ private slots:
         // Longer than this client waits: reported at once, not hammered.
         QCOMPARE(client.requestCount(), 3);
         QCOMPARE(waiting.size(), 0);
+    }
+
+    // A wait short enough for the client: it says it waits (rateLimited), waits, and the retry
+    // goes through; the caller sees only the success.
+    void shortRateLimitWaitIsWaitedOutAndRetried_data()
+    {
+        rateLimitWithAndWithoutRetryAfter_data();
+    }
+    void shortRateLimitWaitIsWaitedOutAndRetried()
+    {
+        QFETCH(QStringList, options);
+        ServerProcess limited;
+        QVERIFY(limited.start(options +
+                              QStringList{QStringLiteral("--rate-window"), QStringLiteral("2")}));
+        ApiClient client;
+        ApiClient::Settings settings = settingsFor(limited.baseUrl(), ServerProcess::writeKey);
+        settings.maxRateLimitWaitSeconds = 5;
+        client.setSettings(settings);
+        QSignalSpy waiting(&client, &ApiClient::rateLimited);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(wait<ApiClient::OpportunityPage>([&](auto done) {
+                        client.listOpportunities({}, done);
+                    }).first.ok());
+        QElapsedTimer clock;
+        clock.start();
+        const auto [error, page] = wait<ApiClient::OpportunityPage>(
+            [&](auto done) { client.listOpportunities({}, done); });
+        QVERIFY2(error.ok(), qPrintable(error.message));
+        QCOMPARE(waiting.size(), 1);
+        const int seconds = waiting.first().first().toInt();
+        QVERIFY2(seconds >= 1 && seconds <= 2, qPrintable(QString::number(seconds)));
+        // It really waited before asking again: the refused request, then the retry.
+        QVERIFY(clock.elapsed() >= seconds * 1000 - 100);
+        QCOMPARE(client.requestCount(), 4);
     }
 
 private:

@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
 
 namespace {
 
@@ -220,6 +221,28 @@ private slots:
         QCOMPARE(m_store->opportunity(QStringLiteral("a"))->state, SyncState::Synced);
         QVERIFY(m_store->opportunity(QStringLiteral("b")));
         QVERIFY(!m_store->opportunity(*created));
+    }
+
+    // The cache holds the pipeline: readable by its owner only, whatever the umask.
+    void newCacheIsPrivate()
+    {
+        const mode_t saved = ::umask(022);
+        const QString path = m_dir->filePath(QStringLiteral("new/folder/cache.sqlite"));
+        {
+            LocalStore store;
+            QVERIFY(store.open(path).ok);
+            QVERIFY(store.createOpportunity(serverRecord(QString(), QStringLiteral("private"))));
+            const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup |
+                                              QFile::ReadOther | QFile::WriteOther;
+            for (const QString &file : {path, QString(path + QStringLiteral("-wal"))})
+                QVERIFY2(!(QFileInfo(file).permissions() & others), qPrintable(file));
+            for (const QString &folder : {m_dir->filePath(QStringLiteral("new")),
+                                          m_dir->filePath(QStringLiteral("new/folder"))})
+                QVERIFY2(!(QFileInfo(folder).permissions() &
+                           (others | QFile::ExeGroup | QFile::ExeOther)),
+                         qPrintable(folder));
+        }
+        ::umask(saved);
     }
 
     void garbageFileIsReplaced()
