@@ -46,6 +46,14 @@
         <source>The server sent an account whose %1 cannot be read: %2</source>
         <translation>Der Server hat einen Kunden gesendet, dessen Feld %1 nicht gelesen werden kann: %2</translation>
     </message>
+    <message>
+        <source>The server sent kashew to another address (%1). The API key is sent only to the server in Settings: if the server moved, enter its new address there.</source>
+        <translation>Der Server hat kashew an eine andere Adresse verwiesen (%1). Der API-Schlüssel wird nur an den Server aus den Einstellungen gesendet: Ist der Server umgezogen, tragen Sie dort seine neue Adresse ein.</translation>
+    </message>
+    <message>
+        <source>The connection closed in the middle of the server&apos;s answer (%1).</source>
+        <translation>Die Verbindung wurde mitten in der Antwort des Servers getrennt (%1).</translation>
+    </message>
 </context>
 <context>
     <name>BoardView</name>
@@ -405,13 +413,6 @@
         <source>Cannot create a new cache at %1: %2</source>
         <translation>Unter %1 kann kein neuer Cache angelegt werden: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>The local cache could not be read (%1). It was moved to %2 and a new one was created; %n pending edit(s) were kept. Everything else will be downloaded again at the next sync.</source>
-        <translation>
-            <numerusform>Der lokale Cache konnte nicht gelesen werden (%1). Er wurde nach %2 verschoben und ein neuer wurde angelegt; %n ausstehende Änderung wurde beibehalten. Alles andere wird bei der nächsten Synchronisierung erneut heruntergeladen.</numerusform>
-            <numerusform>Der lokale Cache konnte nicht gelesen werden (%1). Er wurde nach %2 verschoben und ein neuer wurde angelegt; %n ausstehende Änderungen wurden beibehalten. Alles andere wird bei der nächsten Synchronisierung erneut heruntergeladen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>integrity check failed</source>
         <translation>Integritätsprüfung fehlgeschlagen</translation>
@@ -423,10 +424,6 @@
     <message>
         <source>it is being sent to the server right now; delete it once it is saved there</source>
         <translation>er wird gerade an den Server gesendet; löschen Sie ihn, sobald er dort gespeichert ist</translation>
-    </message>
-    <message>
-        <source>cannot commit</source>
-        <translation>Festschreiben nicht möglich</translation>
     </message>
     <message>
         <source>no conflict to resolve</source>
@@ -455,6 +452,56 @@
     <message>
         <source>the record is gone</source>
         <translation>der Eintrag ist nicht mehr vorhanden</translation>
+    </message>
+    <message>
+        <source>The local cache %1 was an empty file (it was cut short or damaged); nothing pending could be kept. Everything will be downloaded again at the next sync.</source>
+        <translation>Der lokale Cache %1 war eine leere Datei (abgeschnitten oder beschädigt); keine ausstehende Änderung konnte erhalten werden. Alles wird bei der nächsten Synchronisierung erneut heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The local cache %1 cannot be opened: %2. It was left as it is; nothing was changed.</source>
+        <translation>Der lokale Cache %1 kann nicht geöffnet werden: %2. Er wurde so belassen, wie er ist; nichts wurde verändert.</translation>
+    </message>
+    <message>
+        <source>The local cache could not be read (%1). It was moved to %2 and a new one was created.</source>
+        <translation>Der lokale Cache konnte nicht gelesen werden (%1). Er wurde nach %2 verschoben und ein neuer angelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending edit(s) were kept.</source>
+        <translation>
+            <numerusform>%n ausstehende Änderung wurde erhalten.</numerusform>
+            <numerusform>%n ausstehende Änderungen wurden erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending edit(s) could not be read and are lost.</source>
+        <translation>
+            <numerusform>%n ausstehende Änderung konnte nicht gelesen werden und ist verloren.</numerusform>
+            <numerusform>%n ausstehende Änderungen konnten nicht gelesen werden und sind verloren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Part of the list of pending edits was damaged: edits stored there are lost.</source>
+        <translation>Ein Teil der Liste ausstehender Änderungen war beschädigt: Die dort gespeicherten Änderungen sind verloren.</translation>
+    </message>
+    <message>
+        <source>Everything else will be downloaded again at the next sync.</source>
+        <translation>Alles andere wird bei der nächsten Synchronisierung erneut heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>no space left on the disk</source>
+        <translation>kein Platz mehr auf dem Datenträger</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (is it full?)</source>
+        <translation>der Datenträger konnte nicht gelesen oder beschrieben werden (ist er voll?)</translation>
+    </message>
+    <message>
+        <source>the file or its folder may not be opened or written</source>
+        <translation>die Datei oder ihr Ordner darf nicht geöffnet oder beschrieben werden</translation>
+    </message>
+    <message>
+        <source>another program holds it locked</source>
+        <translation>ein anderes Programm hält sie gesperrt</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1036,10 @@ Gewichtet %2</translation>
     <message>
         <source>This API key may only read: editing is not allowed. (%1)</source>
         <translation>Mit diesem API-Schlüssel ist nur Lesen möglich: Bearbeiten ist nicht erlaubt. (%1)</translation>
+    </message>
+    <message>
+        <source>The local cache could not be written: %1</source>
+        <translation>Der lokale Cache konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>

@@ -14,10 +14,17 @@
 <context>
     <name>LocalStore</name>
     <message numerus="yes">
-        <source>The local cache could not be read (%1). It was moved to %2 and a new one was created; %n pending edit(s) were kept. Everything else will be downloaded again at the next sync.</source>
+        <source>%n pending edit(s) were kept.</source>
         <translation>
-            <numerusform>The local cache could not be read (%1). It was moved to %2 and a new one was created; %n pending edit was kept. Everything else will be downloaded again at the next sync.</numerusform>
-            <numerusform>The local cache could not be read (%1). It was moved to %2 and a new one was created; %n pending edits were kept. Everything else will be downloaded again at the next sync.</numerusform>
+            <numerusform>%n pending edit was kept.</numerusform>
+            <numerusform>%n pending edits were kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending edit(s) could not be read and are lost.</source>
+        <translation>
+            <numerusform>%n pending edit could not be read and is lost.</numerusform>
+            <numerusform>%n pending edits could not be read and are lost.</numerusform>
         </translation>
     </message>
 </context>
