@@ -31,7 +31,13 @@ std::optional<QDate> canonicalDate(const QString &text)
 {
     if (text.size() < 10 || text.at(4) != QLatin1Char('-') || text.at(7) != QLatin1Char('-'))
         return std::nullopt;
-    const QDate date(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
+    const int year = digits(text, 0, 4);
+    const int month = digits(text, 5, 2);
+    const int day = digits(text, 8, 2);
+    // A non-digit is -1, and QDate takes year -1 (1 BC): "abcd-07-15" is no date.
+    if (year < 0 || month < 0 || day < 0)
+        return std::nullopt;
+    const QDate date(year, month, day);
     return date.isValid() ? std::optional<QDate>(date) : std::nullopt;
 }
 

@@ -10,6 +10,7 @@ packages=(
     qt6-qpa-plugins libqt6svg6              # run time: the xcb platform, the SVG icon
     dpkg-dev appstream desktop-file-utils   # packages: dependencies, metadata checks
     xvfb xauth xdotool                      # a display for the demo, screenshots, smoke test
+    clang libclang-rt-14-dev libfuzzer-14-dev  # fuzz/: libFuzzer, ASan and UBSan runtimes
 )
 
 missing=()

@@ -54,6 +54,19 @@ private slots:
         QVERIFY(!JsonValueReader::date(QJsonValue(20260715), &error));
     }
 
+    void nonDigitYearIsNoDate()
+    {
+        // Found by fuzz/: a year that is not four digits was read as year -1 (1 BC).
+        QString error;
+        QVERIFY(!JsonValueReader::date(QJsonValue(QStringLiteral("abcd-07-15")), &error));
+        QVERIFY(!JsonValueReader::parseDate(QString::fromUtf8("\xef\xbf\xbd"
+                                                              "026-07-15")));
+        QVERIFY(!JsonValueReader::parseTimestamp(QStringLiteral("abcd-07-15T10:00:00Z")));
+        QVERIFY(!JsonValueReader::parseTimestamp(QStringLiteral("abcd-07-15")));
+        QCOMPARE(JsonValueReader::parseDate(QStringLiteral("0001-01-01")),
+                 std::optional<QDate>(QDate(1, 1, 1)));
+    }
+
     void timestampsInEveryCommonForm_data()
     {
         QTest::addColumn<QString>("text");
