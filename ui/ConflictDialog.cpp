@@ -2,6 +2,7 @@
 
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
+#include "ServerText.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -31,7 +32,7 @@ ConflictDialog::ConflictDialog(const CachedOpportunity &record, QWidget *parent)
     layout->addWidget(intro);
     if (record.serverDeleted || !record.serverState) {
         intro->setText(tr("\"%1\" was deleted on the server while you changed it here.")
-                           .arg(record.opportunity.name));
+                           .arg(ServerText::isolated(record.opportunity.name)));
         auto *keep =
             new QRadioButton(tr("Keep my version (it is created again on the server)"), this);
         m_letGo = new QRadioButton(tr("Let it go (delete it here too)"), this);
@@ -41,7 +42,7 @@ ConflictDialog::ConflictDialog(const CachedOpportunity &record, QWidget *parent)
     } else {
         intro->setText(tr("\"%1\" was changed both here and on the server. Choose the value to "
                           "keep for each field.")
-                           .arg(record.opportunity.name));
+                           .arg(ServerText::isolated(record.opportunity.name)));
         auto *grid = new QGridLayout;
         grid->addWidget(new QLabel(tr("Field"), this), 0, 0);
         grid->addWidget(new QLabel(tr("Mine"), this), 0, 1);

@@ -2,6 +2,7 @@
 
 #include "Money.h"
 #include "OpportunityField.h"
+#include "ServerText.h"
 #include "Stage.h"
 
 #include <QFormLayout>
@@ -65,7 +66,7 @@ QString changeValue(const QString &field, const QJsonValue &value)
         if (const std::optional<Stage> stage = Stages::fromId(value.toString()))
             return Stages::label(*stage);
     }
-    return value.toVariant().toString();
+    return ServerText::isolated(value.toVariant().toString());
 }
 
 } // namespace
@@ -168,10 +169,11 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
         m_status->setText(tr("Saved here; waiting to be sent to the server."));
         break;
     case SyncState::Failed:
-        m_status->setText(tr("Not accepted by the server: %1").arg(record->syncError));
+        m_status->setText(
+            tr("Not accepted by the server: %1").arg(ServerText::isolated(record->syncError)));
         break;
     case SyncState::Conflict:
-        m_status->setText(tr("Conflict: %1").arg(record->syncError));
+        m_status->setText(tr("Conflict: %1").arg(ServerText::isolated(record->syncError)));
         break;
     }
     m_resolve->setVisible(record->state == SyncState::Conflict);
@@ -206,7 +208,7 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
     for (const OpportunityUpdate &update : *history) {
         QStringList lines{tr("%1 · %2").arg(
             QLocale().toString(update.createdAt.toLocalTime(), QLocale::ShortFormat),
-            update.ownerId)};
+            ServerText::isolated(update.ownerId))};
         for (const FieldChange &change : update.changes)
             lines.append(tr("%1: %2 → %3")
                              .arg(fieldLabel(change.field), changeValue(change.field, change.from),

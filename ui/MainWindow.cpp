@@ -12,6 +12,7 @@
 #include "OpportunityListModel.h"
 #include "Profile.h"
 #include "RecordEditCommand.h"
+#include "ServerText.h"
 #include "SettingsDialog.h"
 #include "StageChipDelegate.h"
 #include "Version.h"
@@ -401,7 +402,7 @@ void MainWindow::editRecord(const QString &id)
     m_undoStack->push(new RecordEditCommand(
         m_services.store, m_renamed,
         {{id, record->opportunity, dialog.opportunity(), dialog.changedFields()}},
-        tr("Edit %1").arg(record->opportunity.name)));
+        tr("Edit %1").arg(ServerText::isolated(record->opportunity.name))));
     if (!m_services.store.opportunity(RecordEditCommand::resolve(m_renamed, id)))
         showBanner(tr("The change could not be saved: %1").arg(m_services.store.lastError()), false,
                    false);
@@ -438,7 +439,7 @@ void MainWindow::deleteSelected()
         QMessageBox box(
             QMessageBox::Warning, tr("Delete opportunity"),
             tr("Delete \"%1\" permanently? This cannot be undone, here or on the server.")
-                .arg(name),
+                .arg(ServerText::isolated(name)),
             QMessageBox::Cancel, this);
         box.setTextFormat(Qt::PlainText);
         box.addButton(tr("Delete permanently"), QMessageBox::DestructiveRole);

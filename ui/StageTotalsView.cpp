@@ -1,5 +1,7 @@
 #include "StageTotalsView.h"
 
+#include "Money.h"
+
 #include <QLocale>
 #include <QPainter>
 #include <cmath>
@@ -8,7 +10,7 @@ namespace {
 
 QString full(double value)
 {
-    return QLocale().toString(std::round(value), 'f', 0);
+    return formatAmount(std::round(value));
 }
 
 // Shortened to three digits or so ("12.5M", "173M"; German "173 Mio.") for a narrow column; the
@@ -17,7 +19,7 @@ QString shortened(double value)
 {
     const QLocale locale;
     const double size = std::abs(value);
-    if (size < 1e4)
+    if (size < 1e4 || size >= 1e15 || !std::isfinite(value))
         return full(value);
     const auto digits = [&](double scaled) {
         return locale.toString(scaled, 'f', std::abs(scaled) < 10 ? 1 : 0);
