@@ -3,6 +3,7 @@
 #include "AccountJson.h"
 #include "ApiErrorBody.h"
 #include "ListEnvelope.h"
+#include "OneShotUpload.h"
 #include "OpportunityJson.h"
 #include "Version.h"
 
@@ -160,7 +161,7 @@ void ApiClient::abortAll()
 void ApiClient::send(const QByteArray &method, const QString &path,
                      const QList<QPair<QString, QString>> &query, const QByteArray &body,
                      const QList<QPair<QByteArray, QByteArray>> &headers, RawCallback done,
-                     int attempt)
+                     int attempt, bool earlierMayHaveLanded)
 {
     QUrl url(m_settings.baseUrl.toString(QUrl::StripTrailingSlash) + path);
     QUrlQuery urlQuery;
@@ -172,7 +173,7 @@ void ApiClient::send(const QByteArray &method, const QString &path,
     if (!m_settings.apiKey.isEmpty() && !isSafeToSendKey(url)) {
         ApiError error;
         error.kind = ApiError::Kind::Insecure;
-        error.unsent = true;
+        error.mayHaveLanded = false;
         error.message = tr("The API key is sent only over https:// (or http:// to this computer); "
                            "%1 is not.")
                             .arg(url.toString(QUrl::RemoveQuery));
@@ -195,7 +196,17 @@ void ApiClient::send(const QByteArray &method, const QString &path,
     for (const auto &header : headers)
         request.setRawHeader(header.first, header.second);
     ++m_requestCount;
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QNetworkReply *reply = nullptr;
+    if (method == "POST") {
+        // Not resent by Qt behind our back (see OneShotUpload), nor buffered to be.
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *upload = new OneShotUpload(body);
+        reply = m_network.sendCustomRequest(request, method, upload);
+        upload->setParent(reply);
+    } else {
+        reply = m_network.sendCustomRequest(request, method, body);
+    }
     connect(reply, &QNetworkReply::finished, this, [=] {
         if (generation != m_generation)
             return;
@@ -206,7 +217,9 @@ void ApiClient::send(const QByteArray &method, const QString &path,
         // record up first (servers may ignore Idempotency-Key). Refused connections are safe.
         const bool neverSent = reply->error() == QNetworkReply::ConnectionRefusedError ||
                                reply->error() == QNetworkReply::HostNotFoundError;
-        error.unsent = neverSent;
+        // A retry's refusal says nothing of an earlier attempt that may have landed.
+        const bool refused = error.httpStatus >= 400 && error.httpStatus < 500;
+        error.mayHaveLanded = earlierMayHaveLanded || (!neverSent && !refused);
         const bool retry =
             error.isTransient() && attempt < m_settings.maxRetries &&
             (method != "POST" || neverSent || error.kind == ApiError::Kind::RateLimited) &&
@@ -221,7 +234,8 @@ void ApiClient::send(const QByteArray &method, const QString &path,
             // Precise: a coarse timer may fire up to 5% early, into another 429.
             QTimer::singleShot(delay, Qt::PreciseTimer, this, [=] {
                 if (generation == m_generation)
-                    send(method, path, query, body, headers, done, attempt + 1);
+                    send(method, path, query, body, headers, done, attempt + 1,
+                         error.mayHaveLanded);
             });
             return;
         }

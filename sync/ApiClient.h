@@ -105,7 +105,7 @@ private:
     void send(const QByteArray &method, const QString &path,
               const QList<QPair<QString, QString>> &query, const QByteArray &body,
               const QList<QPair<QByteArray, QByteArray>> &headers, RawCallback done,
-              int attempt = 0);
+              int attempt = 0, bool earlierMayHaveLanded = false);
     int backoffMs(int attempt) const;
     static ApiError errorFor(QNetworkReply *reply, const QByteArray &body, bool timedOut);
     static std::optional<Detail> readDetail(const QJsonDocument &json, const QByteArray &etag,

@@ -42,17 +42,14 @@ struct ApiError
     QString message;
     FieldErrors fieldErrors;
     int retryAfterSeconds = 0;
-    // The request never left this computer: the connection was refused, the host unknown, or
-    // the client refused to send it.
-    bool unsent = false;
+    // Whether the server may have carried the request out although no good answer came back.
+    // Unless known otherwise it may have; it certainly was not when every attempt of it never
+    // left this computer (refused connection, unknown host, refused by the client) or was
+    // refused by the server (4xx).
+    bool mayHaveLanded = true;
 
     bool ok() const { return kind == Kind::None; }
-    // Whether the server may have carried the request out although no good answer came back:
-    // not when it was never sent, nor when the server refused it (4xx).
-    bool mayHaveBeenApplied() const
-    {
-        return !ok() && !unsent && !(httpStatus >= 400 && httpStatus < 500);
-    }
+    bool mayHaveBeenApplied() const { return !ok() && mayHaveLanded; }
     // Worth trying again later without anything changing on our side.
     bool isTransient() const
     {

@@ -802,12 +802,21 @@ bool LocalStore::merge(const Opportunity &server, const QByteArray &etag, QStrin
         changed->append(server.id);
         return writeRow(record);
     }
+    // What the server holds of a send that may have landed is our own change, not a change made
+    // there: measured from it, a later edit of the same field is no conflict.
+    std::optional<Opportunity> base = cached->base;
+    if (base && entry && entry->inDoubt) {
+        const OpportunityJson::Reading sent =
+            OpportunityJson::read(entry->sentBody, OpportunityJson::ReadMode::Request);
+        const OpportunityFields landed =
+            sent.present & ~OpportunityDiff::changedFields(sent.opportunity, server, sent.present);
+        OpportunityDiff::copyFields(server, &*base, landed);
+    }
     if (entry && entry->operation == OutboxEntry::Operation::Delete) {
         // Deleted here: the delete goes out against the newest version the server has, unless
         // the server changed the record since; then the user decides.
         const OpportunityFields serverChanged =
-            cached->base ? OpportunityDiff::changedFields(*cached->base, server)
-                         : OpportunityFields();
+            base ? OpportunityDiff::changedFields(*base, server) : OpportunityFields();
         QSqlQuery query(QSqlDatabase::database(m_connectionName));
         if (!serverChanged) {
             query.prepare(QStringLiteral("UPDATE opportunities SET etag = ? WHERE id = ?"));
@@ -825,10 +834,10 @@ bool LocalStore::merge(const Opportunity &server, const QByteArray &etag, QStrin
     }
     // Local edits: three-way merge against the base they started from.
     CachedOpportunity record = *cached;
-    const Opportunity base = cached->base.value_or(server);
+    const Opportunity from = base.value_or(server);
     const OpportunityFields mine =
-        entry ? entry->fields : OpportunityDiff::changedFields(base, cached->opportunity);
-    const OpportunityFields theirs = OpportunityDiff::changedFields(base, server);
+        entry ? entry->fields : OpportunityDiff::changedFields(from, cached->opportunity);
+    const OpportunityFields theirs = OpportunityDiff::changedFields(from, server);
     const OpportunityFields both =
         OpportunityDiff::changedFields(cached->opportunity, server, mine & theirs);
     if (both) {

@@ -169,9 +169,10 @@ void SyncEngine::pushEntry(const OutboxEntry &entry, int round)
     const QByteArray etag = entry.operation == OutboxEntry::Operation::Delete
                                 ? m_store.etagOf(entry.opportunityId)
                                 : record->etag;
-    if (etag.isEmpty() && round == 0) {
+    if ((etag.isEmpty() || entry.inDoubt) && round == 0) {
         // Without a version to send, look first: a change made on the server meanwhile must be
-        // merged, not overwritten.
+        // merged, not overwritten. After a send that may have landed, look too, while the cache
+        // still knows what that send carried: what of it the server holds is ours.
         return refreshThenPush(entry, round);
     }
     const QJsonObject body =
@@ -205,19 +206,19 @@ void SyncEngine::refreshThenPush(const OutboxEntry &entry, int round)
     m_client.getOpportunity(
         entry.opportunityId, [=](const ApiError &error, const ApiClient::Detail &detail) {
             if (error.kind == ApiError::Kind::NotFound) {
-                if (entry.operation == OutboxEntry::Operation::Delete)
-                    m_store.completeDelete(entry.sequence);
-                else
-                    m_store.recordServerDeleted(entry.opportunityId);
-                return pushNext();
+                const bool stored = entry.operation == OutboxEntry::Operation::Delete
+                                        ? m_store.completeDelete(entry.sequence)
+                                        : m_store.recordServerDeleted(entry.opportunityId);
+                return stored ? pushNext() : finish(storeError());
             }
             if (!error.ok()) {
                 if (handlePushError(entry, error, round))
                     pushNext();
                 return;
             }
-            m_store.mergeServerRecord(detail.opportunity, detail.etag);
-            m_store.storeUpdates(detail.opportunity.id, detail.updates);
+            if (!m_store.mergeServerRecord(detail.opportunity, detail.etag) ||
+                !m_store.storeUpdates(detail.opportunity.id, detail.updates))
+                return finish(storeError());
             // The merge may have settled the entry or turned it into a conflict.
             const auto current = m_store.entryFor(entry.opportunityId);
             const auto record = m_store.opportunity(entry.opportunityId);
@@ -319,37 +320,39 @@ bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error
         finish(storeError());
         return false;
     }
+    // Pushing goes on only when the cache took note of the refusal.
+    const auto stored = [this](bool ok) {
+        if (!ok)
+            finish(storeError());
+        return ok;
+    };
     switch (error.kind) {
     case ApiError::Kind::PreconditionFailed:
         if (round < 3) {
             refreshThenPush(entry, round + 1);
             return false;
         }
-        m_store.failEntry(entry.sequence,
-                          tr("The record keeps changing on the server; try again later."));
-        return true;
+        return stored(m_store.failEntry(
+            entry.sequence, tr("The record keeps changing on the server; try again later.")));
     case ApiError::Kind::NotFound:
-        m_store.recordServerDeleted(entry.opportunityId);
-        return true;
+        return stored(m_store.recordServerDeleted(entry.opportunityId));
     case ApiError::Kind::Validation: {
         QStringList parts;
         for (const FieldError &field : error.fieldErrors)
             parts.append(field.field.isEmpty()
                              ? field.message
                              : field.field + QStringLiteral(": ") + field.message);
-        m_store.failEntry(
+        return stored(m_store.failEntry(
             entry.sequence,
             tr("The server refused this edit: %1")
-                .arg(parts.isEmpty() ? error.message : parts.join(QStringLiteral("; "))));
-        return true;
+                .arg(parts.isEmpty() ? error.message : parts.join(QStringLiteral("; ")))));
     }
     case ApiError::Kind::Forbidden:
         m_readOnly = true;
         emit readOnlyDetected();
-        m_store.failEntry(
+        return stored(m_store.failEntry(
             entry.sequence,
-            tr("This API key may only read: editing is not allowed. (%1)").arg(error.message));
-        return true;
+            tr("This API key may only read: editing is not allowed. (%1)").arg(error.message)));
     case ApiError::Kind::BadResponse:
         // The edit may have landed; keep it and try again at the next sync.
         finish(error);
@@ -421,10 +424,9 @@ void SyncEngine::pullAccounts(int page, QList<Account> accounts)
 void SyncEngine::fetchDetail(const QString &id)
 {
     m_client.getOpportunity(id, [=](const ApiError &error, const ApiClient::Detail &detail) {
-        if (error.ok()) {
-            m_store.mergeServerRecord(detail.opportunity, detail.etag);
-            m_store.storeUpdates(id, detail.updates);
-        }
-        emit detailFetched(id, error);
+        const bool stored =
+            !error.ok() || (m_store.mergeServerRecord(detail.opportunity, detail.etag) &&
+                            m_store.storeUpdates(id, detail.updates));
+        emit detailFetched(id, stored ? error : storeError());
     });
 }

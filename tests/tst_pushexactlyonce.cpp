@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 #include <QLockFile>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -107,6 +109,66 @@ private slots:
         QCOMPARE(serverRecords(server).size(), 2);
         QCOMPARE(sync.store.pendingCount(), 0);
         QCOMPARE(sync.store.opportunities().size(), 2);
+    }
+
+    // The server dies after committing a create and is back at once: the create must not be
+    // sent again on the new connection (Qt 6.4 resends a request whose connection closed before
+    // any answer, POSTs included), but looked up.
+    void serverKilledAfterACommittedCreateGetsItOnce()
+    {
+        ServerProcess server;
+        const QStringList options{QStringLiteral("--ignore-idempotency-key"),
+                                  QStringLiteral("--log-requests")};
+        QVERIFY(server.start(
+            options + QStringList{QStringLiteral("--fault-delay"), QStringLiteral("1,1500")}));
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        QVERIFY(sync.store.createOpportunity(siteVisit()));
+        QSignalSpy finished(sync.engine.get(), &SyncEngine::finished);
+        sync.engine->syncNow();
+        // The client runs in this thread: read the server's log while the event loop turns.
+        const QRegularExpression committed(QStringLiteral("^POST \\S+ -> 201 "));
+        QVERIFY(
+            QTest::qWaitFor([&] { return !server.waitForLine(committed, 0).isEmpty(); }, 20000));
+        server.kill();
+        QVERIFY(server.start(options));
+        QVERIFY(finished.wait(60000) || !finished.isEmpty());
+        for (int round = 0; round < 3 && sync.store.pendingCount() > 0; ++round)
+            sync.syncOnce();
+        QCOMPARE(sync.store.pendingCount(), 0);
+        QCOMPARE(serverRecords(server).size(), 1);
+        QCOMPARE(sync.store.opportunities().size(), 1);
+    }
+
+    // An edit whose answer was lost, then a newer edit of the same field: the server's value is
+    // our own first edit, not a change made there, so there is nothing to ask the user.
+    void ownLandedEditIsNoConflict()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        const auto id = sync.store.createOpportunity(siteVisit());
+        QVERIFY(id);
+        QVERIFY(sync.syncOnce());
+        const QString serverId = sync.store.renamedTo(*id).value_or(*id);
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(server.start({QStringLiteral("--fault-cut"), QStringLiteral("1")}));
+        Opportunity edited = sync.store.opportunity(serverId)->opportunity;
+        edited.value = 600;
+        QVERIFY(sync.store.editOpportunity(serverId, edited, OpportunityField::Value));
+        QVERIFY(!sync.syncOnce()); // the PUT landed, its answer was cut
+        QVERIFY(sync.store.entryFor(serverId)->inDoubt);
+        edited.value = 700;
+        QVERIFY(sync.store.editOpportunity(serverId, edited, OpportunityField::Value));
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(server.start());
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(sync.store.opportunity(serverId)->state, SyncState::Synced);
+        QCOMPARE(sync.store.pendingCount(), 0);
+        const QJsonArray records = serverRecords(server);
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.first().toObject().value(QStringLiteral("value")).toDouble(), 700.0);
     }
 
     // A cache that cannot record that a send is under way sends nothing: otherwise every sync
