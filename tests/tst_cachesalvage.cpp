@@ -210,6 +210,34 @@ private slots:
                         ->opportunity.name.startsWith(QStringLiteral("Edit ")));
     }
 
+    // A cache left by a killed app (its edits still in the WAL) with garbage after the last
+    // page: every pending edit is still there, whether SQLite calls the file damaged or not.
+    void garbageAppendedKeepsEveryPendingEdit()
+    {
+        const QString killed = m_dir->filePath(QStringLiteral("killed.sqlite"));
+        {
+            LocalStore store;
+            QVERIFY(store.open(m_path).ok);
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(store.createOpportunity(record({}, QStringLiteral("Kept %1").arg(i), i)));
+            // The files as a kill -9 leaves them: no checkpoint, the edits in the WAL.
+            QVERIFY(QFile(m_path + QStringLiteral("-wal")).size() > 0);
+            for (const QString &suffix : {QString(), QStringLiteral("-wal")})
+                QVERIFY(QFile::copy(m_path + suffix, killed + suffix));
+        }
+        m_path = killed;
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::Append));
+        QVERIFY(file.write(QByteArray(65536 + 123, '\x5a')) > 0);
+        file.close();
+        LocalStore reopened;
+        const LocalStore::OpenResult result = reopened.open(m_path);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(reopened.pendingCount(), 5);
+        for (const OutboxEntry &entry : reopened.outbox())
+            QVERIFY(reopened.opportunity(entry.opportunityId));
+    }
+
     void emptyFileIsReportedNotSilentlyReplaced()
     {
         QFile file(m_path);
