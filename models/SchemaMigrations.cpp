@@ -1,7 +1,5 @@
 #include "SchemaMigrations.h"
 
-#include "SqlTransaction.h"
-
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -31,22 +29,33 @@ bool apply(const QString &connectionName, const QList<QStringList> &steps, QStri
         return false;
     }
     for (int version = current; version < steps.size(); ++version) {
-        SqlTransaction transaction(connectionName);
-        const QStringList statements =
-            steps.at(version) +
-            QStringList{QStringLiteral("PRAGMA user_version = %1").arg(version + 1)};
-        for (const QString &statement : statements) {
-            if (!query.exec(statement)) {
-                *error = QStringLiteral("migrating to schema %1: %2")
-                             .arg(version + 1)
-                             .arg(query.lastError().text());
-                return false;
-            }
-        }
-        if (!transaction.commit()) {
-            *error = QStringLiteral("migrating to schema %1: cannot commit").arg(version + 1);
+        // The write lock first, then the version again: another process (the app and `kashew`
+        // on one profile) may have taken this step meanwhile.
+        if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            *error = QStringLiteral("migrating to schema %1: %2")
+                         .arg(version + 1)
+                         .arg(query.lastError().text());
             return false;
         }
+        const auto rollBack = [&](const QString &why) {
+            *error = QStringLiteral("migrating to schema %1: %2").arg(version + 1).arg(why);
+            query.exec(QStringLiteral("ROLLBACK"));
+            return false;
+        };
+        if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+            return rollBack(query.lastError().text());
+        const bool taken = query.value(0).toInt() > version;
+        query.finish();
+        const QStringList statements =
+            taken ? QStringList()
+                  : steps.at(version) +
+                        QStringList{QStringLiteral("PRAGMA user_version = %1").arg(version + 1)};
+        for (const QString &statement : statements) {
+            if (!query.exec(statement))
+                return rollBack(query.lastError().text());
+        }
+        if (!query.exec(QStringLiteral("COMMIT")))
+            return rollBack(query.lastError().text());
     }
     return true;
 }

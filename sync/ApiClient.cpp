@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
+#include <memory>
 
 namespace {
 
@@ -207,6 +208,10 @@ void ApiClient::send(const QByteArray &method, const QString &path,
     } else {
         reply = m_network.sendCustomRequest(request, method, body);
     }
+    // Whether the request ever went out: Qt may send it again by itself after a broken
+    // connection, and a refused reconnect then ends a request that did reach the server.
+    auto wentOut = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::requestSent, this, [wentOut] { *wentOut = true; });
     connect(reply, &QNetworkReply::finished, this, [=] {
         if (generation != m_generation)
             return;
@@ -215,8 +220,9 @@ void ApiClient::send(const QByteArray &method, const QString &path,
         ApiError error = errorFor(reply, responseBody, timedOut);
         // A POST that may have reached the server is not repeated here: the SyncEngine looks the
         // record up first (servers may ignore Idempotency-Key). Refused connections are safe.
-        const bool neverSent = reply->error() == QNetworkReply::ConnectionRefusedError ||
-                               reply->error() == QNetworkReply::HostNotFoundError;
+        const bool neverSent =
+            !*wentOut && (reply->error() == QNetworkReply::ConnectionRefusedError ||
+                          reply->error() == QNetworkReply::HostNotFoundError);
         // A retry's refusal says nothing of an earlier attempt that may have landed.
         const bool refused = error.httpStatus >= 400 && error.httpStatus < 500;
         error.mayHaveLanded = earlierMayHaveLanded || (!neverSent && !refused);

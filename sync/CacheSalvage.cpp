@@ -130,13 +130,15 @@ private:
 
 } // namespace
 
-Result read(const QString &path)
+Result read(const QString &path, bool readOnly)
 {
     Result result;
     const QString name = QStringLiteral("kashew-salvage-%1").arg(++salvageCounter);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
+        if (readOnly)
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (!db.open()) {
             result.error = db.lastError().text();
         } else {

@@ -22,7 +22,8 @@ struct Result
     QString error;
 };
 
-// `path` names a copy that may be written to (SQLite replays its WAL on opening).
-Result read(const QString &path);
+// `path` names a copy that may be written to (SQLite replays its WAL on opening); with
+// `readOnly`, the file is only read (what its WAL holds may then stay out of reach).
+Result read(const QString &path, bool readOnly = false);
 
 } // namespace CacheSalvage

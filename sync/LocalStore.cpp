@@ -146,14 +146,21 @@ LocalStore::OpenResult LocalStore::salvage(const QString &path, const QString &d
     // The damaged file stays, moved aside for the record; salvage reads a copy of it.
     const QString aside =
         path + QStringLiteral(".corrupt-") +
-        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QStringList suffixes{QString(), QStringLiteral("-wal"), QStringLiteral("-shm")};
-    for (const QString &suffix : suffixes) {
-        if (QFile::exists(path + suffix) && !QFile::rename(path + suffix, aside + suffix)) {
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    // The file and its WAL move together or not at all: a WAL left behind would be thrown away
+    // by the next open, with the edits only it holds.
+    QStringList moved;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (!QFile::exists(path + suffix))
+            continue;
+        if (QFile::exists(aside + suffix) || !QFile::rename(path + suffix, aside + suffix)) {
+            for (const QString &back : std::as_const(moved))
+                QFile::rename(aside + back, path + back);
             result.error =
                 tr("The cache %1 cannot be read (%2) and cannot be moved aside.").arg(path, damage);
             return result;
         }
+        moved.append(suffix);
     }
     CacheSalvage::Result salvaged;
     {
@@ -163,7 +170,8 @@ LocalStore::OpenResult LocalStore::salvage(const QString &path, const QString &d
         for (const QString &suffix : {QString(), QStringLiteral("-wal")})
             copied = copied &&
                      (!QFile::exists(aside + suffix) || QFile::copy(aside + suffix, copy + suffix));
-        salvaged = CacheSalvage::read(copied ? copy : aside);
+        // Without room for a copy, the file kept for the record is read, never changed.
+        salvaged = copied ? CacheSalvage::read(copy) : CacheSalvage::read(aside, true);
     }
     OpenProblem fresh;
     if (!openAt(path, &fresh)) {
@@ -414,9 +422,9 @@ bool LocalStore::writeEntry(const OutboxEntry &entry)
             "UPDATE outbox SET opportunity_id = ?, operation = ?, fields = ?,"
             " idempotency_key = ?, attempts = ?, last_error = ?, in_doubt = ? WHERE sequence = ?"));
     } else {
-        query.prepare(QStringLiteral(
-            "INSERT INTO outbox (opportunity_id, operation, fields, idempotency_key,"
-            " attempts, last_error, in_doubt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        query.prepare(QStringLiteral("INSERT INTO outbox (opportunity_id, operation, fields,"
+                                     " idempotency_key, attempts, last_error, in_doubt, created_at,"
+                                     " sent_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     }
     query.addBindValue(entry.opportunityId);
     query.addBindValue(operationName(entry.operation));
@@ -425,10 +433,16 @@ bool LocalStore::writeEntry(const OutboxEntry &entry)
     query.addBindValue(entry.attempts);
     query.addBindValue(nullable(entry.lastError));
     query.addBindValue(entry.inDoubt ? 1 : 0);
-    if (entry.sequence > 0)
+    if (entry.sequence > 0) {
         query.addBindValue(entry.sequence);
-    else
-        query.addBindValue(timestampText(QDateTime::currentDateTimeUtc()));
+    } else {
+        // A salvaged entry keeps when it was made and what its last send carried: a look-up
+        // for a send that may have landed needs both.
+        query.addBindValue(timestampText(
+            entry.createdAt.isValid() ? entry.createdAt : QDateTime::currentDateTimeUtc()));
+        query.addBindValue(entry.sentBody.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                    : QVariant(jsonText(entry.sentBody)));
+    }
     return query.exec() || fail(QStringLiteral("writing the outbox"), query.lastError().text());
 }
 

@@ -15,8 +15,7 @@ Profile::Profile(const QString &directory)
 {
     // Settings and the cache live here: a new profile folder is its owner's alone.
     if (!QFileInfo::exists(m_directory) && QDir().mkpath(m_directory))
-        QFile::setPermissions(m_directory,
-                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
 QString Profile::settingsPath() const

@@ -212,7 +212,7 @@ void SyncEngine::refreshThenPush(const OutboxEntry &entry, int round)
                 return stored ? pushNext() : finish(storeError());
             }
             if (!error.ok()) {
-                if (handlePushError(entry, error, round))
+                if (handlePushError(entry, error, round, Request::LookUp))
                     pushNext();
                 return;
             }
@@ -269,7 +269,7 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
     m_client.listOpportunities(filter, [=](const ApiError &error,
                                            const ApiClient::OpportunityPage &page) {
         if (!error.ok()) {
-            if (handlePushError(entry, error, 0))
+            if (handlePushError(entry, error, 0, Request::LookUp))
                 pushNext();
             return;
         }
@@ -313,10 +313,13 @@ ApiError SyncEngine::storeError() const
                     0};
 }
 
-bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error, int round)
+bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error, int round,
+                                 Request request)
 {
-    // A send that certainly changed nothing needs no look-up before the next one.
-    if (!error.mayHaveBeenApplied() && !m_store.settleAttempt(entry.sequence)) {
+    // A send that certainly changed nothing needs no look-up before the next one. A look-up's
+    // failure says nothing of the send it looks for.
+    if (request == Request::Send && !error.mayHaveBeenApplied() &&
+        !m_store.settleAttempt(entry.sequence)) {
         finish(storeError());
         return false;
     }

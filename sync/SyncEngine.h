@@ -81,7 +81,14 @@ private:
     // The sync's error when the cache refused a write.
     ApiError storeError() const;
     // Handles a failed push of one entry; returns true when pushing may go on.
-    bool handlePushError(const OutboxEntry &entry, const ApiError &error, int round);
+    // Which request of an entry failed: its own send, or a look-up of what the server holds.
+    enum class Request
+    {
+        Send,
+        LookUp
+    };
+    bool handlePushError(const OutboxEntry &entry, const ApiError &error, int round,
+                         Request request = Request::Send);
     void pullPage(bool archived, int page);
     void pullAccounts(int page, QList<Account> accounts);
 

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -132,6 +133,7 @@ private slots:
     void damagedIndexKeepsEveryKindOfPendingEdit()
     {
         QString createdId;
+        OutboxEntry sent;
         {
             LocalStore store;
             QVERIFY(store.open(m_path).ok);
@@ -150,6 +152,10 @@ private slots:
             const auto created = store.createOpportunity(record({}, QStringLiteral("Fresh"), 9));
             QVERIFY(created);
             createdId = *created;
+            // Its send went out and the answer was lost: salvage must keep what it carried.
+            sent = *store.entryFor(createdId);
+            sent.sentBody = QJsonObject{{QStringLiteral("name"), QStringLiteral("Fresh")}};
+            QVERIFY(store.markAttempt(sent.sequence, sent.sentBody));
         }
         QVERIFY(!QFile::exists(m_path + QStringLiteral("-wal"))); // checkpointed on close
         const int index = rootPage(m_path, QStringLiteral("sqlite_autoindex_opportunities_1"));
@@ -171,7 +177,12 @@ private slots:
         QCOMPARE(reopened.entryFor(QStringLiteral("id-0200"))->operation,
                  OutboxEntry::Operation::Delete);
         QCOMPARE(reopened.opportunity(createdId)->opportunity.name, QStringLiteral("Fresh"));
-        QCOMPARE(reopened.entryFor(createdId)->operation, OutboxEntry::Operation::Create);
+        const OutboxEntry kept = *reopened.entryFor(createdId);
+        QCOMPARE(kept.operation, OutboxEntry::Operation::Create);
+        QVERIFY(kept.inDoubt);
+        QCOMPARE(kept.sentBody, sent.sentBody);
+        QCOMPARE(kept.createdAt, sent.createdAt);
+        QCOMPARE(kept.idempotencyKey, sent.idempotencyKey);
         QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("cache.sqlite.corrupt-*")}).size(),
                  1);
     }

@@ -171,6 +171,62 @@ private slots:
         QCOMPARE(records.first().toObject().value(QStringLiteral("value")).toDouble(), 700.0);
     }
 
+    // The look-up for a lost create fails (the server is still down): that says nothing of the
+    // create, which stays in doubt and is looked up again rather than posted a second time.
+    void failedLookUpKeepsTheCreateInDoubt()
+    {
+        ServerProcess server;
+        const QStringList ignoring{QStringLiteral("--ignore-idempotency-key")};
+        QVERIFY(server.start(ignoring +
+                             QStringList{QStringLiteral("--fault-cut"), QStringLiteral("1")}));
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        const auto id = sync.store.createOpportunity(siteVisit());
+        QVERIFY(!sync.syncOnce()); // landed, answer cut
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(!sync.syncOnce()); // the look-up is refused
+        QVERIFY(sync.store.entryFor(*id)->inDoubt);
+        QVERIFY(server.start(ignoring));
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(serverRecords(server).size(), 1);
+        QCOMPARE(sync.store.pendingCount(), 0);
+    }
+
+    // A PUT committed by a server that then dies: Qt sends it again by itself, and the refused
+    // reconnect must not pass for "never sent". Our own landed edit is then no conflict.
+    void updateResentByQtToADeadServerStaysInDoubt()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        const auto id = sync.store.createOpportunity(siteVisit());
+        QVERIFY(sync.syncOnce());
+        const QString serverId = sync.store.renamedTo(*id).value_or(*id);
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(server.start({QStringLiteral("--log-requests"), QStringLiteral("--fault-delay"),
+                              QStringLiteral("1,1500")}));
+        Opportunity edited = sync.store.opportunity(serverId)->opportunity;
+        edited.value = 600;
+        QVERIFY(sync.store.editOpportunity(serverId, edited, OpportunityField::Value));
+        QSignalSpy finished(sync.engine.get(), &SyncEngine::finished);
+        sync.engine->syncNow();
+        const QRegularExpression committed(QStringLiteral("^PUT \\S+ -> 200 "));
+        QVERIFY(
+            QTest::qWaitFor([&] { return !server.waitForLine(committed, 0).isEmpty(); }, 20000));
+        server.kill();
+        QVERIFY(finished.wait(60000) || !finished.isEmpty());
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(sync.store.entryFor(serverId)->inDoubt);
+        edited.value = 700;
+        QVERIFY(sync.store.editOpportunity(serverId, edited, OpportunityField::Value));
+        QVERIFY(server.start());
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(sync.store.opportunity(serverId)->state, SyncState::Synced);
+        QCOMPARE(serverRecords(server).first().toObject().value(QStringLiteral("value")).toDouble(),
+                 700.0);
+    }
+
     // A cache that cannot record that a send is under way sends nothing: otherwise every sync
     // would post the same records again.
     void unwritableCacheSendsNothing()
