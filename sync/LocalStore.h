@@ -16,7 +16,9 @@ class SqlTransaction;
 
 // The client's single source of truth: a SQLite cache of opportunities, accounts, updates
 // histories, the outbox of pending edits and sync state. An edit writes the new row and its
-// outbox entry in one transaction. Signals name the records that changed.
+// outbox entry in one transaction. Signals name the records that changed. Its parts, one file
+// each: the cache file (LocalStoreOpening.cpp), the user's edits (LocalStoreEdits.cpp) and the
+// sync's side (LocalStoreSync.cpp); reading and the outbox's rows here.
 class LocalStore final : public QObject
 {
     Q_OBJECT
