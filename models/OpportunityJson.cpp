@@ -3,6 +3,7 @@
 #include "JsonValueReader.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace OpportunityJson {
 
@@ -39,19 +40,56 @@ bool isNullable(OpportunityField field)
     }
 }
 
-// Reads one present, non-null value into the opportunity; returns false with *error set.
-bool readField(Opportunity &o, OpportunityField field, const QJsonValue &value, ReadMode mode,
-               QString *error)
+QString tr(const char *text)
 {
-    using namespace JsonValueReader;
+    return QCoreApplication::translate("OpportunityJson", text);
+}
+
+// What a field must be, in the words of CONTRACT.md, following the field's name in a report
+// ("value must be a number").
+QString mustBe(OpportunityField field)
+{
     switch (field) {
     case OpportunityField::Id:
-        if (const auto v = string(value, error); v && !v->isEmpty()) {
-            o.id = *v;
-            return true;
-        }
-        if (error->isEmpty())
-            *error = QCoreApplication::translate("OpportunityJson", "must not be empty");
+    case OpportunityField::Name:
+        return tr("must be text");
+    case OpportunityField::AccountId:
+    case OpportunityField::AccountName:
+    case OpportunityField::LeadId:
+    case OpportunityField::Description:
+    case OpportunityField::OwnerId:
+        return tr("must be text or null");
+    case OpportunityField::Value:
+        return tr("must be a number");
+    case OpportunityField::Currency:
+        return tr("must be an ISO 4217 code, such as USD");
+    case OpportunityField::Stage:
+        return tr("must be one of prospecting, qualification, proposal, negotiation, "
+                  "closed_won, closed_lost");
+    case OpportunityField::Probability:
+        return tr("must be a whole number");
+    case OpportunityField::ExpectedCloseDate:
+        return tr("must be a date as YYYY-MM-DD or null");
+    case OpportunityField::IsArchived:
+        return tr("must be true or false");
+    case OpportunityField::CreatedAt:
+    case OpportunityField::UpdatedAt:
+        return tr("must be a date and time (ISO 8601)");
+    }
+    Q_UNREACHABLE();
+}
+
+// Reads one present, non-null value into the opportunity; false when it cannot.
+bool readField(Opportunity &o, OpportunityField field, const QJsonValue &value, ReadMode mode)
+{
+    using namespace JsonValueReader;
+    // The readers' own messages are not used: the report says what the contract asks for.
+    QString ignored;
+    QString *error = &ignored;
+    switch (field) {
+    case OpportunityField::Id:
+        if (const auto v = string(value, error); v && !v->isEmpty())
+            return o.id = *v, true;
         return false;
     case OpportunityField::Name:
         if (const auto v = string(value, error))
@@ -84,20 +122,14 @@ bool readField(Opportunity &o, OpportunityField field, const QJsonValue &value, 
             if (stage && (mode == ReadMode::Response || Stages::id(*stage) == value.toString()))
                 return o.stage = *stage, true;
         }
-        *error = QCoreApplication::translate("OpportunityJson",
-                                             "expected one of prospecting, qualification, "
-                                             "proposal, negotiation, closed_won, closed_lost");
         return false;
     case OpportunityField::Probability:
         if (const auto v = integer(value, error))
             return o.probability = *v, true;
         return false;
     case OpportunityField::ExpectedCloseDate:
-        if (mode == ReadMode::Request && (!value.isString() || value.toString().size() != 10)) {
-            *error =
-                QCoreApplication::translate("OpportunityJson", "expected a date as YYYY-MM-DD");
+        if (mode == ReadMode::Request && (!value.isString() || value.toString().size() != 10))
             return false;
-        }
         if (const auto v = date(value, error))
             return o.expectedCloseDate = *v, true;
         return false;
@@ -221,13 +253,17 @@ Reading read(const QJsonObject &object, ReadMode mode)
             field == OpportunityField::UpdatedAt || field == OpportunityField::AccountName;
         if (mode == ReadMode::Request && serverOwned)
             continue;
+        // A record the client keeps must name itself; a PUT body may leave anything out.
+        const bool required = mode == ReadMode::Response &&
+                              (field == OpportunityField::Id || field == OpportunityField::Name);
         const QString camel = OpportunityFieldNames::camelCase(field);
         const QJsonValue value =
             JsonValueReader::lookup(object, OpportunityFieldNames::snakeCase(field), camel);
-        if (value.isUndefined()) {
-            if (mode == ReadMode::Response && field == OpportunityField::Id)
-                reading.errors.append(
-                    {camel, QCoreApplication::translate("OpportunityJson", "is missing")});
+        const bool empty =
+            field == OpportunityField::Id && value.isString() && value.toString().isEmpty();
+        if (value.isUndefined() || ((value.isNull() || empty) && required)) {
+            if (required)
+                reading.errors.append({camel, tr("is missing")});
             continue;
         }
         if (value.isNull()) {
@@ -235,21 +271,44 @@ Reading read(const QJsonObject &object, ReadMode mode)
                 clearField(reading.opportunity, field);
                 reading.present |= field;
             } else if (mode == ReadMode::Request) {
-                reading.errors.append(
-                    {camel, QCoreApplication::translate("OpportunityJson", "must not be null")});
-            } else if (field == OpportunityField::Id) {
-                reading.errors.append(
-                    {camel, QCoreApplication::translate("OpportunityJson", "is missing")});
+                reading.errors.append({camel, tr("must not be null")});
+            } else if (field == OpportunityField::Value || field == OpportunityField::Currency) {
+                // Not a gap to fill with 0 or USD: the server says it has no value or currency.
+                reading.errors.append({camel, mustBe(field)});
             }
             continue;
         }
-        QString error;
-        if (readField(reading.opportunity, field, value, mode, &error))
+        if (readField(reading.opportunity, field, value, mode))
             reading.present |= field;
         else
-            reading.errors.append({camel, error});
+            reading.errors.append({camel, mustBe(field)});
     }
     return reading;
+}
+
+Reading readListed(const QJsonObject &object, bool listedArchived)
+{
+    Reading reading = read(object, ReadMode::Response);
+    if (!reading.present.testFlag(OpportunityField::IsArchived))
+        reading.opportunity.isArchived = listedArchived;
+    return reading;
+}
+
+QString idOf(const QJsonObject &object)
+{
+    QString ignored;
+    return JsonValueReader::string(object.value(QStringLiteral("id")), &ignored)
+        .value_or(QString());
+}
+
+QString describeErrors(const QString &id, const FieldErrors &errors)
+{
+    QStringList parts;
+    for (const FieldError &error : errors)
+        parts.append(error.field + QLatin1Char(' ') + error.message);
+    const QString faults = parts.join(QStringLiteral("; "));
+    return id.isEmpty() ? tr("an opportunity without an id: %1").arg(faults)
+                        : tr("opportunity '%1': %2").arg(id, faults);
 }
 
 QJsonArray updatesToJson(const QList<OpportunityUpdate> &updates)
@@ -274,8 +333,7 @@ QList<OpportunityUpdate> readUpdates(const QJsonValue &value, FieldErrors *error
     if (value.isUndefined() || value.isNull())
         return updates;
     if (!value.isArray()) {
-        errors->append({QStringLiteral("updates"),
-                        QCoreApplication::translate("OpportunityJson", "expected a list")});
+        errors->append({QStringLiteral("updates"), tr("must be a list")});
         return updates;
     }
     const QJsonArray array = value.toArray();

@@ -16,7 +16,8 @@ enum class ReadMode
 {
     // null is an error on a field that cannot be null; "id" and timestamps are ignored.
     Request,
-    // null on a field that cannot be null counts as absent; "id" is required.
+    // "id" and "name" are required; null on value or currency is an error, on another field
+    // that cannot be null it counts as absent.
     Response,
 };
 
@@ -25,7 +26,8 @@ struct Reading
     Opportunity opportunity;
     // The fields that were present and readable; the others keep their defaults.
     OpportunityFields present;
-    // One entry per field that could not be read, named in camelCase.
+    // One entry per field that could not be read, named in camelCase, with a message in the
+    // contract's words that follows the name ("is missing", "must be a number").
     FieldErrors errors;
 
     bool ok() const { return errors.isEmpty(); }
@@ -40,6 +42,16 @@ QJsonValue fieldValue(const Opportunity &opportunity, OpportunityField field);
 
 // Reads every field in either spelling, tolerating the variants of CONTRACT.md.
 Reading read(const QJsonObject &object, ReadMode mode);
+// Reads one record of a list fetched with isArchived=`listedArchived` (a response). That request
+// lists only records of that kind, so one that does not say whether it is archived is what the
+// request asked for.
+Reading readListed(const QJsonObject &object, bool listedArchived);
+
+// The id a response record names, as text; empty when it names none that can be read.
+QString idOf(const QJsonObject &object);
+// Which record could not be read and each field at fault, in the contract's words:
+// "opportunity 'opp_123': name is missing; value must be a number". `id` may be empty.
+QString describeErrors(const QString &id, const FieldErrors &errors);
 
 // The updates history, newest first.
 QJsonArray updatesToJson(const QList<OpportunityUpdate> &updates);

@@ -126,3 +126,13 @@ FieldErrors validateOpportunity(const Opportunity &o)
         errors.append({QStringLiteral("leadId"), tr("Lead must be a UUID or empty.")});
     return errors;
 }
+
+FieldErrors validateOpportunityFields(const Opportunity &opportunity, OpportunityFields fields)
+{
+    FieldErrors errors = validateOpportunity(opportunity);
+    errors.removeIf([fields](const FieldError &error) {
+        const auto field = OpportunityFieldNames::fromName(error.field);
+        return !field || !fields.testFlag(*field);
+    });
+    return errors;
+}

@@ -2,12 +2,18 @@
 
 #include "FieldError.h"
 #include "Opportunity.h"
+#include "OpportunityField.h"
 
 // The one validation of an opportunity's writable fields, shared by kashew-server and the
 // client's forms: name, value (0 to maxOpportunityValue), currency, probability, expected close
 // date, ids, and that the texts are valid Unicode.
 // Returns one error per field at fault, named in camelCase; empty when valid.
 FieldErrors validateOpportunity(const Opportunity &opportunity);
+
+// The same, for only the fields an edit changes: a record as the server sent it may hold values
+// a user could not enter (a lead id that is no UUID, an over-long name), and they must not stop
+// an edit of its other fields.
+FieldErrors validateOpportunityFields(const Opportunity &opportunity, OpportunityFields fields);
 
 // The longest name the API accepts.
 constexpr int maxOpportunityNameLength = 255;

@@ -9,9 +9,10 @@
 class OpportunityListModel;
 
 // One board column: the cards of one stage, a flat list over the source model in the order its
-// StagePartition gives (expected close date). The partition decides which rows are in it; the
-// column maps indexes, keeps persistent indexes (selection, current card) across changes, and
-// takes drops, which ask the source model to move the dropped records to this stage.
+// StagePartition gives (by expected close date: soonest first, or latest first when closed). The
+// partition decides which rows are in it; the column maps indexes, keeps persistent indexes
+// (selection, current card) across changes, and takes drops, which ask the source model to move the
+// dropped records to this stage.
 class StageColumnProxy final : public QAbstractProxyModel
 {
     Q_OBJECT

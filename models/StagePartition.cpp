@@ -100,55 +100,123 @@ qint64 StagePartition::keyOf(const QDate &closeDate)
     return closeDate.isValid() ? closeDate.toJulianDay() : std::numeric_limits<qint64>::max();
 }
 
-bool StagePartition::before(int a, int b) const
+bool StagePartition::before(int a, int b, Ordering ordering) const
 {
-    const qint64 keyA = m_keys.at(a);
-    const qint64 keyB = m_keys.at(b);
-    return keyA != keyB ? keyA < keyB : a < b;
+    qint64 keyA = m_keys.at(a);
+    qint64 keyB = m_keys.at(b);
+    if (ordering == Open)
+        return keyA != keyB ? keyA < keyB : a < b;
+    if (keyA != keyB) {
+        constexpr qint64 noDate = std::numeric_limits<qint64>::max();
+        // The latest first, those without a date still last.
+        keyA = keyA == noDate ? noDate : -keyA;
+        keyB = keyB == noDate ? noDate : -keyB;
+        return keyA < keyB;
+    }
+    const qint64 updatedA = m_updated.at(a);
+    const qint64 updatedB = m_updated.at(b);
+    return updatedA != updatedB ? updatedA > updatedB : a < b;
+}
+
+StagePartition::Keys StagePartition::keysOf(int sourceRow) const
+{
+    return {keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate),
+            m_source->updatedMsAt(sourceRow)};
+}
+
+bool StagePartition::storeKeys(int sourceRow, const Keys &keys)
+{
+    if (keys.close == m_keys.at(sourceRow) && keys.updated == m_updated.at(sourceRow))
+        return false;
+    m_keys[sourceRow] = keys.close;
+    m_updated[sourceRow] = keys.updated;
+    return true;
 }
 
 void StagePartition::rebuildOrder()
 {
     const int count = m_source && !m_resetting ? m_source->rowCount() : 0;
     m_keys.resize(count);
+    m_updated.resize(count);
     for (int row = 0; row < count; ++row)
-        m_keys[row] = keyOf(m_source->rowAt(row).opportunity.expectedCloseDate);
-    m_order.resize(count);
-    std::iota(m_order.begin(), m_order.end(), 0);
-    sortInCardOrder(m_order);
+        storeKeys(row, keysOf(row));
+    QList<int> &open = m_orders[Open];
+    open.resize(count);
+    std::iota(open.begin(), open.end(), 0);
+    sortInCardOrder(open, Open);
+    deriveClosedOrder();
 }
 
-void StagePartition::sortInCardOrder(QList<int> &rows) const
+void StagePartition::deriveClosedOrder()
 {
-    std::sort(rows.begin(), rows.end(), [this](int a, int b) { return before(a, b); });
+    // The open order's runs of equal close dates, latest first (those without a date still
+    // last), each run sorted on its own by the last change: short sorts, not another long one.
+    const QList<int> &open = m_orders[Open];
+    QList<int> &closed = m_orders[Closed];
+    closed.resize(open.size());
+    constexpr qint64 noDate = std::numeric_limits<qint64>::max();
+    qsizetype undated = open.size();
+    while (undated > 0 && m_keys.at(open.at(undated - 1)) == noDate)
+        --undated;
+    const auto less = [this](int a, int b) {
+        return before(a, b, Closed);
+    };
+    qsizetype out = 0;
+    const auto takeRun = [&](qsizetype begin, qsizetype end) {
+        std::copy(open.cbegin() + begin, open.cbegin() + end, closed.begin() + out);
+        std::sort(closed.begin() + out, closed.begin() + out + (end - begin), less);
+        out += end - begin;
+    };
+    for (qsizetype end = undated; end > 0;) {
+        qsizetype begin = end - 1;
+        const qint64 key = m_keys.at(open.at(begin));
+        while (begin > 0 && m_keys.at(open.at(begin - 1)) == key)
+            --begin;
+        takeRun(begin, end);
+        end = begin;
+    }
+    takeRun(undated, open.size());
 }
 
-int StagePartition::placeOf(int sourceRow, const QList<int> &rows, qsizetype first,
-                            qsizetype last) const
+void StagePartition::sortInCardOrder(QList<int> &rows, Ordering ordering) const
 {
-    return static_cast<int>(std::lower_bound(rows.cbegin() + first, rows.cbegin() + last, sourceRow,
-                                             [this](int a, int b) { return before(a, b); }) -
-                            rows.cbegin());
+    std::sort(rows.begin(), rows.end(),
+              [this, ordering](int a, int b) { return before(a, b, ordering); });
 }
 
-void StagePartition::insertIntoOrder(int sourceRow)
+int StagePartition::placeOf(int sourceRow, const QList<int> &rows, qsizetype first, qsizetype last,
+                            Ordering ordering) const
 {
-    m_order.insert(placeOf(sourceRow, m_order, 0, m_order.size()), sourceRow);
+    return static_cast<int>(
+        std::lower_bound(rows.cbegin() + first, rows.cbegin() + last, sourceRow,
+                         [this, ordering](int a, int b) { return before(a, b, ordering); }) -
+        rows.cbegin());
 }
 
-void StagePartition::removeFromOrder(int sourceRow)
+void StagePartition::insertIntoOrders(int sourceRow)
 {
-    // Found by the key it was ordered by: call before that key changes.
-    const int at = placeOf(sourceRow, m_order, 0, m_order.size());
-    Q_ASSERT(at < m_order.size() && m_order.at(at) == sourceRow);
-    m_order.removeAt(at);
+    for (Ordering ordering : {Open, Closed}) {
+        QList<int> &order = m_orders[ordering];
+        order.insert(placeOf(sourceRow, order, 0, order.size(), ordering), sourceRow);
+    }
+}
+
+void StagePartition::removeFromOrders(int sourceRow)
+{
+    // Found by the keys it was ordered by: call before those keys change.
+    for (Ordering ordering : {Open, Closed}) {
+        QList<int> &order = m_orders[ordering];
+        const int at = placeOf(sourceRow, order, 0, order.size(), ordering);
+        Q_ASSERT(at < order.size() && order.at(at) == sourceRow);
+        order.removeAt(at);
+    }
 }
 
 StagePartition::Dealt StagePartition::partition() const
 {
     // The filter and the totals run over the rows in their own order (memory read front to
     // back), then the passing rows are dealt out in card order.
-    const int count = static_cast<int>(m_keys.size()); // the rows m_order knows
+    const int count = static_cast<int>(m_keys.size()); // the rows the orders know
     std::vector<qint8> stageIfPassing(count, -1);
     std::vector<TotalsAccumulator> sums(m_columns.size());
     for (int row = 0; row < count; ++row) {
@@ -160,9 +228,12 @@ StagePartition::Dealt StagePartition::partition() const
     }
     Dealt dealt;
     dealt.rows.resize(m_columns.size());
-    for (int sourceRow : m_order) {
-        if (const qint8 stage = stageIfPassing[sourceRow]; stage >= 0)
-            dealt.rows[stage].append(sourceRow);
+    for (Ordering ordering : {Open, Closed}) {
+        for (int sourceRow : m_orders[ordering]) {
+            const qint8 stage = stageIfPassing[sourceRow];
+            if (stage >= 0 && orderingOf(static_cast<Stage>(stage)) == ordering)
+                dealt.rows[stage].append(sourceRow);
+        }
     }
     for (const TotalsAccumulator &sum : sums)
         dealt.totals.append(m_source ? sum.totals(m_source->currencies()) : PipelineTotals());
@@ -191,9 +262,10 @@ void StagePartition::place(int sourceRow)
 {
     if (!m_filter.accepts(*m_source, sourceRow))
         return;
-    StageColumnProxy *column = this->column(m_source->rowAt(sourceRow).opportunity.stage);
+    const Stage stage = m_source->rowAt(sourceRow).opportunity.stage;
+    StageColumnProxy *column = this->column(stage);
     const QList<int> &rows = column->sourceRows();
-    column->insertSourceRow(placeOf(sourceRow, rows, 0, rows.size()), sourceRow);
+    column->insertSourceRow(placeOf(sourceRow, rows, 0, rows.size(), orderingOf(stage)), sourceRow);
 }
 
 void StagePartition::sourceRowsInserted(int first, int last)
@@ -206,16 +278,19 @@ void StagePartition::sourceRowsInserted(int first, int last)
         repartition();
         return;
     }
-    for (int &sourceRow : m_order) {
-        if (sourceRow >= first)
-            sourceRow += count;
+    for (QList<int> &order : m_orders) {
+        for (int &sourceRow : order) {
+            if (sourceRow >= first)
+                sourceRow += count;
+        }
     }
-    // Every new row's key before any is ordered: ordering compares with the rows after them.
+    // Every new row's keys before any is ordered: ordering compares with the rows after them.
     m_keys.insert(first, count, 0);
+    m_updated.insert(first, count, 0);
     for (int sourceRow = first; sourceRow <= last; ++sourceRow)
-        m_keys[sourceRow] = keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate);
+        storeKeys(sourceRow, keysOf(sourceRow));
     for (int sourceRow = first; sourceRow <= last; ++sourceRow) {
-        insertIntoOrder(sourceRow);
+        insertIntoOrders(sourceRow);
         place(sourceRow);
     }
 }
@@ -234,12 +309,15 @@ void StagePartition::sourceRowsAboutToBeRemoved(int first, int last)
 void StagePartition::sourceRowsRemoved(int first, int last)
 {
     const int count = last - first + 1;
-    m_order.removeIf([&](int sourceRow) { return sourceRow >= first && sourceRow <= last; });
-    for (int &sourceRow : m_order) {
-        if (sourceRow > last)
-            sourceRow -= count;
+    for (QList<int> &order : m_orders) {
+        order.removeIf([&](int sourceRow) { return sourceRow >= first && sourceRow <= last; });
+        for (int &sourceRow : order) {
+            if (sourceRow > last)
+                sourceRow -= count;
+        }
     }
     m_keys.remove(first, count);
+    m_updated.remove(first, count);
     for (StageColumnProxy *column : std::as_const(m_columns))
         column->shiftSourceRows(last + 1, -count, m_source->rowCount());
 }
@@ -247,9 +325,13 @@ void StagePartition::sourceRowsRemoved(int first, int last)
 void StagePartition::sourceDataChanged(int first, int last)
 {
     if (last - first + 1 > incrementalLimit) {
+        bool reordered = false;
         for (int sourceRow = first; sourceRow <= last; ++sourceRow)
-            m_keys[sourceRow] = keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate);
-        sortInCardOrder(m_order);
+            reordered = storeKeys(sourceRow, keysOf(sourceRow)) || reordered;
+        if (reordered) {
+            sortInCardOrder(m_orders[Open], Open);
+            deriveClosedOrder();
+        }
         const Dealt dealt = partition();
         for (StageColumnProxy *column : std::as_const(m_columns)) {
             const int stage = static_cast<int>(column->stage());
@@ -261,11 +343,11 @@ void StagePartition::sourceDataChanged(int first, int last)
         return;
     }
     for (int sourceRow = first; sourceRow <= last; ++sourceRow) {
-        const qint64 key = keyOf(m_source->rowAt(sourceRow).opportunity.expectedCloseDate);
-        if (key != m_keys.at(sourceRow)) {
-            removeFromOrder(sourceRow); // found by the key it was ordered by
-            m_keys[sourceRow] = key;
-            insertIntoOrder(sourceRow);
+        if (const Keys keys = keysOf(sourceRow);
+            keys.close != m_keys.at(sourceRow) || keys.updated != m_updated.at(sourceRow)) {
+            removeFromOrders(sourceRow); // found by the keys it was ordered by
+            storeKeys(sourceRow, keys);
+            insertIntoOrders(sourceRow);
         }
         StageColumnProxy *target = m_filter.accepts(*m_source, sourceRow)
                                        ? column(m_source->rowAt(sourceRow).opportunity.stage)
@@ -283,11 +365,12 @@ void StagePartition::sourceDataChanged(int first, int last)
             // Still in its column, perhaps at another place (a new close date): it moves there,
             // selected as it was.
             const QList<int> &rows = current->sourceRows();
+            const Ordering ordering = orderingOf(current->stage());
             int to = row;
-            if (row > 0 && before(sourceRow, rows.at(row - 1)))
-                to = placeOf(sourceRow, rows, 0, row);
-            else if (row + 1 < rows.size() && before(rows.at(row + 1), sourceRow))
-                to = placeOf(sourceRow, rows, row + 1, rows.size()) - 1;
+            if (row > 0 && before(sourceRow, rows.at(row - 1), ordering))
+                to = placeOf(sourceRow, rows, 0, row, ordering);
+            else if (row + 1 < rows.size() && before(rows.at(row + 1), sourceRow, ordering))
+                to = placeOf(sourceRow, rows, row + 1, rows.size(), ordering) - 1;
             current->moveRowTo(row, to);
             current->announceChanged(to);
             continue;

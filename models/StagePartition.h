@@ -6,14 +6,17 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <array>
 
 class OpportunityListModel;
 class StageColumnProxy;
 
 // The board's columns, one StageColumnProxy per stage over the same source model: the filter
-// runs once over the records and deals each passing row to its stage's column, in expected close
-// date order (the API has no manual order). A keystroke costs one pass over the rows, not a
-// filter and a sort per column; source changes of a few rows move only those cards.
+// runs once over the records and deals each passing row to its stage's column, in card order
+// (the API has no manual order): open stages by expected close date, soonest first; closed
+// stages with the most recent close first, then the last changed. A keystroke costs one pass
+// over the rows, not a filter and a sort per column; source changes of a few rows move only
+// those cards.
 class StagePartition final : public QObject
 {
     Q_OBJECT
@@ -34,15 +37,34 @@ signals:
     void dealt();
 
 private:
-    // The order of cards in a column: expected close date, no date last, then cache order.
-    bool before(int sourceRowA, int sourceRowB) const;
-    void sortInCardOrder(QList<int> &rows) const;
-    // Where `sourceRow` goes among rows[first, last), which are in card order.
-    int placeOf(int sourceRow, const QList<int> &rows, qsizetype first, qsizetype last) const;
-    // The order of every source row, from scratch (first load, reset).
+    // The two orders of cards. Open: expected close date, no date last, then cache order.
+    // Closed: the latest close date first, no date last, then the latest change, then cache order.
+    enum Ordering
+    {
+        Open,
+        Closed
+    };
+    static Ordering orderingOf(Stage stage) { return Stages::isClosed(stage) ? Closed : Open; }
+    bool before(int sourceRowA, int sourceRowB, Ordering ordering) const;
+    void sortInCardOrder(QList<int> &rows, Ordering ordering) const;
+    // Where `sourceRow` goes among rows[first, last), which are in `ordering`.
+    int placeOf(int sourceRow, const QList<int> &rows, qsizetype first, qsizetype last,
+                Ordering ordering) const;
+    // The orders of every source row, from scratch (first load, reset).
     void rebuildOrder();
-    void insertIntoOrder(int sourceRow);
-    void removeFromOrder(int sourceRow);
+    // The closed order made again from the open one.
+    void deriveClosedOrder();
+    void insertIntoOrders(int sourceRow);
+    void removeFromOrders(int sourceRow);
+    struct Keys
+    {
+        qint64 close = 0;   // keyOf(expected close date)
+        qint64 updated = 0; // the last change, milliseconds since the epoch
+    };
+    // The keys `sourceRow` is ordered by, as its record says now.
+    Keys keysOf(int sourceRow) const;
+    // Keeps them as the row's order keys; false when they are the same.
+    bool storeKeys(int sourceRow, const Keys &keys);
     static qint64 keyOf(const QDate &closeDate);
     struct Dealt
     {
@@ -66,8 +88,10 @@ private:
     bool m_resetting = false;
     OpportunityFilter m_filter;
     QList<StageColumnProxy *> m_columns;
-    // Every source row in card order, kept up to date as rows change: a keystroke never sorts.
-    QList<int> m_order;
-    // Per source row, the close date as a number: ordering reads a flat array, not the records.
+    // Every source row in each order, kept up to date as rows change: a keystroke never sorts.
+    std::array<QList<int>, 2> m_orders;
+    // Per source row, the close date as a number and the last change (milliseconds), as the
+    // orders were made with: ordering reads flat arrays, not the records.
     QList<qint64> m_keys;
+    QList<qint64> m_updated;
 };

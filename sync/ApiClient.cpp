@@ -74,6 +74,23 @@ QString ApiClient::userAgent()
         .arg(QStringLiteral(KASHEW_VERSION), QString::fromLatin1(qVersion()));
 }
 
+QString ApiClient::unreadableMessage(const QList<UnreadableRecord> &records)
+{
+    // Enough to find the records and see the pattern; a whole page of them would bury it.
+    constexpr qsizetype shown = 3;
+    QStringList descriptions;
+    for (qsizetype i = 0; i < std::min(shown, records.size()); ++i)
+        descriptions.append(records.at(i).description);
+    QString list = descriptions.join(QStringLiteral("; "));
+    if (records.size() > shown)
+        list = tr("%1; and %2 more").arg(list).arg(records.size() - shown);
+    return records.size() == 1
+               ? tr("kashew cannot read an opportunity the server sent: %1").arg(list)
+               : tr("kashew cannot read %1 opportunities the server sent: %2")
+                     .arg(records.size())
+                     .arg(list);
+}
+
 int ApiClient::backoffMs(int attempt) const
 {
     // Exponential with full jitter: retries of many clients do not arrive together.
@@ -151,6 +168,17 @@ ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body, bool 
     return error;
 }
 
+qint64 ApiClient::rateLimitWaitMs() const
+{
+    return m_rateLimitEnd.remainingTime();
+}
+
+QDateTime ApiClient::rateLimitedUntil() const
+{
+    const qint64 waitMs = rateLimitWaitMs();
+    return waitMs > 0 ? QDateTime::currentDateTime().addMSecs(waitMs) : QDateTime();
+}
+
 void ApiClient::abortAll()
 {
     ++m_generation;
@@ -179,6 +207,28 @@ void ApiClient::send(const QByteArray &method, const QString &path,
                            "%1 is not.")
                             .arg(url.toString(QUrl::RemoveQuery));
         QTimer::singleShot(0, this, [done, error] { done(error, {}); });
+        return;
+    }
+    // Before the time a 429 named, a request would only be refused again (and may count against
+    // the plan's budget): it waits for that time, or fails at once without going out.
+    if (const qint64 waitMs = rateLimitWaitMs(); waitMs > 0) {
+        if (waitMs <= qint64(m_settings.maxRateLimitWaitSeconds) * 1000) {
+            QTimer::singleShot(waitMs, Qt::PreciseTimer, this, [=] {
+                if (generation == m_generation)
+                    send(method, path, query, body, headers, done, attempt, earlierMayHaveLanded);
+            });
+            return;
+        }
+        ApiError error;
+        error.kind = ApiError::Kind::RateLimited;
+        error.retryAfterSeconds = static_cast<int>((waitMs + 999) / 1000);
+        error.mayHaveLanded = earlierMayHaveLanded;
+        error.message =
+            tr("Rate limit exceeded. Try again in %1 seconds.").arg(error.retryAfterSeconds);
+        QTimer::singleShot(0, this, [=] {
+            if (generation == m_generation)
+                done(error, {});
+        });
         return;
     }
     QNetworkRequest request(url);
@@ -218,6 +268,11 @@ void ApiClient::send(const QByteArray &method, const QString &path,
         const QByteArray responseBody = reply->readAll();
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
         ApiError error = errorFor(reply, responseBody, timedOut);
+        if (error.kind == ApiError::Kind::RateLimited) {
+            const QDeadlineTimer end(qint64(error.retryAfterSeconds) * 1000, Qt::PreciseTimer);
+            if (end > m_rateLimitEnd)
+                m_rateLimitEnd = end;
+        }
         // A POST that may have reached the server is not repeated here: the SyncEngine looks the
         // record up first (servers may ignore Idempotency-Key). Refused connections are safe.
         const bool neverSent =
@@ -278,8 +333,9 @@ std::optional<ApiClient::Detail> ApiClient::readDetail(const QJsonDocument &json
     if (!reading.ok()) {
         error->kind = ApiError::Kind::BadResponse;
         error->fieldErrors = reading.errors;
-        error->message = tr("The server sent an opportunity whose %1 cannot be read: %2")
-                             .arg(reading.errors.first().field, reading.errors.first().message);
+        error->message = tr("The server sent an opportunity kashew cannot read: %1")
+                             .arg(OpportunityJson::describeErrors(OpportunityJson::idOf(object),
+                                                                  reading.errors));
         return std::nullopt;
     }
     Detail detail;
@@ -321,21 +377,26 @@ void ApiClient::listOpportunities(const OpportunityFilter &filter, Callback<Oppo
              }
              page.totalCount = envelope.totalCount;
              for (qsizetype i = 0; i < envelope.items.size(); ++i) {
-                 const auto reading = OpportunityJson::read(envelope.items.at(i).toObject(),
-                                                            OpportunityJson::ReadMode::Response);
-                 if (!reading.ok()) {
-                     // One unreadable record makes the page unusable: nothing of it is applied.
-                     error.kind = ApiError::Kind::BadResponse;
-                     error.fieldErrors = reading.errors;
-                     error.message =
-                         tr("The server sent an opportunity (item %1 of page %2) whose %3 cannot "
-                            "be read: %4")
-                             .arg(i + 1)
-                             .arg(filter.page)
-                             .arg(reading.errors.first().field, reading.errors.first().message);
-                     return done(error, OpportunityPage{});
+                 const QJsonObject object = envelope.items.at(i).toObject();
+                 const auto reading = OpportunityJson::readListed(object, filter.archived);
+                 if (reading.ok()) {
+                     page.items.append(reading.opportunity);
+                     if (!reading.present.testFlag(OpportunityField::IsArchived))
+                         page.archivedByFilter.insert(reading.opportunity.id);
+                     continue;
                  }
-                 page.items.append(reading.opportunity);
+                 // One record that cannot be read costs only itself: it is left out and named.
+                 const QString id = OpportunityJson::idOf(object);
+                 QString description = OpportunityJson::describeErrors(id, reading.errors);
+                 if (id.isEmpty())
+                     description +=
+                         QLatin1Char(' ') + tr("(item %1 of page %2)").arg(i + 1).arg(filter.page);
+                 page.unreadable.append({id, reading.errors, description});
+             }
+             if (!page.unreadable.isEmpty()) {
+                 error.kind = ApiError::Kind::BadResponse;
+                 error.fieldErrors = page.unreadable.first().errors;
+                 error.message = unreadableMessage(page.unreadable);
              }
              done(error, page);
          });

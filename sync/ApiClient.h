@@ -5,9 +5,12 @@
 #include "Opportunity.h"
 #include "OpportunityUpdate.h"
 
+#include <QDateTime>
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 #include <functional>
 #include <optional>
@@ -32,7 +35,8 @@ public:
         int maxRetries = 4;
         int backoffBaseMs = 500;
         int backoffMaxMs = 30000;
-        // A 429 asking for a longer wait than this is reported instead of waited out.
+        // A 429 asking for a longer wait than this is reported instead of waited out (-1: never
+        // wait).
         int maxRateLimitWaitSeconds = 120;
     };
 
@@ -46,11 +50,28 @@ public:
         QString ownerId;
         bool archived = false;
     };
+    // A record of a page that could not be read.
+    struct UnreadableRecord
+    {
+        // As the server sent it; empty when the id itself cannot be read.
+        QString id;
+        FieldErrors errors;
+        // "opportunity 'opp_123': name is missing"
+        QString description;
+    };
+    // A page of a listing. When some of its records cannot be read, the call's error says which
+    // (BadResponse) and the page still holds the others: a caller may go on with them.
     struct OpportunityPage
     {
         QList<Opportunity> items;
+        QList<UnreadableRecord> unreadable;
+        // Records that did not say whether they are archived: taken as the request's filter says.
+        QSet<QString> archivedByFilter;
         std::optional<qint64> totalCount;
         int requestedPageSize = 0;
+
+        // Records on the page, readable or not (what tells a short page).
+        qsizetype received() const { return items.size() + unreadable.size(); }
     };
     struct Detail
     {
@@ -74,6 +95,8 @@ public:
     // A key may go over http:// only to this machine.
     static bool isSafeToSendKey(const QUrl &url);
     static QString userAgent();
+    // Says which records could not be read and why, the first few in full.
+    static QString unreadableMessage(const QList<UnreadableRecord> &records);
 
     void listOpportunities(const OpportunityFilter &filter, Callback<OpportunityPage> done);
     void getOpportunity(const QString &id, Callback<Detail> done);
@@ -86,6 +109,11 @@ public:
 
     // Requests sent since construction, retries included (for figures).
     int requestCount() const { return m_requestCount; }
+    // After a 429 no request goes out before the time the server named: until then requests wait
+    // (up to maxRateLimitWaitSeconds) or fail at once as rate limited, without being sent.
+    // Milliseconds left (0: none); the local time it ends (invalid: none).
+    qint64 rateLimitWaitMs() const;
+    QDateTime rateLimitedUntil() const;
     // Cancels everything under way; their callbacks are not called.
     void abortAll();
 
@@ -116,4 +144,5 @@ private:
     int m_requestCount = 0;
     // Bumped by abortAll(): replies of an older generation are dropped.
     int m_generation = 0;
+    QDeadlineTimer m_rateLimitEnd = QDeadlineTimer(0);
 };

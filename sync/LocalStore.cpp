@@ -101,18 +101,6 @@ QList<Account> LocalStore::accounts()
     return list;
 }
 
-std::optional<QList<OpportunityUpdate>> LocalStore::updates(const QString &opportunityId)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral("SELECT data FROM opportunity_updates WHERE opportunity_id = ?"));
-    query.addBindValue(opportunityId);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    FieldErrors errors;
-    return OpportunityJson::readUpdates(
-        QJsonDocument::fromJson(query.value(0).toString().toUtf8()).array(), &errors);
-}
-
 QSqlQuery &LocalStore::prepared(const QString &sql)
 {
     std::unique_ptr<QSqlQuery> &query = m_statements[sql];

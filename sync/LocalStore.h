@@ -4,6 +4,7 @@
 #include "CachedOpportunity.h"
 #include "OpportunityUpdate.h"
 #include "OutboxEntry.h"
+#include "StoredHistory.h"
 
 #include <QObject>
 #include <QStringList>
@@ -17,8 +18,9 @@ class SqlTransaction;
 // The client's single source of truth: a SQLite cache of opportunities, accounts, updates
 // histories, the outbox of pending edits and sync state. An edit writes the new row and its
 // outbox entry in one transaction. Signals name the records that changed. Its parts, one file
-// each: the cache file (LocalStoreOpening.cpp), the user's edits (LocalStoreEdits.cpp) and the
-// sync's side (LocalStoreSync.cpp); reading and the outbox's rows here.
+// each: the cache file (LocalStoreOpening.cpp), the user's edits (LocalStoreEdits.cpp), the
+// sync's side (LocalStoreSync.cpp) and the updates histories (LocalStoreHistory.cpp); reading and
+// the outbox's rows here.
 class LocalStore final : public QObject
 {
     Q_OBJECT
@@ -49,6 +51,8 @@ public:
     qint64 opportunityCount();
     QList<Account> accounts();
     std::optional<QList<OpportunityUpdate>> updates(const QString &opportunityId);
+    // The history with the record version it was fetched for (LocalStoreHistory.cpp).
+    std::optional<StoredHistory> history(const QString &opportunityId);
 
     // Edits by the user: row and outbox entry in one transaction. Return false on failure
     // (lastError() says why) with nothing changed.
@@ -74,11 +78,17 @@ public:
     // Stages one page of a pull; nothing visible changes until commitPull().
     bool beginPull();
     bool stagePulled(const QList<Opportunity> &page);
+    // Records the server listed but kashew cannot read: their cached copies stay as they are,
+    // and commitPull() does not take them for deleted.
+    bool keepUnreadable(const QStringList &ids);
     // Merges the staged records into the cache in one transaction; with `complete`, records the
     // server no longer has are removed (or become conflicts when edited here).
     bool commitPull(bool complete);
     bool storeAccounts(const QList<Account> &accounts);
-    bool storeUpdates(const QString &opportunityId, const QList<OpportunityUpdate> &updates);
+    // `recordVersion`: RecordVersion::of the record the history was fetched for; without it the
+    // history counts as older than the record, to be fetched again when next shown.
+    bool storeUpdates(const QString &opportunityId, const QList<OpportunityUpdate> &updates,
+                      const QString &recordVersion = QString());
     // Merges one record fetched from the server (after a 412, say), as a pull would.
     bool mergeServerRecord(const Opportunity &server, const QByteArray &etag);
     // Counts a send before it happens and marks it in doubt, so that after a crash or a lost

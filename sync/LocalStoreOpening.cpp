@@ -66,6 +66,11 @@ const QList<QStringList> &migrations()
             // (by `kashew new`, say) keeps naming the record.
             QStringLiteral("CREATE TABLE id_aliases (old_id TEXT PRIMARY KEY NOT NULL,"
                            " new_id TEXT NOT NULL)"),
+        },
+        {
+            // The version of the record each history was fetched for: a history older than its
+            // record is fetched again. Histories kept before (NULL) count as older.
+            QStringLiteral("ALTER TABLE opportunity_updates ADD COLUMN record_version TEXT"),
         }};
     return steps;
 }

@@ -44,8 +44,27 @@ bool LocalStore::beginPull()
                 " probability INTEGER NOT NULL, expected_close_date TEXT, description TEXT, "
                 "owner_id TEXT,"
                 " is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT)")) &&
-            query.exec(QStringLiteral("DELETE FROM pull_staging"))) ||
+            query.exec(QStringLiteral("DELETE FROM pull_staging")) &&
+            query.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS pull_unreadable (id TEXT "
+                                      "PRIMARY KEY NOT NULL)")) &&
+            query.exec(QStringLiteral("DELETE FROM pull_unreadable"))) ||
            fail(QStringLiteral("starting a pull"), query.lastError().text());
+}
+
+bool LocalStore::keepUnreadable(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return true;
+    SqlTransaction transaction(m_connectionName);
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO pull_unreadable (id) VALUES (?)"));
+    for (const QString &id : ids) {
+        query.addBindValue(id);
+        if (!query.exec())
+            return fail(QStringLiteral("staging a pulled page"), query.lastError().text());
+    }
+    query.finish();
+    return commit(transaction);
 }
 
 bool LocalStore::stagePulled(const QList<Opportunity> &page)
@@ -218,7 +237,8 @@ bool LocalStore::commitPull(bool complete)
         if (!vanished.exec(
                 QStringLiteral("SELECT o.id, x.operation, o.sync_state FROM opportunities o"
                                " LEFT JOIN outbox x ON x.opportunity_id = o.id"
-                               " WHERE o.id NOT IN (SELECT id FROM pull_staging)")))
+                               " WHERE o.id NOT IN (SELECT id FROM pull_staging)"
+                               " AND o.id NOT IN (SELECT id FROM pull_unreadable)")))
             return fail(QStringLiteral("merging a pull"), vanished.lastError().text());
         struct Gone
         {
@@ -251,7 +271,8 @@ bool LocalStore::commitPull(bool complete)
         }
     }
     QSqlQuery clear(QSqlDatabase::database(m_connectionName));
-    if (!clear.exec(QStringLiteral("DELETE FROM pull_staging")) || !commit(transaction))
+    if (!clear.exec(QStringLiteral("DELETE FROM pull_staging")) ||
+        !clear.exec(QStringLiteral("DELETE FROM pull_unreadable")) || !commit(transaction))
         return fail(QStringLiteral("merging a pull"), clear.lastError().text());
     if (!changed.isEmpty())
         emit opportunitiesChanged(changed);
@@ -313,22 +334,6 @@ bool LocalStore::storeAccounts(const QList<Account> &accounts)
     if (!commit(transaction))
         return false;
     emit accountsChanged();
-    return true;
-}
-
-bool LocalStore::storeUpdates(const QString &opportunityId, const QList<OpportunityUpdate> &updates)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO opportunity_updates (opportunity_id, data, fetched_at)"
-        " VALUES (?, ?, ?)"));
-    query.addBindValue(opportunityId);
-    query.addBindValue(QString::fromUtf8(
-        QJsonDocument(OpportunityJson::updatesToJson(updates)).toJson(QJsonDocument::Compact)));
-    query.addBindValue(timestampText(QDateTime::currentDateTimeUtc()));
-    if (!query.exec())
-        return fail(QStringLiteral("storing the history"), query.lastError().text());
-    emit opportunitiesChanged({opportunityId});
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "LocalStore.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
+#include "RecordVersion.h"
 
 #include <QCoreApplication>
 #include <QLockFile>
@@ -18,8 +19,15 @@ SyncEngine::SyncEngine(LocalStore &store, ApiClient &client, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_client(client)
+    , m_pusher(store, {[this] { return m_running; }, [this] { return mayPushEdits(); },
+                       [this] {
+                           syncNow();
+                       }})
 {
     connect(&m_timer, &QTimer::timeout, this, &SyncEngine::syncNow);
+    connect(&m_client, &ApiClient::rateLimited, this, [this](int seconds) {
+        emit rateLimited(QDateTime::currentDateTime().addSecs(seconds));
+    });
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setTimerType(Qt::PreciseTimer); // a rate limit's wait must not end early
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
@@ -38,8 +46,19 @@ void SyncEngine::setState(State state)
     emit stateChanged(state);
 }
 
+bool SyncEngine::mayPushEdits() const
+{
+    // A wrong key or an insecure address waits for the settings; a backoff for its timer.
+    const bool needsSettings =
+        m_state == State::Error && (m_lastError.kind == ApiError::Kind::Unauthorized ||
+                                    m_lastError.kind == ApiError::Kind::Insecure);
+    return !m_client.settings().apiKey.isEmpty() && !m_retryTimer.isActive() &&
+           m_client.rateLimitWaitMs() <= 0 && !needsSettings;
+}
+
 void SyncEngine::start(std::chrono::milliseconds interval)
 {
+    m_pusher.setEnabled(true);
     if (interval.count() > 0)
         m_timer.start(interval);
     // When the system says the network is back, do not wait for the timer. Without a backend
@@ -59,6 +78,7 @@ void SyncEngine::stop()
 {
     m_timer.stop();
     m_retryTimer.stop();
+    m_pusher.setEnabled(false);
     m_client.abortAll();
     m_running = false;
     m_lock.reset();
@@ -70,6 +90,16 @@ void SyncEngine::syncNow()
         m_again = true;
         return;
     }
+    if (const qint64 waitMs = m_client.rateLimitWaitMs(); waitMs > 0) {
+        // Asking before the rate limit's wait ends would only be refused again.
+        m_retryTimer.start(static_cast<int>(waitMs));
+        emit rateLimited(m_client.rateLimitedUntil());
+        return;
+    }
+    // This sync sends everything the outbox holds; a backoff's retry is moot (finish() sets it
+    // again if this one fails too).
+    m_pusher.cancel();
+    m_retryTimer.stop();
     m_lock = std::make_unique<QLockFile>(m_store.path() + QStringLiteral(".sync-lock"));
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(0) && !(takeOverOrphanedLock(*m_lock) && m_lock->tryLock(0))) {
@@ -118,190 +148,18 @@ void SyncEngine::finish(const ApiError &error)
         setState(State::Offline);
         m_retryTimer.start(30000); // try again soon: the network may be back
     } else {
+        if (error.kind == ApiError::Kind::RateLimited) {
+            const qint64 waitMs = std::max<qint64>(m_client.rateLimitWaitMs(),
+                                                   qint64(error.retryAfterSeconds) * 1000);
+            m_retryTimer.start(static_cast<int>(std::max<qint64>(1000, waitMs)));
+            emit rateLimited(QDateTime::currentDateTime().addMSecs(m_retryTimer.remainingTime()));
+        }
         setState(State::Error);
-        if (error.kind == ApiError::Kind::RateLimited)
-            m_retryTimer.start(std::max(1, error.retryAfterSeconds) * 1000);
     }
     emit finished(error.ok());
+    m_pusher.syncFinished(error.ok());
     if (m_again && error.ok())
         QTimer::singleShot(0, this, &SyncEngine::syncNow);
-}
-
-void SyncEngine::pushNext()
-{
-    for (const OutboxEntry &entry : m_store.outbox()) {
-        if (m_tried.contains(entry.sequence))
-            continue;
-        const auto record = m_store.opportunity(entry.opportunityId);
-        const bool waitsForUser =
-            record && (record->state == SyncState::Failed || record->state == SyncState::Conflict);
-        if (waitsForUser)
-            continue;
-        m_tried.insert(entry.sequence);
-        pushEntry(entry, 0);
-        return;
-    }
-    // Outbox done: pull.
-    m_pulledIds.clear();
-    m_largestPage = 0;
-    m_pullComplete = true;
-    if (!m_store.beginPull())
-        return finish(storeError());
-    pullPage(false, 1);
-}
-
-void SyncEngine::pushEntry(const OutboxEntry &entry, int round)
-{
-    const auto record = [&]() -> std::optional<CachedOpportunity> {
-        if (entry.operation == OutboxEntry::Operation::Delete) {
-            // A pending delete hides its row; the ETag it needs is still there.
-            CachedOpportunity hidden;
-            hidden.opportunity.id = entry.opportunityId;
-            return hidden;
-        }
-        return m_store.opportunity(entry.opportunityId);
-    }();
-    if (!record)
-        return pushNext();
-    if (entry.operation == OutboxEntry::Operation::Create)
-        return pushCreate(entry);
-
-    const QByteArray etag = entry.operation == OutboxEntry::Operation::Delete
-                                ? m_store.etagOf(entry.opportunityId)
-                                : record->etag;
-    if ((etag.isEmpty() || entry.inDoubt) && round == 0) {
-        // Without a version to send, look first: a change made on the server meanwhile must be
-        // merged, not overwritten. After a send that may have landed, look too, while the cache
-        // still knows what that send carried: what of it the server holds is ours.
-        return refreshThenPush(entry, round);
-    }
-    const QJsonObject body =
-        entry.operation == OutboxEntry::Operation::Delete
-            ? QJsonObject()
-            : OpportunityJson::toRequestBody(record->opportunity, entry.fields);
-    if (!m_store.markAttempt(entry.sequence, body))
-        return finish(storeError());
-    if (entry.operation == OutboxEntry::Operation::Delete) {
-        m_client.deleteOpportunity(entry.opportunityId, etag, [=](const ApiError &error, bool) {
-            if (error.ok() || error.kind == ApiError::Kind::NotFound) {
-                return entryPushed(entry, nullptr);
-            }
-            if (handlePushError(entry, error, round))
-                pushNext();
-        });
-        return;
-    }
-    m_client.updateOpportunity(entry.opportunityId, body, etag,
-                               [=](const ApiError &error, const ApiClient::Detail &detail) {
-                                   if (error.ok()) {
-                                       return entryPushed(entry, &detail.opportunity, detail.etag);
-                                   }
-                                   if (handlePushError(entry, error, round))
-                                       pushNext();
-                               });
-}
-
-void SyncEngine::refreshThenPush(const OutboxEntry &entry, int round)
-{
-    m_client.getOpportunity(
-        entry.opportunityId, [=](const ApiError &error, const ApiClient::Detail &detail) {
-            if (error.kind == ApiError::Kind::NotFound) {
-                const bool stored = entry.operation == OutboxEntry::Operation::Delete
-                                        ? m_store.completeDelete(entry.sequence)
-                                        : m_store.recordServerDeleted(entry.opportunityId);
-                return stored ? pushNext() : finish(storeError());
-            }
-            if (!error.ok()) {
-                if (handlePushError(entry, error, round, Request::LookUp))
-                    pushNext();
-                return;
-            }
-            if (!m_store.mergeServerRecord(detail.opportunity, detail.etag) ||
-                !m_store.storeUpdates(detail.opportunity.id, detail.updates))
-                return finish(storeError());
-            // The merge may have settled the entry or turned it into a conflict.
-            const auto current = m_store.entryFor(entry.opportunityId);
-            const auto record = m_store.opportunity(entry.opportunityId);
-            const bool conflict = record && record->state == SyncState::Conflict;
-            if (!current || conflict ||
-                (entry.operation == OutboxEntry::Operation::Delete &&
-                 !m_store.entryFor(entry.opportunityId)))
-                return pushNext();
-            pushEntry(*current, round + 1);
-        });
-}
-
-void SyncEngine::pushCreate(const OutboxEntry &entry)
-{
-    const auto record = m_store.opportunity(entry.opportunityId);
-    if (!record)
-        return pushNext();
-    const QJsonObject body = OpportunityJson::toRequestBody(
-        record->opportunity,
-        OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
-    const auto post = [=] {
-        if (!m_store.markAttempt(entry.sequence, body))
-            return finish(storeError());
-        m_client.createOpportunity(body, entry.idempotencyKey,
-                                   [=](const ApiError &error, const ApiClient::Detail &detail) {
-                                       if (error.ok()) {
-                                           return entryPushed(entry, &detail.opportunity,
-                                                              detail.etag);
-                                       }
-                                       if (handlePushError(entry, error, 0))
-                                           pushNext();
-                                   });
-    };
-    if (!entry.inDoubt)
-        return post();
-    // An earlier send may have landed and its answer been lost. Servers that ignore
-    // Idempotency-Key would create a second record: look for the first one before posting again.
-    // Compare with what was sent then, not with the record as it is now; a record this cache
-    // already holds is another create's, never this one's.
-    const OpportunityJson::Reading sent =
-        OpportunityJson::read(entry.sentBody, OpportunityJson::ReadMode::Request);
-    Opportunity landed = record->opportunity;
-    OpportunityDiff::copyFields(sent.opportunity, &landed, sent.present);
-    ApiClient::OpportunityFilter filter;
-    filter.search = landed.name;
-    filter.pageSize = 100;
-    filter.archived = landed.isArchived;
-    m_client.listOpportunities(filter, [=](const ApiError &error,
-                                           const ApiClient::OpportunityPage &page) {
-        if (!error.ok()) {
-            if (handlePushError(entry, error, 0, Request::LookUp))
-                pushNext();
-            return;
-        }
-        const QDateTime since = entry.createdAt.addSecs(-300);
-        for (const Opportunity &candidate : page.items) {
-            const bool same = !OpportunityDiff::changedFields(
-                candidate, landed,
-                OpportunityFieldNames::writable() & ~OpportunityFields(OpportunityField::OwnerId));
-            const bool known =
-                candidate.id != entry.opportunityId &&
-                (m_store.opportunity(candidate.id) || m_store.entryFor(candidate.id));
-            if (same && !known &&
-                (!candidate.createdAt.isValid() || candidate.createdAt >= since)) {
-                return entryPushed(entry, &candidate);
-            }
-        }
-        post();
-    });
-}
-
-void SyncEngine::entryPushed(const OutboxEntry &entry, const Opportunity *server,
-                             const QByteArray &etag)
-{
-    // The server holds the change now; if the cache cannot say so, the push stops here and the
-    // entry stays in doubt, so the next one looks before sending again.
-    const bool stored = server ? m_store.completeEntry(entry.sequence, *server, etag)
-                               : m_store.completeDelete(entry.sequence);
-    if (!stored)
-        return finish(storeError());
-    ++m_progress.editsPushed;
-    emit progressChanged(m_progress);
-    pushNext();
 }
 
 ApiError SyncEngine::storeError() const
@@ -313,82 +171,57 @@ ApiError SyncEngine::storeError() const
                     0};
 }
 
-bool SyncEngine::handlePushError(const OutboxEntry &entry, const ApiError &error, int round,
-                                 Request request)
-{
-    // A send that certainly changed nothing needs no look-up before the next one. A look-up's
-    // failure says nothing of the send it looks for.
-    if (request == Request::Send && !error.mayHaveBeenApplied() &&
-        !m_store.settleAttempt(entry.sequence)) {
-        finish(storeError());
-        return false;
-    }
-    // Pushing goes on only when the cache took note of the refusal.
-    const auto stored = [this](bool ok) {
-        if (!ok)
-            finish(storeError());
-        return ok;
-    };
-    switch (error.kind) {
-    case ApiError::Kind::PreconditionFailed:
-        if (round < 3) {
-            refreshThenPush(entry, round + 1);
-            return false;
-        }
-        return stored(m_store.failEntry(
-            entry.sequence, tr("The record keeps changing on the server; try again later.")));
-    case ApiError::Kind::NotFound:
-        return stored(m_store.recordServerDeleted(entry.opportunityId));
-    case ApiError::Kind::Validation: {
-        QStringList parts;
-        for (const FieldError &field : error.fieldErrors)
-            parts.append(field.field.isEmpty()
-                             ? field.message
-                             : field.field + QStringLiteral(": ") + field.message);
-        return stored(m_store.failEntry(
-            entry.sequence,
-            tr("The server refused this edit: %1")
-                .arg(parts.isEmpty() ? error.message : parts.join(QStringLiteral("; ")))));
-    }
-    case ApiError::Kind::Forbidden:
-        m_readOnly = true;
-        emit readOnlyDetected();
-        return stored(m_store.failEntry(
-            entry.sequence,
-            tr("This API key may only read: editing is not allowed. (%1)").arg(error.message)));
-    case ApiError::Kind::BadResponse:
-        // The edit may have landed; keep it and try again at the next sync.
-        finish(error);
-        return false;
-    default:
-        finish(error);
-        return false;
-    }
-}
-
 void SyncEngine::pullPage(bool archived, int page)
 {
+    if (!archived && page == 1)
+        m_unreadable.clear();
     ApiClient::OpportunityFilter filter;
     filter.page = page;
     filter.pageSize = pageSize;
     filter.archived = archived;
-    m_client.listOpportunities(filter, [=](const ApiError &error,
+    m_client.listOpportunities(filter, [=](ApiError error,
                                            const ApiClient::OpportunityPage &result) {
-        if (!error.ok())
-            return finish(error); // the staged pages are dropped: the cache stays as it was
-        if (!m_store.stagePulled(result.items))
+        if (!error.ok() && result.unreadable.isEmpty()) {
+            // The staged pages are dropped: the cache stays as it was. Records found unreadable
+            // so far are still worth telling.
+            if (!m_unreadable.isEmpty())
+                error.message += QLatin1Char(' ') + ApiClient::unreadableMessage(m_unreadable);
+            return finish(error);
+        }
+        // Records it cannot read are left out, named, and kept here as they were; the others of
+        // the page are taken.
+        QStringList unreadableIds;
+        for (const ApiClient::UnreadableRecord &record : result.unreadable) {
+            if (record.id.isEmpty())
+                m_pullComplete = false; // it may be any record: none is taken for deleted
+            else
+                unreadableIds.append(record.id);
+            m_unreadable.append(record);
+        }
+        QList<Opportunity> items = result.items;
+        if (archived) {
+            // Listed live already, and not saying it is archived: the server ignores isArchived
+            // (it lists everything twice), and the record is not archived.
+            items.removeIf([&](const Opportunity &item) {
+                return result.archivedByFilter.contains(item.id) && m_pulledIds.contains(item.id);
+            });
+        }
+        if (!m_store.stagePulled(items) || !m_store.keepUnreadable(unreadableIds))
             return finish(storeError());
         for (const Opportunity &item : result.items)
             m_pulledIds.insert(item.id);
+        for (const QString &id : std::as_const(unreadableIds))
+            m_pulledIds.insert(id);
+        const qsizetype received = result.received();
         ++m_progress.pagesDone;
-        m_progress.recordsDone += static_cast<int>(result.items.size());
+        m_progress.recordsDone += static_cast<int>(items.size());
         if (result.totalCount && page == 1)
             m_progress.recordsTotal =
                 (m_progress.recordsTotal < 0 ? 0 : m_progress.recordsTotal) + *result.totalCount;
         emit progressChanged(m_progress);
-        m_largestPage = std::max(m_largestPage, static_cast<int>(result.items.size()));
-        const qint64 fetched = (qint64(page) - 1) * m_largestPage + result.items.size();
-        const bool more = !result.items.isEmpty() && result.items.size() >= m_largestPage &&
+        m_largestPage = std::max(m_largestPage, static_cast<int>(received));
+        const qint64 fetched = (qint64(page) - 1) * m_largestPage + received;
+        const bool more = received > 0 && received >= m_largestPage &&
                           (!result.totalCount || fetched < *result.totalCount);
         if (more)
             return pullPage(archived, page + 1);
@@ -402,16 +235,33 @@ void SyncEngine::pullPage(bool archived, int page)
             m_pullComplete = false; // records moved between pages: do not take absence as deletion
         if (!m_store.commitPull(m_pullComplete))
             return finish(storeError());
+        // Everything readable is in the cache and the sync goes through; the records it could
+        // not read stay as they were, and the app and kashew say which fields stood in the way.
+        m_unreadableError = ApiError{};
+        if (!m_unreadable.isEmpty()) {
+            m_unreadableError.kind = ApiError::Kind::BadResponse;
+            m_unreadableError.fieldErrors = m_unreadable.first().errors;
+            m_unreadableError.message = ApiClient::unreadableMessage(m_unreadable) +
+                                        QLatin1Char(' ') +
+                                        tr("The rest is synced; these stay here as they were.");
+        }
         pullAccounts(1, {});
     });
 }
 
 void SyncEngine::pullAccounts(int page, QList<Account> accounts)
 {
+    if (m_accountsMissing)
+        return finish(ApiError{});
     m_client.listAccounts(
         page, pageSize, [=](const ApiError &error, const ApiClient::AccountPage &result) mutable {
-            if (!error.ok())
-                return finish(error);
+            if (!error.ok()) {
+                // Account names are a convenience; the opportunities are stored. The cached
+                // names stay, and the app and kashew say why there are no new ones.
+                m_accountsError = error;
+                m_accountsMissing = error.kind == ApiError::Kind::NotFound;
+                return finish(ApiError{});
+            }
             accounts += result.items;
             const bool more =
                 !result.items.isEmpty() && (result.totalCount ? accounts.size() < *result.totalCount
@@ -420,6 +270,7 @@ void SyncEngine::pullAccounts(int page, QList<Account> accounts)
                 return pullAccounts(page + 1, accounts);
             if (!m_store.storeAccounts(accounts))
                 return finish(storeError());
+            m_accountsError = ApiError{};
             finish(ApiError{});
         });
 }
@@ -427,9 +278,16 @@ void SyncEngine::pullAccounts(int page, QList<Account> accounts)
 void SyncEngine::fetchDetail(const QString &id)
 {
     m_client.getOpportunity(id, [=](const ApiError &error, const ApiClient::Detail &detail) {
-        const bool stored =
-            !error.ok() || (m_store.mergeServerRecord(detail.opportunity, detail.etag) &&
-                            m_store.storeUpdates(id, detail.updates));
+        if (!error.ok() || !m_store.mergeServerRecord(detail.opportunity, detail.etag)) {
+            emit detailFetched(id, error.ok() ? storeError() : error);
+            return;
+        }
+        // The history belongs to the record as the cache now holds it (when it holds the server's
+        // state), so that the two compare as one version until either changes.
+        const auto cached = m_store.opportunity(id);
+        const Opportunity &fetched =
+            cached && cached->state == SyncState::Synced ? cached->opportunity : detail.opportunity;
+        const bool stored = m_store.storeUpdates(id, detail.updates, RecordVersion::of(fetched));
         emit detailFetched(id, stored ? error : storeError());
     });
 }

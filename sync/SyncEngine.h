@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "ApiError.h"
 #include "OutboxEntry.h"
+#include "PushScheduler.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -15,7 +16,9 @@ class QLockFile;
 
 // Moves changes between the LocalStore and the server: pushes the outbox in order (coalesced,
 // idempotent, merged field by field on conflict), then pulls every page into the cache. One sync
-// at a time (also across processes on the same cache); on start, on a timer, on demand.
+// at a time (also across processes on the same cache); on start, on a timer, on demand, and a
+// short quiet period after the user's edits (PushScheduler). The push half is in
+// SyncEnginePush.cpp.
 class SyncEngine final : public QObject
 {
     Q_OBJECT
@@ -53,8 +56,20 @@ public:
 
     // Syncs every `interval` (0: only on demand) and right away.
     void start(std::chrono::milliseconds interval);
-    // Starts a sync unless one runs; then one more follows it.
+    // Starts a sync unless one runs; then one more follows it. Not before a rate limit's wait ends:
+    // then it says so again (rateLimited) and syncs when the wait is over.
     void syncNow();
+    // How long after the user's last edit its sync starts (default 1.5 s).
+    void setPushDelay(std::chrono::milliseconds delay) { m_pusher.setQuietPeriod(delay); }
+    // A sync for the user's latest edits waits for their quiet period to end.
+    bool isPushScheduled() const { return m_pusher.isScheduled(); }
+    // Why the last sync has no account names (none: it has them). Opportunities sync without.
+    const ApiError &accountsError() const { return m_accountsError; }
+    // The records the last sync could not read (none: it read them all), named with the fields
+    // at fault. The sync went through without them; their cached copies stay as they were.
+    const ApiError &unreadableError() const { return m_unreadableError; }
+    // When a rate limit's wait ends (invalid: there is none).
+    QDateTime rateLimitedUntil() const { return m_client.rateLimitedUntil(); }
     // Fetches one record with its updates history into the cache (for the detail view).
     void fetchDetail(const QString &id);
     void stop();
@@ -65,9 +80,14 @@ signals:
     void finished(bool ok);
     void readOnlyDetected();
     void detailFetched(const QString &id, const ApiError &error);
+    // The server's rate limit is reached: nothing is sent before `retryAt` (local time), then the
+    // sync goes on by itself.
+    void rateLimited(const QDateTime &retryAt);
 
 private:
     void setState(State state);
+    // Whether edits may go out now: a key, and no offline backoff or rate limit to wait out.
+    bool mayPushEdits() const;
     // Removes a lock file left without an owner (empty or unreadable); true when it did.
     bool takeOverOrphanedLock(QLockFile &lock);
     void finish(const ApiError &error);
@@ -108,5 +128,12 @@ private:
     QSet<QString> m_pulledIds;
     int m_largestPage = 0;
     bool m_pullComplete = true;
+    // Records of this pull kashew could not read: left as they were, reported when it ends.
+    QList<ApiClient::UnreadableRecord> m_unreadable;
     std::unique_ptr<QLockFile> m_lock;
+    ApiError m_accountsError;
+    ApiError m_unreadableError;
+    // The server answered 404 on /accounts: it has none to give, no need to ask every sync.
+    bool m_accountsMissing = false;
+    PushScheduler m_pusher;
 };

@@ -51,6 +51,11 @@ private slots:
         m_window = m_seeded->window.get();
         m_board = m_window->board();
         m_window->views()->setCurrentWidget(m_board);
+        m_asked.clear();
+        m_board->setCloseConfirmation([this](const QStringList &names, Stage stage) {
+            m_asked.append({names, stage});
+            return true;
+        });
         m_window->show(); // the columns follow the model while the board shows
         for (Stage stage : Stages::all())
             m_testers.emplace_back(std::make_unique<QAbstractItemModelTester>(
@@ -132,6 +137,7 @@ private slots:
     void closedStagesSetTheProbability()
     {
         QVERIFY(drop(id(1), Stage::ClosedWon));
+        QVERIFY(m_asked.isEmpty()); // a drop onto the column is the confirmation
         QCOMPARE(m_seeded->store.opportunity(id(1))->opportunity.probability, 100);
         QVERIFY(drop(id(2), Stage::ClosedLost));
         QCOMPARE(m_seeded->store.opportunity(id(2))->opportunity.probability, 0);
@@ -172,6 +178,7 @@ private slots:
         QCOMPARE(actions.at(1)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Right));
         actions.at(1)->trigger();
         QCOMPARE(m_seeded->store.opportunity(id(2))->opportunity.stage, Stage::ClosedWon);
+        QCOMPARE(m_asked.size(), 1); // into a closed stage: asked first
         m_board->columnView(Stage::ClosedWon)
             ->setCurrentIndex(m_board->columnView(Stage::ClosedWon)
                                   ->model()
@@ -309,6 +316,7 @@ private:
         return finished.wait(60000) && finished.first().first().toBool();
     }
 
+    QList<QPair<QStringList, Stage>> m_asked; // the close confirmations asked (see init)
     std::unique_ptr<SeededWindow> m_seeded;
     MainWindow *m_window = nullptr;
     BoardView *m_board = nullptr;

@@ -535,6 +535,43 @@ private slots:
     }
 
     // The id `new` prints names the record for good, also once a sync gave it the server's id.
+    // `--server` given once is the profile's server from then on, as in the app: `status`,
+    // `list` and later syncs of that profile use it without being told again.
+    void serverGivenOnceIsRemembered()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        QTemporaryDir profile;
+        const Cli cli(profile.path(), server.baseUrl());
+        EXPECT_EXIT(cli.run({QStringLiteral("sync")}), 0);
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        QCOMPARE(http.post(QStringLiteral("/opportunities"),
+                           QJsonObject{{QStringLiteral("name"), QStringLiteral("Made elsewhere")}})
+                     .status,
+                 201);
+        const auto runPlain = [&](const QStringList &arguments) {
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("KASHEW_API_KEY"),
+                               QString::fromLatin1(ServerProcess::writeKey));
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(KASHEW_CLI_PATH),
+                          QStringList{QStringLiteral("--profile"), profile.path()} + arguments);
+            if (!process.waitForFinished(120000))
+                process.kill();
+            return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                          QString::fromUtf8(process.readAllStandardOutput()),
+                          QString::fromUtf8(process.readAllStandardError())};
+        };
+        const CliRun synced = runPlain({QStringLiteral("sync")});
+        EXPECT_EXIT(synced, 0);
+        const CliRun listed = runPlain({QStringLiteral("list")});
+        EXPECT_EXIT(listed, 0);
+        QVERIFY2(listed.out.contains(QStringLiteral("Made elsewhere")), qPrintable(listed.out));
+        const CliRun status = runPlain({QStringLiteral("status")});
+        QVERIFY2(status.out.contains(server.baseUrl().toString()), qPrintable(status.out));
+    }
+
     void idFromNewStaysUsableAfterTheSync()
     {
         ServerProcess server;

@@ -1,9 +1,11 @@
 // The main window on a cache seeded with known data: the filter bar narrows the list to exactly
 // the expected rows, archive and delete go to the store and outbox, server text stays text.
+#include "BoardView.h"
 #include "DetailPanel.h"
 #include "FilterBar.h"
 #include "ItemRoles.h"
 #include "MainWindow.h"
+#include "OpportunityDialog.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
 #include "SampleRows.h"
@@ -11,15 +13,20 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <cmath>
 #include <functional>
@@ -168,6 +175,110 @@ private slots:
         QCOMPARE(m_window->newAction()->shortcut(), QKeySequence(QKeySequence::New));
         QCOMPARE(m_window->syncAction()->shortcut(), QKeySequence(QKeySequence::Refresh));
         QCOMPARE(m_window->deleteAction()->shortcut(), QKeySequence(QKeySequence::Delete));
+    }
+
+    // File > New opportunity, Save: the new deal is the list's current row and the detail shows
+    // it; with the board showing, it is the board's one current card too.
+    void newDealIsSelectedAfterSaving_data()
+    {
+        QTest::addColumn<bool>("board");
+        QTest::newRow("list") << false;
+        QTest::newRow("board") << true;
+    }
+    void newDealIsSelectedAfterSaving()
+    {
+        QFETCH(bool, board);
+        select(SampleRows::id(1));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        if (board) {
+            m_window->views()->setCurrentWidget(m_window->board());
+            QListView *proposal = m_window->board()->columnView(Stage::Proposal);
+            proposal->setCurrentIndex(proposal->model()->index(0, 0));
+            QCOMPARE(m_window->board()->currentId(), SampleRows::id(1));
+        }
+        const QString name = QStringLiteral("Initech — Pilot");
+        QTimer::singleShot(0, this, [name] {
+            auto *dialog = qobject_cast<OpportunityDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->nameField()->setText(name);
+            dialog->stageField()->setCurrentIndex(int(Stage::Proposal));
+            dialog->buttons()->button(QDialogButtonBox::Save)->click();
+        });
+        m_window->newAction()->trigger();
+        QString created;
+        for (const CachedOpportunity &record : m_seeded->store.opportunities()) {
+            if (record.opportunity.name == name)
+                created = record.opportunity.id;
+        }
+        QVERIFY(!created.isEmpty());
+        QCOMPARE(m_window->table()->currentIndex().data(ItemRoles::Id).toString(), created);
+        QCOMPARE(m_window->detail()->currentId(), created);
+        if (board) {
+            QCOMPARE(m_window->board()->currentId(), created);
+            QCOMPARE(m_window->board()->selectedIds(), QStringList{created});
+        }
+    }
+
+    // A record as a server sent it, with values kashew would refuse from a user (a lead id and an
+    // account id that are no UUIDs, a 300-character name, a probability of 150, a lower-case
+    // currency): changing one field saves, and only what changed is queued for the server.
+    void oddServerRecordStaysEditable_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<OpportunityFields>("queued");
+        QTest::newRow("name") << "name" << OpportunityFields(OpportunityField::Name);
+        QTest::newRow("stage") << "stage"
+                               << (OpportunityField::Stage | OpportunityField::Probability);
+    }
+    void oddServerRecordStaysEditable()
+    {
+        QFETCH(QString, change);
+        QFETCH(OpportunityFields, queued);
+        Opportunity odd = SampleRows::make().at(2).opportunity;
+        odd.id = SampleRows::id(8);
+        odd.leadId = QStringLiteral("L-42");
+        odd.name = QString(300, QLatin1Char('n'));
+        odd.probability = 150;
+        odd.currency = QStringLiteral("usd");
+        LocalStore &store = m_seeded->store;
+        QVERIFY(store.beginPull() && store.stagePulled({odd}) && store.commitPull(false));
+        QVERIFY(store.outbox().isEmpty());
+        select(odd.id);
+
+        bool saveEnabled = false;
+        QTimer::singleShot(0, this, [change, &saveEnabled] {
+            auto *dialog = qobject_cast<OpportunityDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            if (change == QLatin1String("name"))
+                dialog->nameField()->setText(QStringLiteral("Acme — Pilot, phase 2"));
+            else
+                dialog->stageField()->setCurrentIndex(int(Stage::Negotiation));
+            QPushButton *save = dialog->buttons()->button(QDialogButtonBox::Save);
+            saveEnabled = save->isEnabled();
+            save->click();
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        m_window->editAction()->trigger();
+        QVERIFY(saveEnabled);
+        const QList<OutboxEntry> outbox = store.outbox();
+        QCOMPARE(outbox.size(), 1);
+        QCOMPARE(outbox.first().operation, OutboxEntry::Operation::Update);
+        QCOMPARE(outbox.first().fields, queued);
+        const auto saved = store.opportunity(odd.id);
+        QVERIFY(saved);
+        QCOMPARE(saved->state, SyncState::Pending);
+        QCOMPARE(saved->opportunity.leadId, odd.leadId);
+        QCOMPARE(saved->opportunity.accountId, odd.accountId);
+        QCOMPARE(saved->opportunity.currency, odd.currency);
+        if (change == QLatin1String("stage")) {
+            QCOMPARE(saved->opportunity.name, odd.name);
+            QCOMPARE(saved->opportunity.stage, Stage::Negotiation);
+            QCOMPARE(saved->opportunity.probability, 75);
+        } else {
+            QCOMPARE(saved->opportunity.probability, 150);
+        }
     }
 
 private:

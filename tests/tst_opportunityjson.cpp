@@ -170,6 +170,92 @@ private slots:
         QVERIFY(!reading.present.testFlag(OpportunityField::Probability));
     }
 
+    // CONTRACT.md, List: isArchived=true lists only archived records, false (the default) only
+    // live ones; a record that leaves is_archived out is what its request listed.
+    void listedRecordWithoutIsArchivedIsWhatTheRequestListed_data()
+    {
+        QTest::addColumn<bool>("listedArchived");
+        QTest::addColumn<QJsonValue>("isArchived");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("archived list, absent") << true << QJsonValue(QJsonValue::Undefined) << true;
+        QTest::newRow("archived list, null") << true << QJsonValue(QJsonValue::Null) << true;
+        QTest::newRow("live list, absent") << false << QJsonValue(QJsonValue::Undefined) << false;
+        // What a record says of itself wins over what it was listed by.
+        QTest::newRow("archived list, says false") << true << QJsonValue(false) << false;
+        QTest::newRow("live list, says true") << false << QJsonValue(true) << true;
+    }
+    void listedRecordWithoutIsArchivedIsWhatTheRequestListed()
+    {
+        QFETCH(bool, listedArchived);
+        QFETCH(QJsonValue, isArchived);
+        QFETCH(bool, expected);
+        QJsonObject object = fixture("opportunity-snake.json");
+        object.remove(QStringLiteral("is_archived"));
+        if (!isArchived.isUndefined())
+            object.insert(QStringLiteral("isArchived"), isArchived);
+        const auto reading = OpportunityJson::readListed(object, listedArchived);
+        QVERIFY(reading.ok());
+        QCOMPARE(reading.opportunity.isArchived, expected);
+    }
+
+    // A response without a name cannot be kept (it is required); it is reported with the field.
+    void responseWithoutNameIsReportedAsMissing_data()
+    {
+        QTest::addColumn<QJsonValue>("name");
+        QTest::newRow("absent") << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("null") << QJsonValue(QJsonValue::Null);
+    }
+    void responseWithoutNameIsReportedAsMissing()
+    {
+        QFETCH(QJsonValue, name);
+        QJsonObject object = fixture("opportunity-snake.json");
+        object.remove(QStringLiteral("name"));
+        if (!name.isUndefined())
+            object.insert(QStringLiteral("name"), name);
+        const auto reading = OpportunityJson::read(object, OpportunityJson::ReadMode::Response);
+        QCOMPARE(reading.errors,
+                 (FieldErrors{{QStringLiteral("name"), QStringLiteral("is missing")}}));
+        // A request (a partial PUT) may leave the name out.
+        object.remove(QStringLiteral("name"));
+        QVERIFY(OpportunityJson::read(object, OpportunityJson::ReadMode::Request).ok());
+    }
+
+    // null says the server has no value or currency: not a gap to fill with 0 and USD.
+    void nullValueAndCurrencyAreReportedNotDefaulted()
+    {
+        QJsonObject object = fixture("opportunity-snake.json");
+        object.insert(QStringLiteral("value"), QJsonValue::Null);
+        object.insert(QStringLiteral("currency"), QJsonValue::Null);
+        const auto reading = OpportunityJson::read(object, OpportunityJson::ReadMode::Response);
+        QCOMPARE(reading.errors,
+                 (FieldErrors{{QStringLiteral("value"), QStringLiteral("must be a number")},
+                              {QStringLiteral("currency"),
+                               QStringLiteral("must be an ISO 4217 code, such as USD")}}));
+        QVERIFY(!reading.present.testFlag(OpportunityField::Value));
+        QVERIFY(!reading.present.testFlag(OpportunityField::Currency));
+    }
+
+    // The report names the record and each field at fault, the field first, in the contract's
+    // words; a value that is there but unreadable reads the same as null.
+    void unreadableRecordIsDescribedByIdAndField()
+    {
+        QJsonObject object = fixture("opportunity-snake.json");
+        object.insert(QStringLiteral("id"), QStringLiteral("opp_123"));
+        object.remove(QStringLiteral("name"));
+        object.insert(QStringLiteral("value"), QStringLiteral("lots"));
+        const auto reading = OpportunityJson::read(object, OpportunityJson::ReadMode::Response);
+        QCOMPARE(OpportunityJson::idOf(object), QStringLiteral("opp_123"));
+        QCOMPARE(OpportunityJson::describeErrors(OpportunityJson::idOf(object), reading.errors),
+                 QStringLiteral("opportunity 'opp_123': name is missing; value must be a number"));
+        object.remove(QStringLiteral("id"));
+        QCOMPARE(OpportunityJson::idOf(object), QString());
+        QCOMPARE(OpportunityJson::describeErrors(
+                     QString(),
+                     OpportunityJson::read(object, OpportunityJson::ReadMode::Response).errors),
+                 QStringLiteral("an opportunity without an id: id is missing; name is missing; "
+                                "value must be a number"));
+    }
+
     void updatesRoundTripAndReportBadEntries()
     {
         OpportunityUpdate update;

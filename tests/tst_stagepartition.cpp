@@ -1,8 +1,10 @@
-// The board's columns: each stage's cards in close-date order, one filter for all, cards that
-// follow source changes (moves, new dates, new and deleted records), selections that survive a
-// filter change, totals per column, drops that ask for a move. Every column under
-// QAbstractItemModelTester, and a long random run checked against an answer worked out here from
-// the records alone (an oracle of the test's own: no OpportunityFilter, no StagePartition).
+// The board's columns: each stage's cards in close-date order (closed stages latest first, see
+// tst_closedcolumns), one
+// filter for all, cards that follow source changes (moves, new dates, new and deleted records),
+// selections that survive a filter change, totals per column, drops that ask for a move. Every
+// column under QAbstractItemModelTester, and a long random run checked against an answer worked out
+// here from the records alone (an oracle of the test's own: no OpportunityFilter, no
+// StagePartition).
 #include "BoardOracle.h"
 #include "ItemRoles.h"
 #include "OpportunityListModel.h"
@@ -371,6 +373,12 @@ private slots:
         const auto someDate = [&random] {
             return random.bounded(8) ? QDate(2026, 1, 1).addDays(random.bounded(30)) : QDate();
         };
+        // Few distinct times, so that closed cards often share a close date and a change time.
+        const auto someChange = [&random] {
+            return random.bounded(6)
+                       ? QDateTime(QDate(2026, 1, 1), QTime(random.bounded(4), 0), Qt::UTC)
+                       : QDateTime();
+        };
         const auto toRow = [](const Opportunity &o) {
             OpportunityRow row;
             row.opportunity = o;
@@ -393,6 +401,7 @@ private slots:
                     o.ownerId = pick(owners);
                 if (random.bounded(4) == 0)
                     o.name = pick(names).arg(random.bounded(30));
+                o.updatedAt = someChange();
                 m_model->upsertRows({toRow(o)});
             } else if (kind < 7) {
                 Opportunity o =
@@ -402,6 +411,7 @@ private slots:
                 o.ownerId = pick(owners);
                 o.currency = random.bounded(3) ? QStringLiteral("USD") : QStringLiteral("EUR");
                 o.probability = random.bounded(101);
+                o.updatedAt = someChange();
                 records.append(o);
                 m_model->upsertRows({toRow(o)});
             } else if (kind < 8 && count > 0) {

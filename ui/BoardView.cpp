@@ -1,12 +1,15 @@
 #include "BoardView.h"
 
+#include "BoardColumnView.h"
 #include "CardDelegate.h"
 #include "FilterBar.h"
 #include "ItemRoles.h"
 #include "OpportunityListModel.h"
+#include "ServerText.h"
 #include "StageChipDelegate.h"
 #include "StageColumnProxy.h"
 #include "StagePartition.h"
+#include "StageProbabilities.h"
 #include "StageTotalsView.h"
 
 #include <QAction>
@@ -15,8 +18,12 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -32,14 +39,21 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
     connect(m_recount, &QTimer::timeout, this, &BoardView::updateHeaders);
     m_partition->setFilter(filterBar.filter());
     connect(&filterBar, &FilterBar::filterChanged, m_partition, &StagePartition::setFilter);
-    auto *row = new QHBoxLayout;
+    // The columns side by side in a strip that scrolls sideways once the window is narrower than
+    // their least widths: the board never makes the window wider than the screen.
+    m_scroll = new QScrollArea(this);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *strip = new QWidget(m_scroll);
+    auto *row = new QHBoxLayout(strip);
     row->setContentsMargins(8, 8, 8, 8);
     row->setSpacing(8);
     for (Stage stage : Stages::all()) {
         Column column;
         column.proxy = m_partition->column(stage);
 
-        column.frame = new QWidget(this);
+        column.frame = new QWidget(strip);
         column.frame->setObjectName(QStringLiteral("boardColumn"));
         auto *layout = new QVBoxLayout(column.frame);
         layout->setContentsMargins(0, 0, 0, 0);
@@ -69,7 +83,7 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         column.totals = new StageTotalsView(column.frame);
         layout->addWidget(column.totals);
 
-        column.view = new QListView(column.frame);
+        column.view = new BoardColumnView(column.frame);
         column.view->setModel(column.proxy);
         column.view->setItemDelegate(new CardDelegate(column.view));
         column.view->setUniformItemSizes(true);
@@ -82,7 +96,8 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         column.view->setDragDropMode(QAbstractItemView::DragDrop);
         column.view->setDefaultDropAction(Qt::MoveAction);
         column.view->setContextMenuPolicy(Qt::CustomContextMenu);
-        column.view->setMinimumWidth(170);
+        // Room for a card's lines; the title may ask for more.
+        column.view->setMinimumWidth(150);
         column.view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         column.view->setResizeMode(QListView::Adjust);
         connect(column.view, &QListView::customContextMenuRequested, this,
@@ -90,12 +105,16 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         connect(column.view, &QListView::activated, this, [this](const QModelIndex &index) {
             emit openRequested(index.data(ItemRoles::Id).toString());
         });
+        connect(column.view, &BoardColumnView::selectingExclusively, this,
+                [this, stage](const QModelIndex &index) { selectOnlyIn(stage, index); });
         connect(column.view->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 [this, stage](const QModelIndex &current) {
                     if (current.isValid())
                         m_currentStage = stage;
-                    emit currentChanged();
+                    followCurrent();
                 });
+        connect(column.view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                [this] { followCurrent(); });
         layout->addWidget(column.view, 1);
         row->addWidget(column.frame, 1);
 
@@ -105,7 +124,10 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         m_columns.insert(stage, column);
     }
     updateHeaders();
-    setLayout(row);
+    m_scroll->setWidget(strip);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_scroll);
     // Titles as tall as the collapse buttons beside some of them: every column's cards start level.
     int titleHeight = 0;
     for (const Column &column : std::as_const(m_columns))
@@ -130,6 +152,11 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
     right->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(right, &QAction::triggered, this, [this] { moveSelection(+1); });
     addActions({left, right});
+}
+
+QListView *BoardView::columnView(Stage stage) const
+{
+    return m_columns.value(stage).view;
 }
 
 void BoardView::showEvent(QShowEvent *event)
@@ -176,7 +203,8 @@ void BoardView::updateHeaders()
     for (Stage stage : Stages::all()) {
         const Column &column = m_columns.value(stage);
         column.title->setText(
-            QStringLiteral("%1  (%2)").arg(Stages::label(stage)).arg(totals[stage].count));
+            QStringLiteral("%1  (%2)")
+                .arg(Stages::label(stage), QLocale().toString(totals[stage].count)));
         column.totals->setTotals(totals[stage], currencies);
     }
 }
@@ -188,10 +216,11 @@ void BoardView::setCollapsed(Stage stage, bool collapsed)
     column.totals->setVisible(!collapsed);
     if (column.collapse && column.collapse->isChecked() != collapsed)
         column.collapse->setChecked(collapsed);
-    // A collapsed column keeps only its title, and its place takes no more than that.
-    column.frame->setMaximumWidth(collapsed ? column.title->sizeHint().width() + 40
-                                            : QWIDGETSIZE_MAX);
-    if (auto *layout = qobject_cast<QHBoxLayout *>(this->layout()))
+    // A collapsed column keeps only its title, and its place takes no more than that (however
+    // long the title grows later).
+    column.frame->setSizePolicy(collapsed ? QSizePolicy::Maximum : QSizePolicy::Preferred,
+                                QSizePolicy::Preferred);
+    if (auto *layout = qobject_cast<QHBoxLayout *>(column.frame->parentWidget()->layout()))
         layout->setStretchFactor(column.frame, collapsed ? 0 : 1);
 }
 
@@ -226,17 +255,153 @@ QString BoardView::currentId() const
     return selectedIds().value(0);
 }
 
+void BoardView::selectOnlyIn(Stage stage, const QModelIndex &index)
+{
+    m_currentStage = stage;
+    m_selectingOnly = true;
+    for (auto it = m_columns.cbegin(); it != m_columns.cend(); ++it) {
+        if (it.key() != stage)
+            it->view->selectionModel()->clearSelection();
+    }
+    m_selectingOnly = false;
+    // The column selects the card next (a click makes it current first, then selected): nothing
+    // to say before it is selected, so that no other card is announced in between. Said at the
+    // latest once the event is over, selected or not.
+    const QItemSelectionModel *selection = m_columns.value(stage).view->selectionModel();
+    const QModelIndexList selected = selection->selectedIndexes();
+    if (selection->currentIndex() == index && selected.size() == 1 && selected.first() == index) {
+        followCurrent(); // the card is all its column holds already: no change to wait for
+        return;
+    }
+    m_selecting = index;
+    m_selectingStage = stage;
+    QTimer::singleShot(0, this, [this] {
+        if (!m_selecting.isValid())
+            return;
+        m_selecting = QPersistentModelIndex();
+        followCurrent();
+    });
+}
+
+void BoardView::followCurrent(bool always)
+{
+    if (m_selectingOnly)
+        return;
+    if (m_selecting.isValid()) {
+        if (!m_columns.value(m_selectingStage).view->selectionModel()->isSelected(m_selecting))
+            return;
+        m_selecting = QPersistentModelIndex();
+    }
+    const QString id = currentId();
+    if (id == m_announcedId && !always)
+        return;
+    m_announcedId = id;
+    emit currentChanged();
+}
+
+void BoardView::select(const QStringList &ids, const QString &current)
+{
+    for (auto it = m_columns.cbegin(); it != m_columns.cend(); ++it) {
+        QItemSelectionModel *selection = it->view->selectionModel();
+        QItemSelection cards;
+        for (const QString &id : ids) {
+            const int row = it->proxy->rowOfSource(m_model.rowOf(id));
+            if (row < 0)
+                continue;
+            const QModelIndex card = it->proxy->index(row, 0);
+            cards.select(card, card);
+            if (id == current) {
+                selection->setCurrentIndex(card, QItemSelectionModel::NoUpdate);
+                m_currentStage = it.key();
+                it->view->scrollTo(card);
+            }
+        }
+        selection->select(cards, QItemSelectionModel::ClearAndSelect);
+    }
+}
+
+void BoardView::setCloseConfirmation(std::function<bool(const QStringList &, Stage)> confirm)
+{
+    m_confirmClose = std::move(confirm);
+}
+
 void BoardView::moveSelection(int direction)
 {
     // Each selected card moves one column over from where it is.
+    QList<QPair<QStringList, Stage>> moves;
     for (Stage stage : Stages::all()) {
         const int target = static_cast<int>(stage) + direction;
         if (target < 0 || target >= Stages::all().size())
             continue;
         const QStringList ids = selectedIdsIn(stage);
         if (!ids.isEmpty())
-            m_model.requestMove(ids, static_cast<Stage>(target));
+            moves.append({ids, static_cast<Stage>(target)});
     }
+    moveConfirmed(moves);
+}
+
+void BoardView::requestMove(const QStringList &ids, Stage stage)
+{
+    if (!ids.isEmpty())
+        moveConfirmed({{ids, stage}});
+}
+
+void BoardView::moveConfirmed(const QList<QPair<QStringList, Stage>> &moves)
+{
+    // A read-only key: the model refuses and says why, without a question first.
+    for (Stage closed : {Stage::ClosedWon, Stage::ClosedLost}) {
+        QStringList closing;
+        for (const auto &[ids, target] : moves) {
+            if (target == closed)
+                closing += ids;
+        }
+        if (!m_model.isReadOnly() && !confirmClose(closing, closed))
+            return;
+    }
+    // The moved cards stay selected where they went, so that the next Ctrl+Right takes them on;
+    // the board says its current card once, when all of it is done.
+    const QString current = currentId();
+    QStringList moved;
+    m_selectingOnly = true;
+    for (const auto &[ids, target] : moves) {
+        if (m_model.requestMove(ids, target))
+            moved += ids;
+    }
+    if (!moved.isEmpty())
+        select(moved, current);
+    m_selectingOnly = false;
+    // Always: whoever read the current card while the cards were on their way read none.
+    followCurrent(!moved.isEmpty());
+}
+
+bool BoardView::confirmClose(const QStringList &ids, Stage stage)
+{
+    QStringList names; // of the deals that would move: not those in that stage already
+    for (const QString &id : ids) {
+        const int row = m_model.rowOf(id);
+        if (row >= 0 && m_model.rowAt(row).opportunity.stage != stage)
+            names.append(m_model.rowAt(row).opportunity.name);
+    }
+    if (names.isEmpty())
+        return true;
+    if (m_confirmClose)
+        return m_confirmClose(names, stage);
+    const QString question =
+        names.size() == 1 ? tr("Move \"%1\" to %2?")
+                                .arg(ServerText::isolated(names.first()), Stages::label(stage))
+                          : tr("Move %n deals to %1?", nullptr, static_cast<int>(names.size()))
+                                .arg(Stages::label(stage));
+    QMessageBox box(QMessageBox::Question, tr("Move to %1").arg(Stages::label(stage)), question,
+                    QMessageBox::Cancel, this);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(
+        tr("The probability becomes %1%. Edit ▸ Undo takes the move back.")
+            .arg(QLocale().toString(StageProbabilities::implied(stage).value_or(0))));
+    QPushButton *move =
+        box.addButton(tr("Move to %1").arg(Stages::label(stage)), QMessageBox::AcceptRole);
+    box.setDefaultButton(move);
+    box.exec();
+    return box.clickedButton() == move;
 }
 
 void BoardView::showContextMenu(Stage stage, const QPoint &position)
@@ -245,17 +410,26 @@ void BoardView::showContextMenu(Stage stage, const QPoint &position)
     const QModelIndex index = view->indexAt(position);
     if (!index.isValid())
         return;
-    if (!view->selectionModel()->isSelected(index))
-        view->setCurrentIndex(index);
-    const QStringList ids = selectedIdsIn(stage);
-    QMenu menu(this);
     const QString id = index.data(ItemRoles::Id).toString(); // the index may not outlive exec()
+    if (!view->selectionModel()->isSelected(index)) {
+        // The card alone, the board's one selection, whatever keys are held.
+        select({id}, id);
+        followCurrent();
+    }
+    // What is selected on the whole board, as Ctrl+Left/Right moves it.
+    const QStringList ids = selectedIds();
+    QSet<Stage> from;
+    for (Stage column : Stages::all()) {
+        if (!selectedIdsIn(column).isEmpty())
+            from.insert(column);
+    }
+    QMenu menu(this);
     menu.addAction(tr("&Open…"), this, [this, id] { emit openRequested(id); });
     QMenu *moveTo = menu.addMenu(tr("&Move to"));
     for (Stage target : Stages::all()) {
-        QAction *action = moveTo->addAction(
-            Stages::label(target), this, [this, ids, target] { m_model.requestMove(ids, target); });
-        action->setEnabled(target != stage);
+        QAction *action = moveTo->addAction(Stages::label(target), this,
+                                            [this, ids, target] { requestMove(ids, target); });
+        action->setEnabled(from != QSet<Stage>{target});
     }
     menu.exec(view->viewport()->mapToGlobal(position));
 }

@@ -1,5 +1,6 @@
 #include "CardDelegate.h"
 
+#include "CardText.h"
 #include "ItemRoles.h"
 #include "Money.h"
 #include "Opportunity.h"
@@ -24,6 +25,13 @@ QRect markerRect(const QRect &card)
     return QRect(card.right() - padding - 8, card.top() + padding + 2, 8, 8);
 }
 
+QColor mixed(const QColor &a, const QColor &b, double share)
+{
+    return QColor::fromRgbF(static_cast<float>(a.redF() * (1 - share) + b.redF() * share),
+                            static_cast<float>(a.greenF() * (1 - share) + b.greenF() * share),
+                            static_cast<float>(a.blueF() * (1 - share) + b.blueF() * share));
+}
+
 } // namespace
 
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -37,16 +45,19 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                          const QModelIndex &index) const
 {
     const Opportunity o = index.data(ItemRoles::OpportunityRole).value<Opportunity>();
+    const CardText words = CardText::of(index);
     const QRect card = option.rect.adjusted(margin, margin, -margin, -margin);
     const bool selected = option.state & QStyle::State_Selected;
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath shape;
     shape.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-    painter->fillPath(shape, option.palette.base());
-    painter->setPen(
-        QPen(selected ? option.palette.highlight().color() : option.palette.mid().color(),
-             selected ? 2 : 1));
+    // Selected cards stand out in every column, the ones without the focus too: a board-wide
+    // selection must be seen whole before Ctrl+Left/Right moves it.
+    const QColor highlight = option.palette.color(QPalette::Active, QPalette::Highlight);
+    painter->fillPath(shape, selected ? mixed(option.palette.base().color(), highlight, 0.18)
+                                      : option.palette.base().color());
+    painter->setPen(QPen(selected ? highlight : option.palette.mid().color(), selected ? 2 : 1));
     painter->drawPath(shape);
 
     const QRect text = card.adjusted(padding, padding, -padding, -padding);
@@ -61,7 +72,7 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setPen(option.palette.text().color());
     painter->drawText(QRect(text.left(), text.top(), nameWidth, line),
                       Qt::AlignLeft | Qt::AlignVCenter,
-                      boldMetrics.elidedText(o.name, Qt::ElideRight, nameWidth));
+                      boldMetrics.elidedText(words.title, Qt::ElideRight, nameWidth));
     if (marker.isValid()) {
         painter->setBrush(marker);
         painter->setPen(Qt::NoPen);
@@ -80,7 +91,7 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->setPen(muted);
         painter->drawText(area, Qt::AlignRight | Qt::AlignVCenter, right);
     };
-    row(1, o.accountName.isEmpty() ? tr("No account") : o.accountName, QString(), muted);
+    row(1, words.account.isEmpty() ? tr("No account") : words.account, QString(), muted);
     row(2, formatMoney(o.value, o.currency), QLocale().toString(o.probability) + QLatin1Char('%'),
         option.palette.text().color());
     const bool overdue = index.data(ItemRoles::OverdueRole).toBool();
@@ -94,7 +105,7 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         when = QStringLiteral("⚠ ") + date;
     const int ownerWidth =
         std::max(text.width() - metrics.horizontalAdvance(when) - 8 - 8, text.width() / 3);
-    row(3, when, metrics.elidedText(o.ownerId, Qt::ElideMiddle, ownerWidth),
+    row(3, when, metrics.elidedText(words.owner, Qt::ElideRight, ownerWidth),
         overdue ? QColor(0xc6, 0x28, 0x28) : muted);
     painter->restore();
 }
@@ -104,7 +115,10 @@ bool CardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
 {
     if (event->type() == QEvent::ToolTip) {
         const int state = index.data(ItemRoles::SyncStateRole).toInt();
+        // The name and the owner in full: the card may show them shortened.
         QString tip = index.data(ItemRoles::OpportunityRole).value<Opportunity>().name;
+        if (const QString owner = CardText::of(index).ownerInFull; !owner.isEmpty())
+            tip += QLatin1Char('\n') + tr("Owner: %1").arg(owner);
         if (index.data(ItemRoles::OverdueRole).toBool())
             tip += QLatin1Char('\n') + tr("Overdue: its expected close date has passed");
         if (state != static_cast<int>(SyncState::Synced)) {

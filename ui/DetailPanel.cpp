@@ -1,13 +1,11 @@
 #include "DetailPanel.h"
 
 #include "Money.h"
-#include "OpportunityField.h"
 #include "ServerText.h"
 #include "Stage.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonValue>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -23,50 +21,6 @@ QLabel *plainLabel(QWidget *parent)
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
-}
-
-// A field of the history as the form above names it; a field this version does not know, as sent.
-QString fieldLabel(const QString &name)
-{
-    const std::optional<OpportunityField> field = OpportunityFieldNames::fromName(name);
-    switch (field.value_or(OpportunityField::Id)) {
-    case OpportunityField::Name:
-        return DetailPanel::tr("Name");
-    case OpportunityField::AccountId:
-    case OpportunityField::AccountName:
-        return DetailPanel::tr("Account");
-    case OpportunityField::Value:
-        return DetailPanel::tr("Value");
-    case OpportunityField::Currency:
-        return DetailPanel::tr("Currency");
-    case OpportunityField::Stage:
-        return DetailPanel::tr("Stage");
-    case OpportunityField::Probability:
-        return DetailPanel::tr("Probability");
-    case OpportunityField::ExpectedCloseDate:
-        return DetailPanel::tr("Expected close");
-    case OpportunityField::Description:
-        return DetailPanel::tr("Description");
-    case OpportunityField::OwnerId:
-        return DetailPanel::tr("Owner");
-    case OpportunityField::IsArchived:
-        return DetailPanel::tr("Archived");
-    default:
-        return name;
-    }
-}
-
-QString changeValue(const QString &field, const QJsonValue &value)
-{
-    if (value.isNull() || value.isUndefined())
-        return DetailPanel::tr("—");
-    if (value.isBool())
-        return value.toBool() ? DetailPanel::tr("yes") : DetailPanel::tr("no");
-    if (OpportunityFieldNames::fromName(field) == OpportunityField::Stage) {
-        if (const std::optional<Stage> stage = Stages::fromId(value.toString()))
-            return Stages::label(*stage);
-    }
-    return ServerText::isolated(value.toVariant().toString());
 }
 
 } // namespace
@@ -135,7 +89,7 @@ DetailPanel::DetailPanel(QWidget *parent)
 
 void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
                              const std::optional<QList<OpportunityUpdate>> &history,
-                             const QString &ownerName)
+                             const QString &ownerName, const HistoryFormatter &names)
 {
     while (QLayoutItem *item = m_entries->takeAt(0)) {
         delete item->widget();
@@ -205,16 +159,8 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
     }
     if (history->isEmpty())
         addEntry(tr("No changes since it was created."));
-    for (const OpportunityUpdate &update : *history) {
-        QStringList lines{tr("%1 · %2").arg(
-            QLocale().toString(update.createdAt.toLocalTime(), QLocale::ShortFormat),
-            ServerText::isolated(update.ownerId))};
-        for (const FieldChange &change : update.changes)
-            lines.append(tr("%1: %2 → %3")
-                             .arg(fieldLabel(change.field), changeValue(change.field, change.from),
-                                  changeValue(change.field, change.to)));
-        addEntry(lines.join(QLatin1Char('\n')));
-    }
+    for (const QString &entry : names.entries(*history, o.currency))
+        addEntry(entry);
     m_entries->addStretch();
 }
 
@@ -225,5 +171,15 @@ QStringList DetailPanel::shownTexts() const
         texts.append(value->text());
     for (const QLabel *entry : m_history->widget()->findChildren<QLabel *>())
         texts.append(entry->text());
+    return texts;
+}
+
+QStringList DetailPanel::historyTexts() const
+{
+    QStringList texts;
+    for (int i = 0; i < m_entries->count(); ++i) {
+        if (const auto *entry = qobject_cast<QLabel *>(m_entries->itemAt(i)->widget()))
+            texts.append(entry->text());
+    }
     return texts;
 }

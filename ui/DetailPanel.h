@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CachedOpportunity.h"
+#include "HistoryFormatter.h"
 #include "OpportunityUpdate.h"
 
 #include <QWidget>
@@ -21,12 +22,15 @@ class DetailPanel final : public QWidget
 public:
     explicit DetailPanel(QWidget *parent = nullptr);
 
+    // `names` tells the history's accounts and owners by name (ids when it knows none).
     void showRecord(const std::optional<CachedOpportunity> &record,
                     const std::optional<QList<OpportunityUpdate>> &history,
-                    const QString &ownerName);
+                    const QString &ownerName, const HistoryFormatter &names = HistoryFormatter());
     QString currentId() const { return m_id; }
     // Text of every label, for tests.
     QStringList shownTexts() const;
+    // The history's entries as shown, newest first (or the note that there is none yet).
+    QStringList historyTexts() const;
 
 signals:
     void editRequested();

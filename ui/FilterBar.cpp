@@ -2,6 +2,7 @@
 
 #include "OpportunityFilterProxy.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -10,6 +11,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 
@@ -28,7 +30,9 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_summaryTimer, &QTimer::timeout, this, &FilterBar::updateSummary);
     m_search->setPlaceholderText(tr("Search by name"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(220);
+    // Least widths that leave the whole bar within a 1024-pixel screen beside the other controls;
+    // wider windows give the search field and the lists more.
+    m_search->setMinimumWidth(160);
     connect(m_search, &QLineEdit::textChanged, this, &FilterBar::apply);
 
     auto *stageMenu = new QMenu(m_stageButton);
@@ -45,7 +49,12 @@ FilterBar::FilterBar(QWidget *parent)
 
     m_account->setEditable(true);
     m_account->setInsertPolicy(QComboBox::NoInsert);
-    m_account->setMinimumWidth(200);
+    // However long the names, the lists ask for room for a dozen characters; their pop-ups show
+    // the names in full.
+    for (QComboBox *box : {m_account, m_owner}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     m_account->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_account->completer()->setFilterMode(Qt::MatchContains);
     m_account->completer()->setCaseSensitivity(Qt::CaseInsensitive);
@@ -101,6 +110,11 @@ void FilterBar::setAccounts(const QList<Account> &accounts)
     for (const Account &account : accounts)
         m_account->addItem(account.name, account.id);
     m_account->setCurrentIndex(std::max(0, m_account->findData(current)));
+    // An editable list drops down no wider than itself: as wide as its longest name, then.
+    m_account->view()->setMinimumWidth(
+        std::min(m_account->view()->sizeHintForColumn(0) +
+                     style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8,
+                 640));
 }
 
 void FilterBar::setOwners(const QList<QPair<QString, QString>> &idAndName)

@@ -3,6 +3,7 @@
 #include "BoardView.h"
 #include "ConflictDialog.h"
 #include "CredentialStore.h"
+#include "DetailFollower.h"
 #include "DetailPanel.h"
 #include "FilterBar.h"
 #include "ItemRoles.h"
@@ -15,7 +16,9 @@
 #include "ServerText.h"
 #include "SettingsDialog.h"
 #include "StageChipDelegate.h"
+#include "SyncStatusBar.h"
 #include "Version.h"
+#include "WindowLayout.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,9 +29,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -44,6 +45,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_table(new QTableView(this))
     , m_detail(new DetailPanel(this))
     , m_undoStack(new QUndoStack(this))
+    , m_follower(
+          new DetailFollower(services.store, services.engine, services.model, *m_detail, this))
 {
     setWindowTitle(tr("Pipeline")); // Qt adds " — kashew", the display name
     m_proxy->setSourceModel(&services.model);
@@ -142,8 +145,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_board, &BoardView::openRequested, this, &MainWindow::editRecord);
     connect(&services.model, &OpportunityListModel::moveRequested, this,
             [this](const QStringList &ids, Stage stage) {
+                // The engine sends it after a short quiet period (so does undo): a run of moves
+                // goes out as one sync.
                 m_undoStack->push(RecordEditCommand::move(m_services.store, m_renamed, ids, stage));
-                m_services.engine.syncNow();
             });
     connect(&services.model, &OpportunityListModel::moveRefused, this,
             [this](const QString &reason) { showBanner(reason, false, true); });
@@ -183,7 +187,6 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 
     LocalStore &store = services.store;
     connect(&store, &LocalStore::accountsChanged, this, &MainWindow::refreshFilterChoices);
-    connect(&store, &LocalStore::outboxChanged, this, &MainWindow::updatePending);
     connect(&store, &LocalStore::opportunityIdChanged, this,
             [this](const QString &oldId, const QString &newId) { m_renamed.insert(oldId, newId); });
     connect(&store, &LocalStore::opportunitiesChanged, this, [this](const QStringList &ids) {
@@ -201,15 +204,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, selectFirst);
     SyncEngine &engine = services.engine;
     connect(&engine, &SyncEngine::stateChanged, this, &MainWindow::syncStateChanged);
-    connect(
-        &engine, &SyncEngine::progressChanged, this, [this](const SyncEngine::Progress &progress) {
-            m_progress->setMaximum(
-                progress.recordsTotal > 0 ? static_cast<int>(progress.recordsTotal) : 0);
-            m_progress->setValue(progress.recordsDone);
-            m_progress->setFormat(tr("%1 of %2")
-                                      .arg(progress.recordsDone)
-                                      .arg(progress.recordsTotal > 0 ? progress.recordsTotal : 0));
-        });
+    connect(&engine, &SyncEngine::rateLimited, this, [this](const QDateTime &retryAt) {
+        if (!m_localOnly)
+            showBanner(SyncStatusBar::rateLimitSentence(retryAt), false, false);
+    });
     connect(&engine, &SyncEngine::readOnlyDetected, this, [this] {
         setEditingAllowed(false);
         m_services.model.setReadOnly(true);
@@ -218,14 +216,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                "enter a key with write access in the settings to send them."),
             false, true);
     });
-    connect(&engine, &SyncEngine::detailFetched, this,
-            [this](const QString &id, const ApiError &error) {
-                // Fetched once per session, answer or not: a failing fetch must not loop.
-                if (error.ok() && id == m_detail->currentId())
-                    showSelected();
-            });
     refreshFilterChoices();
-    updatePending(store.pendingCount());
     syncStateChanged(engine.state());
     restoreLayout();
 }
@@ -295,42 +286,31 @@ void MainWindow::createMenus()
 
 void MainWindow::createStatusBar()
 {
-    m_connection = new QLabel(this);
-    m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(180);
-    m_progress->setTextVisible(true);
-    m_progress->hide();
-    m_pending = new QLabel(this);
-    m_lastSync = new QLabel(this);
-    for (QLabel *label : {m_connection, m_pending, m_lastSync})
-        label->setTextFormat(Qt::PlainText);
-    statusBar()->addWidget(m_connection);
-    statusBar()->addWidget(m_progress);
-    statusBar()->addPermanentWidget(m_pending);
-    statusBar()->addPermanentWidget(m_lastSync);
+    m_syncStatus = new SyncStatusBar(m_services.store, m_services.engine, *statusBar(), this);
 }
 
 void MainWindow::restoreLayout()
 {
-    const QSettings settings;
-    resize(1360, 820);
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_table->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/columns")).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
-        splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+        WindowLayout(m_services.profile.settingsPath())
+            .restore(*this, *m_table->horizontalHeader(), *splitter);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/columns"), m_table->horizontalHeader()->saveState());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
-        settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
+        WindowLayout(m_services.profile.settingsPath())
+            .save(*this, *m_table->horizontalHeader(), *splitter);
     event->accept();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_fittedToScreen) {
+        m_fittedToScreen = true;
+        WindowLayout::fitToScreen(*this);
+    }
 }
 
 QString MainWindow::selectedId() const
@@ -343,20 +323,9 @@ QString MainWindow::selectedId() const
 
 void MainWindow::showSelected()
 {
-    const QString id = selectedId();
-    const auto record = id.isEmpty() ? std::nullopt : m_services.store.opportunity(id);
-    const auto history = record ? m_services.store.updates(id) : std::nullopt;
-    m_detail->showRecord(record, history,
-                         record ? m_services.model.ownerName(record->opportunity.ownerId)
-                                : QString());
+    const auto record = m_follower->show(selectedId(), !m_localOnly);
     m_archiveAction->setText(record && record->opportunity.isArchived ? tr("Un&archive")
                                                                       : tr("&Archive"));
-    // Fetch the history once (kept for offline reading); the detail refreshes when it arrives.
-    if (record && !history && !m_localOnly && record->state == SyncState::Synced &&
-        !m_fetched.contains(id)) {
-        m_fetched.insert(id);
-        m_services.engine.fetchDetail(id);
-    }
 }
 
 void MainWindow::refreshFilterChoices()
@@ -391,7 +360,7 @@ QString MainWindow::bannerText() const
 
 QString MainWindow::statusText() const
 {
-    return m_connection->text();
+    return m_syncStatus->text();
 }
 
 void MainWindow::setLocalOnly(bool localOnly)
@@ -402,8 +371,8 @@ void MainWindow::setLocalOnly(bool localOnly)
             tr("Not connected to a server: everything is kept on this computer. Open the settings "
                "(File ▸ Settings) to enter your server and API key; your work is sent then."),
             false, true);
-        m_connection->setText(tr("Local only"));
     }
+    m_syncStatus->setLocalOnly(localOnly);
 }
 
 void MainWindow::setEditingAllowed(bool allowed)
@@ -412,54 +381,37 @@ void MainWindow::setEditingAllowed(bool allowed)
         action->setEnabled(allowed);
 }
 
-void MainWindow::updatePending(int pending)
-{
-    m_pending->setText(pending == 0   ? tr("All changes saved")
-                       : pending == 1 ? tr("1 edit waiting to be sent")
-                                      : tr("%1 edits waiting to be sent").arg(pending));
-}
-
 void MainWindow::syncStateChanged(SyncEngine::State state)
 {
+    // The status bar (SyncStatusBar) follows the state by itself; here only the banner.
     if (m_localOnly)
         return;
-    m_progress->setVisible(state == SyncEngine::State::Syncing);
-    const QDateTime last = m_services.engine.lastSuccess();
-    m_lastSync->setText(
-        last.isValid()
-            ? tr("Last sync %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
-            : tr("Never synced"));
     const ApiError &error = m_services.engine.lastError();
     switch (state) {
     case SyncEngine::State::Idle:
-        m_connection->setText(tr("Online"));
-        break;
     case SyncEngine::State::Syncing:
-        m_connection->setText(tr("Syncing…"));
         break;
     case SyncEngine::State::UpToDate:
-        m_connection->setText(tr("Online · up to date"));
         // A sync that went through clears the problems of the last one, not a read-only key: a
         // refused write does not stop the sync, so it ends "up to date" right after saying so.
-        if (!m_services.engine.isReadOnly())
+        if (const ApiError &unreadable = m_services.engine.unreadableError(); !unreadable.ok())
+            showBanner(unreadable.message, false, false);
+        else if (!m_services.engine.isReadOnly())
             m_banner->hide();
         break;
     case SyncEngine::State::Offline:
-        m_connection->setText(tr("Offline"));
         showBanner(
             tr("Offline: %1 Your edits are kept here and sent when the server can be reached.")
                 .arg(error.message),
             true, false);
         break;
     case SyncEngine::State::Error:
-        m_connection->setText(tr("Sync problem"));
         if (error.kind == ApiError::Kind::Unauthorized)
             showBanner(tr("The server refused the API key (%1). Enter a valid key in the settings.")
                            .arg(error.message),
                        false, true);
         else if (error.kind == ApiError::Kind::RateLimited)
-            showBanner(tr("The server asks to slow down: %1 kashew tries again by itself.")
-                           .arg(error.message),
+            showBanner(SyncStatusBar::rateLimitSentence(m_services.engine.rateLimitedUntil()),
                        false, false);
         else if (error.kind == ApiError::Kind::Insecure)
             showBanner(error.message, false, true);

@@ -9,6 +9,7 @@
 
 class BoardView;
 class CredentialStore;
+class DetailFollower;
 class DetailPanel;
 class FilterBar;
 class LocalStore;
@@ -17,11 +18,11 @@ class OpportunityListModel;
 class Profile;
 class QAction;
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableView;
 class QUndoStack;
+class SyncStatusBar;
 
 // What a rep sees first: the filter bar, the opportunity list, the detail of the selected
 // record, and the sync status. Reads only from the cache's model; writes only through the
@@ -71,6 +72,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -88,7 +90,6 @@ private:
     void openSettings();
     void refreshFilterChoices();
     void syncStateChanged(SyncEngine::State state);
-    void updatePending(int pending);
     void setEditingAllowed(bool allowed);
 
     Services m_services;
@@ -103,10 +104,7 @@ private:
     QLabel *m_bannerText = nullptr;
     QPushButton *m_bannerRetry = nullptr;
     QPushButton *m_bannerSettings = nullptr;
-    QLabel *m_connection = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_pending = nullptr;
-    QLabel *m_lastSync = nullptr;
+    SyncStatusBar *m_syncStatus = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_archiveAction = nullptr;
@@ -115,8 +113,10 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_settingsAction = nullptr;
     bool m_localOnly = false;
-    // Records whose history was asked for in this session.
-    QSet<QString> m_fetched;
+    // Fitted to the screen once, when first shown (the frame is known only then).
+    bool m_fittedToScreen = false;
+    // Shows the selected record and keeps its history current.
+    DetailFollower *m_follower = nullptr;
     // Local ids that became server ids, for edits begun before.
     QHash<QString, QString> m_renamed;
     std::function<bool(const QString &)> m_confirmDelete;

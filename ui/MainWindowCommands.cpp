@@ -12,9 +12,11 @@
 #include "OpportunityListModel.h"
 #include "Profile.h"
 #include "RecordEditCommand.h"
+#include "RecordSelection.h"
 #include "ServerText.h"
 #include "SettingsDialog.h"
 #include "StageChipDelegate.h"
+#include "StageProbabilities.h"
 #include "Version.h"
 
 #include <QAction>
@@ -38,9 +40,13 @@
 
 void MainWindow::createOpportunity()
 {
+    const StageProbabilities probabilities = StageProbabilities::read(
+        QSettings(m_services.profile.settingsPath(), QSettings::IniFormat));
     Opportunity fresh;
     fresh.ownerId = QString();
+    fresh.probability = probabilities.proposed(fresh.stage);
     OpportunityDialog dialog(fresh, m_services.store.accounts(), true, this);
+    dialog.setStageProbabilities(probabilities);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const auto id = m_services.store.createOpportunity(dialog.opportunity());
@@ -49,7 +55,10 @@ void MainWindow::createOpportunity()
                    false, false);
         return;
     }
-    m_services.engine.syncNow();
+    // The rep goes on with the deal they just made: current in the list and on the board.
+    RecordSelection::selectInList(*m_table, *id);
+    if (m_views->currentWidget() == m_board)
+        RecordSelection::selectOnBoard(*m_board, *id);
 }
 
 void MainWindow::editSelected()
@@ -63,6 +72,8 @@ void MainWindow::editRecord(const QString &id)
     if (!record)
         return;
     OpportunityDialog dialog(record->opportunity, m_services.store.accounts(), false, this);
+    dialog.setStageProbabilities(StageProbabilities::read(
+        QSettings(m_services.profile.settingsPath(), QSettings::IniFormat)));
     if (record->state == SyncState::Failed) {
         // The server's refusal lands on the fields it names.
         FieldErrors errors;
@@ -83,7 +94,6 @@ void MainWindow::editRecord(const QString &id)
     if (!m_services.store.opportunity(RecordEditCommand::resolve(m_renamed, id)))
         showBanner(tr("The change could not be saved: %1").arg(m_services.store.lastError()), false,
                    false);
-    m_services.engine.syncNow();
 }
 
 void MainWindow::toggleArchived()
@@ -98,7 +108,6 @@ void MainWindow::toggleArchived()
         new RecordEditCommand(m_services.store, m_renamed,
                               {{id, record->opportunity, changed, OpportunityField::IsArchived}},
                               changed.isArchived ? tr("Archive") : tr("Unarchive")));
-    m_services.engine.syncNow();
 }
 
 void MainWindow::setDeleteConfirmation(std::function<bool(const QString &)> confirm)
@@ -125,9 +134,8 @@ void MainWindow::deleteSelected()
     };
     if (!confirm(record->opportunity.name))
         return;
-    if (m_services.store.deleteOpportunity(id))
-        m_services.engine.syncNow();
-    else
+    // Sent by the engine's push scheduler, like every edit, once the rep pauses.
+    if (!m_services.store.deleteOpportunity(id))
         showBanner(tr("Not deleted: %1").arg(m_services.store.lastError()), false, false);
 }
 
@@ -151,17 +159,18 @@ void MainWindow::openSettings()
 {
     Profile &profile = m_services.profile;
     const ApiClient::Settings current = m_services.client.settings();
+    const QSettings stored(profile.settingsPath(), QSettings::IniFormat);
     SettingsDialog dialog({profile.serverUrl(), current.apiKey,
-                           QSettings(profile.settingsPath(), QSettings::IniFormat)
-                               .value(QStringLiteral("sync/minutes"), 15)
-                               .toInt()},
+                           stored.value(QStringLiteral("sync/minutes"), 15).toInt(),
+                           StageProbabilities::read(stored)},
                           this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const SettingsDialog::Values values = dialog.values();
     profile.setServerUrl(values.serverUrl);
-    QSettings(profile.settingsPath(), QSettings::IniFormat)
-        .setValue(QStringLiteral("sync/minutes"), values.syncMinutes);
+    QSettings saved(profile.settingsPath(), QSettings::IniFormat);
+    saved.setValue(QStringLiteral("sync/minutes"), values.syncMinutes);
+    values.stageProbabilities.write(saved);
     if (values.serverUrl != current.baseUrl) {
         showBanner(tr("The server changed: restart kashew to open that server's workspace."), false,
                    false);

@@ -4,21 +4,26 @@
 #include "FieldError.h"
 #include "Opportunity.h"
 #include "OpportunityField.h"
+#include "StageProbabilities.h"
 
+#include <QDate>
 #include <QDialog>
 #include <QHash>
+#include <optional>
 
+class FieldErrorLine;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
 
 // Creates or edits an opportunity: every writable field, validated as you type with the shared
-// validation, each error under the field at fault. Server refusals (422) land on the same fields.
+// validation, each error on a line of its own under the field at fault. Server refusals (422)
+// land on the same fields. Editing, only the fields the user changes are validated and saved: a
+// record as the server sent it may hold values a user could not enter.
 class OpportunityDialog final : public QDialog
 {
     Q_OBJECT
@@ -27,7 +32,11 @@ public:
     OpportunityDialog(const Opportunity &opportunity, const QList<Account> &accounts, bool creating,
                       QWidget *parent = nullptr);
 
-    // The record as the form stands; valid only when accepted.
+    // The probability each stage proposes when the user chooses it (the profile's settings).
+    void setStageProbabilities(const StageProbabilities &probabilities);
+
+    // The record as the form stands: the original, with the fields the user changed; valid only
+    // when accepted.
     Opportunity opportunity() const;
     // The fields the user changed.
     OpportunityFields changedFields() const;
@@ -47,11 +56,33 @@ public:
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
+    // What the widgets show, to tell the fields the user changed from those shown as they were.
+    struct FormState
+    {
+        QString name;
+        int account = -1;
+        QString accountText;
+        int stage = -1;
+        QString value;
+        QString currency;
+        int probability = 0;
+        QDate date;
+        bool noDate = false;
+        QString description;
+    };
+    FormState formState() const;
+    bool accountChosen() const;
     FieldErrors validate() const;
     void revalidate();
+    void stageChosen();
 
     Opportunity m_original;
-    QString m_shownValue;
+    bool m_creating = false;
+    FormState m_shown;
+    StageProbabilities m_stageProbabilities;
+    // The probability the user typed, kept across stage changes; none until they type one.
+    std::optional<int> m_typedProbability;
+    bool m_proposing = false;
     QLineEdit *m_name = nullptr;
     QComboBox *m_account = nullptr;
     QComboBox *m_stage = nullptr;
@@ -62,5 +93,5 @@ private:
     QCheckBox *m_noDate = nullptr;
     QPlainTextEdit *m_description = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
-    QHash<QString, QLabel *> m_errorLabels;
+    QHash<QString, FieldErrorLine *> m_errorLines;
 };

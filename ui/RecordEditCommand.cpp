@@ -1,6 +1,8 @@
 #include "RecordEditCommand.h"
 
 #include "LocalStore.h"
+#include "ServerText.h"
+#include "StageProbabilities.h"
 
 #include <QCoreApplication>
 
@@ -47,17 +49,19 @@ RecordEditCommand *RecordEditCommand::move(LocalStore &store,
             continue;
         Change change{id, record->opportunity, record->opportunity, OpportunityField::Stage};
         change.after.stage = stage;
-        if (stage == Stage::ClosedWon || stage == Stage::ClosedLost) {
-            change.after.probability = stage == Stage::ClosedWon ? 100 : 0;
+        if (const std::optional<int> implied = StageProbabilities::implied(stage)) {
+            change.after.probability = *implied;
             change.fields |= OpportunityField::Probability;
         }
         changes.append(change);
     }
+    // The undo action reads "Undo move of 'Acme — Pilot' to Closed won": the deal by name.
     const QString text =
-        ids.size() == 1 ? QCoreApplication::translate("RecordEditCommand", "Move to %1")
-                              .arg(Stages::label(stage))
-                        : QCoreApplication::translate("RecordEditCommand", "Move %1 deals to %2")
-                              .arg(ids.size())
-                              .arg(Stages::label(stage));
+        changes.size() == 1
+            ? QCoreApplication::translate("RecordEditCommand", "move of '%1' to %2")
+                  .arg(ServerText::isolated(changes.first().before.name), Stages::label(stage))
+            : QCoreApplication::translate("RecordEditCommand", "move of %n deals to %1", nullptr,
+                                          static_cast<int>(changes.size()))
+                  .arg(Stages::label(stage));
     return new RecordEditCommand(store, renamed, changes, text);
 }

@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -37,17 +38,42 @@ SettingsDialog::SettingsDialog(const Values &values, QWidget *parent)
     form->addRow(tr("API &key:"), m_key);
     form->addRow(tr("S&ync every:"), m_minutes);
     form->addRow(test, m_result);
+    // What a deal's probability becomes as it enters each open stage (the closed stages set
+    // 100 % and 0 % by rule).
+    auto *stages = new QGroupBox(tr("Probability proposed for each stage"), this);
+    auto *stageForm = new QFormLayout(stages);
+    for (Stage stage : Stages::all()) {
+        if (StageProbabilities::implied(stage))
+            continue;
+        auto *field = new QSpinBox(stages);
+        field->setRange(0, 100);
+        field->setSuffix(QStringLiteral(" %"));
+        field->setValue(values.stageProbabilities.proposed(stage));
+        field->setToolTip(Stages::description(stage));
+        m_probabilities.insert(stage, field);
+        auto *label = new QLabel(Stages::label(stage) + QLatin1Char(':'), stages);
+        label->setTextFormat(Qt::PlainText);
+        label->setBuddy(field);
+        stageForm->addRow(label, field);
+    }
+    auto *closed = new QLabel(tr("Closed won sets 100 %, closed lost 0 %."), stages);
+    closed->setTextFormat(Qt::PlainText);
+    stageForm->addRow(closed);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(stages);
     layout->addWidget(buttons);
 }
 
 SettingsDialog::Values SettingsDialog::values() const
 {
-    return {QUrl(m_url->text().trimmed()), m_key->text().trimmed(), m_minutes->value()};
+    Values values{QUrl(m_url->text().trimmed()), m_key->text().trimmed(), m_minutes->value(), {}};
+    for (auto it = m_probabilities.cbegin(); it != m_probabilities.cend(); ++it)
+        values.stageProbabilities.setProposed(it.key(), it.value()->value());
+    return values;
 }
 
 void SettingsDialog::testConnection()

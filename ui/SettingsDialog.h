@@ -1,6 +1,9 @@
 #pragma once
 
+#include "StageProbabilities.h"
+
 #include <QDialog>
+#include <QHash>
 #include <QUrl>
 
 class QLabel;
@@ -8,7 +11,8 @@ class QLineEdit;
 class QSpinBox;
 
 // Server URL, API key (kept by the caller in the system keychain, never in settings files) and
-// sync interval, with a button that asks the server and reports what it said.
+// sync interval, with a button that asks the server and reports what it said; and the probability
+// each open stage proposes for a deal.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -19,11 +23,14 @@ public:
         QUrl serverUrl;
         QString apiKey;
         int syncMinutes = 15;
+        StageProbabilities stageProbabilities;
     };
 
     explicit SettingsDialog(const Values &values, QWidget *parent = nullptr);
     Values values() const;
     QLabel *testResult() const { return m_result; }
+    // The figure an open stage proposes; none for a closed stage (its rule is fixed).
+    QSpinBox *probabilityField(Stage stage) const { return m_probabilities.value(stage); }
 
 private:
     void testConnection();
@@ -32,4 +39,5 @@ private:
     QLineEdit *m_key = nullptr;
     QSpinBox *m_minutes = nullptr;
     QLabel *m_result = nullptr;
+    QHash<Stage, QSpinBox *> m_probabilities;
 };

@@ -41,13 +41,15 @@ StageTotalsView::StageTotalsView(QWidget *parent)
 
 void StageTotalsView::setTotals(const PipelineTotals &totals, const QStringList &currencies)
 {
+    const int needed = minimumSizeHint().width();
     const bool taller = currencies.size() != m_currencies.size();
     m_totals = totals;
     m_currencies = currencies;
     const QString figures = text();
     setToolTip(figures);
     setAccessibleName(figures);
-    if (taller)
+    // The layout hears of it only when the room needed changes, not on every keystroke.
+    if (taller || minimumSizeHint().width() != needed)
         updateGeometry();
     update();
 }
@@ -60,43 +62,58 @@ QString StageTotalsView::text() const
         .arg(PipelineTotals::format(m_totals.value), PipelineTotals::format(m_totals.weighted));
 }
 
+int StageTotalsView::codeWidth() const
+{
+    return fontMetrics().horizontalAdvance(QStringLiteral("WWW")) + 4;
+}
+
+int StageTotalsView::figureWidthNeeded() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    int needed =
+        std::max(metrics.horizontalAdvance(tr("Total")), metrics.horizontalAdvance(tr("Weighted")));
+    for (const auto *perCurrency : {&m_totals.value, &m_totals.weighted}) {
+        for (double value : *perCurrency)
+            needed = std::max(needed, metrics.horizontalAdvance(shortened(value)));
+    }
+    return needed;
+}
+
 QSize StageTotalsView::sizeHint() const
 {
     const int rows = 1 + std::max<int>(1, static_cast<int>(m_currencies.size()));
-    return {fontMetrics().horizontalAdvance(QStringLiteral("EUR 1,000,000 1,000,000")),
-            rows * fontMetrics().lineSpacing()};
+    const int width = fontMetrics().horizontalAdvance(QStringLiteral("EUR 1,000,000 1,000,000"));
+    return {std::max(width, minimumSizeHint().width()), rows * fontMetrics().lineSpacing()};
 }
 
 QSize StageTotalsView::minimumSizeHint() const
 {
-    return {fontMetrics().horizontalAdvance(QStringLiteral("EUR 1.0M 1.0M")), sizeHint().height()};
+    // The code, then two figure columns: 4 pixels after the code, 8 between the figures.
+    const int figures = codeWidth() + 12 + 2 * figureWidthNeeded();
+    const int rows = 1 + std::max<int>(1, static_cast<int>(m_currencies.size()));
+    return {std::max(figures, fontMetrics().horizontalAdvance(tr("No deals"))),
+            rows * fontMetrics().lineSpacing()};
 }
 
-void StageTotalsView::paintEvent(QPaintEvent *)
+QList<StageTotalsView::Cell> StageTotalsView::cells() const
 {
-    QPainter painter(this);
     const QFontMetrics metrics = fontMetrics();
     const int line = metrics.lineSpacing();
-    const int codeWidth = metrics.horizontalAdvance(QStringLiteral("WWW")) + 4;
-    const int figureWidth = (width() - codeWidth) / 2 - 4;
-    const QColor muted = palette().placeholderText().color();
-    const auto cell = [&](int row, int column, const QString &text, const QColor &color) {
-        const QRect area = column == 0 ? QRect(0, row * line, codeWidth, line)
-                                       : QRect(codeWidth + (column - 1) * (figureWidth + 4) + 4,
+    const int code = codeWidth();
+    const int figureWidth = (width() - code - 12) / 2;
+    QList<Cell> cells;
+    const auto cell = [&](int row, int column, const QString &text, bool muted) {
+        const QRect area = column == 0 ? QRect(0, row * line, code, line)
+                                       : QRect(code + 4 + (column - 1) * (figureWidth + 8),
                                                row * line, figureWidth, line);
-        painter.setPen(color);
-        painter.drawText(area, Qt::AlignVCenter | (column == 0 ? Qt::AlignLeft : Qt::AlignRight),
-                         text);
+        cells.append({area, text, muted, column == 0 ? Qt::AlignLeft : Qt::AlignRight});
     };
     if (m_totals.count == 0 && m_currencies.isEmpty()) {
-        cell(0, 0, QString(), muted);
-        painter.setPen(muted);
-        painter.drawText(QRect(0, 0, width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("No deals"));
-        return;
+        cells.append({QRect(0, 0, width(), line), tr("No deals"), true, Qt::AlignLeft});
+        return cells;
     }
-    cell(0, 1, tr("Total"), muted);
-    cell(0, 2, tr("Weighted"), muted);
+    cell(0, 1, tr("Total"), true);
+    cell(0, 2, tr("Weighted"), true);
     // All figures in full when they all fit, otherwise all shortened: one style per column.
     bool fits = true;
     for (const auto *perCurrency : {&m_totals.value, &m_totals.weighted}) {
@@ -106,16 +123,27 @@ void StageTotalsView::paintEvent(QPaintEvent *)
     const auto figure = [fits](double value) {
         return fits ? full(value) : shortened(value);
     };
-    const QColor text = palette().text().color();
     for (int i = 0; i < m_currencies.size(); ++i) {
         const QString &currency = m_currencies.at(i);
-        cell(i + 1, 0, currency, muted);
+        cell(i + 1, 0, currency, true);
         if (!m_totals.value.contains(currency)) {
-            cell(i + 1, 1, QStringLiteral("–"), muted);
-            cell(i + 1, 2, QStringLiteral("–"), muted);
+            cell(i + 1, 1, QStringLiteral("–"), true);
+            cell(i + 1, 2, QStringLiteral("–"), true);
             continue;
         }
-        cell(i + 1, 1, figure(m_totals.value.value(currency)), text);
-        cell(i + 1, 2, figure(m_totals.weighted.value(currency)), text);
+        cell(i + 1, 1, figure(m_totals.value.value(currency)), false);
+        cell(i + 1, 2, figure(m_totals.weighted.value(currency)), false);
+    }
+    return cells;
+}
+
+void StageTotalsView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    const QColor muted = palette().placeholderText().color();
+    const QColor text = palette().text().color();
+    for (const Cell &cell : cells()) {
+        painter.setPen(cell.muted ? muted : text);
+        painter.drawText(cell.area, Qt::AlignVCenter | cell.alignment, cell.text);
     }
 }

@@ -2,6 +2,8 @@
 
 #include "PipelineTotals.h"
 
+#include <QList>
+#include <QRect>
 #include <QStringList>
 #include <QWidget>
 
@@ -20,6 +22,18 @@ public:
     // The exact figures as text ("Total 50,000 EUR\nWeighted 30,000 EUR"), also the tooltip.
     QString text() const;
 
+    // One piece of text as painted, and the room it has.
+    struct Cell
+    {
+        QRect area;
+        QString text;
+        bool muted = false;
+        Qt::Alignment alignment = Qt::AlignLeft;
+    };
+    // Everything painted at the present width: figures in full when they all fit, otherwise all
+    // shortened ("12.5M"). At the least width every text fits its area.
+    QList<Cell> cells() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -27,6 +41,10 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    // What a figure column needs: its heading and every figure shortened.
+    int figureWidthNeeded() const;
+    int codeWidth() const;
+
     PipelineTotals m_totals;
     QStringList m_currencies;
 };

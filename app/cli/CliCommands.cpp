@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "CliOutput.h"
+#include "CliSync.h"
 #include "JsonValueReader.h"
 #include "KeychainCredentialStore.h"
 #include "LocalStore.h"
@@ -9,6 +10,7 @@
 #include "OpportunityJson.h"
 #include "OpportunityValidation.h"
 #include "Profile.h"
+#include "StageProbabilities.h"
 #include "SyncEngine.h"
 
 #include <QCommandLineParser>
@@ -24,23 +26,6 @@ namespace {
 using CliOutput::err;
 using CliOutput::out;
 using CliOutput::usage;
-
-int exitCodeFor(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::None:
-        return CliCommands::Ok;
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-        return CliCommands::Offline;
-    case ApiError::Kind::Unauthorized:
-    case ApiError::Kind::Forbidden:
-    case ApiError::Kind::Insecure:
-        return CliCommands::NotAuthorized;
-    default:
-        return CliCommands::Failed;
-    }
-}
 
 // A unique record from a full id or the start of one.
 std::optional<CachedOpportunity> findRecord(LocalStore &store, const QString &idOrPrefix,
@@ -129,6 +114,10 @@ struct Session
             err() << "kashew: " << opened.error << "\n";
             return false;
         }
+        // Given once, the server is the profile's from then on (as in the app): later commands
+        // without --server read and sync the same cache.
+        if (!serverOverride.isEmpty() && serverOverride != profile.serverUrl())
+            profile.setServerUrl(serverOverride);
         return true;
     }
 
@@ -161,82 +150,6 @@ struct Session
         return true;
     }
 };
-
-// The records whose edits the server refused for good (422, 403): they wait for the user.
-QSet<QString> refusedIds(LocalStore &store)
-{
-    QSet<QString> ids;
-    for (const CachedOpportunity &record : store.opportunities()) {
-        if (record.state == SyncState::Failed)
-            ids.insert(record.opportunity.id);
-    }
-    return ids;
-}
-
-// How long `kashew sync` waits while another kashew (the app, another terminal) syncs the profile.
-constexpr int lockWaitSeconds = 120;
-
-int runSync(Session &session)
-{
-    if (!session.loadKey())
-        return CliCommands::NotAuthorized;
-    const QSet<QString> refusedBefore = refusedIds(session.store);
-    SyncEngine engine(session.store, session.client);
-    QEventLoop loop;
-    bool done = false;
-    bool ok = false;
-    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](bool success) {
-        done = true;
-        ok = success;
-        loop.quit();
-    });
-    engine.syncNow();
-    // Another kashew holds the profile's sync lock. Its sync may already be past our edits: wait
-    // for it to end (the engine tries again every few seconds), then sync ourselves.
-    QTimer giveUp;
-    giveUp.setSingleShot(true);
-    QObject::connect(&giveUp, &QTimer::timeout, &loop, &QEventLoop::quit);
-    QObject::connect(&engine, &SyncEngine::stateChanged, &giveUp, [&](SyncEngine::State state) {
-        if (state == SyncEngine::State::Syncing)
-            giveUp.stop();
-    });
-    if (!done && engine.state() != SyncEngine::State::Syncing) {
-        err() << "kashew: another kashew is syncing this profile right now; waiting for it\n";
-        err().flush();
-        giveUp.start(lockWaitSeconds * 1000);
-    }
-    if (!done)
-        loop.exec();
-    if (!done) {
-        engine.stop();
-        err() << "kashew: another kashew has been syncing this profile for " << lockWaitSeconds
-              << " s; try again later\n";
-        return CliCommands::Failed;
-    }
-    const SyncEngine::Progress &progress = engine.progress();
-    if (!ok) {
-        err() << "kashew: sync failed: " << engine.lastError().message << "\n";
-        return exitCodeFor(engine.lastError());
-    }
-    out() << "synced: " << progress.editsPushed << " edit(s) pushed, " << progress.recordsDone
-          << " opportunities in " << progress.pagesDone << " page(s); "
-          << session.store.pendingCount() << " pending\n";
-    // Edits the server refused in this sync are kept and marked, but they did not get through.
-    int refused = 0;
-    for (const CachedOpportunity &record : session.store.opportunities()) {
-        if (record.state != SyncState::Failed || refusedBefore.contains(record.opportunity.id))
-            continue;
-        ++refused;
-        err() << "kashew: refused: " << record.opportunity.id << " (" << record.opportunity.name
-              << "): " << record.syncError << "\n";
-    }
-    if (refused == 0)
-        return CliCommands::Ok;
-    err() << "kashew: " << refused
-          << " edit(s) refused by the server and kept here ('kashew pending' lists them); "
-             "change a record with 'kashew set' to send it again\n";
-    return engine.isReadOnly() ? CliCommands::NotAuthorized : CliCommands::InvalidValue;
-}
 
 int runList(Session &session, const QCommandLineParser &parser)
 {
@@ -295,7 +208,9 @@ int editRecord(Session &session, const CachedOpportunity &record,
 {
     Opportunity edited = record.opportunity;
     OpportunityDiff::copyFields(reading.opportunity, &edited, reading.present);
-    if (const FieldErrors errors = validateOpportunity(edited); !errors.isEmpty()) {
+    // Only what this command sets: a field as the server sent it is not ours to refuse.
+    if (const FieldErrors errors = validateOpportunityFields(edited, reading.present);
+        !errors.isEmpty()) {
         for (const FieldError &error : errors)
             err() << "kashew: " << error.field << ": " << error.message << "\n";
         return CliCommands::InvalidValue;
@@ -332,12 +247,14 @@ int CliCommands::run(const QStringList &arguments)
         "keychain\n\n"
         "IDs may be shortened to a unique prefix. Edits are stored at once and sent by 'sync'.\n"
         "Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 offline, 5 key refused, 6 invalid "
-        "value."));
+        "value (also an edit the server refused), 7 rate limit reached (sync waits up to an hour "
+        "for it unless --no-wait)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
         {QStringLiteral("server"),
-         QStringLiteral("Server base URL (default: the profile's, else the hosted API)."),
+         QStringLiteral("Server base URL; remembered in the profile for later commands (default: "
+                        "the profile's, else the hosted API)."),
          QStringLiteral("url")},
         {QStringLiteral("profile"), QStringLiteral("Profile folder."), QStringLiteral("dir")},
         {QStringLiteral("stage"), QStringLiteral("list: only this stage."),
@@ -350,6 +267,9 @@ int CliCommands::run(const QStringList &arguments)
          QStringLiteral("id")},
         {QStringLiteral("archived"), QStringLiteral("list: archived instead of live records.")},
         {QStringLiteral("json"), QStringLiteral("list, show: JSON output.")},
+        {QStringLiteral("no-wait"),
+         QStringLiteral("sync: when the server's rate limit is reached, say when to try again and "
+                        "exit (7) instead of waiting.")},
     });
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("What to do (see above)."));
@@ -375,8 +295,13 @@ int CliCommands::run(const QStringList &arguments)
         return code;
     };
 
-    if (command == QLatin1String("sync"))
-        return finish(runSync(session));
+    if (command == QLatin1String("sync")) {
+        if (!session.loadKey())
+            return finish(NotAuthorized);
+        CliSync::Options options;
+        options.noWait = parser.isSet(QStringLiteral("no-wait"));
+        return finish(CliSync::run(session.store, session.client, options));
+    }
     if (command == QLatin1String("list"))
         return finish(runList(session, parser));
     if (command == QLatin1String("show") && rest.size() == 1)
@@ -411,10 +336,8 @@ int CliCommands::run(const QStringList &arguments)
                 return finish((err() << "kashew: stage: unknown stage '" << rest.at(1) << "'\n",
                                InvalidValue));
             assignments = {QStringLiteral("stage=") + Stages::id(*stage)};
-            if (*stage == Stage::ClosedWon)
-                assignments.append(QStringLiteral("probability=100"));
-            else if (*stage == Stage::ClosedLost)
-                assignments.append(QStringLiteral("probability=0"));
+            if (const auto implied = StageProbabilities::implied(*stage))
+                assignments.append(QStringLiteral("probability=%1").arg(*implied));
         }
         const auto reading = readAssignments(assignments, &problem);
         if (!reading)
@@ -471,8 +394,6 @@ int CliCommands::run(const QStringList &arguments)
             return finish((err() << "kashew: the keychain refused the key: " << error
                                  << "\nUse KASHEW_API_KEY instead.\n",
                            Failed));
-        if (!serverOverride.isEmpty())
-            session.profile.setServerUrl(serverOverride);
         out() << "key stored in the keychain for " << session.server.toString() << "\n";
         return finish(Ok);
     }

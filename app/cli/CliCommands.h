@@ -16,6 +16,8 @@ public:
         Offline = 4,
         NotAuthorized = 5,
         InvalidValue = 6,
+        // The server's rate limit: `sync --no-wait`, or a wait longer than an hour.
+        RateLimited = 7,
     };
 
     static int run(const QStringList &arguments);

@@ -47,13 +47,24 @@ QStringList cards(const QList<Opportunity> &records, const Criteria &criteria, S
         if (o.stage == stage && passes(o, criteria))
             shown.append(&o);
     }
-    std::stable_sort(shown.begin(), shown.end(), [](const Opportunity *a, const Opportunity *b) {
-        const QDate &x = a->expectedCloseDate;
-        const QDate &y = b->expectedCloseDate;
-        if (x.isValid() != y.isValid())
-            return x.isValid();
-        return x.isValid() && x < y;
-    });
+    const bool closed = stage == Stage::ClosedWon || stage == Stage::ClosedLost;
+    std::stable_sort(shown.begin(), shown.end(),
+                     [closed](const Opportunity *a, const Opportunity *b) {
+                         const QDate &x = a->expectedCloseDate;
+                         const QDate &y = b->expectedCloseDate;
+                         if (x.isValid() != y.isValid())
+                             return x.isValid();
+                         if (!closed)
+                             return x.isValid() && x < y;
+                         if (x != y)
+                             return x > y;
+                         // The same day: the latest change first, none last.
+                         const QDateTime &u = a->updatedAt;
+                         const QDateTime &v = b->updatedAt;
+                         if (u.isValid() != v.isValid())
+                             return u.isValid();
+                         return u.isValid() && u > v;
+                     });
     QStringList ids;
     for (const Opportunity *o : std::as_const(shown))
         ids.append(o->id);

@@ -35,7 +35,8 @@ struct Criteria
 bool passes(const Opportunity &o, const Criteria &criteria);
 
 // The ids a column should show, from the records in cache order: the passing records of the
-// stage, by expected close date, those without a date last, equal dates in cache order.
+// stage, by expected close date, those without a date last, equal dates in cache order. Closed
+// stages: the latest date first (still none last), equal dates by the latest change first.
 QStringList cards(const QList<Opportunity> &records, const Criteria &criteria, Stage stage);
 
 // Compares (QtTest) every column of `partition` with the answer from `records` and `criteria`:

@@ -8,13 +8,17 @@
 #include <QTest>
 
 ConnectedWindow::ConnectedWindow(const ServerProcess &server, const QByteArray &key)
+    : ConnectedWindow(server.baseUrl(), key)
+{}
+
+ConnectedWindow::ConnectedWindow(const QUrl &baseUrl, const QByteArray &key)
 {
     if (!store.open(dir.filePath(QStringLiteral("cache.sqlite"))).ok)
         return;
     feeder = std::make_unique<ModelFeeder>(store, model);
     feeder->reload();
     ApiClient::Settings settings;
-    settings.baseUrl = server.baseUrl();
+    settings.baseUrl = baseUrl;
     settings.apiKey = QString::fromLatin1(key);
     settings.transferTimeoutMs = 5000;
     settings.maxRetries = 2;
@@ -24,7 +28,7 @@ ConnectedWindow::ConnectedWindow(const ServerProcess &server, const QByteArray &
     client.setSettings(settings);
     engine = std::make_unique<SyncEngine>(store, client);
     profile = std::make_unique<Profile>(dir.filePath(QStringLiteral("profile")));
-    profile->setServerUrl(server.baseUrl());
+    profile->setServerUrl(baseUrl);
     window = std::make_unique<MainWindow>(
         MainWindow::Services{store, model, *engine, client, *profile, credentials});
     ok = true;
@@ -39,10 +43,11 @@ bool ConnectedWindow::sync()
 bool ConnectedWindow::settle()
 {
     for (int round = 0; round < 20; ++round) {
-        if (engine->state() != SyncEngine::State::Syncing) {
+        // A sync for the latest edits starts once their quiet period is over.
+        if (engine->state() != SyncEngine::State::Syncing && !engine->isPushScheduled()) {
             // A sync asked for while one ran starts on a later pass of the event loop.
             QTest::qWait(50);
-            if (engine->state() != SyncEngine::State::Syncing)
+            if (engine->state() != SyncEngine::State::Syncing && !engine->isPushScheduled())
                 return engine->state() == SyncEngine::State::UpToDate;
         }
         QSignalSpy finished(engine.get(), &SyncEngine::finished);

@@ -20,6 +20,8 @@ struct ConnectedWindow
 {
     explicit ConnectedWindow(const ServerProcess &server,
                              const QByteArray &key = ServerProcess::writeKey);
+    // The same against a server at `baseUrl`: a scripted one of another dialect, say.
+    explicit ConnectedWindow(const QUrl &baseUrl, const QByteArray &key = ServerProcess::writeKey);
 
     // False when the cache could not be opened (the test should fail).
     bool ok = false;

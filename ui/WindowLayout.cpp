@@ -1,0 +1,80 @@
+#include "WindowLayout.h"
+
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QMainWindow>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+
+namespace {
+
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString stateKey = QStringLiteral("window/state");
+const QString columnsKey = QStringLiteral("window/columns");
+const QString splitterKey = QStringLiteral("window/splitter");
+
+// The size a first start opens at, before the screen has its say.
+constexpr QSize defaultSize(1360, 820);
+
+} // namespace
+
+WindowLayout::WindowLayout(const QString &settingsPath)
+    : m_settingsPath(settingsPath)
+{}
+
+QRect WindowLayout::fitted(const QRect &wanted, const QRect &available)
+{
+    if (!available.isValid())
+        return wanted;
+    QRect fit(wanted.topLeft(), wanted.size().boundedTo(available.size()));
+    if (fit.right() > available.right())
+        fit.moveRight(available.right());
+    if (fit.bottom() > available.bottom())
+        fit.moveBottom(available.bottom());
+    if (fit.left() < available.left())
+        fit.moveLeft(available.left());
+    if (fit.top() < available.top())
+        fit.moveTop(available.top());
+    return fit;
+}
+
+void WindowLayout::restore(QMainWindow &window, QHeaderView &columns, QSplitter &splitter) const
+{
+    const QSettings settings(m_settingsPath, QSettings::IniFormat);
+    window.resize(defaultSize);
+    window.restoreGeometry(settings.value(geometryKey).toByteArray());
+    window.restoreState(settings.value(stateKey).toByteArray());
+    columns.restoreState(settings.value(columnsKey).toByteArray());
+    splitter.restoreState(settings.value(splitterKey).toByteArray());
+    fitToScreen(window);
+}
+
+void WindowLayout::fitToScreen(QWidget &window)
+{
+    if (window.isMaximized() || window.isFullScreen())
+        return; // the screen decides
+    const QScreen *screen = window.screen() ? window.screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    // Qt keeps a saved geometry as it was when its screen has the same size; a default size or
+    // a geometry saved on a larger screen can still overflow this one. The frame (title bar and
+    // borders) must fit too: it is known only once the window is shown, hence a second call then.
+    const QRect inner = window.geometry();
+    const QRect frame = window.frameGeometry();
+    const QMargins margins(inner.left() - frame.left(), inner.top() - frame.top(),
+                           frame.right() - inner.right(), frame.bottom() - inner.bottom());
+    const QRect fit = fitted(frame, screen->availableGeometry());
+    if (fit != frame)
+        window.setGeometry(fit.marginsRemoved(margins));
+}
+
+void WindowLayout::save(const QMainWindow &window, const QHeaderView &columns,
+                        const QSplitter &splitter) const
+{
+    QSettings settings(m_settingsPath, QSettings::IniFormat);
+    settings.setValue(geometryKey, window.saveGeometry());
+    settings.setValue(stateKey, window.saveState());
+    settings.setValue(columnsKey, columns.saveState());
+    settings.setValue(splitterKey, splitter.saveState());
+}
