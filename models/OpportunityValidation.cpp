@@ -7,7 +7,9 @@
 
 namespace {
 
-QString tr(const char *text)
+// The messages are marked with QT_TRANSLATE_NOOP so that lupdate finds them (it cannot see
+// through a wrapper), and translated here when the app has a translator.
+QString translated(const char *text)
 {
     return QCoreApplication::translate("OpportunityValidation", text);
 }
@@ -68,13 +70,18 @@ bool hasVisibleCharacter(const QString &text)
 QString nameError(const QString &name)
 {
     if (!isValidText(name))
-        return tr("Name must be valid Unicode text (it holds an unpaired surrogate).");
+        return translated(
+            QT_TRANSLATE_NOOP("OpportunityValidation",
+                              "Name must be valid Unicode text (it holds an unpaired surrogate)."));
     if (name.trimmed().isEmpty())
-        return tr("Name is required.");
+        return translated(QT_TRANSLATE_NOOP("OpportunityValidation", "Name is required."));
     if (!hasVisibleCharacter(name))
-        return tr("Name must contain a visible character.");
+        return translated(
+            QT_TRANSLATE_NOOP("OpportunityValidation", "Name must contain a visible character."));
     if (name.toUcs4().size() > maxOpportunityNameLength)
-        return tr("Name must be at most %1 characters.").arg(maxOpportunityNameLength);
+        return translated(QT_TRANSLATE_NOOP("OpportunityValidation",
+                                            "Name must be at most %1 characters."))
+            .arg(maxOpportunityNameLength);
     return {};
 }
 
@@ -92,38 +99,53 @@ FieldErrors validateOpportunity(const Opportunity &o)
         errors.append({QStringLiteral("name"), error});
 
     if (!std::isfinite(o.value) || o.value < 0)
-        errors.append({QStringLiteral("value"), tr("Value must be zero or more.")});
+        errors.append({QStringLiteral("value"),
+                       translated(QT_TRANSLATE_NOOP("OpportunityValidation",
+                                                    "Value must be zero or more."))});
     else if (o.value > maxOpportunityValue)
         errors.append(
             {QStringLiteral("value"),
-             tr("Value must be at most %1.").arg(QString::number(maxOpportunityValue, 'f', 0))});
+             translated(QT_TRANSLATE_NOOP("OpportunityValidation", "Value must be at most %1."))
+                 .arg(QString::number(maxOpportunityValue, 'f', 0))});
 
     if (!isValidText(o.description))
         errors.append({QStringLiteral("description"),
-                       tr("Description must be valid Unicode text (it holds an unpaired "
-                          "surrogate).")});
+                       translated(QT_TRANSLATE_NOOP(
+                           "OpportunityValidation",
+                           "Description must be valid Unicode text (it holds an unpaired "
+                           "surrogate)."))});
 
     static const QRegularExpression currencyCode(QStringLiteral("^[A-Z]{3}$"));
     if (!currencyCode.match(o.currency).hasMatch())
         errors.append({QStringLiteral("currency"),
-                       tr("Currency must be an ISO 4217 code of three capital letters, "
-                          "such as USD.")});
+                       translated(QT_TRANSLATE_NOOP(
+                           "OpportunityValidation",
+                           "Currency must be an ISO 4217 code of three capital letters, "
+                           "such as USD."))});
 
     if (o.probability < 0 || o.probability > 100)
-        errors.append({QStringLiteral("probability"),
-                       tr("Probability must be a whole number from 0 to 100.")});
+        errors.append(
+            {QStringLiteral("probability"),
+             translated(QT_TRANSLATE_NOOP("OpportunityValidation",
+                                          "Probability must be a whole number from 0 to 100."))});
 
     // A null date means "no expected close date"; anything else must be a real calendar day.
     if (!o.expectedCloseDate.isNull() &&
         (!o.expectedCloseDate.isValid() || o.expectedCloseDate.year() < 1900 ||
          o.expectedCloseDate.year() > 9999))
-        errors.append({QStringLiteral("expectedCloseDate"),
-                       tr("Expected close date must be a date as YYYY-MM-DD.")});
+        errors.append(
+            {QStringLiteral("expectedCloseDate"),
+             translated(QT_TRANSLATE_NOOP("OpportunityValidation",
+                                          "Expected close date must be a date as YYYY-MM-DD."))});
 
     if (!o.accountId.isEmpty() && !isUuid(o.accountId))
-        errors.append({QStringLiteral("accountId"), tr("Account must be a UUID or empty.")});
+        errors.append({QStringLiteral("accountId"),
+                       translated(QT_TRANSLATE_NOOP("OpportunityValidation",
+                                                    "Account must be a UUID or empty."))});
     if (!o.leadId.isEmpty() && !isUuid(o.leadId))
-        errors.append({QStringLiteral("leadId"), tr("Lead must be a UUID or empty.")});
+        errors.append({QStringLiteral("leadId"),
+                       translated(QT_TRANSLATE_NOOP("OpportunityValidation",
+                                                    "Lead must be a UUID or empty."))});
     return errors;
 }
 

@@ -340,6 +340,7 @@ std::optional<ApiClient::Detail> ApiClient::readDetail(const QJsonDocument &json
     }
     Detail detail;
     detail.opportunity = reading.opportunity;
+    detail.present = reading.present;
     detail.etag = etag;
     FieldErrors updateErrors;
     detail.updates =

@@ -3,6 +3,7 @@
 #include "Account.h"
 #include "ApiError.h"
 #include "Opportunity.h"
+#include "OpportunityField.h"
 #include "OpportunityUpdate.h"
 
 #include <QDateTime>
@@ -76,6 +77,9 @@ public:
     struct Detail
     {
         Opportunity opportunity;
+        // The fields the answer held; the others have their defaults (SyncEngine fills them in
+        // from what the cache knows, never from the defaults).
+        OpportunityFields present;
         QList<OpportunityUpdate> updates;
         QByteArray etag;
     };

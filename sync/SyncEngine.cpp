@@ -275,18 +275,29 @@ void SyncEngine::pullAccounts(int page, QList<Account> accounts)
         });
 }
 
+Opportunity SyncEngine::completed(const ApiClient::Detail &detail, const QString &cachedId) const
+{
+    Opportunity answer = detail.opportunity;
+    const OpportunityFields absent = OpportunityFieldNames::writable() & ~detail.present;
+    if (absent != OpportunityFields())
+        if (const auto cached = m_store.opportunity(cachedId))
+            OpportunityDiff::copyFields(cached->opportunity, &answer, absent);
+    return answer;
+}
+
 void SyncEngine::fetchDetail(const QString &id)
 {
     m_client.getOpportunity(id, [=](const ApiError &error, const ApiClient::Detail &detail) {
-        if (!error.ok() || !m_store.mergeServerRecord(detail.opportunity, detail.etag)) {
+        if (!error.ok() || !m_store.mergeServerRecord(completed(detail, id), detail.etag)) {
             emit detailFetched(id, error.ok() ? storeError() : error);
             return;
         }
         // The history belongs to the record as the cache now holds it (when it holds the server's
         // state), so that the two compare as one version until either changes.
         const auto cached = m_store.opportunity(id);
-        const Opportunity &fetched =
-            cached && cached->state == SyncState::Synced ? cached->opportunity : detail.opportunity;
+        const Opportunity fetched = cached && cached->state == SyncState::Synced
+                                        ? cached->opportunity
+                                        : completed(detail, id);
         const bool stored = m_store.storeUpdates(id, detail.updates, RecordVersion::of(fetched));
         emit detailFetched(id, stored ? error : storeError());
     });

@@ -98,6 +98,10 @@ private:
     // The server took the entry: `server` is its answer (none for a delete). Goes on pushing.
     void entryPushed(const OutboxEntry &entry, const Opportunity *server,
                      const QByteArray &etag = {});
+    // The record a single-record answer describes, with the fields it left out taken from the
+    // cache's record `cachedId` (as the user last saw or sent it): a server that omits
+    // is_archived or probability must not unarchive or zero the record.
+    Opportunity completed(const ApiClient::Detail &detail, const QString &cachedId) const;
     // The sync's error when the cache refused a write.
     ApiError storeError() const;
     // Handles a failed push of one entry; returns true when pushing may go on.

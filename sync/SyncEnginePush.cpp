@@ -72,7 +72,9 @@ void SyncEngine::pushEntry(const OutboxEntry &entry, int round)
     m_client.updateOpportunity(entry.opportunityId, body, etag,
                                [=](const ApiError &error, const ApiClient::Detail &detail) {
                                    if (error.ok()) {
-                                       return entryPushed(entry, &detail.opportunity, detail.etag);
+                                       const Opportunity answer =
+                                           completed(detail, entry.opportunityId);
+                                       return entryPushed(entry, &answer, detail.etag);
                                    }
                                    if (handlePushError(entry, error, round))
                                        pushNext();
@@ -94,7 +96,7 @@ void SyncEngine::refreshThenPush(const OutboxEntry &entry, int round)
                     pushNext();
                 return;
             }
-            if (!m_store.mergeServerRecord(detail.opportunity, detail.etag) ||
+            if (!m_store.mergeServerRecord(completed(detail, entry.opportunityId), detail.etag) ||
                 !m_store.storeUpdates(detail.opportunity.id, detail.updates))
                 return finish(storeError());
             // The merge may have settled the entry or turned it into a conflict.
@@ -123,8 +125,9 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
         m_client.createOpportunity(body, entry.idempotencyKey,
                                    [=](const ApiError &error, const ApiClient::Detail &detail) {
                                        if (error.ok()) {
-                                           return entryPushed(entry, &detail.opportunity,
-                                                              detail.etag);
+                                           const Opportunity answer =
+                                               completed(detail, entry.opportunityId);
+                                           return entryPushed(entry, &answer, detail.etag);
                                        }
                                        if (handlePushError(entry, error, 0))
                                            pushNext();

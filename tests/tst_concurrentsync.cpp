@@ -106,6 +106,9 @@ private slots:
         settings.apiKey = QString::fromLatin1(ServerProcess::writeKey);
         client.setSettings(settings);
         SyncEngine engine(store, client);
+        // The test decides when the app syncs (to order it against the command's sync); the
+        // app's own push after a quiet period would start syncs of its own in between.
+        engine.setPushDelay(std::chrono::hours(1));
         QSignalSpy finished(&engine, &SyncEngine::finished);
         const QString lockPath = store.path() + QStringLiteral(".sync-lock");
 

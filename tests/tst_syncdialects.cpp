@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -41,6 +42,16 @@ private:
     {
         if (request.path == QLatin1String("/api/v1/accounts"))
             return {200, R"({"data": []})"};
+        // One record, as the lists hold it (without isArchived unless a test puts it in).
+        const QString one = QStringLiteral("/api/v1/opportunities/");
+        if (request.path.startsWith(one)) {
+            for (const QJsonArray *list : {&live, &archived}) {
+                for (const QJsonValue &item : *list) {
+                    if (item[QStringLiteral("id")].toString() == request.path.mid(one.size()))
+                        return {200, QJsonDocument(item.toObject()).toJson()};
+                }
+            }
+        }
         if (request.path != QLatin1String("/api/v1/opportunities"))
             return {404, R"({"detail": "Not Found"})"};
         const bool wantsArchived =
@@ -269,6 +280,29 @@ private slots:
                  qPrintable(message));
         QVERIFY(m_store->opportunity(QStringLiteral("a")));
         QCOMPARE(cached(QStringLiteral("b")).name, QStringLiteral("B renamed"));
+    }
+
+    // A single record's answer that leaves fields out (here is_archived and probability) does
+    // not unarchive or zero the cached record: what it holds is taken, the rest stays.
+    void detailWithoutSomeFieldsKeepsTheirCachedValues()
+    {
+        m_server->archived = {with(record(QStringLiteral("a"), QStringLiteral("A")),
+                                   QStringLiteral("probability"), 70)};
+        QVERIFY2(syncOnce(), qPrintable(m_engine->lastError().message));
+        QCOMPARE(cached(QStringLiteral("a")).isArchived, true);
+        QCOMPARE(cached(QStringLiteral("a")).probability, 70);
+
+        m_server->archived = {without(record(QStringLiteral("a"), QStringLiteral("A renamed")),
+                                      QStringLiteral("probability"))};
+        std::optional<ApiError> answer;
+        connect(m_engine.get(), &SyncEngine::detailFetched, this,
+                [&](const QString &, const ApiError &error) { answer = error; });
+        m_engine->fetchDetail(QStringLiteral("a"));
+        QVERIFY(QTest::qWaitFor([&] { return answer.has_value(); }, 10000));
+        QVERIFY2(answer->ok(), qPrintable(answer->message));
+        QCOMPARE(cached(QStringLiteral("a")).name, QStringLiteral("A renamed"));
+        QCOMPARE(cached(QStringLiteral("a")).isArchived, true);
+        QCOMPARE(cached(QStringLiteral("a")).probability, 70);
     }
 
 private:

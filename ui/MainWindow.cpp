@@ -157,7 +157,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({1040, 320});
+    // At the default 1360 px the six board columns fit beside the detail without scrolling.
+    splitter->setSizes({1065, 295});
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);

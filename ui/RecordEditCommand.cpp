@@ -56,12 +56,14 @@ RecordEditCommand *RecordEditCommand::move(LocalStore &store,
         changes.append(change);
     }
     // The undo action reads "Undo move of 'Acme — Pilot' to Closed won": the deal by name.
+    // The count in a plain int: lupdate (6.4) skips a translate() whose count is a cast.
+    const int count = static_cast<int>(changes.size());
     const QString text =
-        changes.size() == 1
+        count == 1
             ? QCoreApplication::translate("RecordEditCommand", "move of '%1' to %2")
                   .arg(ServerText::isolated(changes.first().before.name), Stages::label(stage))
             : QCoreApplication::translate("RecordEditCommand", "move of %n deals to %1", nullptr,
-                                          static_cast<int>(changes.size()))
+                                          count)
                   .arg(Stages::label(stage));
     return new RecordEditCommand(store, renamed, changes, text);
 }

@@ -35,14 +35,6 @@
         <translation>Die Antwort des Servers ist kein JSON: %1</translation>
     </message>
     <message>
-        <source>The server sent an opportunity whose %1 cannot be read: %2</source>
-        <translation>Der Server hat eine Verkaufschance gesendet, deren Feld %1 nicht gelesen werden kann: %2</translation>
-    </message>
-    <message>
-        <source>The server sent an opportunity (item %1 of page %2) whose %3 cannot be read: %4</source>
-        <translation>Der Server hat eine Verkaufschance (Eintrag %1 auf Seite %2) gesendet, deren Feld %3 nicht gelesen werden kann: %4</translation>
-    </message>
-    <message>
         <source>The server sent an account whose %1 cannot be read: %2</source>
         <translation>Der Server hat einen Kunden gesendet, dessen Feld %1 nicht gelesen werden kann: %2</translation>
     </message>
@@ -53,6 +45,30 @@
     <message>
         <source>The connection closed in the middle of the server&apos;s answer (%1).</source>
         <translation>Die Verbindung wurde mitten in der Antwort des Servers getrennt (%1).</translation>
+    </message>
+    <message>
+        <source>%1; and %2 more</source>
+        <translation>%1; und %2 weitere</translation>
+    </message>
+    <message>
+        <source>kashew cannot read an opportunity the server sent: %1</source>
+        <translation>kashew kann eine vom Server gesendete Verkaufschance nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>kashew cannot read %1 opportunities the server sent: %2</source>
+        <translation>kashew kann %1 vom Server gesendete Verkaufschancen nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>Rate limit exceeded. Try again in %1 seconds.</source>
+        <translation>Anfragelimit überschritten. Versuchen Sie es in %1 Sek. erneut.</translation>
+    </message>
+    <message>
+        <source>The server sent an opportunity kashew cannot read: %1</source>
+        <translation>Der Server hat eine Verkaufschance gesendet, die kashew nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>(item %1 of page %2)</source>
+        <translation>(Eintrag %1 auf Seite %2)</translation>
     </message>
 </context>
 <context>
@@ -77,6 +93,25 @@
         <source>&amp;Move to</source>
         <translation>&amp;Verschieben nach</translation>
     </message>
+    <message>
+        <source>Move &quot;%1&quot; to %2?</source>
+        <translation>„%1“ nach %2 verschieben?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n deals to %1?</source>
+        <translation>
+            <numerusform>%n Deal nach %1 verschieben?</numerusform>
+            <numerusform>%n Deals nach %1 verschieben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>Nach %1 verschieben</translation>
+    </message>
+    <message>
+        <source>The probability becomes %1%. Edit ▸ Undo takes the move back.</source>
+        <translation>Die Wahrscheinlichkeit wird auf %1 % gesetzt. Mit Bearbeiten ▸ Rückgängig lässt sich das Verschieben zurücknehmen.</translation>
+    </message>
 </context>
 <context>
     <name>CardDelegate</name>
@@ -99,6 +134,17 @@
     <message>
         <source>Overdue: its expected close date has passed</source>
         <translation>Überfällig: Das voraussichtliche Abschlussdatum ist verstrichen</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Zuständig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CardText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -243,64 +289,8 @@
         <translation>Verlauf noch nicht abgerufen: Er wird abgerufen, wenn Sie einen Eintrag online öffnen, und danach für die Offline-Ansicht gespeichert.</translation>
     </message>
     <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1: %2 → %3</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Währung</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Phase</translation>
-    </message>
-    <message>
-        <source>Probability</source>
-        <translation>Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <source>Expected close</source>
-        <translation>Voraussichtlicher Abschluss</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Zuständig</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>Archiviert</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
         <source>No changes since it was created.</source>
         <translation>Seit der Erstellung nicht geändert.</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -359,6 +349,97 @@
     <message>
         <source>%1 · total %2 · weighted %3</source>
         <translation>%1 · gesamt %2 · gewichtet %3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFormatter</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Created by %1 in %2, %3</source>
+        <translation>Erstellt von %1 in der Phase %2, %3</translation>
+    </message>
+    <message>
+        <source>Created by %1 in %2</source>
+        <translation>Erstellt von %1 in der Phase %2</translation>
+    </message>
+    <message>
+        <source>Created by %1, %2</source>
+        <translation>Erstellt von %1, %2</translation>
+    </message>
+    <message>
+        <source>Created by %1</source>
+        <translation>Erstellt von %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Voraussichtlicher Abschluss</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Taken out of the archive</source>
+        <translation>Archivierung aufgehoben</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
@@ -531,10 +612,6 @@
         <translation>Die Änderungen konnten nicht verworfen werden: %1</translation>
     </message>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
         <source>This API key may only read: editing is not allowed. Your unsent edits are kept; enter a key with write access in the settings to send them.</source>
         <translation>Mit diesem API-Schlüssel ist nur Lesen möglich: Bearbeiten ist nicht erlaubt. Ihre nicht gesendeten Änderungen bleiben erhalten; geben Sie in den Einstellungen einen Schlüssel mit Schreibzugriff ein, um sie zu senden.</translation>
     </message>
@@ -655,60 +732,12 @@
         <translation>Nicht mit einem Server verbunden: Alles wird auf diesem Computer gespeichert. Öffnen Sie die Einstellungen (Datei ▸ Einstellungen), um Ihren Server und Ihren API-Schlüssel einzugeben; Ihre Arbeit wird dann gesendet.</translation>
     </message>
     <message>
-        <source>Local only</source>
-        <translation>Nur lokal</translation>
-    </message>
-    <message>
-        <source>All changes saved</source>
-        <translation>Alle Änderungen gespeichert</translation>
-    </message>
-    <message>
-        <source>1 edit waiting to be sent</source>
-        <translation>1 Änderung wartet auf Übertragung</translation>
-    </message>
-    <message>
-        <source>%1 edits waiting to be sent</source>
-        <translation>%1 Änderungen warten auf Übertragung</translation>
-    </message>
-    <message>
-        <source>Last sync %1</source>
-        <translation>Zuletzt synchronisiert: %1</translation>
-    </message>
-    <message>
-        <source>Never synced</source>
-        <translation>Noch nie synchronisiert</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Wird synchronisiert…</translation>
-    </message>
-    <message>
-        <source>Online · up to date</source>
-        <translation>Online · aktuell</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
         <source>Offline: %1 Your edits are kept here and sent when the server can be reached.</source>
         <translation>Offline: %1 Ihre Änderungen werden hier gespeichert und gesendet, sobald der Server erreichbar ist.</translation>
     </message>
     <message>
-        <source>Sync problem</source>
-        <translation>Synchronisierungsproblem</translation>
-    </message>
-    <message>
         <source>The server refused the API key (%1). Enter a valid key in the settings.</source>
         <translation>Der Server hat den API-Schlüssel abgelehnt (%1). Geben Sie in den Einstellungen einen gültigen Schlüssel ein.</translation>
-    </message>
-    <message>
-        <source>The server asks to slow down: %1 kashew tries again by itself.</source>
-        <translation>Der Server meldet zu viele Anfragen: %1 kashew versucht es automatisch erneut.</translation>
     </message>
     <message>
         <source>Sync failed: %1</source>
@@ -750,20 +779,12 @@
         <translation>&amp;Kunde:</translation>
     </message>
     <message>
-        <source>&amp;Stage:</source>
-        <translation>&amp;Phase:</translation>
-    </message>
-    <message>
         <source>&amp;Value:</source>
         <translation>&amp;Wert:</translation>
     </message>
     <message>
         <source>&amp;Probability:</source>
         <translation>Wa&amp;hrscheinlichkeit:</translation>
-    </message>
-    <message>
-        <source>Expected &amp;close:</source>
-        <translation>Voraussichtlicher &amp;Abschluss:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -777,21 +798,17 @@
         <source>Choose an account from the list, or &quot;No account&quot;.</source>
         <translation>Wählen Sie einen Kunden aus der Liste oder „Kein Kunde“.</translation>
     </message>
+    <message>
+        <source>S&amp;tage:</source>
+        <translation>&amp;Phase:</translation>
+    </message>
+    <message>
+        <source>Expected cl&amp;ose:</source>
+        <translation>Voraussichtlicher &amp;Abschluss:</translation>
+    </message>
 </context>
 <context>
     <name>OpportunityJson</name>
-    <message>
-        <source>must not be empty</source>
-        <translation>darf nicht leer sein</translation>
-    </message>
-    <message>
-        <source>expected one of prospecting, qualification, proposal, negotiation, closed_won, closed_lost</source>
-        <translation>einer der Werte prospecting, qualification, proposal, negotiation, closed_won, closed_lost erwartet</translation>
-    </message>
-    <message>
-        <source>expected a date as YYYY-MM-DD</source>
-        <translation>Datum im Format YYYY-MM-DD erwartet</translation>
-    </message>
     <message>
         <source>is missing</source>
         <translation>fehlt</translation>
@@ -801,8 +818,52 @@
         <translation>darf nicht null sein</translation>
     </message>
     <message>
-        <source>expected a list</source>
-        <translation>Liste erwartet</translation>
+        <source>must be text</source>
+        <translation>muss Text sein</translation>
+    </message>
+    <message>
+        <source>must be text or null</source>
+        <translation>muss Text oder null sein</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be an ISO 4217 code, such as USD</source>
+        <translation>muss ein ISO-4217-Code sein, z. B. USD</translation>
+    </message>
+    <message>
+        <source>must be one of prospecting, qualification, proposal, negotiation, closed_won, closed_lost</source>
+        <translation>muss einer der Werte prospecting, qualification, proposal, negotiation, closed_won, closed_lost sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine Ganzzahl sein</translation>
+    </message>
+    <message>
+        <source>must be a date as YYYY-MM-DD or null</source>
+        <translation>muss ein Datum im Format YYYY-MM-DD oder null sein</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be a date and time (ISO 8601)</source>
+        <translation>muss ein Datum mit Uhrzeit (ISO 8601) sein</translation>
+    </message>
+    <message>
+        <source>an opportunity without an id: %1</source>
+        <translation>eine Verkaufschance ohne ID: %1</translation>
+    </message>
+    <message>
+        <source>opportunity &apos;%1&apos;: %2</source>
+        <translation>Verkaufschance „%1“: %2</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>muss eine Liste sein</translation>
     </message>
 </context>
 <context>
@@ -857,6 +918,57 @@
     </message>
 </context>
 <context>
+    <name>OpportunityValidation</name>
+    <message>
+        <source>Name must be valid Unicode text (it holds an unpaired surrogate).</source>
+        <translation>Der Name muss gültiger Unicode-Text sein (er enthält ein einzelnes Surrogat).</translation>
+    </message>
+    <message>
+        <source>Name is required.</source>
+        <translation>Ein Name ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Name must contain a visible character.</source>
+        <translation>Der Name muss ein sichtbares Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Name must be at most %1 characters.</source>
+        <translation>Der Name darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Value must be zero or more.</source>
+        <translation>Der Wert muss null oder größer sein.</translation>
+    </message>
+    <message>
+        <source>Value must be at most %1.</source>
+        <translation>Der Wert darf höchstens %1 betragen.</translation>
+    </message>
+    <message>
+        <source>Description must be valid Unicode text (it holds an unpaired surrogate).</source>
+        <translation>Die Beschreibung muss gültiger Unicode-Text sein (sie enthält ein einzelnes Surrogat).</translation>
+    </message>
+    <message>
+        <source>Currency must be an ISO 4217 code of three capital letters, such as USD.</source>
+        <translation>Die Währung muss ein ISO-4217-Code aus drei Großbuchstaben sein, etwa USD.</translation>
+    </message>
+    <message>
+        <source>Probability must be a whole number from 0 to 100.</source>
+        <translation>Die Wahrscheinlichkeit muss eine ganze Zahl von 0 bis 100 sein.</translation>
+    </message>
+    <message>
+        <source>Expected close date must be a date as YYYY-MM-DD.</source>
+        <translation>Der voraussichtliche Abschluss muss ein Datum im Format JJJJ-MM-TT sein.</translation>
+    </message>
+    <message>
+        <source>Account must be a UUID or empty.</source>
+        <translation>Der Kunde muss eine UUID oder leer sein.</translation>
+    </message>
+    <message>
+        <source>Lead must be a UUID or empty.</source>
+        <translation>Der Lead muss eine UUID oder leer sein.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>(empty)</source>
@@ -866,12 +978,15 @@
 <context>
     <name>RecordEditCommand</name>
     <message>
-        <source>Move to %1</source>
-        <translation>Nach %1 verschieben</translation>
+        <source>move of &apos;%1&apos; to %2</source>
+        <translation>Verschieben von „%1“ nach %2</translation>
     </message>
-    <message>
-        <source>Move %1 deals to %2</source>
-        <translation>%1 Deals nach %2 verschieben</translation>
+    <message numerus="yes">
+        <source>move of %n deals to %1</source>
+        <translation>
+            <numerusform>Verschieben von %n Deal nach %1</numerusform>
+            <numerusform>Verschieben von %n Deals nach %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -937,6 +1052,14 @@
     <message>
         <source>No connection: %1</source>
         <translation>Keine Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>Probability proposed for each stage</source>
+        <translation>Vorgeschlagene Wahrscheinlichkeit je Phase</translation>
+    </message>
+    <message>
+        <source>Closed won sets 100 %, closed lost 0 %.</source>
+        <translation>„Gewonnen“ setzt 100 %, „Verloren“ 0 %.</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1163,101 @@ Gewichtet %2</translation>
     <message>
         <source>The local cache could not be written: %1</source>
         <translation>Der lokale Cache konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The rest is synced; these stay here as they were.</source>
+        <translation>Alles andere ist synchronisiert; diese Einträge bleiben hier unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Rate limit reached: kashew tries again by itself. Your edits are kept here.</source>
+        <translation>Anfragelimit erreicht: kashew versucht es automatisch erneut. Ihre Änderungen bleiben hier gespeichert.</translation>
+    </message>
+    <message>
+        <source>in %1 seconds</source>
+        <translation>in %1 Sek.</translation>
+    </message>
+    <message>
+        <source>in %1 minutes</source>
+        <translation>in %1 Minuten</translation>
+    </message>
+    <message>
+        <source>Rate limit reached: kashew tries again at %1 (%2). Your edits are kept here and sent then.</source>
+        <translation>Anfragelimit erreicht: kashew versucht es um %1 erneut (%2). Ihre Änderungen bleiben hier gespeichert und werden dann gesendet.</translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Noch nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Alle Änderungen gespeichert</translation>
+    </message>
+    <message>
+        <source>1 edit waiting to be sent</source>
+        <translation>1 Änderung wartet auf Übertragung</translation>
+    </message>
+    <message>
+        <source>%1 edits waiting to be sent</source>
+        <translation>%1 Änderungen warten auf Übertragung</translation>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation>Nur lokal</translation>
+    </message>
+    <message>
+        <source>Rate limit reached: kashew tries again at %1</source>
+        <translation>Anfragelimit erreicht: kashew versucht es um %1 erneut</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>Synchronisierungsproblem</translation>
+    </message>
+    <message>
+        <source>Online · 1 edit waiting</source>
+        <translation>Online · 1 Änderung wartet</translation>
+    </message>
+    <message>
+        <source>Online · %1 edits waiting</source>
+        <translation>Online · %1 Änderungen warten</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Online · up to date</source>
+        <translation>Online · aktuell</translation>
+    </message>
+    <message>
+        <source>Online · up to date · account names unavailable from this server</source>
+        <translation>Online · aktuell · Kundennamen von diesem Server nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Online · up to date · account names could not be fetched</source>
+        <translation>Online · aktuell · Kundennamen konnten nicht abgerufen werden</translation>
+    </message>
+    <message>
+        <source>Online · up to date · some records could not be read</source>
+        <translation>Online · aktuell · einige Einträge konnten nicht gelesen werden</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BoardView</name>
+    <message numerus="yes">
+        <source>Move %n deals to %1?</source>
+        <translation>
+            <numerusform>Move %n deal to %1?</numerusform>
+            <numerusform>Move %n deals to %1?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message numerus="yes">
         <source>%n stages</source>
@@ -25,6 +35,16 @@
         <translation>
             <numerusform>%n pending edit could not be read and is lost.</numerusform>
             <numerusform>%n pending edits could not be read and are lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditCommand</name>
+    <message numerus="yes">
+        <source>move of %n deals to %1</source>
+        <translation>
+            <numerusform>move of %n deal to %1</numerusform>
+            <numerusform>move of %n deals to %1</numerusform>
         </translation>
     </message>
 </context>
