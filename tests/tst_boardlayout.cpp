@@ -9,7 +9,7 @@
 #include "ItemRoles.h"
 #include "MainWindow.h"
 #include "SampleRows.h"
-#include "SeededWindow.h"
+#include "SeededBoard.h"
 #include "StageColumnProxy.h"
 #include "StageTotalsView.h"
 
@@ -105,7 +105,7 @@ struct RecordingPainter
 
 } // namespace
 
-class TestBoardLayout final : public QObject
+class TestBoardLayout final : public QObject, private SeededBoard
 {
     Q_OBJECT
 
@@ -116,26 +116,9 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
-    void init()
-    {
-        m_seeded = std::make_unique<SeededWindow>();
-        QVERIFY(m_seeded->ok);
-        m_window = m_seeded->window.get();
-        m_board = m_window->board();
-        m_window->views()->setCurrentWidget(m_board);
-        m_window->show(); // the columns follow the model while the board shows
-        for (Stage stage : Stages::all())
-            m_testers.emplace_back(std::make_unique<QAbstractItemModelTester>(
-                m_board->columnProxy(stage),
-                QAbstractItemModelTester::FailureReportingMode::QtTest));
-        QCoreApplication::processEvents(); // headers count once per event loop pass
-    }
+    void init() { setUpBoard(); }
 
-    void cleanup()
-    {
-        m_testers.clear();
-        m_seeded.reset();
-    }
+    void cleanup() { tearDownBoard(); }
 
     void aSmallScreenKeepsTheBoardUsable()
     {
@@ -253,41 +236,6 @@ private slots:
         QVERIFY2(!all.contains(QStringLiteral("auth0")), qPrintable(all));
         QVERIFY2(!all.contains(QStringLiteral("Müller AG —")), qPrintable(all));
     }
-
-private:
-    // A deal from the server (synced, nothing to push).
-    void addDeal(int n, Stage stage, const QDate &close, bool check = true,
-                 const QString &owner = QStringLiteral("ana"))
-    {
-        Opportunity o;
-        o.id = id(n);
-        o.name = QStringLiteral("Deal %1").arg(n);
-        o.stage = stage;
-        o.accountId = QStringLiteral("acct-a");
-        o.accountName = QStringLiteral("Account A");
-        o.ownerId = owner;
-        o.value = 1000;
-        o.currency = QStringLiteral("EUR");
-        o.probability = 50;
-        o.expectedCloseDate = close;
-        o.createdAt = o.updatedAt = QDateTime(QDate(2026, 2, 1), QTime(9, 0), Qt::UTC);
-        QVERIFY(m_seeded->store.mergeServerRecord(o, QByteArray()));
-        if (check)
-            QVERIFY(column(stage).contains(o.id));
-    }
-    QStringList column(Stage stage) const
-    {
-        QStringList ids;
-        const QAbstractItemModel *model = m_board->columnView(stage)->model();
-        for (int row = 0; row < model->rowCount(); ++row)
-            ids.append(model->index(row, 0).data(ItemRoles::Id).toString());
-        return ids;
-    }
-
-    std::unique_ptr<SeededWindow> m_seeded;
-    MainWindow *m_window = nullptr;
-    BoardView *m_board = nullptr;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 };
 
 QTEST_MAIN(TestBoardLayout)

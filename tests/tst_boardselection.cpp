@@ -8,7 +8,7 @@
 #include "MainWindow.h"
 #include "OpportunityListModel.h"
 #include "SampleRows.h"
-#include "SeededWindow.h"
+#include "SeededBoard.h"
 #include "StageColumnProxy.h"
 
 #include <QAbstractItemModelTester>
@@ -28,7 +28,7 @@
 
 using SampleRows::id;
 
-class TestBoardSelection final : public QObject
+class TestBoardSelection final : public QObject, private SeededBoard
 {
     Q_OBJECT
 
@@ -41,30 +41,13 @@ private slots:
 
     void init()
     {
-        m_seeded = std::make_unique<SeededWindow>();
-        QVERIFY(m_seeded->ok);
-        m_window = m_seeded->window.get();
-        m_board = m_window->board();
-        m_window->views()->setCurrentWidget(m_board);
-        m_asked.clear();
-        m_answer = true;
-        m_board->setCloseConfirmation([this](const QStringList &names, Stage stage) {
-            m_asked.append({names, stage});
-            return m_answer;
-        });
-        m_window->show(); // the columns follow the model while the board shows
-        for (Stage stage : Stages::all())
-            m_testers.emplace_back(std::make_unique<QAbstractItemModelTester>(
-                m_board->columnProxy(stage),
-                QAbstractItemModelTester::FailureReportingMode::QtTest));
-        QCoreApplication::processEvents(); // headers count once per event loop pass
+        setUpBoard();
+        if (QTest::currentTestFailed())
+            return;
+        recordCloseConfirmations();
     }
 
-    void cleanup()
-    {
-        m_testers.clear();
-        m_seeded.reset();
-    }
+    void cleanup() { tearDownBoard(); }
 
     void aClickMakesTheOneCurrentCardOfTheBoard()
     {
@@ -233,64 +216,6 @@ private:
         ids.sort();
         return ids;
     }
-    // A deal from the server (synced, nothing to push).
-    void addDeal(int n, Stage stage, const QDate &close, bool check = true,
-                 const QString &owner = QStringLiteral("ana"))
-    {
-        Opportunity o;
-        o.id = id(n);
-        o.name = QStringLiteral("Deal %1").arg(n);
-        o.stage = stage;
-        o.accountId = QStringLiteral("acct-a");
-        o.accountName = QStringLiteral("Account A");
-        o.ownerId = owner;
-        o.value = 1000;
-        o.currency = QStringLiteral("EUR");
-        o.probability = 50;
-        o.expectedCloseDate = close;
-        o.createdAt = o.updatedAt = QDateTime(QDate(2026, 2, 1), QTime(9, 0), Qt::UTC);
-        QVERIFY(m_seeded->store.mergeServerRecord(o, QByteArray()));
-        if (check)
-            QVERIFY(column(stage).contains(o.id));
-    }
-    QString undoActionText() const
-    {
-        for (QAction *action : m_window->findChildren<QAction *>()) {
-            if (action->shortcut() == QKeySequence(QKeySequence::Undo))
-                return action->text().remove(QLatin1Char('&'));
-        }
-        return QString();
-    }
-    QStringList column(Stage stage) const
-    {
-        QStringList ids;
-        const QAbstractItemModel *model = m_board->columnView(stage)->model();
-        for (int row = 0; row < model->rowCount(); ++row)
-            ids.append(model->index(row, 0).data(ItemRoles::Id).toString());
-        return ids;
-    }
-    // A drop as a view makes it: offered first (canDropMimeData, which decides whether the
-    // column takes it), dropped only when taken. Returns whether the column took it.
-    [[nodiscard]] bool drop(const QString &opportunityId, Stage stage)
-    {
-        const QModelIndex source = m_seeded->model.index(m_seeded->model.rowOf(opportunityId), 0);
-        std::unique_ptr<QMimeData> mime(m_seeded->model.mimeData({source}));
-        if (!source.isValid() ||
-            !mime->hasFormat(QString::fromLatin1(OpportunityListModel::mimeType)))
-            return false;
-        StageColumnProxy *target = m_board->columnProxy(stage);
-        if (!target->canDropMimeData(mime.get(), Qt::MoveAction, -1, -1, {}))
-            return false;
-        target->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, {});
-        return true;
-    }
-
-    QList<QPair<QStringList, Stage>> m_asked; // the close confirmations asked
-    bool m_answer = true;
-    std::unique_ptr<SeededWindow> m_seeded;
-    MainWindow *m_window = nullptr;
-    BoardView *m_board = nullptr;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 };
 
 QTEST_MAIN(TestBoardSelection)

@@ -10,7 +10,7 @@
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
 #include "SampleRows.h"
-#include "SeededWindow.h"
+#include "SeededBoard.h"
 #include "ServerProcess.h"
 #include "StageColumnProxy.h"
 #include "TestData.h"
@@ -33,7 +33,7 @@
 
 using SampleRows::id;
 
-class TestBoardView final : public QObject
+class TestBoardView final : public QObject, private SeededBoard
 {
     Q_OBJECT
 
@@ -46,29 +46,13 @@ private slots:
 
     void init()
     {
-        m_seeded = std::make_unique<SeededWindow>();
-        QVERIFY(m_seeded->ok);
-        m_window = m_seeded->window.get();
-        m_board = m_window->board();
-        m_window->views()->setCurrentWidget(m_board);
-        m_asked.clear();
-        m_board->setCloseConfirmation([this](const QStringList &names, Stage stage) {
-            m_asked.append({names, stage});
-            return true;
-        });
-        m_window->show(); // the columns follow the model while the board shows
-        for (Stage stage : Stages::all())
-            m_testers.emplace_back(std::make_unique<QAbstractItemModelTester>(
-                m_board->columnProxy(stage),
-                QAbstractItemModelTester::FailureReportingMode::QtTest));
-        QCoreApplication::processEvents(); // headers count once per event loop pass
+        setUpBoard();
+        if (QTest::currentTestFailed())
+            return;
+        recordCloseConfirmations(); // answered yes
     }
 
-    void cleanup()
-    {
-        m_testers.clear();
-        m_seeded.reset();
-    }
+    void cleanup() { tearDownBoard(); }
 
     void oneColumnPerStageInPipelineOrder()
     {
@@ -286,41 +270,12 @@ private slots:
     }
 
 private:
-    QStringList column(Stage stage) const
-    {
-        QStringList ids;
-        const QAbstractItemModel *model = m_board->columnView(stage)->model();
-        for (int row = 0; row < model->rowCount(); ++row)
-            ids.append(model->index(row, 0).data(ItemRoles::Id).toString());
-        return ids;
-    }
-    // A drop as a view makes it: offered first (canDropMimeData, which decides whether the
-    // column takes it), dropped only when taken. Returns whether the column took it.
-    [[nodiscard]] bool drop(const QString &opportunityId, Stage stage)
-    {
-        const QModelIndex source = m_seeded->model.index(m_seeded->model.rowOf(opportunityId), 0);
-        std::unique_ptr<QMimeData> mime(m_seeded->model.mimeData({source}));
-        if (!source.isValid() ||
-            !mime->hasFormat(QString::fromLatin1(OpportunityListModel::mimeType)))
-            return false;
-        StageColumnProxy *target = m_board->columnProxy(stage);
-        if (!target->canDropMimeData(mime.get(), Qt::MoveAction, -1, -1, {}))
-            return false;
-        target->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, {});
-        return true;
-    }
     bool syncOnce()
     {
         QSignalSpy finished(m_seeded->engine.get(), &SyncEngine::finished);
         m_seeded->engine->syncNow();
         return finished.wait(60000) && finished.first().first().toBool();
     }
-
-    QList<QPair<QStringList, Stage>> m_asked; // the close confirmations asked (see init)
-    std::unique_ptr<SeededWindow> m_seeded;
-    MainWindow *m_window = nullptr;
-    BoardView *m_board = nullptr;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 };
 
 QTEST_MAIN(TestBoardView)

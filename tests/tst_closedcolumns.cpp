@@ -3,9 +3,8 @@
 // first; open columns keep the soonest close first. Checked as the records are dealt, card by
 // card as they change (selection kept), after a filter change and after a reset, and against the
 // test's own answer (BoardOracle), every column under QAbstractItemModelTester.
-#include "BoardOracle.h"
 #include "ItemRoles.h"
-#include "OpportunityListModel.h"
+#include "SamplePartition.h"
 #include "SampleRows.h"
 #include "StageColumnProxy.h"
 #include "StagePartition.h"
@@ -16,29 +15,13 @@
 
 using SampleRows::id;
 
-class TestClosedColumns final : public QObject
+class TestClosedColumns final : public QObject, private SamplePartition
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_model = std::make_unique<OpportunityListModel>();
-        m_model->resetRows(SampleRows::make());
-        m_partition = std::make_unique<StagePartition>();
-        for (Stage stage : Stages::all())
-            m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
-                m_partition->column(stage),
-                QAbstractItemModelTester::FailureReportingMode::QtTest));
-        m_partition->setSourceModel(m_model.get());
-    }
-
-    void cleanup()
-    {
-        m_testers.clear();
-        m_partition.reset();
-        m_model.reset();
-    }
+    void init() { setUpPartition(); }
+    void cleanup() { tearDownPartition(); }
 
     void closedColumnsShowTheMostRecentCloseFirst()
     {
@@ -88,41 +71,6 @@ private slots:
         m_partition->setSourceModel(m_model.get());
         QCOMPARE(ids(Stage::ClosedWon), (QStringList{id(10), id(12), id(11), id(16)}));
     }
-
-private:
-    static OpportunityRow extra(int n, Stage stage, const QDate &close)
-    {
-        OpportunityRow row;
-        row.opportunity.id = id(n);
-        row.opportunity.name = QStringLiteral("Deal %1").arg(n);
-        row.opportunity.stage = stage;
-        row.opportunity.value = 1000 * n;
-        row.opportunity.currency = QStringLiteral("USD");
-        row.opportunity.probability = 50;
-        row.opportunity.expectedCloseDate = close;
-        return row;
-    }
-
-    QStringList ids(Stage stage) const
-    {
-        QStringList result;
-        const StageColumnProxy *column = m_partition->column(stage);
-        for (int row = 0; row < column->rowCount(); ++row)
-            result.append(column->index(row, 0).data(ItemRoles::Id).toString());
-        return result;
-    }
-
-    void checkAgainstScratch()
-    {
-        QList<Opportunity> records;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            records.append(m_model->rowAt(row).opportunity);
-        BoardOracle::check(*m_partition, records, BoardOracle::Criteria::of(m_partition->filter()));
-    }
-
-    std::unique_ptr<OpportunityListModel> m_model;
-    std::unique_ptr<StagePartition> m_partition;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 };
 
 QTEST_MAIN(TestClosedColumns)

@@ -2,12 +2,12 @@
 // server behind the client's back shows once a sync brings the record, an edit made here shows
 // once pushed, and a history older than its record is fetched again after a restart. A fetch
 // that fails is not repeated in a loop; meanwhile (and offline) the stored history is shown.
-#include "ConnectedWindow.h"
 #include "DetailPanel.h"
 #include "Money.h"
 #include "OpportunityFilterProxy.h"
 #include "TestData.h"
 #include "TestHttp.h"
+#include "WindowOnServer.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -15,7 +15,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
-class TestDetailHistory final : public QObject
+class TestDetailHistory final : public QObject, private WindowOnServer
 {
     Q_OBJECT
 
@@ -26,26 +26,9 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
     }
 
-    void init()
-    {
-        m_server = std::make_unique<ServerProcess>();
-        QVERIFY(m_server->start());
-        m_http = std::make_unique<TestHttp>(m_server->baseUrl(), ServerProcess::writeKey);
-        m_app = std::make_unique<ConnectedWindow>(*m_server);
-        QVERIFY(m_app->ok);
-        m_modelTester = std::make_unique<QAbstractItemModelTester>(
-            &m_app->model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        watchWindow();
-    }
+    void init() { setUpWindowOnServer(); }
 
-    void cleanup()
-    {
-        m_proxyTester.reset();
-        m_modelTester.reset();
-        m_app.reset();
-        m_http.reset();
-        m_server.reset();
-    }
+    void cleanup() { tearDownWindowOnServer(); }
 
     void serverEditShowsAfterTheSyncThatBringsIt()
     {
@@ -56,11 +39,7 @@ private slots:
                  qPrintable(historyText()));
         QVERIFY2(!shows(m_accountId), qPrintable(historyText()));
 
-        QCOMPARE(m_http
-                     ->put(QStringLiteral("/opportunities/") + id,
-                           {{QStringLiteral("stage"), QStringLiteral("negotiation")}})
-                     .status,
-                 200);
+        QCOMPARE(moveToNegotiationOnTheServer(id), 200);
         QVERIFY(m_app->sync());
         QTRY_VERIFY2_WITH_TIMEOUT(shows(QStringLiteral("Stage: Proposal → Negotiation")),
                                   qPrintable(historyText()), 10000);
@@ -86,11 +65,7 @@ private slots:
         // The app closes; a sync of the same cache (`kashew sync`, say) brings a newer record.
         m_proxyTester.reset();
         m_app->window.reset();
-        QCOMPARE(m_http
-                     ->put(QStringLiteral("/opportunities/") + id,
-                           {{QStringLiteral("stage"), QStringLiteral("negotiation")}})
-                     .status,
-                 200);
+        QCOMPARE(moveToNegotiationOnTheServer(id), 200);
         QVERIFY(m_app->sync());
         QCOMPARE(m_app->store.history(id)->updates.size(), 1);
 
@@ -117,11 +92,7 @@ private slots:
         QVERIFY(m_app->select(other));
         QTRY_VERIFY_WITH_TIMEOUT(shows(QStringLiteral("Created by")), 10000);
         // The pilot changes on the server while another record is open: its history is stale.
-        QCOMPARE(m_http
-                     ->put(QStringLiteral("/opportunities/") + id,
-                           {{QStringLiteral("stage"), QStringLiteral("negotiation")}})
-                     .status,
-                 200);
+        QCOMPARE(moveToNegotiationOnTheServer(id), 200);
         QVERIFY(m_app->sync());
 
         // The server goes away before the pilot is opened again: one fetch, which fails.
@@ -153,13 +124,6 @@ private slots:
     }
 
 private:
-    void watchWindow()
-    {
-        m_proxyTester = std::make_unique<QAbstractItemModelTester>(
-            m_app->window->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_app->window->show();
-    }
-
     // A deal made on the server, synced here and opened with its history; its id.
     QString createPilot()
     {
@@ -180,17 +144,21 @@ private:
         return id;
     }
 
+    // Someone moves `id` on the server, behind the client's back; the status it answered.
+    int moveToNegotiationOnTheServer(const QString &id)
+    {
+        return m_http
+            ->put(QStringLiteral("/opportunities/") + id,
+                  {{QStringLiteral("stage"), QStringLiteral("negotiation")}})
+            .status;
+    }
+
     QString historyText() const
     {
         return m_app->window->detail()->historyTexts().join(QLatin1Char('\n'));
     }
     bool shows(const QString &text) const { return historyText().contains(text); }
 
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<TestHttp> m_http;
-    std::unique_ptr<ConnectedWindow> m_app;
-    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
-    std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
     QString m_accountId;
 };
 

@@ -1,7 +1,9 @@
 // The `kashew` command's contract, as the README states it: its exit codes (2 usage, 3 not found,
 // 4 offline, 5 key refused, 6 invalid value), each provoked for real against a real
 // kashew-server; ids shortened to a prefix; `set field=` clearing a field; `list --json`.
+#include "CliRun.h"
 #include "ServerProcess.h"
+#include "TestData.h"
 #include "TestHttp.h"
 
 #include <QJsonArray>
@@ -11,13 +13,6 @@
 #include <QTest>
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 // Runs the real `kashew` binary on one profile and server, with the key in KASHEW_API_KEY (never
 // the keychain, which needs a desktop session).
@@ -36,16 +31,16 @@ public:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("KASHEW_API_KEY"), QString::fromLatin1(key));
         process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(KASHEW_CLI_PATH),
-                      QStringList{QStringLiteral("--profile"), m_profile,
-                                  QStringLiteral("--server"),
-                                  (server.isEmpty() ? m_server : server).toString()} +
-                          arguments);
+        QStringList all{QStringLiteral("--profile"), m_profile};
+        // Without a server, the command uses the one the profile remembers.
+        if (const QUrl to = server.isEmpty() ? m_server : server; !to.isEmpty())
+            all += QStringList{QStringLiteral("--server"), to.toString()};
+        process.start(QStringLiteral(KASHEW_CLI_PATH), all + arguments);
         if (!process.waitForFinished(120000))
             process.kill();
         return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                       QString::fromUtf8(process.readAllStandardOutput()),
-                      QString::fromUtf8(process.readAllStandardError())};
+                      QString::fromUtf8(process.readAllStandardError()), QString()};
     }
 
 private:
@@ -53,24 +48,7 @@ private:
     QUrl m_server;
 };
 
-QString describe(const CliRun &run)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(run.exitCode)
-        .arg(run.out, run.err);
-}
-
-// Fails the test unless `run` ended with `code`.
-#define EXPECT_EXIT(run, code)                                                                     \
-    do {                                                                                           \
-        const CliRun result_ = (run);                                                              \
-        QVERIFY2(result_.exitCode == (code), qPrintable(describe(result_)));                       \
-    } while (false)
-
-QJsonObject serverRecord(TestHttp &http, const QString &id)
-{
-    return http.get(QStringLiteral("/opportunities/") + id).json();
-}
+using TestData::serverRecord;
 
 QJsonArray serverRecords(TestHttp &http)
 {
@@ -549,19 +527,9 @@ private slots:
                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Made elsewhere")}})
                      .status,
                  201);
+        const Cli plain(profile.path(), QUrl()); // no --server
         const auto runPlain = [&](const QStringList &arguments) {
-            QProcess process;
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(QStringLiteral("KASHEW_API_KEY"),
-                               QString::fromLatin1(ServerProcess::writeKey));
-            process.setProcessEnvironment(environment);
-            process.start(QStringLiteral(KASHEW_CLI_PATH),
-                          QStringList{QStringLiteral("--profile"), profile.path()} + arguments);
-            if (!process.waitForFinished(120000))
-                process.kill();
-            return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                          QString::fromUtf8(process.readAllStandardOutput()),
-                          QString::fromUtf8(process.readAllStandardError())};
+            return plain.run(arguments);
         };
         const CliRun synced = runPlain({QStringLiteral("sync")});
         EXPECT_EXIT(synced, 0);

@@ -2,8 +2,10 @@
 // without /accounts, a scripted one of that dialect): a rate limit is said before the wait, with
 // the time, and --no-wait gives up with exit 7; account names missing from the server do not fail
 // the sync; edits the server refuses (422, 403) fail it and are named with the reason.
+#include "CliRun.h"
 #include "ScriptedServer.h"
 #include "ServerProcess.h"
+#include "TestData.h"
 #include "TestHttp.h"
 
 #include <QJsonArray>
@@ -13,22 +15,6 @@
 #include <QTest>
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    // The standard error that came while the command was still running.
-    QString errWhileRunning;
-};
-
-QString describe(const CliRun &run)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(run.exitCode)
-        .arg(run.out, run.err);
-}
 
 // Runs the real `kashew` on `profile` against `server`, keeping this test's event loop going (a
 // scripted server in this process answers meanwhile), with the key in KASHEW_API_KEY.
@@ -57,18 +43,6 @@ CliRun runCli(const QString &profile, const QUrl &server, const QStringList &arg
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     return run;
-}
-
-#define EXPECT_EXIT(run, code)                                                                     \
-    do {                                                                                           \
-        const CliRun result_ = (run);                                                              \
-        QVERIFY2(result_.exitCode == (code), qPrintable(describe(result_)));                       \
-    } while (false)
-
-QString requestLog(ServerProcess &server)
-{
-    server.waitForLine(QRegularExpression(QStringLiteral("^(?!)")), 300);
-    return server.output();
 }
 
 QJsonObject scriptedRecord(const QString &id, const QString &name)
@@ -125,7 +99,7 @@ private slots:
                      QStringLiteral("rate limit reached: the server asks to wait \\d+ s; giving "
                                     "up \\(--no-wait\\); try again at \\d\\d:\\d\\d:\\d\\d"))),
                  qPrintable(describe(run)));
-        QCOMPARE(requestLog(server).count(QRegularExpression(QStringLiteral("-> 429"))), 1);
+        QCOMPARE(server.requestLog().count(QRegularExpression(QStringLiteral("-> 429"))), 1);
         const CliRun help = runCli(profile.path(), server.baseUrl(), {QStringLiteral("--help")});
         QVERIFY2(help.out.contains(QStringLiteral("7 rate limit reached")) &&
                      help.out.contains(QStringLiteral("--no-wait")),
@@ -140,9 +114,7 @@ private slots:
                               scriptedRecord(QStringLiteral("opp-2"), QStringLiteral("Two"))};
         ScriptedServer server([&](const ScriptedServer::Request &request) {
             if (request.path != QLatin1String("/api/v1/opportunities"))
-                return ScriptedServer::json(
-                    404, QJsonDocument(
-                             QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not Found")}}));
+                return ScriptedServer::notFound();
             // No total: the client pages until a short page.
             const bool archived =
                 request.query.queryItemValue(QStringLiteral("isArchived")) == QLatin1String("true");
@@ -204,8 +176,7 @@ private:
     static void spendBudget(const ServerProcess &server, int requests)
     {
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        for (int i = 0; i < requests; ++i)
-            QCOMPARE(http.get(QStringLiteral("/opportunities?pageSize=1")).status, 200);
+        TestData::spendRateBudget(http, requests);
     }
 };
 

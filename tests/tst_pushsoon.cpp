@@ -13,17 +13,8 @@
 
 namespace {
 
-QJsonObject serverRecord(TestHttp &http, const QString &id)
-{
-    return http.get(QStringLiteral("/opportunities/") + id).json();
-}
-
-// The server's request log so far (--log-requests), read without stopping it.
-QString requestLog(ServerProcess &server)
-{
-    server.waitForLine(QRegularExpression(QStringLiteral("^(?!)")), 300);
-    return server.output();
-}
+using TestData::createDeal;
+using TestData::serverRecord;
 
 int countLines(const QString &log, const QString &pattern)
 {
@@ -83,7 +74,7 @@ private slots:
         // Long enough for a second sync, if anything asked for one.
         QTest::qWait(3000);
         QCOMPARE(finished.size(), 1);
-        const QString log = requestLog(server);
+        const QString log = server.requestLog();
         QCOMPARE(countLines(log, QStringLiteral("PUT /api/v1/opportunities/") + id), 1);
     }
 
@@ -139,17 +130,6 @@ private slots:
         QVERIFY(server.start());
         QVERIFY(sync.syncOnce());
         QCOMPARE(serverRecord(http, id).value(QStringLiteral("value")).toDouble(), 999.0);
-    }
-
-private:
-    static QString createDeal(TestHttp &http, const QString &name)
-    {
-        return TestData::createOpportunity(http,
-                                           {{QStringLiteral("name"), name},
-                                            {QStringLiteral("value"), 1000},
-                                            {QStringLiteral("currency"), QStringLiteral("EUR")}})
-            .value(QStringLiteral("id"))
-            .toString();
     }
 };
 

@@ -8,6 +8,7 @@
 #include "BoardOracle.h"
 #include "ItemRoles.h"
 #include "OpportunityListModel.h"
+#include "SamplePartition.h"
 #include "SampleRows.h"
 #include "StageColumnProxy.h"
 #include "StagePartition.h"
@@ -23,46 +24,17 @@ namespace {
 
 using SampleRows::id;
 
-OpportunityRow extra(int n, Stage stage, const QDate &close)
-{
-    OpportunityRow row;
-    row.opportunity.id = id(n);
-    row.opportunity.name = QStringLiteral("Deal %1").arg(n);
-    row.opportunity.stage = stage;
-    row.opportunity.value = 1000 * n;
-    row.opportunity.currency = QStringLiteral("USD");
-    row.opportunity.probability = 50;
-    row.opportunity.expectedCloseDate = close;
-    return row;
-}
-
 using BoardOracle::Criteria;
 
 } // namespace
 
-class TestStagePartition final : public QObject
+class TestStagePartition final : public QObject, private SamplePartition
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_model = std::make_unique<OpportunityListModel>();
-        m_model->resetRows(SampleRows::make());
-        m_partition = std::make_unique<StagePartition>();
-        for (Stage stage : Stages::all())
-            m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
-                m_partition->column(stage),
-                QAbstractItemModelTester::FailureReportingMode::QtTest));
-        m_partition->setSourceModel(m_model.get());
-    }
-
-    void cleanup()
-    {
-        m_testers.clear();
-        m_partition.reset();
-        m_model.reset();
-    }
+    void init() { setUpPartition(); }
+    void cleanup() { tearDownPartition(); }
 
     void dealsEachStageInCloseDateOrder()
     {
@@ -441,15 +413,6 @@ private slots:
     }
 
 private:
-    QStringList ids(Stage stage) const
-    {
-        QStringList result;
-        const StageColumnProxy *column = m_partition->column(stage);
-        for (int row = 0; row < column->rowCount(); ++row)
-            result.append(column->index(row, 0).data(ItemRoles::Id).toString());
-        return result;
-    }
-
     // Which cards of a column a spy's dataChanged signals covered (for `role`, or every role).
     static QList<bool> announced(const QSignalSpy &spy, int rows, int role)
     {
@@ -465,20 +428,6 @@ private:
         }
         return told;
     }
-
-    // The columns against the test's own answer, for the fixed cases: the records as the model
-    // holds them, the filter the test gave the partition.
-    void checkAgainstScratch()
-    {
-        QList<Opportunity> records;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            records.append(m_model->rowAt(row).opportunity);
-        BoardOracle::check(*m_partition, records, Criteria::of(m_partition->filter()));
-    }
-
-    std::unique_ptr<OpportunityListModel> m_model;
-    std::unique_ptr<StagePartition> m_partition;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 };
 
 QTEST_MAIN(TestStagePartition)

@@ -53,7 +53,7 @@ private:
             }
         }
         if (request.path != QLatin1String("/api/v1/opportunities"))
-            return {404, R"({"detail": "Not Found"})"};
+            return ScriptedServer::notFound();
         const bool wantsArchived =
             request.query.queryItemValue(QStringLiteral("isArchived")) == QLatin1String("true");
         const QJsonArray &all = wantsArchived && !ignoresArchivedFilter ? archived : live;

@@ -20,10 +20,7 @@ int serverCount(TestHttp &http, const QString &query = {})
     return reply.json().value(QStringLiteral("totalCount")).toInt();
 }
 
-QJsonObject serverRecord(TestHttp &http, const QString &id)
-{
-    return http.get(QStringLiteral("/opportunities/") + id).json();
-}
+using TestData::serverRecord;
 
 Opportunity named(const QString &name, double value = 100)
 {

@@ -13,15 +13,10 @@
 
 namespace {
 
-QString requestLog(ServerProcess &server)
-{
-    server.waitForLine(QRegularExpression(QStringLiteral("^(?!)")), 300);
-    return server.output();
-}
-
 int refusals(ServerProcess &server)
 {
-    return static_cast<int>(requestLog(server).count(QRegularExpression(QStringLiteral("-> 429"))));
+    return static_cast<int>(
+        server.requestLog().count(QRegularExpression(QStringLiteral("-> 429"))));
 }
 
 } // namespace
@@ -96,8 +91,7 @@ private slots:
         QVERIFY(server.start({QStringLiteral("--rate-limit"), QStringLiteral("3"),
                               QStringLiteral("--rate-window"), QStringLiteral("2")}));
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        for (int i = 0; i < 3; ++i)
-            QCOMPARE(http.get(QStringLiteral("/opportunities?pageSize=1")).status, 200);
+        TestData::spendRateBudget(http, 3);
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QSignalSpy said(sync.engine.get(), &SyncEngine::rateLimited);

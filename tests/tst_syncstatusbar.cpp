@@ -20,10 +20,7 @@ namespace {
 
 const QString upToDate = QStringLiteral("Online · up to date");
 
-QJsonObject serverRecord(TestHttp &http, const QString &id)
-{
-    return http.get(QStringLiteral("/opportunities/") + id).json();
-}
+using TestData::serverRecord;
 
 QString pendingLabel(const ConnectedWindow &app)
 {
@@ -134,8 +131,7 @@ private slots:
         QVERIFY(server.start({QStringLiteral("--rate-limit"), QStringLiteral("3"),
                               QStringLiteral("--rate-window"), QStringLiteral("2")}));
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        for (int i = 0; i < 3; ++i)
-            QCOMPARE(http.get(QStringLiteral("/opportunities?pageSize=1")).status, 200);
+        TestData::spendRateBudget(http, 3);
         ConnectedWindow app(server); // sits out waits of up to 2 s
         QVERIFY(app.ok);
         app.engine->syncNow();
@@ -157,9 +153,7 @@ private slots:
                               scriptedRecord(QStringLiteral("opp-2"), QStringLiteral("Two"))};
         ScriptedServer server([&](const ScriptedServer::Request &request) {
             if (request.path != QLatin1String("/api/v1/opportunities"))
-                return ScriptedServer::json(
-                    404, QJsonDocument(
-                             QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not Found")}}));
+                return ScriptedServer::notFound();
             const bool archived =
                 request.query.queryItemValue(QStringLiteral("isArchived")) == QLatin1String("true");
             const QJsonArray items = archived ? QJsonArray() : live;
@@ -187,12 +181,7 @@ private slots:
 private:
     static QString createDeal(TestHttp &http)
     {
-        return TestData::createOpportunity(
-                   http, {{QStringLiteral("name"), QStringLiteral("Acme — Pilot")},
-                          {QStringLiteral("value"), 1000},
-                          {QStringLiteral("currency"), QStringLiteral("EUR")}})
-            .value(QStringLiteral("id"))
-            .toString();
+        return TestData::createDeal(http, QStringLiteral("Acme — Pilot"));
     }
 
     static void edit(ConnectedWindow &app, const QString &id, double value)

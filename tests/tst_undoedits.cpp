@@ -3,11 +3,11 @@
 // goes out as a normal edit and the server ends with the values of the step the user is at. Also
 // for a record created here while the server was away, edited, then synced (so that it got the
 // server's id after the edit was made) and only then undone and redone.
-#include "ConnectedWindow.h"
 #include "OpportunityDialog.h"
 #include "OpportunityFilterProxy.h"
 #include "TestData.h"
 #include "TestHttp.h"
+#include "WindowOnServer.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -55,7 +55,7 @@ void fillAndSave(const Values &values)
 
 } // namespace
 
-class TestUndoEdits final : public QObject
+class TestUndoEdits final : public QObject, private WindowOnServer
 {
     Q_OBJECT
 
@@ -68,29 +68,15 @@ private slots:
 
     void init()
     {
-        m_server = std::make_unique<ServerProcess>();
-        QVERIFY(m_server->start());
-        m_http = std::make_unique<TestHttp>(m_server->baseUrl(), ServerProcess::writeKey);
-        m_app = std::make_unique<ConnectedWindow>(*m_server);
-        QVERIFY(m_app->ok);
-        m_modelTester = std::make_unique<QAbstractItemModelTester>(
-            &m_app->model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_proxyTester = std::make_unique<QAbstractItemModelTester>(
-            m_app->window->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_app->window->show();
+        setUpWindowOnServer();
+        if (QTest::currentTestFailed())
+            return;
         m_undo = action(QKeySequence::Undo);
         m_redo = action(QKeySequence::Redo);
         QVERIFY(m_undo && m_redo);
     }
 
-    void cleanup()
-    {
-        m_proxyTester.reset();
-        m_modelTester.reset();
-        m_app.reset();
-        m_http.reset();
-        m_server.reset();
-    }
+    void cleanup() { tearDownWindowOnServer(); }
 
     void fieldEditsUndoAndRedoOnTheServer()
     {
@@ -287,11 +273,6 @@ private:
         QCOMPARE(m_app->store.pendingCount(), 0);
     }
 
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<TestHttp> m_http;
-    std::unique_ptr<ConnectedWindow> m_app;
-    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
-    std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "ScriptedServer.h"
 
+#include <QJsonObject>
 #include <QTcpSocket>
 
 ScriptedServer::ScriptedServer(Handler handler)
@@ -24,6 +25,12 @@ QUrl ScriptedServer::baseUrl() const
 ScriptedServer::Reply ScriptedServer::json(int status, const QJsonDocument &body)
 {
     return Reply{status, body.toJson(QJsonDocument::Compact)};
+}
+
+ScriptedServer::Reply ScriptedServer::notFound()
+{
+    return json(
+        404, QJsonDocument(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not Found")}}));
 }
 
 void ScriptedServer::readFrom(QTcpSocket *socket)

@@ -39,6 +39,8 @@ public:
     const QList<Request> &requests() const { return m_requests; }
 
     static Reply json(int status, const QJsonDocument &body);
+    // A 404 as FastAPI words it: {"detail": "Not Found"}.
+    static Reply notFound();
 
 private:
     void readFrom(QTcpSocket *socket);

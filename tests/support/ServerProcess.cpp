@@ -90,6 +90,13 @@ void ServerProcess::kill()
     m_process.waitForFinished();
 }
 
+QString ServerProcess::requestLog()
+{
+    // A pattern that never matches: reads what came for a moment, returns nothing.
+    waitForLine(QRegularExpression(QStringLiteral("^(?!)")), 300);
+    return m_output;
+}
+
 QString ServerProcess::waitForLine(const QRegularExpression &pattern, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);

@@ -40,6 +40,8 @@ public:
     QUrl baseUrl() const;
     QString databasePath() const;
     QString output() const { return m_output; }
+    // The output so far (with --log-requests, the request log), read without stopping the server.
+    QString requestLog();
     // Reads the server's output until a line matches (returned) or `timeoutMs` passes (empty).
     QString waitForLine(const QRegularExpression &pattern, int timeoutMs);
     static QString executable();

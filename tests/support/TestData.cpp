@@ -42,4 +42,36 @@ QJsonObject createOpportunity(TestHttp &http, QJsonObject body, const char *file
         file, line);
 }
 
+QString createDeal(TestHttp &http, const QString &name, const char *file, int line)
+{
+    return createOpportunity(http,
+                             {{QStringLiteral("name"), name},
+                              {QStringLiteral("value"), 1000},
+                              {QStringLiteral("currency"), QStringLiteral("EUR")}},
+                             file, line)
+        .value(QStringLiteral("id"))
+        .toString();
+}
+
+QJsonObject serverRecord(TestHttp &http, const QString &id)
+{
+    return http.get(QStringLiteral("/opportunities/") + id).json();
+}
+
+void spendRateBudget(TestHttp &http, int requests, const char *file, int line)
+{
+    for (int i = 0; i < requests; ++i) {
+        const int status = http.get(QStringLiteral("/opportunities?pageSize=1")).status;
+        if (status != 200) {
+            QTest::qFail(qPrintable(QStringLiteral("spending the rate budget: read %1 of %2 was "
+                                                   "answered %3, not 200")
+                                        .arg(i + 1)
+                                        .arg(requests)
+                                        .arg(status)),
+                         file, line);
+            return;
+        }
+    }
+}
+
 } // namespace TestData
