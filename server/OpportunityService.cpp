@@ -92,18 +92,11 @@ ApiResponse OpportunityService::list(const QUrlQuery &query)
     const int pageSize = parameters.pageSize(20, maxPageSize);
     OpportunityFilter filter;
     filter.search = parameters.text(QStringLiteral("search")).trimmed().toCaseFolded();
-    const QString status = parameters.text(QStringLiteral("status"));
-    if (!status.isEmpty()) {
-        // The filter takes exact wire names only: a typo must not silently list nothing.
-        filter.stage = Stages::fromId(status);
-        if (!filter.stage || Stages::id(*filter.stage) != status)
-            return ApiResponse::validation(
-                {{QStringLiteral("status"),
-                  QStringLiteral("value is not a valid stage: expected one of prospecting, "
-                                 "qualification, proposal, negotiation, closed_won, "
-                                 "closed_lost")}},
-                QStringLiteral("query"));
-    }
+    const qsizetype errorsBeforeStage = parameters.errors().size();
+    filter.stage = parameters.stage(QStringLiteral("status"));
+    // A bad stage is answered on its own, before the parameters that follow it are read.
+    if (parameters.errors().size() > errorsBeforeStage)
+        return ApiResponse::validation({parameters.errors().constLast()}, QStringLiteral("query"));
     filter.accountId = parameters.uuid(QStringLiteral("accountId"));
     filter.ownerId = parameters.text(QStringLiteral("ownerId"));
     filter.archived = parameters.boolean(QStringLiteral("isArchived"), false);

@@ -79,3 +79,18 @@ QString QueryParameters::uuid(const QString &name)
     }
     return value.toLower();
 }
+
+std::optional<Stage> QueryParameters::stage(const QString &name)
+{
+    const QString value = text(name);
+    if (value.isEmpty())
+        return std::nullopt;
+    const auto stage = Stages::fromId(value);
+    if (!stage || Stages::id(*stage) != value) {
+        m_errors.append({name, QStringLiteral("value is not a valid stage: expected one of "
+                                              "prospecting, qualification, proposal, negotiation, "
+                                              "closed_won, closed_lost")});
+        return std::nullopt;
+    }
+    return stage;
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FieldError.h"
+#include "Stage.h"
 
 #include <QUrlQuery>
 #include <optional>
@@ -20,6 +21,9 @@ public:
     bool boolean(const QString &name, bool fallback);
     // A UUID parameter; null when absent.
     QString uuid(const QString &name);
+    // A stage by its exact wire name (a typo must not silently list nothing); nullopt when
+    // absent, empty or invalid.
+    std::optional<Stage> stage(const QString &name);
 
     const FieldErrors &errors() const { return m_errors; }
 

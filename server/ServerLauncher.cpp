@@ -1,0 +1,96 @@
+#include "ServerLauncher.h"
+
+#include "ApiServer.h"
+#include "DemoData.h"
+#include "SignalWatcher.h"
+#include "Version.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <cstdio>
+
+ServerLauncher::ServerLauncher(ServerOptions options)
+    : m_options(std::move(options))
+{}
+
+// Out of line: ApiServer and SignalWatcher are complete only here.
+ServerLauncher::~ServerLauncher() = default;
+
+bool ServerLauncher::fillDemo()
+{
+    const auto count = m_store.opportunityCount();
+    if (!count)
+        return false;
+    if (*count > 0) {
+        std::printf("kashew-server: the database already holds %lld opportunities; --demo left "
+                    "it as it is\n",
+                    static_cast<long long>(*count));
+        return true;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    // The first key's owner is one of the demo owners, so "my deals" shows something.
+    QStringList owners{QStringLiteral("auth0|5f1c9a7e2b"), QStringLiteral("auth0|63d2e8b410"),
+                       QStringLiteral("google-oauth2|1048"), QStringLiteral("auth0|7a9e01c3d5")};
+    const QStringList keys =
+        m_options.apiKeys.isEmpty() ? m_options.readOnlyKeys : m_options.apiKeys;
+    owners.prepend(ApiKeyring::ownerIdFor(keys.constFirst()));
+    const DemoData demo =
+        DemoData::generate(m_options.demoCount, owners, QDateTime::currentDateTimeUtc().date());
+    const qint64 generatedMs = timer.restart();
+    if (!m_store.insertDemo(demo.accounts, demo.opportunities, demo.creations))
+        return false;
+    std::printf("kashew-server: created %lld demo opportunities over %lld accounts "
+                "(generated in %lld ms, stored in %lld ms)\n",
+                static_cast<long long>(demo.opportunities.size()),
+                static_cast<long long>(demo.accounts.size()), static_cast<long long>(generatedMs),
+                static_cast<long long>(timer.elapsed()));
+    return true;
+}
+
+bool ServerLauncher::start()
+{
+    // The store makes the database's missing folders, its owner's alone.
+    QString error;
+    if (!m_store.open(m_options.databasePath, &error)) {
+        std::fprintf(stderr, "kashew-server: %s\n", qPrintable(error));
+        return false;
+    }
+    if (m_options.demoCount > 0 && !fillDemo()) {
+        std::fprintf(stderr, "kashew-server: demo data: %s\n", qPrintable(m_store.lastError()));
+        return false;
+    }
+
+    ApiServer::Settings settings{
+        ApiKeyring(m_options.apiKeys, m_options.readOnlyKeys),
+        RateLimiter(m_options.requestsPerHour, m_options.writesPerDay, m_options.rateWindowSeconds),
+        m_options.faults,
+        m_options.logRequests,
+        m_options.omitRetryAfter,
+        m_options.ignoreIdempotencyKey,
+        m_options.idleTimeoutSeconds * 1000,
+        m_options.maxConnections};
+    m_server = std::make_unique<ApiServer>(m_store, std::move(settings));
+    const quint16 port = m_server->listen(m_options.address, m_options.port);
+    if (port == 0) {
+        std::fprintf(stderr, "kashew-server: cannot listen on %s:%u\n",
+                     qPrintable(m_options.address.toString()), m_options.port);
+        return false;
+    }
+    m_signalWatcher = std::make_unique<SignalWatcher>();
+    QStringList maskedKeys;
+    for (const QString &key : m_options.apiKeys)
+        maskedKeys.append(ApiKeyring::masked(key));
+    for (const QString &key : m_options.readOnlyKeys)
+        maskedKeys.append(ApiKeyring::masked(key) + QStringLiteral(" (read-only)"));
+    const QString host = m_options.address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + m_options.address.toString() + QLatin1Char(']')
+                             : m_options.address.toString();
+    // Tests and scripts read this line to learn the port.
+    std::printf("kashew-server %s listening on http://%s:%u/api/v1 (database %s; keys %s)\n",
+                KASHEW_VERSION, qPrintable(host), port,
+                qPrintable(QDir::toNativeSeparators(m_options.databasePath)),
+                qPrintable(maskedKeys.join(QStringLiteral(", "))));
+    std::fflush(stdout);
+    return true;
+}
