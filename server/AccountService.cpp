@@ -1,6 +1,7 @@
 #include "AccountService.h"
 
 #include "AccountJson.h"
+#include "ApiLimits.h"
 #include "JsonValueReader.h"
 #include "OpportunityValidation.h"
 #include "QueryParameters.h"
@@ -30,7 +31,7 @@ ApiResponse AccountService::list(const QUrlQuery &query)
 {
     QueryParameters parameters(query);
     const int page = parameters.page();
-    const int pageSize = parameters.pageSize(100, maxPageSize);
+    const int pageSize = parameters.pageSize(100, ApiLimits::maxPageSize);
     AccountFilter filter;
     filter.search = parameters.text(QStringLiteral("search")).trimmed().toCaseFolded();
     filter.status = parameters.text(QStringLiteral("status"));

@@ -17,8 +17,6 @@ public:
     ApiResponse get(const QString &id);
     ApiResponse create(const Caller &caller, const QByteArray &body);
 
-    static constexpr int maxPageSize = 500;
-
 private:
     ApiResponse databaseError() const;
 

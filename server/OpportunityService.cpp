@@ -1,5 +1,6 @@
 #include "OpportunityService.h"
 
+#include "ApiLimits.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
 #include "OpportunityValidation.h"
@@ -89,7 +90,7 @@ ApiResponse OpportunityService::list(const QUrlQuery &query)
 {
     QueryParameters parameters(query);
     const int page = parameters.page();
-    const int pageSize = parameters.pageSize(20, maxPageSize);
+    const int pageSize = parameters.pageSize(20, ApiLimits::maxPageSize);
     OpportunityFilter filter;
     filter.search = parameters.text(QStringLiteral("search")).trimmed().toCaseFolded();
     const qsizetype errorsBeforeStage = parameters.errors().size();

@@ -23,8 +23,6 @@ public:
                        const QByteArray &ifMatch);
     ApiResponse remove(const QString &id, const QByteArray &ifMatch);
 
-    static constexpr int maxPageSize = 500;
-
 private:
     ApiResponse databaseError() const;
     // Validates and resolves the account; returns a 422 response when the record is unfit.

@@ -2,6 +2,7 @@
 
 #include "Account.h"
 #include "ApiError.h"
+#include "ApiLimits.h"
 #include "Opportunity.h"
 #include "OpportunityField.h"
 #include "OpportunityUpdate.h"
@@ -44,7 +45,7 @@ public:
     struct OpportunityFilter
     {
         int page = 1;
-        int pageSize = 500;
+        int pageSize = ApiLimits::maxPageSize;
         QString search;
         QString stage;
         QString accountId;

@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "ApiLimits.h"
 #include "LocalStore.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
@@ -11,7 +12,7 @@
 
 namespace {
 
-constexpr int pageSize = 500;
+constexpr int pageSize = ApiLimits::maxPageSize;
 
 } // namespace
 
