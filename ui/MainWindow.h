@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QMainWindow>
-#include <QSet>
 
 class BoardView;
 class CredentialStore;
