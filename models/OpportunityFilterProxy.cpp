@@ -51,7 +51,7 @@ void OpportunityFilterProxy::setPaused(bool paused)
 
 bool OpportunityFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
-    return m_filter.accepts(*m_source, sourceRow);
+    return m_source->accepts(m_filter, sourceRow);
 }
 
 bool OpportunityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -93,7 +93,7 @@ PipelineTotals OpportunityFilterProxy::totals() const
     // while paused.
     TotalsAccumulator sum;
     for (int row = 0; m_source && row < m_source->rowCount(); ++row) {
-        if (m_filter.accepts(*m_source, row))
+        if (m_source->accepts(m_filter, row))
             sum.add(m_source->factsAt(row));
     }
     return m_source ? sum.totals(m_source->currencies()) : PipelineTotals();

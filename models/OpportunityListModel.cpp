@@ -287,7 +287,7 @@ OpportunityListModel::Facts OpportunityListModel::factsOf(Opportunity &opportuni
     Facts facts;
     facts.value = opportunity.value;
     facts.weighted = opportunity.weightedValue();
-    const QString folded = opportunity.name.toCaseFolded();
+    const QString folded = OpportunityFilter::fold(opportunity.name);
     facts.nameStart = static_cast<qint32>(m_foldedNames.size());
     facts.nameLength = static_cast<qint32>(folded.size());
     m_foldedNames += folded;

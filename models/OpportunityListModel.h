@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OpportunityFilter.h"
 #include "OpportunityRow.h"
 
 #include <QAbstractTableModel>
@@ -79,11 +80,23 @@ public:
     int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
     const OpportunityRow &rowAt(int row) const { return m_rows.at(row); }
     const Facts &factsAt(int row) const { return m_facts.at(row); }
-    // The name case-folded, as the filters compare it.
+    // The name folded by OpportunityFilter::fold, as the filters compare it.
     QStringView foldedNameAt(int row) const
     {
         const Facts &facts = m_facts.at(row);
         return QStringView(m_foldedNames).mid(facts.nameStart, facts.nameLength);
+    }
+    // OpportunityFilter::accepts from the packed facts; the record itself only for an account or
+    // owner filter.
+    bool accepts(const OpportunityFilter &filter, int row) const
+    {
+        const Facts &facts = m_facts.at(row);
+        return facts.archived == filter.archived &&
+               (filter.stages.isEmpty() || filter.stages.contains(facts.stage)) &&
+               (filter.accountId.isEmpty() ||
+                m_rows.at(row).opportunity.accountId == filter.accountId) &&
+               (filter.ownerId.isEmpty() || m_rows.at(row).opportunity.ownerId == filter.ownerId) &&
+               filter.matchesFoldedName(foldedNameAt(row));
     }
     // The last change as milliseconds since the epoch: the list's default sort reads only these,
     // kept dense.

@@ -220,7 +220,7 @@ StagePartition::Dealt StagePartition::partition() const
     std::vector<qint8> stageIfPassing(count, -1);
     std::vector<TotalsAccumulator> sums(m_columns.size());
     for (int row = 0; row < count; ++row) {
-        if (!m_filter.accepts(*m_source, row))
+        if (!m_source->accepts(m_filter, row))
             continue;
         const OpportunityListModel::Facts &facts = m_source->factsAt(row);
         stageIfPassing[row] = static_cast<qint8>(facts.stage);
@@ -260,7 +260,7 @@ PipelineTotals StagePartition::totals() const
 
 void StagePartition::place(int sourceRow)
 {
-    if (!m_filter.accepts(*m_source, sourceRow))
+    if (!m_source->accepts(m_filter, sourceRow))
         return;
     const Stage stage = m_source->rowAt(sourceRow).opportunity.stage;
     StageColumnProxy *column = this->column(stage);
@@ -349,7 +349,7 @@ void StagePartition::sourceDataChanged(int first, int last)
             storeKeys(sourceRow, keys);
             insertIntoOrders(sourceRow);
         }
-        StageColumnProxy *target = m_filter.accepts(*m_source, sourceRow)
+        StageColumnProxy *target = m_source->accepts(m_filter, sourceRow)
                                        ? column(m_source->rowAt(sourceRow).opportunity.stage)
                                        : nullptr;
         StageColumnProxy *current = nullptr;

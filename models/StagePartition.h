@@ -1,6 +1,7 @@
 #pragma once
 
 #include "OpportunityFilter.h"
+#include "PipelineTotals.h"
 #include "Stage.h"
 
 #include <QList>

@@ -92,9 +92,10 @@ ApiResponse OpportunityService::list(const QUrlQuery &query)
     const int page = parameters.page();
     const int pageSize = parameters.pageSize(20, ApiLimits::maxPageSize);
     OpportunityFilter filter;
-    filter.search = parameters.text(QStringLiteral("search")).trimmed().toCaseFolded();
+    filter.setSearch(parameters.text(QStringLiteral("search")));
     const qsizetype errorsBeforeStage = parameters.errors().size();
-    filter.stage = parameters.stage(QStringLiteral("status"));
+    if (const auto stage = parameters.stage(QStringLiteral("status")))
+        filter.stages = {*stage};
     // A bad stage is answered on its own, before the parameters that follow it are read.
     if (parameters.errors().size() > errorsBeforeStage)
         return ApiResponse::validation({parameters.errors().constLast()}, QStringLiteral("query"));

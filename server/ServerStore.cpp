@@ -193,9 +193,19 @@ ServerStore::listOpportunities(const OpportunityFilter &filter, int page, int pa
     Where where;
     where.clause = QStringLiteral("o.is_archived = :archived");
     where.bindings.append({QStringLiteral(":archived"), filter.archived ? 1 : 0});
-    if (filter.stage)
-        where.add(QStringLiteral("o.stage = :stage"), QStringLiteral(":stage"),
-                  Stages::id(*filter.stage));
+    // Sorted, so that equal filters share one cached count below.
+    QStringList stageIds;
+    for (const Stage stage : filter.stages)
+        stageIds.append(Stages::id(stage));
+    stageIds.sort();
+    QStringList stageNames;
+    for (qsizetype i = 0; i < stageIds.size(); ++i) {
+        stageNames.append(QStringLiteral(":stage%1").arg(i));
+        where.bindings.append({stageNames.constLast(), stageIds.at(i)});
+    }
+    if (!stageNames.isEmpty())
+        where.clause += QStringLiteral(" AND o.stage IN (") + stageNames.join(QLatin1Char(',')) +
+                        QLatin1Char(')');
     if (!filter.accountId.isEmpty())
         where.add(QStringLiteral("o.account_id = :account"), QStringLiteral(":account"),
                   filter.accountId);
@@ -220,9 +230,9 @@ ServerStore::listOpportunities(const OpportunityFilter &filter, int page, int pa
     Page<Opportunity> result;
     // Length-prefixed parts: no two filters share a key.
     QString countKey;
-    for (const QString &part : {filter.archived ? QStringLiteral("1") : QStringLiteral("0"),
-                                filter.stage ? Stages::id(*filter.stage) : QString(),
-                                filter.accountId, filter.ownerId, filter.search})
+    for (const QString &part :
+         {filter.archived ? QStringLiteral("1") : QStringLiteral("0"),
+          stageIds.join(QLatin1Char(',')), filter.accountId, filter.ownerId, filter.search})
         countKey += QString::number(part.size()) + QLatin1Char(':') + part;
     if (const auto cached = m_countCache.constFind(countKey); cached != m_countCache.constEnd()) {
         result.totalCount = *cached;

@@ -348,25 +348,17 @@ std::optional<ApiClient::Detail> ApiClient::readDetail(const QJsonDocument &json
     return detail;
 }
 
-void ApiClient::listOpportunities(const OpportunityFilter &filter, Callback<OpportunityPage> done)
+void ApiClient::listOpportunities(const OpportunityFilter &filter, PageRequest pageRequest,
+                                  Callback<OpportunityPage> done)
 {
     QList<QPair<QString, QString>> query{
-        {QStringLiteral("page"), QString::number(filter.page)},
-        {QStringLiteral("pageSize"), QString::number(filter.pageSize)}};
-    if (!filter.search.isEmpty())
-        query.append({QStringLiteral("search"), filter.search});
-    if (!filter.stage.isEmpty())
-        query.append({QStringLiteral("status"), filter.stage});
-    if (!filter.accountId.isEmpty())
-        query.append({QStringLiteral("accountId"), filter.accountId});
-    if (!filter.ownerId.isEmpty())
-        query.append({QStringLiteral("ownerId"), filter.ownerId});
-    if (filter.archived)
-        query.append({QStringLiteral("isArchived"), QStringLiteral("true")});
+        {QStringLiteral("page"), QString::number(pageRequest.page)},
+        {QStringLiteral("pageSize"), QString::number(pageRequest.pageSize)}};
+    query += filter.toQuery().queryItems(QUrl::FullyDecoded);
     send("GET", QStringLiteral("/opportunities"), query, {}, {},
-         [done, filter](ApiError error, const Response &response) {
+         [done, archived = filter.archived, pageRequest](ApiError error, const Response &response) {
              OpportunityPage page;
-             page.requestedPageSize = filter.pageSize;
+             page.requestedPageSize = pageRequest.pageSize;
              if (!error.ok())
                  return done(error, page);
              const ListEnvelope envelope =
@@ -379,7 +371,7 @@ void ApiClient::listOpportunities(const OpportunityFilter &filter, Callback<Oppo
              page.totalCount = envelope.totalCount;
              for (qsizetype i = 0; i < envelope.items.size(); ++i) {
                  const QJsonObject object = envelope.items.at(i).toObject();
-                 const auto reading = OpportunityJson::readListed(object, filter.archived);
+                 const auto reading = OpportunityJson::readListed(object, archived);
                  if (reading.ok()) {
                      page.items.append(reading.opportunity);
                      if (!reading.present.testFlag(OpportunityField::IsArchived))
@@ -390,8 +382,8 @@ void ApiClient::listOpportunities(const OpportunityFilter &filter, Callback<Oppo
                  const QString id = OpportunityJson::idOf(object);
                  QString description = OpportunityJson::describeErrors(id, reading.errors);
                  if (id.isEmpty())
-                     description +=
-                         QLatin1Char(' ') + tr("(item %1 of page %2)").arg(i + 1).arg(filter.page);
+                     description += QLatin1Char(' ') +
+                                    tr("(item %1 of page %2)").arg(i + 1).arg(pageRequest.page);
                  page.unreadable.append({id, reading.errors, description});
              }
              if (!page.unreadable.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "ApiLimits.h"
 #include "Opportunity.h"
 #include "OpportunityField.h"
+#include "OpportunityFilter.h"
 #include "OpportunityUpdate.h"
 
 #include <QDateTime>
@@ -42,15 +43,11 @@ public:
         int maxRateLimitWaitSeconds = 120;
     };
 
-    struct OpportunityFilter
+    // Which page of a listing to ask for.
+    struct PageRequest
     {
         int page = 1;
         int pageSize = ApiLimits::maxPageSize;
-        QString search;
-        QString stage;
-        QString accountId;
-        QString ownerId;
-        bool archived = false;
     };
     // A record of a page that could not be read.
     struct UnreadableRecord
@@ -103,7 +100,13 @@ public:
     // Says which records could not be read and why, the first few in full.
     static QString unreadableMessage(const QList<UnreadableRecord> &records);
 
-    void listOpportunities(const OpportunityFilter &filter, Callback<OpportunityPage> done);
+    void listOpportunities(const OpportunityFilter &filter, PageRequest pageRequest,
+                           Callback<OpportunityPage> done);
+    // The first page, as large as the API allows.
+    void listOpportunities(const OpportunityFilter &filter, Callback<OpportunityPage> done)
+    {
+        listOpportunities(filter, PageRequest{}, std::move(done));
+    }
     void getOpportunity(const QString &id, Callback<Detail> done);
     void createOpportunity(const QJsonObject &body, const QString &idempotencyKey,
                            Callback<Detail> done);

@@ -176,11 +176,9 @@ void SyncEngine::pullPage(bool archived, int page)
 {
     if (!archived && page == 1)
         m_unreadable.clear();
-    ApiClient::OpportunityFilter filter;
-    filter.page = page;
-    filter.pageSize = pageSize;
+    OpportunityFilter filter;
     filter.archived = archived;
-    m_client.listOpportunities(filter, [=](ApiError error,
+    m_client.listOpportunities(filter, {page, pageSize}, [=](ApiError error,
                                            const ApiClient::OpportunityPage &result) {
         if (!error.ok() && result.unreadable.isEmpty()) {
             // The staged pages are dropped: the cache stays as it was. Records found unreadable

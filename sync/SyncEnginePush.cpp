@@ -143,11 +143,10 @@ void SyncEngine::pushCreate(const OutboxEntry &entry)
         OpportunityJson::read(entry.sentBody, OpportunityJson::ReadMode::Request);
     Opportunity landed = record->opportunity;
     OpportunityDiff::copyFields(sent.opportunity, &landed, sent.present);
-    ApiClient::OpportunityFilter filter;
-    filter.search = landed.name;
-    filter.pageSize = 100;
+    OpportunityFilter filter;
+    filter.setSearch(landed.name);
     filter.archived = landed.isArchived;
-    m_client.listOpportunities(filter, [=](const ApiError &error,
+    m_client.listOpportunities(filter, {1, 100}, [=](const ApiError &error,
                                            const ApiClient::OpportunityPage &page) {
         if (!error.ok()) {
             if (handlePushError(entry, error, 0, Request::LookUp))

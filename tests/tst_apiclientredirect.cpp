@@ -121,7 +121,7 @@ private:
         client.setSettings(settings);
         ApiError result;
         bool done = false;
-        client.listOpportunities(ApiClient::OpportunityFilter{},
+        client.listOpportunities(OpportunityFilter{},
                                  [&](const ApiError &error, const ApiClient::OpportunityPage &) {
                                      result = error;
                                      done = true;

@@ -327,17 +327,18 @@ private:
     // Every id the server lists for the query, page after page, through the client's API.
     QSet<QString> serverIds(const Query &query)
     {
-        ApiClient::OpportunityFilter filter;
+        OpportunityFilter filter;
         filter.search = query.search;
-        filter.stage = query.stage ? Stages::id(*query.stage) : QString();
+        if (query.stage)
+            filter.stages = {*query.stage};
         filter.accountId = query.accountId;
         filter.ownerId = query.ownerId;
         filter.archived = query.archived;
         QSet<QString> ids;
-        for (filter.page = 1;; ++filter.page) {
+        for (ApiClient::PageRequest request;; ++request.page) {
             std::optional<std::pair<ApiError, ApiClient::OpportunityPage>> answer;
             m_sync.client.listOpportunities(
-                filter, [&](const ApiError &error, const ApiClient::OpportunityPage &page) {
+                filter, request, [&](const ApiError &error, const ApiClient::OpportunityPage &page) {
                     answer = std::make_pair(error, page);
                 });
             if (!QTest::qWaitFor([&] { return answer.has_value(); }, 30000)) {
@@ -352,7 +353,7 @@ private:
             }
             for (const Opportunity &o : answer->second.items)
                 ids.insert(o.id);
-            if (answer->second.items.size() < filter.pageSize)
+            if (answer->second.items.size() < request.pageSize)
                 break;
         }
         return ids;

@@ -317,7 +317,7 @@ private slots:
         OpportunityFilter filter;
         filter.search = search;
         if (stage >= 0)
-            filter.stage = static_cast<Stage>(stage);
+            filter.stages = {static_cast<Stage>(stage)};
         filter.accountId = byAcme ? m_acme : QString();
         filter.ownerId = ownerId;
         filter.archived = archived;
@@ -329,7 +329,7 @@ private slots:
     void totalsFollowWrites()
     {
         OpportunityFilter negotiation;
-        negotiation.stage = Stage::Negotiation;
+        negotiation.stages = {Stage::Negotiation};
         Opportunity first = create(QStringLiteral("One"), Stage::Negotiation);
         create(QStringLiteral("Two"), Stage::Negotiation);
         QCOMPARE(list(negotiation, 1, 1).totalCount, 2);

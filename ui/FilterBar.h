@@ -2,6 +2,7 @@
 
 #include "Account.h"
 #include "OpportunityFilter.h"
+#include "PipelineTotals.h"
 
 #include <QWidget>
 #include <functional>

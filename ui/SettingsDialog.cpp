@@ -86,9 +86,7 @@ void SettingsDialog::testConnection()
     settings.maxRetries = 0;
     settings.transferTimeoutMs = 10000;
     client->setSettings(settings);
-    ApiClient::OpportunityFilter filter;
-    filter.pageSize = 1;
-    client->listOpportunities(filter, [this, client](const ApiError &error,
+    client->listOpportunities({}, {1, 1}, [this, client](const ApiError &error,
                                                      const ApiClient::OpportunityPage &page) {
         if (error.ok())
             m_result->setText(page.totalCount ? tr("Connected: %n opportunity(ies) on the server.",

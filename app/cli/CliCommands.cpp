@@ -7,6 +7,7 @@
 #include "KeychainCredentialStore.h"
 #include "LocalStore.h"
 #include "OpportunityDiff.h"
+#include "OpportunityFilter.h"
 #include "OpportunityJson.h"
 #include "OpportunityValidation.h"
 #include "Profile.h"
@@ -153,24 +154,21 @@ struct Session
 
 int runList(Session &session, const QCommandLineParser &parser)
 {
-    const QString search = parser.value(QStringLiteral("search")).trimmed().toCaseFolded();
-    std::optional<Stage> stage;
+    OpportunityFilter filter;
+    filter.setSearch(parser.value(QStringLiteral("search")));
     if (parser.isSet(QStringLiteral("stage"))) {
-        stage = Stages::fromId(parser.value(QStringLiteral("stage")));
+        const auto stage = Stages::fromId(parser.value(QStringLiteral("stage")));
         if (!stage)
             return usage(
                 QStringLiteral("unknown stage '%1'").arg(parser.value(QStringLiteral("stage"))));
+        filter.stages = {*stage};
     }
-    const QString account = parser.value(QStringLiteral("account"));
-    const QString owner = parser.value(QStringLiteral("owner"));
-    const bool archived = parser.isSet(QStringLiteral("archived"));
+    filter.accountId = parser.value(QStringLiteral("account"));
+    filter.ownerId = parser.value(QStringLiteral("owner"));
+    filter.archived = parser.isSet(QStringLiteral("archived"));
     QJsonArray json;
     for (const CachedOpportunity &record : session.store.opportunities()) {
-        const Opportunity &o = record.opportunity;
-        if (o.isArchived != archived || (stage && o.stage != *stage) ||
-            (!account.isEmpty() && o.accountId != account) ||
-            (!owner.isEmpty() && o.ownerId != owner) ||
-            (!search.isEmpty() && !o.name.toCaseFolded().contains(search)))
+        if (!filter.accepts(record.opportunity))
             continue;
         if (parser.isSet(QStringLiteral("json"))) {
             json.append(CliOutput::recordJson(record));
