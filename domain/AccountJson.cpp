@@ -1,6 +1,7 @@
 #include "AccountJson.h"
 
 #include "JsonValueReader.h"
+#include "Timestamp.h"
 
 #include <QCoreApplication>
 
@@ -44,10 +45,9 @@ QJsonObject toResponse(const Account &account)
         {QStringLiteral("country"), nullableString(account.country)},
         {QStringLiteral("owner_id"), nullableString(account.ownerId)},
         {QStringLiteral("is_archived"), account.isArchived},
-        {QStringLiteral("created_at"),
-         account.createdAt.isValid()
-             ? QJsonValue(account.createdAt.toUTC().toString(Qt::ISODateWithMs))
-             : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("created_at"), account.createdAt.isValid()
+                                           ? QJsonValue(Timestamp::toText(account.createdAt))
+                                           : QJsonValue(QJsonValue::Null)},
     };
 }
 

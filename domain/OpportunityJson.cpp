@@ -1,6 +1,7 @@
 #include "OpportunityJson.h"
 
 #include "JsonValueReader.h"
+#include "Timestamp.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -14,14 +15,9 @@ QJsonValue nullableString(const QString &text)
     return text.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-QString timestampText(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
 QJsonValue nullableTimestamp(const QDateTime &time)
 {
-    return time.isValid() ? QJsonValue(timestampText(time)) : QJsonValue(QJsonValue::Null);
+    return time.isValid() ? QJsonValue(Timestamp::toText(time)) : QJsonValue(QJsonValue::Null);
 }
 
 bool isNullable(OpportunityField field)
@@ -210,8 +206,9 @@ QJsonValue fieldValue(const Opportunity &o, OpportunityField field)
     case OpportunityField::Probability:
         return o.probability;
     case OpportunityField::ExpectedCloseDate:
-        return o.expectedCloseDate.isValid() ? QJsonValue(o.expectedCloseDate.toString(Qt::ISODate))
-                                             : QJsonValue(QJsonValue::Null);
+        return o.expectedCloseDate.isValid()
+                   ? QJsonValue(Timestamp::dateToText(o.expectedCloseDate))
+                   : QJsonValue(QJsonValue::Null);
     case OpportunityField::Description:
         return nullableString(o.description);
     case OpportunityField::OwnerId:
@@ -319,10 +316,11 @@ QJsonArray updatesToJson(const QList<OpportunityUpdate> &updates)
         for (const FieldChange &change : update.changes)
             changes.insert(change.field, QJsonObject{{QStringLiteral("from"), change.from},
                                                      {QStringLiteral("to"), change.to}});
-        array.append(QJsonObject{{QStringLiteral("id"), update.id},
-                                 {QStringLiteral("created_at"), timestampText(update.createdAt)},
-                                 {QStringLiteral("owner_id"), nullableString(update.ownerId)},
-                                 {QStringLiteral("changes"), changes}});
+        array.append(
+            QJsonObject{{QStringLiteral("id"), update.id},
+                        {QStringLiteral("created_at"), Timestamp::toText(update.createdAt)},
+                        {QStringLiteral("owner_id"), nullableString(update.ownerId)},
+                        {QStringLiteral("changes"), changes}});
     }
     return array;
 }

@@ -1,6 +1,7 @@
 #include "RecordVersion.h"
 
 #include "OpportunityJson.h"
+#include "Timestamp.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -10,7 +11,7 @@ namespace RecordVersion {
 QString of(const Opportunity &opportunity)
 {
     if (opportunity.updatedAt.isValid())
-        return opportunity.updatedAt.toUTC().toString(Qt::ISODateWithMs);
+        return Timestamp::toText(opportunity.updatedAt);
     // Without updated_at (a server may leave it out) any change of a field is a new version.
     const QByteArray content =
         QJsonDocument(OpportunityJson::toResponse(opportunity)).toJson(QJsonDocument::Compact);
