@@ -15,7 +15,9 @@ namespace CliOutput {
 
 QTextStream &out();
 QTextStream &err();
-// Says what is wrong with the command line and where help is; returns the usage exit code.
+// What is wrong with the command line and where help is.
+QString usageText(const QString &message);
+// Says usageText() on standard error; returns the usage exit code.
 int usage(const QString &message);
 
 // A record in the API's response form, with its sync state (and error).

@@ -2,8 +2,9 @@
 
 #include "CliCommands.h"
 #include "Money.h"
-#include "TerminalSafeDevice.h"
 #include "OpportunityJson.h"
+#include "TerminalSafeDevice.h"
+#include "Timestamp.h"
 
 #include <QJsonArray>
 #include <cstdio>
@@ -27,6 +28,36 @@ QString stateMark(const CachedOpportunity &record)
     return QStringLiteral(" ");
 }
 
+// The state's name in JSON output: one per SyncState, which the build checks.
+QString stateName(SyncState state)
+{
+    switch (state) {
+    case SyncState::Synced:
+        return QStringLiteral("synced");
+    case SyncState::Pending:
+        return QStringLiteral("pending");
+    case SyncState::Failed:
+        return QStringLiteral("failed");
+    case SyncState::Conflict:
+        return QStringLiteral("conflict");
+    }
+    Q_UNREACHABLE();
+}
+
+// The operation's name in `kashew pending`: one per OutboxEntry::Operation, which the build checks.
+QString operationName(OutboxEntry::Operation operation)
+{
+    switch (operation) {
+    case OutboxEntry::Operation::Create:
+        return QStringLiteral("create");
+    case OutboxEntry::Operation::Update:
+        return QStringLiteral("update");
+    case OutboxEntry::Operation::Delete:
+        return QStringLiteral("delete");
+    }
+    Q_UNREACHABLE();
+}
+
 } // namespace
 
 QTextStream &out()
@@ -43,10 +74,14 @@ QTextStream &err()
     return stream;
 }
 
+QString usageText(const QString &message)
+{
+    return QStringLiteral("kashew: %1\nTry 'kashew --help'.\n").arg(message);
+}
+
 int usage(const QString &message)
 {
-    err() << "kashew: " << message << "\n"
-          << "Try 'kashew --help'.\n";
+    err() << usageText(message);
     err().flush();
     return CliCommands::Usage;
 }
@@ -54,9 +89,7 @@ int usage(const QString &message)
 QJsonObject recordJson(const CachedOpportunity &record)
 {
     QJsonObject object = OpportunityJson::toResponse(record.opportunity);
-    static const char *states[] = {"synced", "pending", "failed", "conflict"};
-    object.insert(QStringLiteral("sync_state"),
-                  QString::fromLatin1(states[static_cast<int>(record.state)]));
+    object.insert(QStringLiteral("sync_state"), stateName(record.state));
     if (!record.syncError.isEmpty())
         object.insert(QStringLiteral("sync_error"), record.syncError);
     return object;
@@ -89,20 +122,19 @@ void printRecord(const CachedOpportunity &record,
             changes.append(QStringLiteral("%1: %2 → %3")
                                .arg(change.field, change.from.toVariant().toString(),
                                     change.to.toVariant().toString()));
-        out() << "  " << update.createdAt.toString(Qt::ISODate) << "  " << update.ownerId << "  "
+        out() << "  " << Timestamp::toText(update.createdAt) << "  " << update.ownerId << "  "
               << changes.join(QStringLiteral(", ")) << "\n";
     }
 }
 
 void printOutboxEntry(const OutboxEntry &entry)
 {
-    static const char *operations[] = {"create", "update", "delete"};
     QStringList fields;
     for (OpportunityField field : OpportunityFieldNames::all()) {
         if (entry.operation == OutboxEntry::Operation::Update && entry.fields.testFlag(field))
             fields.append(OpportunityFieldNames::camelCase(field));
     }
-    out() << operations[static_cast<int>(entry.operation)] << ' ' << entry.opportunityId << ' '
+    out() << operationName(entry.operation) << ' ' << entry.opportunityId << ' '
           << fields.join(QLatin1Char(','))
           << (entry.lastError.isEmpty()
                   ? QString()

@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QStringList>
-#include <QTextStream>
 
-// The `kashew` commands, on the same profile and cache as the desktop app. Returns the exit code.
+// The `kashew` commands, on the same profile and cache as the desktop app: the command line read
+// against the command table, then the command run. Returns the exit code.
 class CliCommands final
 {
 public:

@@ -1,0 +1,183 @@
+#include "CliActions.h"
+
+#include "CliCommands.h"
+#include "CliEdit.h"
+#include "CliOutput.h"
+#include "CliRequest.h"
+#include "CliSession.h"
+#include "CliSync.h"
+#include "KeychainCredentialStore.h"
+#include "OpportunityValidation.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using CliOutput::err;
+using CliOutput::out;
+
+namespace {
+
+int notFound(const QString &problem)
+{
+    err() << "kashew: " << problem << "\n";
+    return CliCommands::NotFound;
+}
+
+// `set` and `move`: the record's edit, checked in what it changes, stored with its outbox entry.
+int saveEdit(CliSession &session, const CliRequest &request)
+{
+    const auto record = session.findRecord(request.id);
+    if (!record)
+        return notFound(record.error());
+    const CliEdit::Edit edit = CliEdit::applied(record->opportunity, request.fields);
+    // Only what this command sets: a field as the server sent it is not ours to refuse.
+    if (const FieldErrors errors = validateOpportunityFields(edit.opportunity, edit.fields);
+        !errors.isEmpty()) {
+        for (const FieldError &error : errors)
+            err() << "kashew: " << error.field << ": " << error.message << "\n";
+        return CliCommands::InvalidValue;
+    }
+    LocalStore &store = session.store();
+    if (!store.editOpportunity(record->opportunity.id, edit.opportunity, edit.fields)) {
+        err() << "kashew: " << store.lastError() << "\n";
+        return CliCommands::Failed;
+    }
+    out() << "saved " << record->opportunity.id << " (" << store.pendingCount()
+          << " pending; 'kashew sync' sends them)\n";
+    return CliCommands::Ok;
+}
+
+} // namespace
+
+namespace CliActions {
+
+int sync(CliSession &session, const CliRequest &request)
+{
+    if (!session.loadKey())
+        return CliCommands::NotAuthorized;
+    CliSync::Options options;
+    options.noWait = request.noWait;
+    return CliSync::run(session.store(), session.client(), options);
+}
+
+int list(CliSession &session, const CliRequest &request)
+{
+    QJsonArray json;
+    for (const CachedOpportunity &record : session.store().opportunities()) {
+        if (!request.filter.accepts(record.opportunity))
+            continue;
+        if (request.json)
+            json.append(CliOutput::recordJson(record));
+        else
+            CliOutput::printListLine(record);
+    }
+    if (request.json)
+        out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    return CliCommands::Ok;
+}
+
+int show(CliSession &session, const CliRequest &request)
+{
+    const auto record = session.findRecord(request.id);
+    if (!record)
+        return notFound(record.error());
+    const auto updates = session.store().updates(record->opportunity.id);
+    if (request.json) {
+        QJsonObject object = CliOutput::recordJson(*record);
+        if (updates)
+            object.insert(QStringLiteral("updates"), OpportunityJson::updatesToJson(*updates));
+        out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return CliCommands::Ok;
+    }
+    CliOutput::printRecord(*record, updates);
+    return CliCommands::Ok;
+}
+
+int create(CliSession &session, const CliRequest &request)
+{
+    const auto id = session.store().createOpportunity(request.fields.opportunity);
+    if (!id) {
+        err() << "kashew: " << session.store().lastError() << "\n";
+        return CliCommands::Failed;
+    }
+    out() << *id << "\n";
+    return CliCommands::Ok;
+}
+
+int set(CliSession &session, const CliRequest &request)
+{
+    return saveEdit(session, request);
+}
+
+int move(CliSession &session, const CliRequest &request)
+{
+    return saveEdit(session, request);
+}
+
+int remove(CliSession &session, const CliRequest &request)
+{
+    const auto record = session.findRecord(request.id);
+    if (!record)
+        return notFound(record.error());
+    if (!session.store().deleteOpportunity(record->opportunity.id)) {
+        err() << "kashew: " << session.store().lastError() << "\n";
+        return CliCommands::Failed;
+    }
+    out() << "deleted " << record->opportunity.id << "\n";
+    return CliCommands::Ok;
+}
+
+int pending(CliSession &session, const CliRequest &)
+{
+    for (const OutboxEntry &entry : session.store().outbox())
+        CliOutput::printOutboxEntry(entry);
+    return CliCommands::Ok;
+}
+
+int status(CliSession &session, const CliRequest &)
+{
+    LocalStore &store = session.store();
+    int conflicts = 0;
+    int failed = 0;
+    const QList<CachedOpportunity> records = store.opportunities();
+    for (const CachedOpportunity &record : records) {
+        conflicts += record.state == SyncState::Conflict;
+        failed += record.state == SyncState::Failed;
+    }
+    const QString last = store.setting(QStringLiteral("lastSyncAt"));
+    out() << "server:      " << session.server().toString() << "\n"
+          << "cache:       " << store.path() << "\n"
+          << "records:     " << records.size() << "\n"
+          << "pending:     " << store.pendingCount() << "\n"
+          << "conflicts:   " << conflicts << "\n"
+          << "failed:      " << failed << "\n"
+          << "last sync:   " << (last.isEmpty() ? QStringLiteral("never") : last) << "\n";
+    return CliCommands::Ok;
+}
+
+int login(CliSession &session, const CliRequest &)
+{
+    QTextStream in(stdin);
+    const QString key = in.readLine().trimmed();
+    if (key.isEmpty())
+        return CliOutput::usage(QStringLiteral("give the API key on standard input"));
+    KeychainCredentialStore keychain;
+    QEventLoop loop;
+    QString error;
+    keychain.write(session.profile().credentialAccount(session.server()), key,
+                   [&](const QString &problem) {
+                       error = problem;
+                       loop.quit();
+                   });
+    loop.exec();
+    if (!error.isEmpty()) {
+        err() << "kashew: the keychain refused the key: " << error
+              << "\nUse KASHEW_API_KEY instead.\n";
+        return CliCommands::Failed;
+    }
+    out() << "key stored in the keychain for " << session.server().toString() << "\n";
+    return CliCommands::Ok;
+}
+
+} // namespace CliActions

@@ -1,0 +1,149 @@
+#include "CliCommandLine.h"
+
+#include "CliCommandTable.h"
+#include "CliCommands.h"
+#include "CliEdit.h"
+#include "CliOutput.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <cstdlib>
+
+namespace {
+
+void configure(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(CliCommandTable::description());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    for (const CliCommandTable::Option &option : CliCommandTable::options())
+        parser.addOption(
+            QCommandLineOption(option.name, CliCommandTable::optionHelp(option), option.valueName));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("What to do (see above)."));
+}
+
+CliExit usage(const QString &message)
+{
+    return CliExit{CliCommands::Usage, {}, CliOutput::usageText(message)};
+}
+
+CliExit invalid(const QString &problem)
+{
+    return CliExit{CliCommands::InvalidValue, {}, QStringLiteral("kashew: %1\n").arg(problem)};
+}
+
+// The options into the request: each command was checked to take only its own.
+std::variant<CliRequest, CliExit> readOptions(const QCommandLineParser &parser, CliRequest request)
+{
+    request.json = parser.isSet(QStringLiteral("json"));
+    request.noWait = parser.isSet(QStringLiteral("no-wait"));
+    request.filter.setSearch(parser.value(QStringLiteral("search")));
+    if (parser.isSet(QStringLiteral("stage"))) {
+        const QString text = parser.value(QStringLiteral("stage"));
+        const auto stage = Stages::fromId(text);
+        if (!stage)
+            return usage(QStringLiteral("unknown stage '%1'").arg(text));
+        request.filter.stages = {*stage};
+    }
+    request.filter.accountId = parser.value(QStringLiteral("account"));
+    request.filter.ownerId = parser.value(QStringLiteral("owner"));
+    request.filter.archived = parser.isSet(QStringLiteral("archived"));
+    return request;
+}
+
+// The command's arguments into the request, each read as its kind.
+std::variant<CliRequest, CliExit> readArguments(const QStringList &arguments, CliRequest request)
+{
+    const QList<CliArgument> &kinds = request.command->arguments;
+    for (qsizetype i = 0; i < kinds.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        switch (kinds.at(i)) {
+        case CliArgument::Id:
+            request.id = argument;
+            break;
+        case CliArgument::Stage: {
+            const auto stage = Stages::fromId(argument);
+            if (!stage)
+                return invalid(QStringLiteral("stage: unknown stage '%1'").arg(argument));
+            request.fields = CliEdit::movedTo(*stage);
+            break;
+        }
+        case CliArgument::Changes:
+        case CliArgument::NewRecord: {
+            const QStringList assignments = arguments.mid(i);
+            const auto read = kinds.at(i) == CliArgument::NewRecord ? CliEdit::readNew(assignments)
+                                                                    : CliEdit::read(assignments);
+            if (!read)
+                return invalid(read.error());
+            request.fields = *read;
+            break;
+        }
+        }
+    }
+    return request;
+}
+
+} // namespace
+
+std::variant<CliRequest, CliExit> CliCommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    configure(parser);
+    // As QCommandLineParser::process() would end, without ending the process.
+    if (!parser.parse(arguments))
+        return CliExit{
+            CliCommands::Failed, {}, QStringLiteral("kashew: %1\n").arg(parser.errorText())};
+    if (parser.isSet(QStringLiteral("version")))
+        return CliExit{CliCommands::Ok,
+                       QCoreApplication::applicationName() + QLatin1Char(' ') +
+                           QCoreApplication::applicationVersion() + QLatin1Char('\n'),
+                       {}};
+    if (parser.isSet(QStringLiteral("help")))
+        return CliExit{CliCommands::Ok, parser.helpText(), {}};
+    if (parser.isSet(QStringLiteral("help-all")))
+        return CliExit{CliCommands::Ok, {}, {}, true};
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usage(QStringLiteral("no command given"));
+    CliRequest request;
+    request.profileDir = parser.value(QStringLiteral("profile"));
+    if (parser.isSet(QStringLiteral("server"))) {
+        request.server = QUrl(parser.value(QStringLiteral("server")));
+        if (!request.server.isValid() || request.server.scheme().isEmpty())
+            return usage(QStringLiteral("--server needs a URL such as https://kashew.ai/api/v1"));
+    }
+    request.command = CliCommandTable::find(positional.first());
+    const QStringList rest = positional.mid(1);
+    if (!request.command || rest.size() < request.command->minArguments() ||
+        (request.command->maxArguments() >= 0 && rest.size() > request.command->maxArguments()))
+        return usage(QStringLiteral("unknown command or wrong arguments: %1")
+                         .arg(positional.join(QLatin1Char(' '))));
+    for (const CliCommandTable::Option &option : CliCommandTable::options()) {
+        if (!option.global && parser.isSet(option.name) &&
+            !request.command->options.contains(option.name))
+            return usage(QStringLiteral("--%1 is not an option of '%2'")
+                             .arg(option.name, request.command->name));
+    }
+    auto read = readOptions(parser, std::move(request));
+    if (CliRequest *withOptions = std::get_if<CliRequest>(&read))
+        return readArguments(rest, std::move(*withOptions));
+    return read;
+}
+
+QString CliCommandLine::helpText()
+{
+    QCommandLineParser parser;
+    configure(parser);
+    return parser.helpText();
+}
+
+void CliCommandLine::showQtHelp(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    configure(parser);
+    parser.process(arguments);
+    // process() ends the process for --help-all; this is not reached.
+    std::exit(CliCommands::Failed);
+}

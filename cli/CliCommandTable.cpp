@@ -1,0 +1,146 @@
+#include "CliCommandTable.h"
+
+#include "CliActions.h"
+#include "StageProbabilities.h"
+
+namespace {
+
+// The rule `move` follows, from the domain: "closed_won sets probability 100, closed_lost 0".
+QString impliedProbabilities()
+{
+    QStringList rules;
+    for (const Stage stage : Stages::all()) {
+        if (const auto implied = StageProbabilities::implied(stage))
+            rules.append((rules.isEmpty() ? QStringLiteral("%1 sets probability %2")
+                                          : QStringLiteral("%1 %2"))
+                             .arg(Stages::id(stage))
+                             .arg(*implied));
+    }
+    return rules.join(QStringLiteral(", "));
+}
+
+QList<CliCommand> makeCommands()
+{
+    using A = CliArgument;
+    const QString json = QStringLiteral("json");
+    return {
+        {QStringLiteral("sync"),
+         {},
+         QStringLiteral("send pending edits, then fetch everything"),
+         {QStringLiteral("no-wait")},
+         CliActions::sync},
+        {QStringLiteral("list"),
+         {},
+         QStringLiteral("list cached opportunities (filters below)"),
+         {QStringLiteral("stage"), QStringLiteral("search"), QStringLiteral("account"),
+          QStringLiteral("owner"), QStringLiteral("archived"), json},
+         CliActions::list},
+        {QStringLiteral("show"),
+         {A::Id},
+         QStringLiteral("one opportunity with its history"),
+         {json},
+         CliActions::show},
+        {QStringLiteral("new"),
+         {A::NewRecord},
+         QStringLiteral("create an opportunity (name=... required)"),
+         {},
+         CliActions::create},
+        {QStringLiteral("set"),
+         {A::Id, A::Changes},
+         QStringLiteral("change fields (empty value clears)"),
+         {},
+         CliActions::set},
+        {QStringLiteral("move"),
+         {A::Id, A::Stage},
+         QStringLiteral("change the stage (%1)").arg(impliedProbabilities()),
+         {},
+         CliActions::move},
+        {QStringLiteral("delete"),
+         {A::Id},
+         QStringLiteral("delete permanently"),
+         {},
+         CliActions::remove},
+        {QStringLiteral("pending"),
+         {},
+         QStringLiteral("edits waiting to be sent"),
+         {},
+         CliActions::pending},
+        {QStringLiteral("status"),
+         {},
+         QStringLiteral("server, cache and sync state"),
+         {},
+         CliActions::status},
+        {QStringLiteral("login"),
+         {},
+         QStringLiteral("store the API key (read from standard input) in the keychain"),
+         {},
+         CliActions::login},
+    };
+}
+
+} // namespace
+
+const QList<CliCommand> &CliCommandTable::commands()
+{
+    static const QList<CliCommand> table = makeCommands();
+    return table;
+}
+
+const QList<CliCommandTable::Option> &CliCommandTable::options()
+{
+    static const QList<Option> table{
+        {QStringLiteral("server"), QStringLiteral("url"),
+         QStringLiteral("Server base URL; remembered in the profile for later commands (default: "
+                        "the profile's, else the hosted API)."),
+         true},
+        {QStringLiteral("profile"), QStringLiteral("dir"), QStringLiteral("Profile folder."), true},
+        {QStringLiteral("stage"), QStringLiteral("stage"), QStringLiteral("only this stage.")},
+        {QStringLiteral("search"), QStringLiteral("text"), QStringLiteral("name contains this.")},
+        {QStringLiteral("account"), QStringLiteral("id"), QStringLiteral("only this account id.")},
+        {QStringLiteral("owner"), QStringLiteral("id"), QStringLiteral("only this owner id.")},
+        {QStringLiteral("archived"), {}, QStringLiteral("archived instead of live records.")},
+        {QStringLiteral("json"), {}, QStringLiteral("JSON output.")},
+        {QStringLiteral("no-wait"),
+         {},
+         QStringLiteral("when the server's rate limit is reached, say when to try again and exit "
+                        "(7) instead of waiting.")},
+    };
+    return table;
+}
+
+const CliCommand *CliCommandTable::find(const QString &name)
+{
+    for (const CliCommand &command : commands()) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+QString CliCommandTable::description()
+{
+    QString text = QStringLiteral("kashew: your kashew.ai pipeline from a terminal, on the same "
+                                  "local cache as kashew-desktop.\n\nCommands:\n");
+    for (const CliCommand &command : commands())
+        text += QStringLiteral("  ") + command.synopsis().leftJustified(25) + command.help +
+                QLatin1Char('\n');
+    return text +
+           QStringLiteral(
+               "\nIDs may be shortened to a unique prefix. Edits are stored at once and sent by "
+               "'sync'.\n"
+               "Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 offline, 5 key refused, 6 "
+               "invalid value (also an edit the server refused), 7 rate limit reached (sync waits "
+               "up to an hour for it unless --no-wait).");
+}
+
+QString CliCommandTable::optionHelp(const Option &option)
+{
+    if (option.global)
+        return option.description;
+    QStringList takers;
+    for (const CliCommand &command : commands()) {
+        if (command.options.contains(option.name))
+            takers.append(command.name);
+    }
+    return takers.join(QStringLiteral(", ")) + QStringLiteral(": ") + option.description;
+}

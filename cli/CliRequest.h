@@ -1,0 +1,31 @@
+#pragma once
+
+#include "OpportunityFilter.h"
+#include "OpportunityJson.h"
+
+#include <QString>
+#include <QUrl>
+
+struct CliCommand;
+
+// What a command line asks for, read and checked without a cache or a server.
+struct CliRequest
+{
+    // An entry of CliCommandTable.
+    const CliCommand *command = nullptr;
+    // Empty: the default profile.
+    QString profileDir;
+    // Empty: the profile's server.
+    QUrl server;
+    // show, set, move, delete: an id or the start of one.
+    QString id;
+    // new, set, move: the fields to write, read and checked (move: its stage and the probability
+    // a closed stage implies).
+    OpportunityJson::Reading fields;
+    // list
+    OpportunityFilter filter;
+    // list, show
+    bool json = false;
+    // sync
+    bool noWait = false;
+};

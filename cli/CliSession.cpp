@@ -1,0 +1,79 @@
+#include "CliSession.h"
+
+#include "CliOutput.h"
+#include "KeychainCredentialStore.h"
+
+#include <QEventLoop>
+
+using CliOutput::err;
+
+CliSession::CliSession(const QString &profileDir)
+    : m_profile(profileDir)
+{}
+
+bool CliSession::open(const QUrl &serverOverride)
+{
+    m_server = serverOverride.isEmpty() ? m_profile.serverUrl() : serverOverride;
+    const LocalStore::OpenResult opened = m_store.open(m_profile.cachePath(m_server));
+    if (!opened.recoveryMessage.isEmpty())
+        err() << "kashew: " << opened.recoveryMessage << "\n";
+    if (!opened.ok) {
+        err() << "kashew: " << opened.error << "\n";
+        return false;
+    }
+    // Later commands without --server read and sync the same cache.
+    if (!serverOverride.isEmpty() && serverOverride != m_profile.serverUrl())
+        m_profile.setServerUrl(serverOverride);
+    return true;
+}
+
+bool CliSession::loadKey()
+{
+    QString key = qEnvironmentVariable("KASHEW_API_KEY");
+    QString keyError;
+    if (key.isEmpty()) {
+        KeychainCredentialStore keychain;
+        QEventLoop loop;
+        keychain.read(m_profile.credentialAccount(m_server),
+                      [&](const std::optional<QString> &stored, const QString &error) {
+                          key = stored.value_or(QString());
+                          keyError = error;
+                          loop.quit();
+                      });
+        loop.exec();
+    }
+    if (key.isEmpty()) {
+        err() << "kashew: no API key for " << m_server.toString()
+              << (keyError.isEmpty() ? QString() : QStringLiteral(" (keychain: %1)").arg(keyError))
+              << ". Set KASHEW_API_KEY or run 'kashew login'.\n";
+        return false;
+    }
+    ApiClient::Settings settings;
+    settings.baseUrl = m_server;
+    settings.apiKey = key;
+    m_client.setSettings(settings);
+    return true;
+}
+
+Result<CachedOpportunity> CliSession::findRecord(const QString &idOrPrefix)
+{
+    if (auto exact = m_store.opportunity(idOrPrefix))
+        return *exact;
+    if (const auto renamed = m_store.renamedTo(idOrPrefix)) {
+        if (auto exact = m_store.opportunity(*renamed))
+            return *exact;
+    }
+    std::optional<CachedOpportunity> found;
+    for (const CachedOpportunity &record : m_store.opportunities()) {
+        if (!record.opportunity.id.startsWith(idOrPrefix, Qt::CaseInsensitive))
+            continue;
+        if (found)
+            return Failure{
+                QStringLiteral("'%1' matches more than one opportunity; give more of the id")
+                    .arg(idOrPrefix)};
+        found = record;
+    }
+    if (!found)
+        return Failure{QStringLiteral("no opportunity with id '%1'").arg(idOrPrefix)};
+    return *found;
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "CachedOpportunity.h"
+#include "LocalStore.h"
+#include "Profile.h"
+#include "Result.h"
+
+#include <QUrl>
+
+// What a command runs on: the profile, its cache for the chosen server, and the client with the
+// key once a command needs the server.
+class CliSession final
+{
+public:
+    // `profileDir` empty: the default profile.
+    explicit CliSession(const QString &profileDir);
+
+    // Opens the cache of `serverOverride`, else of the profile's server. Given once, the server
+    // is the profile's from then on (as in the app). Says on standard error why not.
+    bool open(const QUrl &serverOverride);
+    // The key from KASHEW_API_KEY, else from the keychain, into the client. Says why not.
+    bool loadKey();
+    // A unique record from its full id, the id `new` printed before a sync renamed it, or the
+    // start of one; the failure says which ("no opportunity...", "matches more than one...").
+    Result<CachedOpportunity> findRecord(const QString &idOrPrefix);
+
+    Profile &profile() { return m_profile; }
+    const QUrl &server() const { return m_server; }
+    LocalStore &store() { return m_store; }
+    ApiClient &client() { return m_client; }
+
+private:
+    Profile m_profile;
+    QUrl m_server;
+    LocalStore m_store;
+    ApiClient m_client;
+};
