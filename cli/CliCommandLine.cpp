@@ -90,10 +90,10 @@ std::variant<CliRequest, CliExit> CliCommandLine::parse(const QStringList &argum
 {
     QCommandLineParser parser;
     configure(parser);
-    // As QCommandLineParser::process() would end, without ending the process.
+    // An unknown option is a usage error (exit 2), not the 1 QCommandLineParser::process() uses.
     if (!parser.parse(arguments))
         return CliExit{
-            CliCommands::Failed, {}, QStringLiteral("kashew: %1\n").arg(parser.errorText())};
+            CliCommands::Usage, {}, QStringLiteral("kashew: %1\n").arg(parser.errorText())};
     if (parser.isSet(QStringLiteral("version")))
         return CliExit{CliCommands::Ok,
                        QCoreApplication::applicationName() + QLatin1Char(' ') +

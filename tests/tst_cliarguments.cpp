@@ -169,11 +169,11 @@ private slots:
         QCOMPARE(exit.out, QString());
     }
 
-    // An option the parser does not know ends as QCommandLineParser::process() ended it.
-    void unknownOptionIsOne()
+    // An option the parser does not know is a usage error, as the README's exit codes say.
+    void unknownOptionIsAUsageError()
     {
         const CliExit exit = exitOf({QStringLiteral("list"), QStringLiteral("--colour")});
-        QCOMPARE(exit.code, 1);
+        QCOMPARE(exit.code, 2);
         QCOMPARE(exit.err, QStringLiteral("kashew: Unknown option 'colour'.\n"));
     }
 
