@@ -21,9 +21,9 @@ AccountService::AccountService(ServerStore &store)
     : m_store(store)
 {}
 
-ApiResponse AccountService::databaseError() const
+ApiResponse AccountService::databaseError(const QString &error)
 {
-    qWarning("kashew-server: database error: %s", qPrintable(m_store.lastError()));
+    qWarning("kashew-server: database error: %s", qPrintable(error));
     return ApiResponse::error(500, QStringLiteral("Internal server error (database)."));
 }
 
@@ -46,7 +46,7 @@ ApiResponse AccountService::list(const QUrlQuery &query)
         return ApiResponse::validation(parameters.errors(), QStringLiteral("query"));
     const auto result = m_store.listAccounts(filter, page, pageSize);
     if (!result)
-        return databaseError();
+        return databaseError(result.error());
     QJsonArray items;
     for (const Account &account : result->items)
         items.append(AccountJson::toResponse(account));
@@ -62,12 +62,12 @@ ApiResponse AccountService::get(const QString &id)
         return ApiResponse::validation(
             {{QStringLiteral("id"), QStringLiteral("value is not a valid UUID")}},
             QStringLiteral("path"));
-    const auto account = m_store.findAccount(id.toLower());
-    if (!account)
-        return m_store.lastError().isEmpty()
-                   ? ApiResponse::error(404, QStringLiteral("Account not found"))
-                   : databaseError();
-    return ApiResponse::json(200, AccountJson::toResponse(*account));
+    const auto found = m_store.findAccount(id.toLower());
+    if (!found)
+        return databaseError(found.error());
+    if (!found->has_value())
+        return ApiResponse::error(404, QStringLiteral("Account not found"));
+    return ApiResponse::json(200, AccountJson::toResponse(**found));
 }
 
 ApiResponse AccountService::create(const Caller &caller, const QByteArray &body)
@@ -97,7 +97,9 @@ ApiResponse AccountService::create(const Caller &caller, const QByteArray &body)
         account.ownerId = caller.ownerId;
     account.createdAt = QDateTime::currentDateTimeUtc();
     SqlTransaction transaction(m_store.connectionName());
-    if (!m_store.insertAccount(account) || !transaction.commit())
-        return databaseError();
+    if (const Status inserted = m_store.insertAccount(account); !inserted)
+        return databaseError(inserted.error());
+    if (!transaction.commit())
+        return databaseError(transaction.error());
     return ApiResponse::json(201, AccountJson::toResponse(account));
 }

@@ -18,7 +18,8 @@ public:
     ApiResponse create(const Caller &caller, const QByteArray &body);
 
 private:
-    ApiResponse databaseError() const;
+    // A 500 for a failed database operation; `error` goes to the log only.
+    static ApiResponse databaseError(const QString &error);
 
     ServerStore &m_store;
 };

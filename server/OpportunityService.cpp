@@ -80,9 +80,9 @@ OpportunityService::OpportunityService(ServerStore &store)
     : m_store(store)
 {}
 
-ApiResponse OpportunityService::databaseError() const
+ApiResponse OpportunityService::databaseError(const QString &error)
 {
-    qWarning("kashew-server: database error: %s", qPrintable(m_store.lastError()));
+    qWarning("kashew-server: database error: %s", qPrintable(error));
     return ApiResponse::error(500, QStringLiteral("Internal server error (database)."));
 }
 
@@ -107,7 +107,7 @@ ApiResponse OpportunityService::list(const QUrlQuery &query)
 
     const auto result = m_store.listOpportunities(filter, page, pageSize);
     if (!result)
-        return databaseError();
+        return databaseError(result.error());
     QJsonArray items;
     for (const Opportunity &opportunity : result->items)
         items.append(OpportunityJson::toResponse(opportunity));
@@ -121,15 +121,18 @@ ApiResponse OpportunityService::get(const QString &id)
 {
     if (auto error = badId(id))
         return *error;
-    const auto stored = m_store.findOpportunity(id.toLower());
-    if (!stored)
-        return m_store.lastError().isEmpty() ? notFound() : databaseError();
-    const auto updates = m_store.updates(stored->opportunity.id);
+    const auto found = m_store.findOpportunity(id.toLower());
+    if (!found)
+        return databaseError(found.error());
+    if (!found->has_value())
+        return notFound();
+    const ServerStore::StoredOpportunity &stored = **found;
+    const auto updates = m_store.updates(stored.opportunity.id);
     if (!updates)
-        return databaseError();
-    QJsonObject object = OpportunityJson::toResponse(stored->opportunity);
+        return databaseError(updates.error());
+    QJsonObject object = OpportunityJson::toResponse(stored.opportunity);
     object.insert(QStringLiteral("updates"), OpportunityJson::updatesToJson(*updates));
-    return withEtag(ApiResponse::json(200, object), stored->version);
+    return withEtag(ApiResponse::json(200, object), stored.version);
 }
 
 std::optional<ApiResponse> OpportunityService::checkWritable(Opportunity &opportunity)
@@ -140,14 +143,13 @@ std::optional<ApiResponse> OpportunityService::checkWritable(Opportunity &opport
     opportunity.accountName = QString();
     if (!opportunity.accountId.isEmpty()) {
         const auto account = m_store.findAccount(opportunity.accountId);
-        if (!account) {
-            if (!m_store.lastError().isEmpty())
-                return databaseError();
+        if (!account)
+            return databaseError(account.error());
+        if (!account->has_value())
             return ApiResponse::validation(
                 {{QStringLiteral("accountId"), QStringLiteral("no account has this id")}},
                 QStringLiteral("body"));
-        }
-        opportunity.accountName = account->name;
+        opportunity.accountName = (*account)->name;
     } else {
         opportunity.accountId = QString();
     }
@@ -161,10 +163,13 @@ ApiResponse OpportunityService::create(const Caller &caller, const QByteArray &b
 {
     SqlTransaction transaction(m_store.connectionName());
     if (!transaction.isActive())
-        return databaseError();
+        return databaseError(QStringLiteral("no transaction could be started"));
     const QString key = QString::fromUtf8(idempotencyKey.trimmed());
     if (!key.isEmpty()) {
-        if (const auto remembered = m_store.rememberedResponse(caller.ownerId, key)) {
+        const auto found = m_store.rememberedResponse(caller.ownerId, key);
+        if (!found)
+            return databaseError(found.error());
+        if (const std::optional<ServerStore::RememberedResponse> &remembered = *found) {
             ApiResponse replay{remembered->status, remembered->body, {}};
             replay.headers.append(
                 {QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true")});
@@ -175,12 +180,10 @@ ApiResponse OpportunityService::create(const Caller &caller, const QByteArray &b
                                    .toString();
             replay.headers.append({QByteArrayLiteral("Location"),
                                    QByteArrayLiteral("/api/v1/opportunities/") + id.toLatin1()});
-            if (const auto current = m_store.findOpportunity(id))
-                replay = withEtag(replay, current->version);
+            if (const auto current = m_store.findOpportunity(id); current && current->has_value())
+                replay = withEtag(replay, (*current)->version);
             return replay;
         }
-        if (!m_store.lastError().isEmpty())
-            return databaseError();
     }
 
     ApiResponse error;
@@ -205,14 +208,19 @@ ApiResponse OpportunityService::create(const Caller &caller, const QByteArray &b
     OpportunityUpdate creation{QUuid::createUuid().toString(QUuid::WithoutBraces),
                                opportunity.createdAt, caller.ownerId,
                                OpportunityDiff::creation(opportunity)};
-    if (!m_store.insertOpportunity(opportunity) || !m_store.insertUpdate(opportunity.id, creation))
-        return databaseError();
+    if (const Status inserted = m_store.insertOpportunity(opportunity); !inserted)
+        return databaseError(inserted.error());
+    if (const Status recorded = m_store.insertUpdate(opportunity.id, creation); !recorded)
+        return databaseError(recorded.error());
     ApiResponse created = ApiResponse::json(201, OpportunityJson::toResponse(opportunity));
-    if (!key.isEmpty() &&
-        !m_store.rememberResponse(caller.ownerId, key, {created.status, created.body}))
-        return databaseError();
+    if (!key.isEmpty()) {
+        if (const Status remembered =
+                m_store.rememberResponse(caller.ownerId, key, {created.status, created.body});
+            !remembered)
+            return databaseError(remembered.error());
+    }
     if (!transaction.commit())
-        return databaseError();
+        return databaseError(transaction.error());
     created.headers.append(
         {QByteArrayLiteral("Location"),
          QByteArrayLiteral("/api/v1/opportunities/") + opportunity.id.toLatin1()});
@@ -226,11 +234,14 @@ ApiResponse OpportunityService::update(const Caller &caller, const QString &id,
         return *error;
     SqlTransaction transaction(m_store.connectionName());
     if (!transaction.isActive())
-        return databaseError();
-    const auto stored = m_store.findOpportunity(id.toLower());
-    if (!stored)
-        return m_store.lastError().isEmpty() ? notFound() : databaseError();
-    if (!matches(ifMatch, stored->version))
+        return databaseError(QStringLiteral("no transaction could be started"));
+    const auto found = m_store.findOpportunity(id.toLower());
+    if (!found)
+        return databaseError(found.error());
+    if (!found->has_value())
+        return notFound();
+    const ServerStore::StoredOpportunity &stored = **found;
+    if (!matches(ifMatch, stored.version))
         return preconditionFailed();
 
     ApiResponse error;
@@ -242,7 +253,7 @@ ApiResponse OpportunityService::update(const Caller &caller, const QString &id,
     if (!reading.ok())
         return ApiResponse::validation(reading.errors, QStringLiteral("body"));
 
-    const Opportunity &before = stored->opportunity;
+    const Opportunity &before = stored.opportunity;
     Opportunity after = before;
     OpportunityDiff::copyFields(reading.opportunity, &after, reading.present);
     if (auto unfit = checkWritable(after))
@@ -250,15 +261,18 @@ ApiResponse OpportunityService::update(const Caller &caller, const QString &id,
     const QList<FieldChange> changes = OpportunityDiff::changes(before, after);
     if (changes.isEmpty())
         return withEtag(ApiResponse::json(200, OpportunityJson::toResponse(before)),
-                        stored->version);
+                        stored.version);
 
     after.updatedAt = m_store.nextTimestamp();
-    const qint64 version = stored->version + 1;
+    const qint64 version = stored.version + 1;
     const OpportunityUpdate update{QUuid::createUuid().toString(QUuid::WithoutBraces),
                                    after.updatedAt, caller.ownerId, changes};
-    if (!m_store.updateOpportunity(after, version) || !m_store.insertUpdate(after.id, update) ||
-        !transaction.commit())
-        return databaseError();
+    if (const Status updated = m_store.updateOpportunity(after, version); !updated)
+        return databaseError(updated.error());
+    if (const Status recorded = m_store.insertUpdate(after.id, update); !recorded)
+        return databaseError(recorded.error());
+    if (!transaction.commit())
+        return databaseError(transaction.error());
     return withEtag(ApiResponse::json(200, OpportunityJson::toResponse(after)), version);
 }
 
@@ -268,13 +282,18 @@ ApiResponse OpportunityService::remove(const QString &id, const QByteArray &ifMa
         return *error;
     SqlTransaction transaction(m_store.connectionName());
     if (!transaction.isActive())
-        return databaseError();
-    const auto stored = m_store.findOpportunity(id.toLower());
-    if (!stored)
-        return m_store.lastError().isEmpty() ? notFound() : databaseError();
-    if (!matches(ifMatch, stored->version))
+        return databaseError(QStringLiteral("no transaction could be started"));
+    const auto found = m_store.findOpportunity(id.toLower());
+    if (!found)
+        return databaseError(found.error());
+    if (!found->has_value())
+        return notFound();
+    const ServerStore::StoredOpportunity &stored = **found;
+    if (!matches(ifMatch, stored.version))
         return preconditionFailed();
-    if (!m_store.deleteOpportunity(stored->opportunity.id) || !transaction.commit())
-        return databaseError();
+    if (const Status deleted = m_store.deleteOpportunity(stored.opportunity.id); !deleted)
+        return databaseError(deleted.error());
+    if (!transaction.commit())
+        return databaseError(transaction.error());
     return ApiResponse::empty(204);
 }

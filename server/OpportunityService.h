@@ -24,7 +24,8 @@ public:
     ApiResponse remove(const QString &id, const QByteArray &ifMatch);
 
 private:
-    ApiResponse databaseError() const;
+    // A 500 for a failed database operation; `error` goes to the log only.
+    static ApiResponse databaseError(const QString &error);
     // Validates and resolves the account; returns a 422 response when the record is unfit.
     std::optional<ApiResponse> checkWritable(Opportunity &opportunity);
 

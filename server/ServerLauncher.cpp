@@ -2,6 +2,7 @@
 
 #include "ApiServer.h"
 #include "DemoData.h"
+#include "DemoLoader.h"
 #include "SignalWatcher.h"
 #include "Version.h"
 
@@ -16,16 +17,16 @@ ServerLauncher::ServerLauncher(ServerOptions options)
 // Out of line: ApiServer and SignalWatcher are complete only here.
 ServerLauncher::~ServerLauncher() = default;
 
-bool ServerLauncher::fillDemo()
+Status ServerLauncher::fillDemo()
 {
     const auto count = m_store.opportunityCount();
     if (!count)
-        return false;
+        return Failure{count.error()};
     if (*count > 0) {
         std::printf("kashew-server: the database already holds %lld opportunities; --demo left "
                     "it as it is\n",
                     static_cast<long long>(*count));
-        return true;
+        return {};
     }
     QElapsedTimer timer;
     timer.start();
@@ -38,27 +39,28 @@ bool ServerLauncher::fillDemo()
     const DemoData demo =
         DemoData::generate(m_options.demoCount, owners, QDateTime::currentDateTimeUtc().date());
     const qint64 generatedMs = timer.restart();
-    if (!m_store.insertDemo(demo.accounts, demo.opportunities, demo.creations))
-        return false;
+    if (const Status loaded = DemoLoader(m_store).load(demo); !loaded)
+        return loaded;
     std::printf("kashew-server: created %lld demo opportunities over %lld accounts "
                 "(generated in %lld ms, stored in %lld ms)\n",
                 static_cast<long long>(demo.opportunities.size()),
                 static_cast<long long>(demo.accounts.size()), static_cast<long long>(generatedMs),
                 static_cast<long long>(timer.elapsed()));
-    return true;
+    return {};
 }
 
 bool ServerLauncher::start()
 {
     // The store makes the database's missing folders, its owner's alone.
-    QString error;
-    if (!m_store.open(m_options.databasePath, &error)) {
-        std::fprintf(stderr, "kashew-server: %s\n", qPrintable(error));
+    if (const Status opened = m_store.open(m_options.databasePath); !opened) {
+        std::fprintf(stderr, "kashew-server: %s\n", qPrintable(opened.error()));
         return false;
     }
-    if (m_options.demoCount > 0 && !fillDemo()) {
-        std::fprintf(stderr, "kashew-server: demo data: %s\n", qPrintable(m_store.lastError()));
-        return false;
+    if (m_options.demoCount > 0) {
+        if (const Status filled = fillDemo(); !filled) {
+            std::fprintf(stderr, "kashew-server: demo data: %s\n", qPrintable(filled.error()));
+            return false;
+        }
     }
 
     ApiServer::Settings settings{

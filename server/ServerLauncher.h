@@ -23,7 +23,7 @@ public:
     bool start();
 
 private:
-    bool fillDemo();
+    Status fillDemo();
 
     ServerOptions m_options;
     ServerStore m_store;

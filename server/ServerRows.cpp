@@ -1,6 +1,8 @@
 #include "ServerRows.h"
 
+#include "OpportunityColumns.h"
 #include "SqlNullText.h"
+#include "Timestamp.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,44 +13,47 @@ namespace ServerRows {
 using SqlNullText::nullable;
 using SqlNullText::textOrNull;
 
-QString timestampText(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
+namespace {
 
-QDateTime timestampFrom(const QVariant &value)
-{
-    if (value.isNull())
-        return {};
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
-}
+// The server stores no account name of its own: it joins the account's.
+const OpportunityFields storedFields =
+    OpportunityColumns::every() & ~OpportunityFields(OpportunityField::AccountName);
 
-const QString opportunityColumns = QStringLiteral(
-    "o.id, o.name, o.account_id, a.name, o.lead_id, o.value, o.currency, o.stage, o.probability,"
-    " o.expected_close_date, o.description, o.owner_id, o.is_archived, o.created_at,"
-    " o.updated_at, o.version");
+} // namespace
+
+const QString opportunitySelect =
+    OpportunityColumns::selectList(QStringLiteral("o."),
+                                   {{OpportunityField::AccountName, QStringLiteral("a.name")}}) +
+    QStringLiteral(", o.version");
+
+const int versionColumn = static_cast<int>(OpportunityColumns::all().size());
 
 Opportunity opportunityFromRow(const QSqlQuery &query)
 {
-    Opportunity o;
-    o.id = query.value(0).toString();
-    o.name = query.value(1).toString();
-    o.accountId = textOrNull(query.value(2));
-    o.accountName = textOrNull(query.value(3));
-    o.leadId = textOrNull(query.value(4));
-    o.value = query.value(5).toDouble();
-    o.currency = query.value(6).toString();
-    o.stage = Stages::fromId(query.value(7).toString()).value_or(Stage::Prospecting);
-    o.probability = query.value(8).toInt();
-    o.expectedCloseDate = query.value(9).isNull()
-                              ? QDate()
-                              : QDate::fromString(query.value(9).toString(), Qt::ISODate);
-    o.description = textOrNull(query.value(10));
-    o.ownerId = textOrNull(query.value(11));
-    o.isArchived = query.value(12).toBool();
-    o.createdAt = timestampFrom(query.value(13));
-    o.updatedAt = timestampFrom(query.value(14));
-    return o;
+    return OpportunityColumns::read(query);
+}
+
+const QString insertOpportunitySql =
+    QStringLiteral("INSERT INTO opportunities (") + OpportunityColumns::names(storedFields) +
+    QStringLiteral(", name_folded, version) VALUES (") +
+    OpportunityColumns::namedPlaceholders(storedFields) + QStringLiteral(", :name_folded, 1)");
+
+const QString updateOpportunitySql =
+    QStringLiteral("UPDATE opportunities SET ") +
+    OpportunityColumns::assignments(storedFields & ~OpportunityFields(OpportunityField::Id)) +
+    QStringLiteral(", name_folded = :name_folded, version = :version WHERE id = :id");
+
+// Binds every stored column of an opportunity by name.
+void bindOpportunity(QSqlQuery &query, const Opportunity &o)
+{
+    // An empty account or lead id is none: stored as NULL, as the foreign key wants.
+    Opportunity stored = o;
+    if (stored.accountId.isEmpty())
+        stored.accountId = QString();
+    if (stored.leadId.isEmpty())
+        stored.leadId = QString();
+    OpportunityColumns::bindNamed(query, stored, storedFields);
+    query.bindValue(QStringLiteral(":name_folded"), o.name.toCaseFolded());
 }
 
 const QString accountColumns = QStringLiteral(
@@ -66,41 +71,9 @@ Account accountFromRow(const QSqlQuery &query)
     a.country = textOrNull(query.value(6));
     a.ownerId = textOrNull(query.value(7));
     a.isArchived = query.value(8).toBool();
-    a.createdAt = timestampFrom(query.value(9));
+    a.createdAt = Timestamp::fromText(query.value(9).toString());
     return a;
 }
-
-// Binds every stored column of an opportunity by name.
-void bindOpportunity(QSqlQuery &query, const Opportunity &o)
-{
-    query.bindValue(QStringLiteral(":id"), o.id);
-    query.bindValue(QStringLiteral(":name"), o.name);
-    query.bindValue(QStringLiteral(":name_folded"), o.name.toCaseFolded());
-    query.bindValue(QStringLiteral(":account_id"),
-                    nullable(o.accountId.isEmpty() ? QString() : o.accountId));
-    query.bindValue(QStringLiteral(":lead_id"),
-                    nullable(o.leadId.isEmpty() ? QString() : o.leadId));
-    query.bindValue(QStringLiteral(":value"), o.value);
-    query.bindValue(QStringLiteral(":currency"), o.currency);
-    query.bindValue(QStringLiteral(":stage"), Stages::id(o.stage));
-    query.bindValue(QStringLiteral(":probability"), o.probability);
-    query.bindValue(QStringLiteral(":expected_close_date"),
-                    nullable(o.expectedCloseDate.isValid()
-                                 ? o.expectedCloseDate.toString(Qt::ISODate)
-                                 : QString()));
-    query.bindValue(QStringLiteral(":description"), nullable(o.description));
-    query.bindValue(QStringLiteral(":owner_id"), nullable(o.ownerId));
-    query.bindValue(QStringLiteral(":is_archived"), o.isArchived ? 1 : 0);
-    query.bindValue(QStringLiteral(":created_at"), timestampText(o.createdAt));
-    query.bindValue(QStringLiteral(":updated_at"), timestampText(o.updatedAt));
-}
-
-const QString insertOpportunitySql = QStringLiteral(
-    "INSERT INTO opportunities (id, name, name_folded, account_id, lead_id, value, currency, stage,"
-    " probability, expected_close_date, description, owner_id, is_archived, created_at,"
-    " updated_at, version) VALUES (:id, :name, :name_folded, :account_id, :lead_id, :value,"
-    " :currency, :stage, :probability, :expected_close_date, :description, :owner_id,"
-    " :is_archived, :created_at, :updated_at, 1)");
 
 const QString insertAccountSql = QStringLiteral(
     "INSERT INTO accounts (id, name, name_folded, type, status, industry, website, country,"
@@ -119,7 +92,7 @@ void bindAccount(QSqlQuery &query, const Account &a)
     query.bindValue(QStringLiteral(":country"), nullable(a.country));
     query.bindValue(QStringLiteral(":owner_id"), nullable(a.ownerId));
     query.bindValue(QStringLiteral(":is_archived"), a.isArchived ? 1 : 0);
-    query.bindValue(QStringLiteral(":created_at"), timestampText(a.createdAt));
+    query.bindValue(QStringLiteral(":created_at"), Timestamp::toText(a.createdAt));
 }
 
 const QString insertUpdateSql = QStringLiteral(
@@ -134,7 +107,7 @@ void bindUpdate(QSqlQuery &query, const QString &opportunityId, const Opportunit
                                                  {QStringLiteral("to"), change.to}});
     query.bindValue(QStringLiteral(":id"), update.id);
     query.bindValue(QStringLiteral(":opportunity_id"), opportunityId);
-    query.bindValue(QStringLiteral(":created_at"), timestampText(update.createdAt));
+    query.bindValue(QStringLiteral(":created_at"), Timestamp::toText(update.createdAt));
     query.bindValue(QStringLiteral(":owner_id"), nullable(update.ownerId));
     query.bindValue(QStringLiteral(":changes"),
                     QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact)));

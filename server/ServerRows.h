@@ -4,28 +4,32 @@
 #include "Opportunity.h"
 #include "OpportunityUpdate.h"
 
-#include <QDateTime>
 #include <QString>
-#include <QVariant>
 
 class QSqlQuery;
 
-// How kashew-server's rows map to records: the column lists, reading a row, binding a record, for
-// the store and its demo loader alike.
+// How kashew-server's rows map to records, for the store and its demo loader alike. The
+// opportunity columns come from the shared OpportunityColumns table; the server adds seq,
+// name_folded and version around them and reads the account's name from a join ("a").
 namespace ServerRows {
 
-QString timestampText(const QDateTime &time);
-QDateTime timestampFrom(const QVariant &value);
-// The columns opportunityFromRow() reads, in its order (the table named "o").
-extern const QString opportunityColumns;
+// The columns opportunityFromRow() reads (the table named "o", its account "a"), then version.
+extern const QString opportunitySelect;
+// The column after the record's in opportunitySelect.
+extern const int versionColumn;
 Opportunity opportunityFromRow(const QSqlQuery &query);
+// Every stored column, bound by bindOpportunity(); a new record's version is 1.
+extern const QString insertOpportunitySql;
+// Every stored column but id by id, and :version.
+extern const QString updateOpportunitySql;
+void bindOpportunity(QSqlQuery &query, const Opportunity &o);
+
 // The columns accountFromRow() reads, in its order.
 extern const QString accountColumns;
 Account accountFromRow(const QSqlQuery &query);
-extern const QString insertOpportunitySql;
-void bindOpportunity(QSqlQuery &query, const Opportunity &o);
 extern const QString insertAccountSql;
 void bindAccount(QSqlQuery &query, const Account &a);
+
 extern const QString insertUpdateSql;
 void bindUpdate(QSqlQuery &query, const QString &opportunityId, const OpportunityUpdate &update);
 

@@ -2,17 +2,22 @@
 
 #include "Account.h"
 #include "AccountFilter.h"
+#include "ListPage.h"
 #include "Opportunity.h"
 #include "OpportunityFilter.h"
+#include "OpportunityListing.h"
 #include "OpportunityUpdate.h"
+#include "Result.h"
 
-#include <QHash>
+#include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <optional>
 
 // kashew-server's storage on QtSql/SQLite: opportunities, accounts, updates histories and
-// remembered idempotent responses. Every method reports failure by its return value; the caller
-// owns transactions (SqlTransaction on connectionName()).
+// remembered idempotent responses. Every method returns its failure as a value; "not found" is an
+// empty optional, never an error. The caller owns transactions (SqlTransaction on
+// connectionName()). The schema is ServerSchema's, the listing OpportunityListing's.
 class ServerStore final
 {
 public:
@@ -22,11 +27,7 @@ public:
         // Bumped on every change; the ETag is derived from it.
         qint64 version = 0;
     };
-    template <typename T> struct Page
-    {
-        QList<T> items;
-        qint64 totalCount = 0;
-    };
+    template <typename T> using Page = ListPage<T>;
     struct RememberedResponse
     {
         int status = 0;
@@ -39,55 +40,42 @@ public:
     ServerStore &operator=(const ServerStore &) = delete;
 
     // Opens (creating or migrating) the database file; WAL, foreign keys, busy timeout.
-    bool open(const QString &path, QString *error);
+    Status open(const QString &path);
     QString connectionName() const { return m_connectionName; }
-    QString lastError() const { return m_lastError; }
     static int schemaVersion();
 
     // A strictly increasing UTC time, never before any stored created_at or updated_at: new
     // records' creation order is then their insertion (seq) order, whatever the clock does.
     QDateTime nextTimestamp();
+    // Records stored by other means (the demo loader) count too: later times only from now on.
+    void keepAfter(const QDateTime &time);
 
-    std::optional<qint64> opportunityCount();
-    std::optional<Page<Opportunity>> listOpportunities(const OpportunityFilter &filter, int page,
-                                                       int pageSize);
-    // nullopt with an empty lastError() means "no such id".
-    std::optional<StoredOpportunity> findOpportunity(const QString &id);
-    bool insertOpportunity(const Opportunity &opportunity);
-    bool updateOpportunity(const Opportunity &opportunity, qint64 version);
-    bool deleteOpportunity(const QString &id);
+    Result<qint64> opportunityCount();
+    Result<Page<Opportunity>> listOpportunities(const OpportunityFilter &filter, int page,
+                                                int pageSize);
+    Result<std::optional<StoredOpportunity>> findOpportunity(const QString &id);
+    Status insertOpportunity(const Opportunity &opportunity);
+    Status updateOpportunity(const Opportunity &opportunity, qint64 version);
+    Status deleteOpportunity(const QString &id);
 
-    std::optional<QList<OpportunityUpdate>> updates(const QString &opportunityId);
-    bool insertUpdate(const QString &opportunityId, const OpportunityUpdate &update);
+    Result<QList<OpportunityUpdate>> updates(const QString &opportunityId);
+    Status insertUpdate(const QString &opportunityId, const OpportunityUpdate &update);
 
-    std::optional<Page<Account>> listAccounts(const AccountFilter &filter, int page, int pageSize);
-    std::optional<Account> findAccount(const QString &id);
-    bool insertAccount(const Account &account);
+    Result<Page<Account>> listAccounts(const AccountFilter &filter, int page, int pageSize);
+    Result<std::optional<Account>> findAccount(const QString &id);
+    Status insertAccount(const Account &account);
 
     // Idempotency-Key handling: a response remembered for (principal, key) for 24 hours.
-    std::optional<RememberedResponse> rememberedResponse(const QString &principal,
-                                                         const QString &key);
-    bool rememberResponse(const QString &principal, const QString &key,
-                          const RememberedResponse &response);
-
-    // Bulk insertion for demo data into an empty database, each opportunity with its creation
-    // entry (same index), in one transaction.
-    bool insertDemo(const QList<Account> &accounts, const QList<Opportunity> &opportunities,
-                    const QList<OpportunityUpdate> &creations);
+    Result<std::optional<RememberedResponse>> rememberedResponse(const QString &principal,
+                                                                 const QString &key);
+    Status rememberResponse(const QString &principal, const QString &key,
+                            const RememberedResponse &response);
 
     // Forgets cached list totals; called after any write.
-    void invalidateCounts() { m_countCache.clear(); }
+    void invalidateCounts() { m_listing.invalidateCounts(); }
 
 private:
-    bool migrate();
-    // Inside the caller's transaction.
-    bool insertDemoRows(const QList<Account> &accounts, const QList<Opportunity> &opportunities,
-                        const QList<OpportunityUpdate> &creations);
-    bool fail(const QString &what, const QString &error);
-
     QString m_connectionName;
-    QString m_lastError;
     QDateTime m_lastTimestamp;
-    // COUNT(*) per filter, valid until the next write: paging clients ask the same count per page.
-    QHash<QString, qint64> m_countCache;
+    OpportunityListing m_listing;
 };

@@ -2,6 +2,7 @@
 
 #include "CachedOpportunity.h"
 #include "OutboxEntry.h"
+#include "Timestamp.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -11,10 +12,13 @@
 class QSqlQuery;
 
 // How the cache's rows map to records and outbox entries: one place for the column lists, so
-// the store and the salvage of a damaged file read rows the same way.
+// the store and the salvage of a damaged file read rows the same way. The record's own columns
+// come from the OpportunityColumns table kashew-server's store shares.
 namespace CacheRows {
 
-// Every column of an opportunities row that recordFromRow() reads, in its order.
+// Every column of an opportunities row that recordFromRow() reads, in its order: the record's
+// own columns (dataColumns), then base, etag, sync_state, sync_error, server_state,
+// conflict_fields, server_deleted.
 extern const QString rowColumns;
 // The record's own columns, in the order bindData() binds them.
 extern const QString dataColumns;
@@ -24,11 +28,17 @@ extern const QString entryColumns;
 QString jsonText(const QJsonObject &object);
 std::optional<Opportunity> opportunityFromJson(const QVariant &value);
 QVariant opportunityToJson(const std::optional<Opportunity> &opportunity);
-QString timestampText(const QDateTime &time);
+// Kept for its callers; the format is Timestamp's.
+inline QString timestampText(const QDateTime &time)
+{
+    return Timestamp::toText(time);
+}
+// The record from the dataColumns at the start of a row.
 Opportunity opportunityFromRow(const QSqlQuery &query);
 CachedOpportunity recordFromRow(const QSqlQuery &query);
 QString operationName(OutboxEntry::Operation operation);
 OutboxEntry entryFromRow(const QSqlQuery &query);
+// Binds the dataColumns by position.
 void bindData(QSqlQuery &query, const Opportunity &o);
 
 } // namespace CacheRows

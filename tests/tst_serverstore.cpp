@@ -1,9 +1,12 @@
 // ServerStore over a temporary SQLite file: what an API user sees of kashew-server's storage
 // (records as written, list order, paging and filters, counts, histories, demo data).
 #include "DemoData.h"
+#include "DemoLoader.h"
 #include "ServerStore.h"
 
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -41,8 +44,8 @@ private:
     void open()
     {
         m_store = std::make_unique<ServerStore>(QStringLiteral("tst_serverstore"));
-        QString error;
-        QVERIFY2(m_store->open(path(), &error), qPrintable(error));
+        const Status opened = m_store->open(path());
+        QVERIFY2(opened, qPrintable(opened.error()));
     }
 
     QString addAccount(const QString &name, const QString &status = QStringLiteral("Active"))
@@ -52,8 +55,8 @@ private:
         account.name = name;
         account.status = status;
         account.createdAt = m_store->nextTimestamp();
-        if (!m_store->insertAccount(account))
-            qFatal("insertAccount: %s", qPrintable(m_store->lastError()));
+        if (const Status inserted = m_store->insertAccount(account); !inserted)
+            qFatal("insertAccount: %s", qPrintable(inserted.error()));
         return account.id;
     }
 
@@ -70,11 +73,13 @@ private:
         o.ownerId = ownerId;
         o.value = 1000;
         o.createdAt = o.updatedAt = m_store->nextTimestamp();
-        if (!m_store->insertOpportunity(o) ||
-            !m_store->insertUpdate(
+        Status written = m_store->insertOpportunity(o);
+        if (written)
+            written = m_store->insertUpdate(
                 o.id,
-                {newId(), o.createdAt, ownerId, {{QStringLiteral("name"), QJsonValue(), name}}}))
-            qFatal("create: %s", qPrintable(m_store->lastError()));
+                {newId(), o.createdAt, ownerId, {{QStringLiteral("name"), QJsonValue(), name}}});
+        if (!written)
+            qFatal("create: %s", qPrintable(written.error()));
         return o;
     }
 
@@ -83,7 +88,33 @@ private:
     {
         const auto result = m_store->listOpportunities(filter, page, pageSize);
         if (!result)
-            qFatal("list: %s", qPrintable(m_store->lastError()));
+            qFatal("list: %s", qPrintable(result.error()));
+        return *result;
+    }
+
+    // The record, or nullopt for "no such id"; a failure ends the test.
+    std::optional<ServerStore::StoredOpportunity> find(const QString &id)
+    {
+        const auto result = m_store->findOpportunity(id);
+        if (!result)
+            qFatal("find: %s", qPrintable(result.error()));
+        return *result;
+    }
+
+    std::optional<ServerStore::RememberedResponse> remembered(const QString &principal,
+                                                              const QString &key)
+    {
+        const auto result = m_store->rememberedResponse(principal, key);
+        if (!result)
+            qFatal("remembered: %s", qPrintable(result.error()));
+        return *result;
+    }
+
+    qint64 count()
+    {
+        const auto result = m_store->opportunityCount();
+        if (!result)
+            qFatal("count: %s", qPrintable(result.error()));
         return *result;
     }
 
@@ -119,20 +150,20 @@ private slots:
         o.createdAt = o.updatedAt = m_store->nextTimestamp();
         QVERIFY(m_store->insertOpportunity(o));
 
-        const auto stored = m_store->findOpportunity(o.id);
+        const auto stored = find(o.id);
         QVERIFY(stored);
         Opportunity expected = o;
         expected.accountName = QStringLiteral("Acme Corp"); // joined from the account
         QCOMPARE(stored->opportunity, expected);
         QCOMPARE(stored->version, 1);
-        QCOMPARE(m_store->opportunityCount(), std::optional<qint64>(1));
+        QCOMPARE(count(), 1);
     }
 
     void absentFieldsStayNull()
     {
         const Opportunity o =
             create(QStringLiteral("Bare"), Stage::Prospecting, QString(), QString());
-        const auto stored = m_store->findOpportunity(o.id);
+        const auto stored = find(o.id);
         QVERIFY(stored);
         QVERIFY(stored->opportunity.accountId.isNull());
         QVERIFY(stored->opportunity.accountName.isNull());
@@ -143,10 +174,38 @@ private slots:
 
     void unknownIdIsNotFoundNotAnError()
     {
-        QVERIFY(!m_store->findOpportunity(newId()));
-        QVERIFY(m_store->lastError().isEmpty());
-        QVERIFY(!m_store->findAccount(newId()));
-        QVERIFY(m_store->lastError().isEmpty());
+        const auto opportunity = m_store->findOpportunity(newId());
+        QVERIFY(opportunity);
+        QVERIFY(!opportunity->has_value());
+        const auto account = m_store->findAccount(newId());
+        QVERIFY(account);
+        QVERIFY(!account->has_value());
+    }
+
+    void aFailedReadIsAnErrorNotNotFound()
+    {
+        const Opportunity o = create(QStringLiteral("Unreadable"), Stage::Proposal, m_acme);
+        {
+            // The tables gone from under the store: every read fails.
+            QSqlQuery query(QSqlDatabase::database(m_store->connectionName()));
+            for (const char *table : {"opportunities", "accounts", "idempotent_responses"})
+                QVERIFY(query.exec(
+                    QStringLiteral("ALTER TABLE %1 RENAME TO %1_gone").arg(QLatin1String(table))));
+        }
+        const auto opportunity = m_store->findOpportunity(o.id);
+        QVERIFY(!opportunity);
+        QVERIFY2(opportunity.error().startsWith(QStringLiteral("reading an opportunity: ")),
+                 qPrintable(opportunity.error()));
+        const auto account = m_store->findAccount(m_acme);
+        QVERIFY(!account);
+        QVERIFY2(account.error().startsWith(QStringLiteral("reading an account: ")),
+                 qPrintable(account.error()));
+        const auto response =
+            m_store->rememberedResponse(QStringLiteral("user_a"), QStringLiteral("k1"));
+        QVERIFY(!response);
+        QVERIFY(!response.error().isEmpty());
+        QVERIFY(!m_store->listOpportunities({}, 1, 10));
+        QVERIFY(!m_store->opportunityCount());
     }
 
     void updateChangesTheRecordAndItsVersion()
@@ -157,7 +216,7 @@ private slots:
         o.accountId = m_globex;
         o.updatedAt = m_store->nextTimestamp();
         QVERIFY(m_store->updateOpportunity(o, 2));
-        const auto stored = m_store->findOpportunity(o.id);
+        const auto stored = find(o.id);
         QVERIFY(stored);
         QCOMPARE(stored->version, 2);
         QCOMPARE(stored->opportunity.stage, Stage::Negotiation);
@@ -208,11 +267,10 @@ private slots:
         const Opportunity kept = create(QStringLiteral("Kept"));
         const Opportunity gone = create(QStringLiteral("Gone"));
         QVERIFY(m_store->deleteOpportunity(gone.id));
-        QVERIFY(!m_store->findOpportunity(gone.id));
-        QVERIFY(m_store->lastError().isEmpty());
+        QVERIFY(!find(gone.id));
         QCOMPARE(m_store->updates(gone.id).value().size(), 0);
         QCOMPARE(m_store->updates(kept.id).value().size(), 1);
-        QCOMPARE(m_store->opportunityCount(), std::optional<qint64>(1));
+        QCOMPARE(count(), 1);
         QCOMPARE(names(list().items), QStringList{QStringLiteral("Kept")});
         QCOMPARE(list().totalCount, 1);
     }
@@ -364,21 +422,19 @@ private slots:
         QVERIFY(second);
         QCOMPARE(second->items.size(), 1);
         QCOMPARE(second->items.constFirst().name, QStringLiteral("Acme Corp"));
-        QCOMPARE(m_store->findAccount(m_globex).value().status, QStringLiteral("Inactive"));
+        QCOMPARE(m_store->findAccount(m_globex)->value().status, QStringLiteral("Inactive"));
     }
 
     void idempotentResponsesArePerCaller()
     {
         const ServerStore::RememberedResponse first{201, QByteArrayLiteral("{\"id\":\"x\"}")};
         QVERIFY(m_store->rememberResponse(QStringLiteral("user_a"), QStringLiteral("k1"), first));
-        const auto again =
-            m_store->rememberedResponse(QStringLiteral("user_a"), QStringLiteral("k1"));
+        const auto again = remembered(QStringLiteral("user_a"), QStringLiteral("k1"));
         QVERIFY(again);
         QCOMPARE(again->status, 201);
         QCOMPARE(again->body, first.body);
-        QVERIFY(!m_store->rememberedResponse(QStringLiteral("user_b"), QStringLiteral("k1")));
-        QVERIFY(!m_store->rememberedResponse(QStringLiteral("user_a"), QStringLiteral("k2")));
-        QVERIFY(m_store->lastError().isEmpty());
+        QVERIFY(!remembered(QStringLiteral("user_b"), QStringLiteral("k1")));
+        QVERIFY(!remembered(QStringLiteral("user_a"), QStringLiteral("k2")));
     }
 
     void recordsSurviveARestart()
@@ -386,9 +442,8 @@ private slots:
         const Opportunity o = create(QStringLiteral("Durable"), Stage::Proposal, m_acme);
         m_store.reset();
         open();
-        QCOMPARE(m_store->opportunityCount(), std::optional<qint64>(1));
-        QCOMPARE(m_store->findOpportunity(o.id).value().opportunity.name,
-                 QStringLiteral("Durable"));
+        QCOMPARE(count(), 1);
+        QCOMPARE(find(o.id).value().opportunity.name, QStringLiteral("Durable"));
         QCOMPARE(m_store->updates(o.id).value().size(), 1);
     }
 
@@ -402,8 +457,8 @@ private slots:
             m_dir = std::make_unique<QTemporaryDir>();
             open();
             const DemoData demo = DemoData::generate(300, owners, today);
-            QVERIFY(m_store->insertDemo(demo.accounts, demo.opportunities, demo.creations));
-            QCOMPARE(m_store->opportunityCount(), std::optional<qint64>(300));
+            QVERIFY(DemoLoader(*m_store).load(demo));
+            QCOMPARE(count(), 300);
             const auto accounts = m_store->listAccounts({}, 1, 500);
             QVERIFY(accounts);
             QCOMPARE(accounts->totalCount, qint64(demo.accounts.size()));

@@ -1,0 +1,106 @@
+#include "OpportunityListing.h"
+
+#include "ServerRows.h"
+#include "SqlWhere.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+// The WHERE clause of a filter (the table named "o"); `stageIds` sorted.
+SqlWhere whereOf(const OpportunityFilter &filter, const QStringList &stageIds)
+{
+    SqlWhere where(QStringLiteral("o.is_archived = :archived"), QStringLiteral(":archived"),
+                   filter.archived ? 1 : 0);
+    where.addIn(QStringLiteral("o.stage"), QStringLiteral(":stage"), stageIds);
+    if (!filter.accountId.isEmpty())
+        where.add(QStringLiteral("o.account_id = :account"), QStringLiteral(":account"),
+                  filter.accountId);
+    if (!filter.ownerId.isEmpty())
+        where.add(QStringLiteral("o.owner_id = :owner"), QStringLiteral(":owner"), filter.ownerId);
+    if (filter.search.toUcs4().size() >= 3) {
+        // Trigram phrases match substrings. Drive the query from the few matches: "+" keeps
+        // SQLite from walking the whole archived index instead.
+        where.clause.prepend(QLatin1Char('+'));
+        QString phrase = filter.search;
+        phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        where.add(QStringLiteral("o.seq IN (SELECT rowid FROM opportunity_names"
+                                 " WHERE opportunity_names MATCH :search)"),
+                  QStringLiteral(":search"), QString(QLatin1Char('"') + phrase + QLatin1Char('"')));
+    } else if (!filter.search.isEmpty()) {
+        // Too short for trigrams: a scan, which still stops at the page's end.
+        where.add(QStringLiteral("instr(o.name_folded, :search) > 0"), QStringLiteral(":search"),
+                  filter.search);
+    }
+    return where;
+}
+
+} // namespace
+
+OpportunityListing::OpportunityListing(const QString &connectionName)
+    : m_connectionName(connectionName)
+{}
+
+Result<qint64> OpportunityListing::count(const QString &key, const SqlWhere &where)
+{
+    if (const auto cached = m_countCache.constFind(key); cached != m_countCache.constEnd())
+        return *cached;
+    QSqlQuery count(QSqlDatabase::database(m_connectionName));
+    count.setForwardOnly(true);
+    count.prepare(QStringLiteral("SELECT COUNT(*) FROM opportunities o WHERE ") + where.clause);
+    where.bind(count);
+    if (!count.exec() || !count.next())
+        return Failure{QStringLiteral("counting opportunities: ") + count.lastError().text()};
+    const qint64 total = count.value(0).toLongLong();
+    if (m_countCache.size() >= 256) // many distinct searches: start over, memory stays flat
+        m_countCache.clear();
+    m_countCache.insert(key, total);
+    return total;
+}
+
+Result<ListPage<Opportunity>> OpportunityListing::list(const OpportunityFilter &filter, int page,
+                                                       int pageSize)
+{
+    // Sorted, so that equal filters share one cached count.
+    QStringList stageIds;
+    for (const Stage stage : filter.stages)
+        stageIds.append(Stages::id(stage));
+    stageIds.sort();
+    const SqlWhere where = whereOf(filter, stageIds);
+    // Length-prefixed parts: no two filters share a key.
+    QString countKey;
+    for (const QString &part :
+         {filter.archived ? QStringLiteral("1") : QStringLiteral("0"),
+          stageIds.join(QLatin1Char(',')), filter.accountId, filter.ownerId, filter.search})
+        countKey += QString::number(part.size()) + QLatin1Char(':') + part;
+    const Result<qint64> total = count(countKey, where);
+    if (!total)
+        return Failure{total.error()};
+
+    ListPage<Opportunity> result;
+    result.totalCount = *total;
+    const qint64 offset = qint64(page - 1) * pageSize;
+    if (offset >= result.totalCount)
+        return result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.setForwardOnly(true);
+    // Newest first: seq order is created_at order (ServerStore::nextTimestamp() keeps it so), and
+    // ties cannot happen. The page's rows are picked from an index alone, then joined: deep pages
+    // stay cheap.
+    query.prepare(QStringLiteral("SELECT ") + ServerRows::opportunitySelect +
+                  QStringLiteral(" FROM (SELECT o.seq FROM opportunities o WHERE ") + where.clause +
+                  QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset)"
+                                 " p JOIN opportunities o ON o.seq = p.seq"
+                                 " LEFT JOIN accounts a ON a.id = o.account_id"
+                                 " ORDER BY o.seq DESC"));
+    where.bind(query);
+    query.bindValue(QStringLiteral(":limit"), pageSize);
+    query.bindValue(QStringLiteral(":offset"), offset);
+    if (!query.exec())
+        return Failure{QStringLiteral("listing opportunities: ") + query.lastError().text()};
+    while (query.next())
+        result.items.append(ServerRows::opportunityFromRow(query));
+    return result;
+}
