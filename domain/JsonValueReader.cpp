@@ -1,5 +1,7 @@
 #include "JsonValueReader.h"
 
+#include "Timestamp.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <cmath>
@@ -11,51 +13,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("JsonValueReader", text);
-}
-
-// The digits at [from, from + count) as a number; -1 if any is not a digit.
-int digits(const QString &text, int from, int count)
-{
-    int number = 0;
-    for (int i = from; i < from + count; ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        number = number * 10 + (c - u'0');
-    }
-    return number;
-}
-
-// "YYYY-MM-DD" exactly, without regular expressions: the form of almost every date received.
-std::optional<QDate> canonicalDate(const QString &text)
-{
-    if (text.size() < 10 || text.at(4) != QLatin1Char('-') || text.at(7) != QLatin1Char('-'))
-        return std::nullopt;
-    const int year = digits(text, 0, 4);
-    const int month = digits(text, 5, 2);
-    const int day = digits(text, 8, 2);
-    // A non-digit is -1, and QDate takes year -1 (1 BC): "abcd-07-15" is no date.
-    if (year < 0 || month < 0 || day < 0)
-        return std::nullopt;
-    const QDate date(year, month, day);
-    return date.isValid() ? std::optional<QDate>(date) : std::nullopt;
-}
-
-// "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.mmmZ": the form kashew-server and most APIs
-// send, read directly; anything else goes through the general parser.
-std::optional<QDateTime> canonicalTimestamp(const QString &text)
-{
-    const bool withMs = text.size() == 24;
-    if ((text.size() != 20 && !withMs) || text.at(10) != QLatin1Char('T') ||
-        !text.endsWith(QLatin1Char('Z')) || text.at(13) != QLatin1Char(':') ||
-        text.at(16) != QLatin1Char(':') || (withMs && text.at(19) != QLatin1Char('.')))
-        return std::nullopt;
-    const auto date = canonicalDate(text);
-    const QTime time(digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2),
-                     withMs ? digits(text, 20, 3) : 0);
-    if (!date || !time.isValid())
-        return std::nullopt;
-    return QDateTime(*date, time, Qt::UTC);
 }
 
 } // namespace
@@ -142,7 +99,7 @@ std::optional<bool> boolean(const QJsonValue &value, QString *error)
 std::optional<QDate> parseDate(const QString &text)
 {
     if (text.size() == 10)
-        return canonicalDate(text);
+        return Timestamp::fromCanonicalDate(text);
     static const QRegularExpression datePrefix(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})([T ].*)?$"));
     const QRegularExpressionMatch match = datePrefix.match(text.trimmed());
     if (!match.hasMatch())
@@ -165,7 +122,7 @@ std::optional<QDate> date(const QJsonValue &value, QString *error)
 
 std::optional<QDateTime> parseTimestamp(const QString &text)
 {
-    if (const auto canonical = canonicalTimestamp(text))
+    if (const auto canonical = Timestamp::fromCanonicalText(text))
         return canonical;
     QString normalized = text.trimmed();
     if (normalized.size() == 10) {

@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QString>
+#include <optional>
 
 // The one text form of times and dates kashew stores and sends: UTC ISO 8601 with milliseconds
 // ("2026-07-15T09:30:00.000Z"), dates as "2026-07-15". A null or invalid value is an empty
@@ -13,6 +14,12 @@ QString toText(const QDateTime &time);
 // Null for empty or unreadable text; always in UTC.
 QDateTime fromText(const QString &text);
 QString dateToText(const QDate &date);
+// Null unless exactly "YYYY-MM-DD".
 QDate dateFromText(const QString &text);
+
+// The fast paths, without QDateTime's general parser (a full cache read parses 200,000 times):
+// "YYYY-MM-DDTHH:MM:SS[.mmm]Z", and "YYYY-MM-DD" at the start of `text`.
+std::optional<QDateTime> fromCanonicalText(const QString &text);
+std::optional<QDate> fromCanonicalDate(const QString &text);
 
 } // namespace Timestamp

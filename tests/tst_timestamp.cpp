@@ -28,6 +28,18 @@ private slots:
         QVERIFY(Timestamp::dateFromText(QString()).isNull());
     }
 
+    // The fast path and the general parser agree: seconds without milliseconds, and a date that
+    // does not exist is no time at all.
+    void readsTheShortFormAndRefusesImpossibleDays()
+    {
+        QCOMPARE(Timestamp::fromText(QStringLiteral("2026-07-15T09:30:00Z")),
+                 QDateTime(QDate(2026, 7, 15), QTime(9, 30), Qt::UTC));
+        QVERIFY(Timestamp::fromText(QStringLiteral("2026-02-30T09:30:00.000Z")).isNull());
+        QVERIFY(Timestamp::fromText(QStringLiteral("2026-07-15T25:30:00.000Z")).isNull());
+        QVERIFY(!Timestamp::dateFromText(QStringLiteral("2026-02-30")).isValid());
+        QVERIFY(!Timestamp::dateFromText(QStringLiteral("abcd-07-15")).isValid());
+    }
+
     void readsOffsetsAsTheSameInstant()
     {
         QCOMPARE(Timestamp::fromText(QStringLiteral("2026-07-15T11:30:00.000+02:00")),
