@@ -44,7 +44,7 @@ int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
         for (int i = 0; i < queueEdits && i < records.size(); ++i) {
             Opportunity edited = records.at(i).opportunity;
             edited.value += 1;
-            store.editOpportunity(edited.id, edited, OpportunityField::Value);
+            static_cast<void>(store.editOpportunity(edited.id, edited, OpportunityField::Value));
         }
     }
     const int queued = static_cast<int>(store.outbox().size());

@@ -65,7 +65,7 @@ void fillCache(const QString &path, int count)
     const QStringList products{QStringLiteral("Renewal"), QStringLiteral("Pilot"),
                                QStringLiteral("Expansion"), QStringLiteral("License")};
     QList<Opportunity> page;
-    store.beginPull();
+    static_cast<void>(store.beginPull());
     for (int i = 0; i < count; ++i) {
         Opportunity o;
         o.id = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
@@ -85,12 +85,12 @@ void fillCache(const QString &path, int count)
             QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC).addSecs(i * 60);
         page.append(o);
         if (page.size() == 5000) {
-            store.stagePulled(page);
+            static_cast<void>(store.stagePulled(page));
             page.clear();
         }
     }
-    store.stagePulled(page);
-    store.commitPull(true);
+    static_cast<void>(store.stagePulled(page));
+    static_cast<void>(store.commitPull(true));
 }
 
 // The cache file and the files SQLite keeps beside it.

@@ -4,6 +4,7 @@
 #include "OpportunityJson.h"
 #include "SqlNullText.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -42,11 +43,36 @@ QVariant opportunityToJson(const std::optional<Opportunity> &opportunity)
                        : QVariant(QMetaType::fromType<QString>());
 }
 
+QVariant fieldErrorsToJson(const FieldErrors &errors)
+{
+    if (errors.isEmpty())
+        return QVariant(QMetaType::fromType<QString>());
+    QJsonArray array;
+    for (const FieldError &error : errors)
+        array.append(QJsonObject{{QStringLiteral("field"), error.field},
+                                 {QStringLiteral("message"), error.message}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+FieldErrors fieldErrorsFromJson(const QVariant &value)
+{
+    FieldErrors errors;
+    if (value.isNull())
+        return errors;
+    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    for (const QJsonValue &item : array) {
+        const QJsonObject error = item.toObject();
+        errors.append({error.value(QStringLiteral("field")).toString(),
+                       error.value(QStringLiteral("message")).toString()});
+    }
+    return errors;
+}
+
 const QString dataColumns = OpportunityColumns::names();
 
 const QString rowColumns =
     dataColumns + QStringLiteral(", base, etag, sync_state, sync_error, server_state,"
-                                 " conflict_fields, server_deleted");
+                                 " conflict_fields, server_deleted, sync_field_errors");
 
 Opportunity opportunityFromRow(const QSqlQuery &query)
 {
@@ -65,6 +91,7 @@ CachedOpportunity recordFromRow(const QSqlQuery &query)
     record.serverState = opportunityFromJson(query.value(c + 4));
     record.conflictFields = OpportunityFields::fromInt(query.value(c + 5).toUInt());
     record.serverDeleted = query.value(c + 6).toBool();
+    record.syncFieldErrors = fieldErrorsFromJson(query.value(c + 7));
     return record;
 }
 

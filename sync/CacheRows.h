@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CachedOpportunity.h"
+#include "FieldError.h"
 #include "OutboxEntry.h"
 #include "Timestamp.h"
 
@@ -18,7 +19,7 @@ namespace CacheRows {
 
 // Every column of an opportunities row that recordFromRow() reads, in its order: the record's
 // own columns (dataColumns), then base, etag, sync_state, sync_error, server_state,
-// conflict_fields, server_deleted.
+// conflict_fields, server_deleted, sync_field_errors.
 extern const QString rowColumns;
 // The record's own columns, in the order bindData() binds them.
 extern const QString dataColumns;
@@ -28,6 +29,10 @@ extern const QString entryColumns;
 QString jsonText(const QJsonObject &object);
 std::optional<Opportunity> opportunityFromJson(const QVariant &value);
 QVariant opportunityToJson(const std::optional<Opportunity> &opportunity);
+// Field errors as the sync_field_errors column holds them: a JSON array of {field, message},
+// NULL when there are none.
+QVariant fieldErrorsToJson(const FieldErrors &errors);
+FieldErrors fieldErrorsFromJson(const QVariant &value);
 // Kept for its callers; the format is Timestamp's.
 inline QString timestampText(const QDateTime &time)
 {

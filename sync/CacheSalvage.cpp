@@ -89,8 +89,14 @@ public:
         QSet<QString> wanted;
         for (const OutboxEntry &entry : std::as_const(result->entries))
             wanted.insert(entry.opportunityId);
+        // Caches before schema 4 have no sync_field_errors column: their refusals kept none.
+        QString columns = CacheRows::rowColumns;
+        QSqlQuery probe(db());
+        if (!probe.exec(QStringLiteral("SELECT sync_field_errors FROM opportunities LIMIT 0")))
+            columns.replace(QStringLiteral("sync_field_errors"), QStringLiteral("NULL"));
+        probe.finish();
         QSqlQuery byId(db());
-        byId.prepare(QStringLiteral("SELECT ") + CacheRows::rowColumns +
+        byId.prepare(QStringLiteral("SELECT ") + columns +
                      QStringLiteral(" FROM opportunities WHERE id = ?"));
         for (const QString &id : std::as_const(wanted)) {
             byId.addBindValue(id);
@@ -104,7 +110,7 @@ public:
         for (const QString &order : {QStringLiteral("ASC"), QStringLiteral("DESC")}) {
             QSqlQuery scan(db());
             scan.setForwardOnly(true);
-            scan.prepare(QStringLiteral("SELECT ") + CacheRows::rowColumns +
+            scan.prepare(QStringLiteral("SELECT ") + columns +
                          QStringLiteral(" FROM opportunities NOT INDEXED ORDER BY rowid ") + order);
             readRows(scan, [&](const QSqlQuery &row) {
                 const QString id = row.value(0).toString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FieldError.h"
 #include "Opportunity.h"
 #include "OpportunityField.h"
 #include "SyncState.h"
@@ -18,6 +19,9 @@ struct CachedOpportunity
     SyncState state = SyncState::Synced;
     // Why the last push failed, or what the conflict is about.
     QString syncError;
+    // The fields the server refused, each with its message (empty for a refusal of the whole
+    // record), so that they need not be found again in the sentence above.
+    FieldErrors syncFieldErrors;
     // For a conflict: the server's state (nullopt when the server deleted the record) and the
     // fields both sides changed.
     std::optional<Opportunity> serverState;

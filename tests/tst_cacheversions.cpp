@@ -49,6 +49,14 @@ const QStringList schemaVersion1{
     QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT)"),
 };
 
+// Schema 3, the one before the current: schema 1 and the steps released after it, frozen here.
+const QStringList schemaVersion3 =
+    schemaVersion1 +
+    QStringList{QStringLiteral("ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("CREATE TABLE id_aliases (old_id TEXT PRIMARY KEY NOT NULL,"
+                               " new_id TEXT NOT NULL)"),
+                QStringLiteral("ALTER TABLE opportunity_updates ADD COLUMN record_version TEXT")};
+
 // The earliest builds of schema 1 (b5c156c) also kept a table for pulled pages in the file.
 const QString earlyPullStaging =
     QStringLiteral("CREATE TABLE pull_staging (id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL)");
@@ -164,6 +172,20 @@ bool insertEntry(RawCache &cache, const QString &id, const QString &operation, i
          attempts, now(), sentBody});
 }
 
+// Overwrites one page of a closed SQLite file with garbage, as a bad sector leaves it.
+bool damagePage(const QString &path, int page)
+{
+    int pageSize = 0;
+    {
+        RawCache cache(path);
+        pageSize = cache.value(QStringLiteral("PRAGMA page_size")).toInt();
+    }
+    QFile file(path);
+    return pageSize > 0 && page > 1 && file.open(QIODevice::ReadWrite) &&
+           file.seek(qint64(page - 1) * pageSize) &&
+           file.write(QByteArray(pageSize, '\xa5')) == pageSize;
+}
+
 QList<QJsonObject> namedOnServer(TestHttp &http, const QString &name)
 {
     QList<QJsonObject> found;
@@ -249,12 +271,16 @@ private slots:
     void olderCacheMigratesKeepingPendingEdits_data()
     {
         QTest::addColumn<QStringList>("schema");
-        QTest::newRow("schema 1") << schemaVersion1;
-        QTest::newRow("schema 1, first builds") << schemaVersion1 + QStringList{earlyPullStaging};
+        QTest::addColumn<int>("version");
+        QTest::newRow("schema 1") << schemaVersion1 << 1;
+        QTest::newRow("schema 1, first builds")
+            << schemaVersion1 + QStringList{earlyPullStaging} << 1;
+        QTest::newRow("schema 3") << schemaVersion3 << 3;
     }
     void olderCacheMigratesKeepingPendingEdits()
     {
         QFETCH(QStringList, schema);
+        QFETCH(int, version);
         // A server that ignores Idempotency-Key: only the cache's record of the lost send keeps
         // the create from being made twice.
         ServerProcess server;
@@ -284,7 +310,7 @@ private slots:
             QVERIFY(old.exec(QStringLiteral("PRAGMA journal_mode=WAL")));
             for (const QString &statement : schema)
                 QVERIFY(old.exec(statement));
-            QVERIFY(old.exec(QStringLiteral("PRAGMA user_version = 1")));
+            QVERIFY(old.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)));
             const QString baseJson =
                 QString::fromUtf8(QJsonDocument(edited).toJson(QJsonDocument::Compact));
             QJsonObject editedHere = edited;
@@ -310,6 +336,10 @@ private slots:
                             QStringLiteral("{\"name\":\"Landed, answer lost\",\"value\":300}")));
             QVERIFY(old.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
                              {QStringLiteral("lastSyncAt"), now()}));
+            // From schema 2 on, a send that may have landed is marked so in a column of its own.
+            if (version >= 2)
+                QVERIFY(
+                    old.exec(QStringLiteral("UPDATE outbox SET in_doubt = 1 WHERE attempts > 0")));
         }
 
         QVERIFY(sync.open(server));
@@ -364,6 +394,64 @@ private slots:
         QCOMPARE(cached.size(), 4);
         for (const CachedOpportunity &record : cached)
             QCOMPARE(record.state, SyncState::Synced);
+    }
+
+    // A damaged cache of schema 3 is salvaged as that schema wrote it: its pending edits are
+    // kept, a refused one with its sentence (the fields at fault were not kept then).
+    void damagedCacheOfSchema3KeepsItsPendingEdits()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const auto record = [](const QString &id, int value) {
+            return QJsonObject{{QStringLiteral("id"), id},
+                               {QStringLiteral("name"), id},
+                               {QStringLiteral("value"), value},
+                               {QStringLiteral("currency"), QStringLiteral("EUR")},
+                               {QStringLiteral("stage"), QStringLiteral("proposal")},
+                               {QStringLiteral("probability"), 30},
+                               {QStringLiteral("created_at"), now()},
+                               {QStringLiteral("updated_at"), now()}};
+        };
+        const QString refusal = QStringLiteral("The server refused this edit: value: too large");
+        {
+            RawCache old(path);
+            QVERIFY(old.ok());
+            for (const QString &statement : schemaVersion3)
+                QVERIFY(old.exec(statement));
+            QVERIFY(old.exec(QStringLiteral("PRAGMA user_version = 3")));
+            QVERIFY(insertRow(old, record(QStringLiteral("edited"), 250), 1, {}, {}));
+            QVERIFY(insertEntry(old, QStringLiteral("edited"), QStringLiteral("create"),
+                                writableFields, 0, {}));
+            QVERIFY(insertRow(old, record(QStringLiteral("refused"), -5), 2, {}, {}));
+            QVERIFY(insertEntry(old, QStringLiteral("refused"), QStringLiteral("create"),
+                                writableFields, 0, {}));
+            QVERIFY(old.exec(QStringLiteral("UPDATE opportunities SET sync_error = ? WHERE id = ?"),
+                             {refusal, QStringLiteral("refused")}));
+            QVERIFY(old.exec(QStringLiteral("UPDATE outbox SET last_error = ?"), {refusal}));
+        }
+        int index = 0;
+        {
+            RawCache peek(path);
+            index = peek.value(QStringLiteral("SELECT rootpage FROM sqlite_master"
+                                              " WHERE name = 'sqlite_autoindex_opportunities_1'"))
+                        .toInt();
+        }
+        QVERIFY(damagePage(path, index));
+
+        LocalStore store;
+        const LocalStore::OpenResult opened = store.open(path);
+        QVERIFY2(opened.ok, qPrintable(opened.error));
+        QCOMPARE(store.pendingCount(), 2);
+        QVERIFY2(opened.recoveryMessage.contains(QStringLiteral("2 pending edit")),
+                 qPrintable(opened.recoveryMessage));
+        QVERIFY2(!opened.recoveryMessage.contains(QStringLiteral("lost")),
+                 qPrintable(opened.recoveryMessage));
+        QCOMPARE(store.opportunity(QStringLiteral("edited"))->opportunity.value, 250.0);
+        const auto refused = store.opportunity(QStringLiteral("refused"));
+        QVERIFY(refused);
+        QCOMPARE(refused->state, SyncState::Failed);
+        QCOMPARE(refused->syncError, refusal);
+        QVERIFY(refused->syncFieldErrors.isEmpty());
     }
 };
 

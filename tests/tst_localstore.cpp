@@ -25,6 +25,20 @@ Opportunity serverRecord(const QString &id, const QString &name)
     return o;
 }
 
+// Field errors as one line, for comparisons that say what differs.
+QString describe(const FieldErrors &errors)
+{
+    QStringList parts;
+    for (const FieldError &error : errors)
+        parts.append(error.field + QStringLiteral(": ") + error.message);
+    return parts.join(QStringLiteral(" | "));
+}
+
+const QString refusal =
+    QStringLiteral("The server refused this edit: value: too large; probability: not a number");
+const FieldErrors refusedFields{{QStringLiteral("value"), QStringLiteral("too large")},
+                                {QStringLiteral("probability"), QStringLiteral("not a number")}};
+
 } // namespace
 
 class TestLocalStore final : public QObject
@@ -223,6 +237,52 @@ private slots:
         QVERIFY(!m_store->opportunity(*created));
     }
 
+    // A refusal keeps the fields at fault as values beside its sentence, through a pull that
+    // changes the record there and through closing and reopening the cache.
+    void refusedFieldsOutliveReopening()
+    {
+        refuseAnEdit();
+        if (QTest::currentTestFailed())
+            return;
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A, renamed there"))});
+        const QString path = m_store->path();
+        m_store = std::make_unique<LocalStore>();
+        QVERIFY(m_store->open(path).ok);
+        const auto refused = m_store->opportunity(QStringLiteral("a"));
+        QVERIFY(refused);
+        QCOMPARE(refused->state, SyncState::Failed);
+        QCOMPARE(refused->opportunity.name, QStringLiteral("A, renamed there"));
+        QCOMPARE(refused->syncError, refusal);
+        QCOMPARE(describe(refused->syncFieldErrors), describe(refusedFields));
+    }
+
+    // A new edit of the refused record is a new attempt: no field is at fault any more.
+    void anEditClearsTheRefusedFields()
+    {
+        refuseAnEdit();
+        if (QTest::currentTestFailed())
+            return;
+        Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
+        a.value = 900;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Value));
+        const auto edited = m_store->opportunity(QStringLiteral("a"));
+        QCOMPARE(edited->state, SyncState::Pending);
+        QCOMPARE(edited->syncError, QString());
+        QCOMPARE(describe(edited->syncFieldErrors), QString());
+    }
+
+    void retryingClearsTheRefusedFields()
+    {
+        refuseAnEdit();
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(m_store->retryFailed(QStringLiteral("a")));
+        const auto retried = m_store->opportunity(QStringLiteral("a"));
+        QCOMPARE(retried->state, SyncState::Pending);
+        QCOMPARE(retried->syncError, QString());
+        QCOMPARE(describe(retried->syncFieldErrors), QString());
+    }
+
     // The cache holds the pipeline: readable by its owner only, whatever the umask.
     void newCacheIsPrivate()
     {
@@ -232,8 +292,8 @@ private slots:
             LocalStore store;
             QVERIFY(store.open(path).ok);
             QVERIFY(store.createOpportunity(serverRecord(QString(), QStringLiteral("private"))));
-            const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup |
-                                              QFile::ReadOther | QFile::WriteOther;
+            const QFile::Permissions others =
+                QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
             for (const QString &file : {path, QString(path + QStringLiteral("-wal"))})
                 QVERIFY2(!(QFileInfo(file).permissions() & others), qPrintable(file));
             for (const QString &folder : {m_dir->filePath(QStringLiteral("new")),
@@ -261,6 +321,21 @@ private slots:
     }
 
 private:
+    // Record "a" with its value and probability edited, refused by the server for both.
+    void refuseAnEdit()
+    {
+        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
+        Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
+        a.value = -5;
+        a.probability = 101;
+        QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a,
+                                         OpportunityField::Value | OpportunityField::Probability));
+        const qint64 sequence = m_store->entryFor(QStringLiteral("a"))->sequence;
+        QVERIFY(m_store->failEntry(sequence, refusal, refusedFields));
+        QCOMPARE(describe(m_store->opportunity(QStringLiteral("a"))->syncFieldErrors),
+                 describe(refusedFields));
+    }
+
     void seed(const QList<Opportunity> &records)
     {
         QVERIFY(m_store->beginPull());

@@ -75,9 +75,11 @@ private slots:
             LocalStore store;
             QVERIFY(store.open(path).ok);
         }
-        // The cache as kashew wrote it at schema 2: histories without their record's version.
+        // The cache as kashew wrote it at schema 2: histories without their record's version
+        // (and without the later steps' columns).
         QVERIFY(execRaw(
             path, {QStringLiteral("ALTER TABLE opportunity_updates DROP COLUMN record_version"),
+                   QStringLiteral("ALTER TABLE opportunities DROP COLUMN sync_field_errors"),
                    QStringLiteral("INSERT INTO opportunity_updates (opportunity_id, data, "
                                   "fetched_at) VALUES ('a', '[]', '2026-05-01T09:00:00Z')"),
                    QStringLiteral("PRAGMA user_version = 2")}));

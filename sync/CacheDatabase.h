@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QString>
+#include <QVariantList>
+#include <map>
+#include <memory>
+
+class QSqlQuery;
+class SqlTransaction;
+
+// The cache file: its connection, opening and migrating it, telling damage from a file that
+// cannot be used right now, and salvaging a damaged one. The other parts of the cache run their
+// statements through it.
+class CacheDatabase final
+{
+public:
+    struct OpenResult
+    {
+        bool ok = false;
+        // Set when the file was unreadable and moved aside; says where and what was kept.
+        QString recoveryMessage;
+        QString error;
+    };
+
+    CacheDatabase();
+    ~CacheDatabase();
+    CacheDatabase(const CacheDatabase &) = delete;
+    CacheDatabase &operator=(const CacheDatabase &) = delete;
+
+    // A corrupt file is moved aside and a fresh one built, keeping the pending edits that can
+    // still be read. A file that cannot be used for another reason (a full disk, permissions, a
+    // lock, a newer schema) is left untouched and nothing is opened.
+    OpenResult open(const QString &path);
+    QString path() const { return m_path; }
+    QString connectionName() const { return m_connectionName; }
+
+    // A query on the connection, for one use.
+    QSqlQuery query() const;
+    // A statement prepared once per connection and reused (the hot paths: rows, staged pages).
+    QSqlQuery &prepared(const QString &sql);
+    // Prepares `sql`, binds `values` in order and runs it.
+    Status exec(const QString &what, const QString &sql, const QVariantList &values = {}) const;
+    // Commits, or says why it could not.
+    Status commit(SqlTransaction &transaction) const;
+    // "what: why", the form every error of the cache takes.
+    static Failure failure(const QString &what, const QString &error);
+
+private:
+    struct OpenProblem
+    {
+        enum class Kind
+        {
+            // Damaged: moved aside, and what can be read is salvaged.
+            Corrupt,
+            // Sound, but written by a newer kashew.
+            NewerSchema,
+            // Sound or unknown, but not usable now (a full disk, permissions, a lock).
+            Unusable,
+        };
+        Kind kind = Kind::Unusable;
+        QString text;
+    };
+    bool openAt(const QString &path, OpenProblem *problem);
+    OpenResult salvage(const QString &path, const QString &damage);
+    void close();
+
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    QString m_connectionName;
+    QString m_path;
+};

@@ -1,0 +1,236 @@
+#include "PullStaging.h"
+
+#include "CacheDatabase.h"
+#include "CacheRows.h"
+#include "MergePolicy.h"
+#include "Outbox.h"
+#include "RecordTable.h"
+#include "ServerMerge.h"
+#include "SqlNullText.h"
+#include "SqlTransaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+const QString merging = QStringLiteral("merging a pull");
+
+QStringList dataColumnNames()
+{
+    QStringList names = CacheRows::dataColumns.split(QLatin1Char(','));
+    for (QString &name : names)
+        name = name.trimmed();
+    return names;
+}
+
+// A cached row (o) nobody touched here: synced, shown, nothing for it in the outbox. A condition
+// on pull_staging s joined with opportunities o; its one value to bind is SyncState::Synced.
+const QString &notTouched()
+{
+    static const QString clause =
+        QStringLiteral("o.sync_state = ? AND o.local_deleted = 0"
+                       " AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.opportunity_id = s.id)");
+    return clause;
+}
+
+// "s.id, s.name, ...".
+QString stagedColumns()
+{
+    return QStringLiteral("s.") + dataColumnNames().join(QStringLiteral(", s."));
+}
+
+// "s.id IS o.id AND s.name IS o.name ...": the staged record is the cached one.
+QString sameAsCached()
+{
+    QStringList same;
+    for (const QString &column : dataColumnNames())
+        same.append(QStringLiteral("s.%1 IS o.%1").arg(column));
+    return same.join(QStringLiteral(" AND "));
+}
+
+std::optional<OutboxEntry::Operation> operationFromText(const QString &text)
+{
+    if (text.isNull())
+        return std::nullopt;
+    if (text == QLatin1String("create"))
+        return OutboxEntry::Operation::Create;
+    if (text == QLatin1String("delete"))
+        return OutboxEntry::Operation::Delete;
+    return OutboxEntry::Operation::Update;
+}
+
+} // namespace
+
+Status PullStaging::begin()
+{
+    QSqlQuery query = m_db.query();
+    if (query.exec(QStringLiteral(
+            "CREATE TEMP TABLE IF NOT EXISTS pull_staging ("
+            " id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, account_id TEXT, account_name TEXT,"
+            " lead_id TEXT, value REAL NOT NULL, currency TEXT NOT NULL, stage TEXT NOT NULL,"
+            " probability INTEGER NOT NULL, expected_close_date TEXT, description TEXT,"
+            " owner_id TEXT, is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT)")) &&
+        query.exec(QStringLiteral("DELETE FROM pull_staging")) &&
+        query.exec(QStringLiteral(
+            "CREATE TEMP TABLE IF NOT EXISTS pull_unreadable (id TEXT PRIMARY KEY NOT NULL)")) &&
+        query.exec(QStringLiteral("DELETE FROM pull_unreadable")))
+        return {};
+    return CacheDatabase::failure(QStringLiteral("starting a pull"), query.lastError().text());
+}
+
+Status PullStaging::keepUnreadable(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return {};
+    SqlTransaction transaction(m_db.connectionName());
+    QSqlQuery query = m_db.query();
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO pull_unreadable (id) VALUES (?)"));
+    for (const QString &id : ids) {
+        query.addBindValue(id);
+        if (!query.exec())
+            return CacheDatabase::failure(QStringLiteral("staging a pulled page"),
+                                          query.lastError().text());
+    }
+    query.finish();
+    return m_db.commit(transaction);
+}
+
+Status PullStaging::stage(const QList<Opportunity> &page)
+{
+    static const QString sql =
+        QStringLiteral("INSERT OR REPLACE INTO pull_staging (") + CacheRows::dataColumns +
+        QStringLiteral(") VALUES (") +
+        QStringList(dataColumnNames().size(), QStringLiteral("?")).join(QStringLiteral(", ")) +
+        QLatin1Char(')');
+    SqlTransaction transaction(m_db.connectionName());
+    QSqlQuery &query = m_db.prepared(sql);
+    for (const Opportunity &opportunity : page) {
+        CacheRows::bindData(query, opportunity);
+        if (!query.exec())
+            return CacheDatabase::failure(QStringLiteral("staging a pulled page"),
+                                          query.lastError().text());
+    }
+    query.finish();
+    return m_db.commit(transaction);
+}
+
+Status PullStaging::copyUntouched(QStringList *changed)
+{
+    const QString untouched =
+        QStringLiteral(" FROM pull_staging s LEFT JOIN opportunities o ON o.id = s.id"
+                       " WHERE o.id IS NULL OR (") +
+        notTouched() + QStringLiteral(" AND NOT (") + sameAsCached() + QStringLiteral("))");
+    const int synced = static_cast<int>(SyncState::Synced);
+    QSqlQuery query = m_db.query();
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT s.id") + untouched);
+    query.addBindValue(synced);
+    if (!query.exec())
+        return CacheDatabase::failure(merging, query.lastError().text());
+    while (query.next())
+        changed->append(query.value(0).toString());
+    query.finish();
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO opportunities (") +
+                  CacheRows::dataColumns + QStringLiteral(") SELECT ") + stagedColumns() +
+                  untouched);
+    query.addBindValue(synced);
+    if (!query.exec())
+        return CacheDatabase::failure(merging, query.lastError().text());
+    return {};
+}
+
+Status PullStaging::mergeTouched(QStringList *changed)
+{
+    QList<Opportunity> touched;
+    {
+        QSqlQuery query = m_db.query();
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT ") + stagedColumns() +
+                      QStringLiteral(" FROM pull_staging s JOIN opportunities o ON o.id = s.id"
+                                     " WHERE NOT (") +
+                      notTouched() + QLatin1Char(')'));
+        query.addBindValue(static_cast<int>(SyncState::Synced));
+        if (!query.exec())
+            return CacheDatabase::failure(merging, query.lastError().text());
+        while (query.next())
+            touched.append(CacheRows::opportunityFromRow(query));
+    }
+    for (const Opportunity &server : std::as_const(touched)) {
+        if (Status merged = m_merge.merge(server, QByteArray(), changed); !merged)
+            return merged;
+    }
+    return {};
+}
+
+Status PullStaging::dropVanished(QStringList *changed, QStringList *removed)
+{
+    struct Gone
+    {
+        QString id;
+        std::optional<OutboxEntry::Operation> operation;
+        SyncState state = SyncState::Synced;
+    };
+    QList<Gone> gone;
+    {
+        QSqlQuery vanished = m_db.query();
+        vanished.setForwardOnly(true);
+        if (!vanished.exec(
+                QStringLiteral("SELECT o.id, x.operation, o.sync_state FROM opportunities o"
+                               " LEFT JOIN outbox x ON x.opportunity_id = o.id"
+                               " WHERE o.id NOT IN (SELECT id FROM pull_staging)"
+                               " AND o.id NOT IN (SELECT id FROM pull_unreadable)")))
+            return CacheDatabase::failure(merging, vanished.lastError().text());
+        while (vanished.next())
+            gone.append({vanished.value(0).toString(),
+                         operationFromText(SqlNullText::textOrNull(vanished.value(1))),
+                         static_cast<SyncState>(vanished.value(2).toInt())});
+    }
+    for (const Gone &record : std::as_const(gone)) {
+        switch (MergePolicy::vanished(record.operation, record.state)) {
+        case MergePolicy::Vanished::Keep:
+            break;
+        case MergePolicy::Vanished::Remove:
+            if (Status dropped = m_records.remove(record.id); !dropped)
+                return dropped;
+            if (record.operation) {
+                if (Status dropped = m_outbox.removeFor(record.id); !dropped)
+                    return dropped;
+            }
+            removed->append(record.id);
+            break;
+        case MergePolicy::Vanished::Conflict:
+            if (Status marked = m_merge.markDeleted(record.id); !marked)
+                return marked;
+            changed->append(record.id);
+            break;
+        }
+    }
+    return {};
+}
+
+Result<StoreChanges> PullStaging::commit(bool complete)
+{
+    QStringList changed;
+    QStringList removed;
+    SqlTransaction transaction(m_db.connectionName());
+    Status merged = copyUntouched(&changed);
+    if (merged)
+        merged = mergeTouched(&changed);
+    if (merged && complete)
+        merged = dropVanished(&changed, &removed);
+    if (merged)
+        merged = m_db.exec(merging, QStringLiteral("DELETE FROM pull_staging"));
+    if (merged)
+        merged = m_db.exec(merging, QStringLiteral("DELETE FROM pull_unreadable"));
+    if (merged)
+        merged = m_db.commit(transaction);
+    if (!merged)
+        return Failure{merged.error()};
+    StoreChanges changes;
+    if (!changed.isEmpty())
+        changes.changed = changed;
+    changes.removed = removed;
+    changes.outbox = true;
+    return changes;
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "Opportunity.h"
+#include "Result.h"
+#include "StoreChanges.h"
+
+#include <QStringList>
+
+class CacheDatabase;
+class Outbox;
+class RecordTable;
+class ServerMerge;
+
+// A pull in the making: its pages staged in temporary tables (a pull that does not finish leaves
+// nothing behind, not even after a crash), then merged into the cache in one transaction.
+class PullStaging final
+{
+public:
+    PullStaging(CacheDatabase &db, RecordTable &records, Outbox &outbox, ServerMerge &merge)
+        : m_db(db)
+        , m_records(records)
+        , m_outbox(outbox)
+        , m_merge(merge)
+    {}
+
+    Status begin();
+    Status stage(const QList<Opportunity> &page);
+    // Records the server listed but kashew cannot read: their cached copies stay as they are.
+    Status keepUnreadable(const QStringList &ids);
+    // With `complete`, records the server no longer has are removed (or become conflicts when
+    // edited here).
+    Result<StoreChanges> commit(bool complete);
+
+private:
+    // Records nobody touched here, new or changed on the server: copied as they are, in SQL.
+    Status copyUntouched(QStringList *changed);
+    // Records with edits or conflicts here: merged field by field.
+    Status mergeTouched(QStringList *changed);
+    Status dropVanished(QStringList *changed, QStringList *removed);
+
+    CacheDatabase &m_db;
+    RecordTable &m_records;
+    Outbox &m_outbox;
+    ServerMerge &m_merge;
+};

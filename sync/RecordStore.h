@@ -1,0 +1,56 @@
+#pragma once
+
+#include "Account.h"
+#include "CachedOpportunity.h"
+#include "OpportunityUpdate.h"
+#include "OutboxEntry.h"
+#include "Result.h"
+#include "StoredHistory.h"
+
+#include <optional>
+
+// What the window and the command line need of the cache: reading records, accounts and
+// histories, what waits to be sent, and the user's edits. An edit writes the row and its outbox
+// entry together or nothing at all.
+class RecordStore
+{
+public:
+    virtual ~RecordStore() = default;
+
+    // A shown record (not one deleted here).
+    virtual std::optional<CachedOpportunity> opportunity(const QString &id) = 0;
+    virtual QList<CachedOpportunity> opportunities() = 0;
+    virtual qint64 opportunityCount() = 0;
+    // By name.
+    virtual QList<Account> accounts() = 0;
+    virtual std::optional<QList<OpportunityUpdate>> updates(const QString &opportunityId) = 0;
+    // The history with the record version it was fetched for.
+    virtual std::optional<StoredHistory> history(const QString &opportunityId) = 0;
+    // The outbox, oldest first.
+    virtual QList<OutboxEntry> outbox() = 0;
+    virtual std::optional<OutboxEntry> entryFor(const QString &id) = 0;
+    virtual int pendingCount() = 0;
+    // The server's id of a record created here under `oldId`, once the server has it.
+    virtual std::optional<QString> renamedTo(const QString &oldId) = 0;
+    // Small persistent settings of the sync (last sync time, ...).
+    virtual QString setting(const QString &key) = 0;
+
+    // The new record's id.
+    virtual Result<QString> createOpportunity(Opportunity opportunity) = 0;
+    virtual Status editOpportunity(const QString &id, const Opportunity &edited,
+                                   OpportunityFields fields) = 0;
+    virtual Status deleteOpportunity(const QString &id) = 0;
+    // Settles a conflict: `chosen` gives the values of the conflicting fields (the others keep
+    // both sides' changes); what then differs from the server goes out as a normal edit.
+    virtual Status resolveConflict(const QString &id, const Opportunity &chosen) = 0;
+    // Gives up the unsent edits of a record: it goes back to the server's state (a record never
+    // sent goes away).
+    virtual Status discardEdits(const QString &id) = 0;
+    // Sends the refused (Failed) edits again: after a new key, or when the user asks.
+    virtual Status retryFailed(const QString &id = QString()) = 0;
+
+protected:
+    RecordStore() = default;
+    RecordStore(const RecordStore &) = default;
+    RecordStore &operator=(const RecordStore &) = default;
+};

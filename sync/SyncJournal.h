@@ -1,0 +1,69 @@
+#pragma once
+
+#include "Account.h"
+#include "CachedOpportunity.h"
+#include "FieldError.h"
+#include "OpportunityUpdate.h"
+#include "OutboxEntry.h"
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <optional>
+
+// What the SyncEngine needs of the cache: the journal of pending work (the outbox and the
+// bookkeeping of each send, so that after a crash or a lost answer a retry knows what may have
+// landed) and the applying of the server's state (pulls staged then committed, single records,
+// accounts, histories).
+class SyncJournal
+{
+public:
+    virtual ~SyncJournal() = default;
+
+    // The outbox, oldest first.
+    virtual QList<OutboxEntry> outbox() = 0;
+    virtual std::optional<OutboxEntry> entryFor(const QString &id) = 0;
+    virtual std::optional<CachedOpportunity> opportunity(const QString &id) = 0;
+    // The ETag of a record, hidden (pending delete) ones included.
+    virtual QByteArray etagOf(const QString &id) = 0;
+    virtual QString setting(const QString &key) = 0;
+    virtual Status setSetting(const QString &key, const QString &value) = 0;
+
+    // Counts a send before it happens and marks it in doubt. Nothing may be sent when this fails.
+    virtual Status markAttempt(qint64 sequence, const QJsonObject &body) = 0;
+    // The last send certainly changed nothing on the server (never sent, or refused).
+    virtual Status settleAttempt(qint64 sequence) = 0;
+    // The server accepted the entry and answered with its state of the record.
+    virtual Status completeEntry(qint64 sequence, const Opportunity &server,
+                                 const QByteArray &etag) = 0;
+    virtual Status completeDelete(qint64 sequence) = 0;
+    // The server refused the entry for good (422, 403): the record is marked Failed, keeping the
+    // sentence and the fields at fault.
+    virtual Status failEntry(qint64 sequence, const QString &error,
+                             const FieldErrors &fieldErrors = {}) = 0;
+    // The server deleted a record that has local edits: it becomes a conflict.
+    virtual Status recordServerDeleted(const QString &id) = 0;
+
+    // Stages one page of a pull; nothing visible changes until commitPull().
+    virtual Status beginPull() = 0;
+    virtual Status stagePulled(const QList<Opportunity> &page) = 0;
+    // Records the server listed but kashew cannot read: their cached copies stay as they are,
+    // and commitPull() does not take them for deleted.
+    virtual Status keepUnreadable(const QStringList &ids) = 0;
+    // Merges the staged records into the cache in one transaction; with `complete`, records the
+    // server no longer has are removed (or become conflicts when edited here).
+    virtual Status commitPull(bool complete) = 0;
+    // Merges one record fetched from the server (after a 412, say), as a pull would.
+    virtual Status mergeServerRecord(const Opportunity &server, const QByteArray &etag) = 0;
+    virtual Status storeAccounts(const QList<Account> &accounts) = 0;
+    // `recordVersion`: RecordVersion::of the record the history was fetched for; without it the
+    // history counts as older than the record, to be fetched again when next shown.
+    virtual Status storeUpdates(const QString &opportunityId,
+                                const QList<OpportunityUpdate> &updates,
+                                const QString &recordVersion = QString()) = 0;
+
+protected:
+    SyncJournal() = default;
+    SyncJournal(const SyncJournal &) = default;
+    SyncJournal &operator=(const SyncJournal &) = default;
+};
