@@ -1,20 +1,14 @@
 #include "SyncEngine.h"
 
-#include "ApiLimits.h"
+#include "FetchDetailTask.h"
 #include "LocalStore.h"
-#include "OpportunityDiff.h"
-#include "OpportunityJson.h"
-#include "RecordVersion.h"
+#include "PullAccountsTask.h"
+#include "PullListingTask.h"
+#include "PushEntryTask.h"
+#include "Timestamp.h"
 
-#include <QCoreApplication>
 #include <QLockFile>
 #include <QNetworkInformation>
-
-namespace {
-
-constexpr int pageSize = ApiLimits::maxPageSize;
-
-} // namespace
 
 SyncEngine::SyncEngine(LocalStore &store, ApiClient &client, QObject *parent)
     : QObject(parent)
@@ -32,12 +26,13 @@ SyncEngine::SyncEngine(LocalStore &store, ApiClient &client, QObject *parent)
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setTimerType(Qt::PreciseTimer); // a rate limit's wait must not end early
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
-    const QString last = m_store.setting(QStringLiteral("lastSyncAt"));
-    if (!last.isEmpty())
-        m_lastSuccess = QDateTime::fromString(last, Qt::ISODateWithMs);
+    m_lastSuccess = Timestamp::fromText(m_store.setting(QStringLiteral("lastSyncAt")));
 }
 
-SyncEngine::~SyncEngine() = default;
+SyncEngine::~SyncEngine()
+{
+    abortTasks();
+}
 
 void SyncEngine::setState(State state)
 {
@@ -81,6 +76,8 @@ void SyncEngine::stop()
     m_retryTimer.stop();
     m_pusher.setEnabled(false);
     m_client.abortAll();
+    abortTasks();
+    ++m_generation;
     m_running = false;
     m_lock.reset();
 }
@@ -143,7 +140,9 @@ void SyncEngine::finish(const ApiError &error)
     m_lastError = error;
     if (error.ok()) {
         m_lastSuccess = QDateTime::currentDateTimeUtc();
-        m_store.setSetting(QStringLiteral("lastSyncAt"), m_lastSuccess.toString(Qt::ISODateWithMs));
+        // Unsaved, only the next start shows an older "last synced".
+        static_cast<void>(
+            m_store.setSetting(QStringLiteral("lastSyncAt"), Timestamp::toText(m_lastSuccess)));
         setState(State::UpToDate);
     } else if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout) {
         setState(State::Offline);
@@ -163,141 +162,109 @@ void SyncEngine::finish(const ApiError &error)
         QTimer::singleShot(0, this, &SyncEngine::syncNow);
 }
 
-ApiError SyncEngine::storeError() const
+void SyncEngine::run(SyncTask *task, std::function<void(const SyncTaskOutcome &)> then)
 {
-    return ApiError{ApiError::Kind::Other,
-                    0,
-                    tr("The local cache could not be written: %1").arg(m_store.lastError()),
-                    {},
-                    0};
+    const quint64 generation = m_generation;
+    connect(task, &SyncTask::finished, this,
+            [this, task, generation, then = std::move(then)](const SyncTaskOutcome &outcome) {
+                task->deleteLater();
+                if (generation == m_generation)
+                    then(outcome);
+            });
+    task->start();
 }
 
-void SyncEngine::pullPage(bool archived, int page)
+void SyncEngine::abortTasks()
 {
-    if (!archived && page == 1)
-        m_unreadable.clear();
-    OpportunityFilter filter;
-    filter.archived = archived;
-    m_client.listOpportunities(filter, {page, pageSize}, [=](ApiError error,
-                                           const ApiClient::OpportunityPage &result) {
-        if (!error.ok() && result.unreadable.isEmpty()) {
-            // The staged pages are dropped: the cache stays as it was. Records found unreadable
-            // so far are still worth telling.
-            if (!m_unreadable.isEmpty())
-                error.message += QLatin1Char(' ') + ApiClient::unreadableMessage(m_unreadable);
-            return finish(error);
-        }
-        // Records it cannot read are left out, named, and kept here as they were; the others of
-        // the page are taken.
-        QStringList unreadableIds;
-        for (const ApiClient::UnreadableRecord &record : result.unreadable) {
-            if (record.id.isEmpty())
-                m_pullComplete = false; // it may be any record: none is taken for deleted
-            else
-                unreadableIds.append(record.id);
-            m_unreadable.append(record);
-        }
-        QList<Opportunity> items = result.items;
-        if (archived) {
-            // Listed live already, and not saying it is archived: the server ignores isArchived
-            // (it lists everything twice), and the record is not archived.
-            items.removeIf([&](const Opportunity &item) {
-                return result.archivedByFilter.contains(item.id) && m_pulledIds.contains(item.id);
-            });
-        }
-        if (!m_store.stagePulled(items) || !m_store.keepUnreadable(unreadableIds))
-            return finish(storeError());
-        for (const Opportunity &item : result.items)
-            m_pulledIds.insert(item.id);
-        for (const QString &id : std::as_const(unreadableIds))
-            m_pulledIds.insert(id);
-        const qsizetype received = result.received();
-        ++m_progress.pagesDone;
-        m_progress.recordsDone += static_cast<int>(items.size());
-        if (result.totalCount && page == 1)
-            m_progress.recordsTotal =
-                (m_progress.recordsTotal < 0 ? 0 : m_progress.recordsTotal) + *result.totalCount;
+    const QList<SyncTask *> tasks = findChildren<SyncTask *>(QString(), Qt::FindDirectChildrenOnly);
+    for (SyncTask *task : tasks) {
+        task->abort();
+        task->deleteLater();
+    }
+}
+
+void SyncEngine::pushNext()
+{
+    for (const OutboxEntry &entry : m_store.outbox()) {
+        if (m_tried.contains(entry.sequence))
+            continue;
+        const auto record = m_store.opportunity(entry.opportunityId);
+        const bool waitsForUser =
+            record && (record->state == SyncState::Failed || record->state == SyncState::Conflict);
+        if (waitsForUser)
+            continue;
+        m_tried.insert(entry.sequence);
+        auto *task = new PushEntryTask(m_store, m_client, entry, this);
+        connect(task, &PushEntryTask::readOnlyDetected, this, [this] {
+            m_readOnly = true;
+            emit readOnlyDetected();
+        });
+        return run(task, [this](const SyncTaskOutcome &outcome) { entryPushed(outcome); });
+    }
+    pull();
+}
+
+void SyncEngine::entryPushed(const SyncTaskOutcome &outcome)
+{
+    switch (outcome.kind) {
+    case SyncTaskOutcome::Kind::Done:
+        ++m_progress.editsPushed;
         emit progressChanged(m_progress);
-        m_largestPage = std::max(m_largestPage, static_cast<int>(received));
-        const qint64 fetched = (qint64(page) - 1) * m_largestPage + received;
-        const bool more = received > 0 && received >= m_largestPage &&
-                          (!result.totalCount || fetched < *result.totalCount);
-        if (more)
-            return pullPage(archived, page + 1);
-        if (result.totalCount && fetched < *result.totalCount)
-            m_pullComplete = false;
-        if (!archived) {
-            m_largestPage = 0;
-            return pullPage(true, 1);
-        }
-        if (m_progress.recordsTotal >= 0 && m_pulledIds.size() < m_progress.recordsTotal)
-            m_pullComplete = false; // records moved between pages: do not take absence as deletion
-        if (!m_store.commitPull(m_pullComplete))
-            return finish(storeError());
-        // Everything readable is in the cache and the sync goes through; the records it could
-        // not read stay as they were, and the app and kashew say which fields stood in the way.
-        m_unreadableError = ApiError{};
-        if (!m_unreadable.isEmpty()) {
-            m_unreadableError.kind = ApiError::Kind::BadResponse;
-            m_unreadableError.fieldErrors = m_unreadable.first().errors;
-            m_unreadableError.message = ApiClient::unreadableMessage(m_unreadable) +
-                                        QLatin1Char(' ') +
-                                        tr("The rest is synced; these stay here as they were.");
-        }
-        pullAccounts(1, {});
+        return pushNext();
+    case SyncTaskOutcome::Kind::Settled:
+    case SyncTaskOutcome::Kind::Refused:
+        // Refused entries wait for the user (marked Failed); the others go out.
+        return pushNext();
+    case SyncTaskOutcome::Kind::Failed:
+        return finish(outcome.error);
+    }
+}
+
+void SyncEngine::pull()
+{
+    auto *task = new PullListingTask(m_store, m_client, this);
+    connect(task, &PullListingTask::pageStored, this, [this](int records, qint64 listingTotal) {
+        ++m_progress.pagesDone;
+        m_progress.recordsDone += records;
+        if (listingTotal >= 0)
+            m_progress.recordsTotal =
+                (m_progress.recordsTotal < 0 ? 0 : m_progress.recordsTotal) + listingTotal;
+        emit progressChanged(m_progress);
+    });
+    run(task, [this, task](const SyncTaskOutcome &outcome) {
+        if (!outcome.mayGoOn())
+            return finish(outcome.error);
+        // The sync goes through; the records it could not read stay as they were.
+        m_unreadableError = task->unreadableError();
+        pullAccounts();
     });
 }
 
-void SyncEngine::pullAccounts(int page, QList<Account> accounts)
+void SyncEngine::pullAccounts()
 {
     if (m_accountsMissing)
         return finish(ApiError{});
-    m_client.listAccounts(
-        page, pageSize, [=](const ApiError &error, const ApiClient::AccountPage &result) mutable {
-            if (!error.ok()) {
-                // Account names are a convenience; the opportunities are stored. The cached
-                // names stay, and the app and kashew say why there are no new ones.
-                m_accountsError = error;
-                m_accountsMissing = error.kind == ApiError::Kind::NotFound;
-                return finish(ApiError{});
-            }
-            accounts += result.items;
-            const bool more =
-                !result.items.isEmpty() && (result.totalCount ? accounts.size() < *result.totalCount
-                                                              : result.items.size() >= pageSize);
-            if (more)
-                return pullAccounts(page + 1, accounts);
-            if (!m_store.storeAccounts(accounts))
-                return finish(storeError());
+    run(new PullAccountsTask(m_store, m_client, this), [this](const SyncTaskOutcome &outcome) {
+        switch (outcome.kind) {
+        case SyncTaskOutcome::Kind::Failed:
+            return finish(outcome.error);
+        case SyncTaskOutcome::Kind::Refused:
+            // Account names are a convenience; the opportunities are stored. The cached names
+            // stay, and the app and kashew say why there are no new ones.
+            m_accountsError = outcome.error;
+            m_accountsMissing = outcome.error.kind == ApiError::Kind::NotFound;
+            break;
+        case SyncTaskOutcome::Kind::Done:
+        case SyncTaskOutcome::Kind::Settled:
             m_accountsError = ApiError{};
-            finish(ApiError{});
-        });
-}
-
-Opportunity SyncEngine::completed(const ApiClient::Detail &detail, const QString &cachedId) const
-{
-    Opportunity answer = detail.opportunity;
-    const OpportunityFields absent = OpportunityFieldNames::writable() & ~detail.present;
-    if (absent != OpportunityFields())
-        if (const auto cached = m_store.opportunity(cachedId))
-            OpportunityDiff::copyFields(cached->opportunity, &answer, absent);
-    return answer;
+            break;
+        }
+        finish(ApiError{});
+    });
 }
 
 void SyncEngine::fetchDetail(const QString &id)
 {
-    m_client.getOpportunity(id, [=](const ApiError &error, const ApiClient::Detail &detail) {
-        if (!error.ok() || !m_store.mergeServerRecord(completed(detail, id), detail.etag)) {
-            emit detailFetched(id, error.ok() ? storeError() : error);
-            return;
-        }
-        // The history belongs to the record as the cache now holds it (when it holds the server's
-        // state), so that the two compare as one version until either changes.
-        const auto cached = m_store.opportunity(id);
-        const Opportunity fetched = cached && cached->state == SyncState::Synced
-                                        ? cached->opportunity
-                                        : completed(detail, id);
-        const bool stored = m_store.storeUpdates(id, detail.updates, RecordVersion::of(fetched));
-        emit detailFetched(id, stored ? error : storeError());
-    });
+    run(new FetchDetailTask(m_store, m_client, id, this),
+        [this, id](const SyncTaskOutcome &outcome) { emit detailFetched(id, outcome.error); });
 }

@@ -4,21 +4,25 @@
 #include "ApiError.h"
 #include "OutboxEntry.h"
 #include "PushScheduler.h"
+#include "SyncTaskOutcome.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 class LocalStore;
 class QLockFile;
+class SyncTask;
 
 // Moves changes between the LocalStore and the server: pushes the outbox in order (coalesced,
 // idempotent, merged field by field on conflict), then pulls every page into the cache. One sync
 // at a time (also across processes on the same cache); on start, on a timer, on demand, and a
-// short quiet period after the user's edits (PushScheduler). The push half is in
-// SyncEnginePush.cpp.
+// short quiet period after the user's edits (PushScheduler). The work is done by task objects
+// the engine sequences: PushEntryTask per entry, then PullListingTask, then PullAccountsTask;
+// FetchDetailTask for the detail view.
 class SyncEngine final : public QObject
 {
     Q_OBJECT
@@ -91,30 +95,16 @@ private:
     // Removes a lock file left without an owner (empty or unreadable); true when it did.
     bool takeOverOrphanedLock(QLockFile &lock);
     void finish(const ApiError &error);
+    // Starts `task` (a child of the engine, deleted once it finished); `then` hears how it ended,
+    // unless the engine was stopped meanwhile.
+    void run(SyncTask *task, std::function<void(const SyncTaskOutcome &)> then);
+    // Aborts every task under way: none of them finishes or acts on an answer any more.
+    void abortTasks();
+    // Pushes the next outbox entry, in order; when none is left, pulls.
     void pushNext();
-    void pushEntry(const OutboxEntry &entry, int round);
-    void pushCreate(const OutboxEntry &entry);
-    void refreshThenPush(const OutboxEntry &entry, int round);
-    // The server took the entry: `server` is its answer (none for a delete). Goes on pushing.
-    void entryPushed(const OutboxEntry &entry, const Opportunity *server,
-                     const QByteArray &etag = {});
-    // The record a single-record answer describes, with the fields it left out taken from the
-    // cache's record `cachedId` (as the user last saw or sent it): a server that omits
-    // is_archived or probability must not unarchive or zero the record.
-    Opportunity completed(const ApiClient::Detail &detail, const QString &cachedId) const;
-    // The sync's error when the cache refused a write.
-    ApiError storeError() const;
-    // Handles a failed push of one entry; returns true when pushing may go on.
-    // Which request of an entry failed: its own send, or a look-up of what the server holds.
-    enum class Request
-    {
-        Send,
-        LookUp
-    };
-    bool handlePushError(const OutboxEntry &entry, const ApiError &error, int round,
-                         Request request = Request::Send);
-    void pullPage(bool archived, int page);
-    void pullAccounts(int page, QList<Account> accounts);
+    void entryPushed(const SyncTaskOutcome &outcome);
+    void pull();
+    void pullAccounts();
 
     LocalStore &m_store;
     ApiClient &m_client;
@@ -129,15 +119,12 @@ private:
     bool m_readOnly = false;
     // Entries already tried in this sync (refused ones are skipped, not retried in a loop).
     QSet<qint64> m_tried;
-    QSet<QString> m_pulledIds;
-    int m_largestPage = 0;
-    bool m_pullComplete = true;
-    // Records of this pull kashew could not read: left as they were, reported when it ends.
-    QList<ApiClient::UnreadableRecord> m_unreadable;
     std::unique_ptr<QLockFile> m_lock;
     ApiError m_accountsError;
     ApiError m_unreadableError;
     // The server answered 404 on /accounts: it has none to give, no need to ask every sync.
     bool m_accountsMissing = false;
     PushScheduler m_pusher;
+    // Bumped by stop(): the tasks of an earlier run have nothing more to say.
+    quint64 m_generation = 0;
 };
