@@ -1,6 +1,7 @@
 // kashew-desktop: the pipeline on the desktop, offline-first.
 #include "ApiClient.h"
 #include "BoardView.h"
+#include "ConnectionSetup.h"
 #include "KeychainCredentialStore.h"
 #include "LocalStore.h"
 #include "MainWindow.h"
@@ -17,7 +18,6 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
@@ -148,9 +148,6 @@ int main(int argc, char *argv[])
     feeder.reload();
 
     ApiClient client;
-    ApiClient::Settings settings;
-    settings.baseUrl = server;
-    client.setSettings(settings);
     SyncEngine engine(store, client);
     KeychainCredentialStore keychain;
     MainWindow window({store, model, engine, client, profile, keychain});
@@ -162,34 +159,6 @@ int main(int argc, char *argv[])
     if (parser.value(viewOption) == QLatin1String("board"))
         window.views()->setCurrentWidget(window.board());
     window.show();
-
-    const int minutes = QSettings(profile.settingsPath(), QSettings::IniFormat)
-                            .value(QStringLiteral("sync/minutes"), 15)
-                            .toInt();
-    const auto connectWith = [&](const QString &key) {
-        window.setLocalOnly(key.isEmpty());
-        if (key.isEmpty())
-            return;
-        ApiClient::Settings withKey = client.settings();
-        withKey.apiKey = key;
-        client.setSettings(withKey);
-        engine.start(std::chrono::minutes(minutes));
-    };
-    const QString environmentKey = qEnvironmentVariable("KASHEW_API_KEY");
-    if (!environmentKey.isEmpty()) {
-        connectWith(environmentKey);
-    } else {
-        keychain.read(profile.credentialAccount(server), [&](const std::optional<QString> &key,
-                                                             const QString &error) {
-            if (!error.isEmpty())
-                window.showBanner(
-                    QApplication::translate(
-                        "main", "The system keychain cannot be read (%1). Set KASHEW_API_KEY, or "
-                                "enter the key in the settings for this session.")
-                        .arg(error),
-                    false, true);
-            connectWith(key.value_or(QString()));
-        });
-    }
+    window.connection().connectAtStart();
     return QApplication::exec();
 }

@@ -4,6 +4,7 @@
 #include "OpportunityField.h"
 #include "ServerText.h"
 #include "Stage.h"
+#include "Timestamp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -230,14 +231,14 @@ QString HistoryFormatter::value(const QString &field, const QJsonValue &json,
         break;
     case OpportunityField::ExpectedCloseDate: {
         // As the list shows it; a date sent with a time is still that day.
-        const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
+        const QDate date = Timestamp::dateFromText(text.left(10));
         if (date.isValid())
             return QLocale().toString(date, QLocale::ShortFormat);
         break;
     }
     case OpportunityField::CreatedAt:
     case OpportunityField::UpdatedAt: {
-        const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+        const QDateTime time = Timestamp::fromText(text);
         if (time.isValid())
             return when(time);
         break;

@@ -1,31 +1,33 @@
 #pragma once
 
-#include "ApiError.h"
+#include "RecordActions.h"
 #include "SyncEngine.h"
 
-#include <QHash>
 #include <QMainWindow>
 
 class BoardView;
+class ConnectionSetup;
 class CredentialStore;
 class DetailFollower;
 class DetailPanel;
 class FilterBar;
 class LocalStore;
+class NotificationBanner;
 class OpportunityFilterProxy;
 class OpportunityListModel;
+class OpportunityTableView;
+class PipelineViews;
 class Profile;
 class QAction;
-class QLabel;
-class QPushButton;
 class QTabWidget;
 class QTableView;
 class QUndoStack;
+class SyncNotices;
 class SyncStatusBar;
 
-// What a rep sees first: the filter bar, the opportunity list, the detail of the selected
-// record, and the sync status. Reads only from the cache's model; writes only through the
-// LocalStore, so all of it works offline.
+// What a rep sees first: the filter bar, the opportunity list or board, the detail of the
+// selected record, and the sync status. Reads only from the cache's model; writes only through
+// the LocalStore (RecordActions), so all of it works offline. It wires its parts together.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -45,12 +47,14 @@ public:
     ~MainWindow() override;
 
     FilterBar *filterBar() const { return m_filterBar; }
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     OpportunityFilterProxy *proxy() const { return m_proxy; }
     DetailPanel *detail() const { return m_detail; }
     BoardView *board() const { return m_board; }
-    QTabWidget *views() const { return m_views; }
+    QTabWidget *views() const;
     QUndoStack *undoStack() const { return m_undoStack; }
+    // The key, the server and the sync interval: the app connects through it at start.
+    ConnectionSetup &connection() const { return *m_connection; }
     QString bannerText() const;
     QString statusText() const;
 
@@ -60,11 +64,11 @@ public:
     void setLocalOnly(bool localOnly);
 
     // The actions, for menus, shortcuts and tests.
-    QAction *newAction() const { return m_newAction; }
-    QAction *editAction() const { return m_editAction; }
-    QAction *archiveAction() const { return m_archiveAction; }
-    QAction *deleteAction() const { return m_deleteAction; }
-    QAction *syncAction() const { return m_syncAction; }
+    QAction *newAction() const { return m_actions->newAction(); }
+    QAction *editAction() const { return m_actions->editAction(); }
+    QAction *archiveAction() const { return m_actions->archiveAction(); }
+    QAction *deleteAction() const { return m_actions->deleteAction(); }
+    QAction *syncAction() const { return m_actions->syncAction(); }
 
     // Deletes the selected record after `confirm` says yes (a dialog, unless a test decides).
     void setDeleteConfirmation(std::function<bool(const QString &name)> confirm);
@@ -74,49 +78,32 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void createActions();
+    void createLayout();
     void createMenus();
-    void createStatusBar();
+    void connectParts();
     void restoreLayout();
-    QString selectedId() const;
     void showSelected();
-    void createOpportunity();
-    void editSelected();
-    void editRecord(const QString &id);
-    void toggleArchived();
-    void deleteSelected();
-    void resolveSelected();
     void openSettings();
     void refreshFilterChoices();
-    void syncStateChanged(SyncEngine::State state);
-    void setEditingAllowed(bool allowed);
 
     Services m_services;
     FilterBar *m_filterBar = nullptr;
     OpportunityFilterProxy *m_proxy = nullptr;
-    QTableView *m_table = nullptr;
-    BoardView *m_board = nullptr;
-    QTabWidget *m_views = nullptr;
+    OpportunityTableView *m_table = nullptr;
     DetailPanel *m_detail = nullptr;
+    NotificationBanner *m_banner = nullptr;
+    BoardView *m_board = nullptr;
+    PipelineViews *m_views = nullptr;
     QUndoStack *m_undoStack = nullptr;
-    QWidget *m_banner = nullptr;
-    QLabel *m_bannerText = nullptr;
-    QPushButton *m_bannerRetry = nullptr;
-    QPushButton *m_bannerSettings = nullptr;
     SyncStatusBar *m_syncStatus = nullptr;
-    QAction *m_newAction = nullptr;
-    QAction *m_editAction = nullptr;
-    QAction *m_archiveAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_syncAction = nullptr;
+    SyncNotices *m_notices = nullptr;
+    RecordActions *m_actions = nullptr;
+    ConnectionSetup *m_connection = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    // Shows the selected record and keeps its history current.
+    DetailFollower *m_follower = nullptr;
     bool m_localOnly = false;
     // Fitted to the screen once, when first shown (the frame is known only then).
     bool m_fittedToScreen = false;
-    // Shows the selected record and keeps its history current.
-    DetailFollower *m_follower = nullptr;
-    // Local ids that became server ids, for edits begun before.
-    QHash<QString, QString> m_renamed;
-    std::function<bool(const QString &)> m_confirmDelete;
 };

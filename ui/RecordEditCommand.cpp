@@ -16,9 +16,10 @@ RecordEditCommand::RecordEditCommand(LocalStore &store, const QHash<QString, QSt
 
 void RecordEditCommand::apply(bool forward)
 {
+    // A refused write leaves the record as it was, and the list goes on showing it so.
     for (const Change &change : std::as_const(m_changes))
-        m_store.editOpportunity(resolve(m_renamed, change.id),
-                                forward ? change.after : change.before, change.fields);
+        static_cast<void>(m_store.editOpportunity(
+            resolve(m_renamed, change.id), forward ? change.after : change.before, change.fields));
 }
 
 void RecordEditCommand::undo()

@@ -183,6 +183,21 @@
     </message>
 </context>
 <context>
+    <name>ConnectionSetup</name>
+    <message>
+        <source>The system keychain cannot be read (%1). Set KASHEW_API_KEY, or enter the key in the settings for this session.</source>
+        <translation>Der Schlüsselbund des Systems kann nicht gelesen werden (%1). Setzen Sie KASHEW_API_KEY oder geben Sie den Schlüssel in den Einstellungen für diese Sitzung ein.</translation>
+    </message>
+    <message>
+        <source>The server changed: restart kashew to open that server&apos;s workspace.</source>
+        <translation>Der Server wurde geändert: Starten Sie kashew neu, um den Arbeitsbereich dieses Servers zu öffnen.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1): the key is kept for this session only.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1): Der Schlüssel wird nur für diese Sitzung gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>DetailPanel</name>
     <message>
         <source>Resolve conflict…</source>
@@ -588,54 +603,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Open settings…</source>
-        <translation>Einstellungen öffnen…</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Ausblenden</translation>
-    </message>
-    <message>
-        <source>&amp;List</source>
-        <translation>&amp;Liste</translation>
-    </message>
-    <message>
-        <source>&amp;Board</source>
-        <translation>B&amp;oard</translation>
-    </message>
-    <message>
-        <source>The changes could not be discarded: %1</source>
-        <translation>Die Änderungen konnten nicht verworfen werden: %1</translation>
-    </message>
-    <message>
-        <source>This API key may only read: editing is not allowed. Your unsent edits are kept; enter a key with write access in the settings to send them.</source>
-        <translation>Mit diesem API-Schlüssel ist nur Lesen möglich: Bearbeiten ist nicht erlaubt. Ihre nicht gesendeten Änderungen bleiben erhalten; geben Sie in den Einstellungen einen Schlüssel mit Schreibzugriff ein, um sie zu senden.</translation>
-    </message>
-    <message>
-        <source>&amp;New opportunity…</source>
-        <translation>&amp;Neue Verkaufschance…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <source>&amp;Archive</source>
-        <translation>&amp;Archivieren</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Löschen…</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Jetzt synchronisieren</translation>
-    </message>
-    <message>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
@@ -680,72 +647,23 @@
         <translation>&lt;h3&gt;kashew %1&lt;/h3&gt;&lt;p&gt;Ihre kashew.ai-Vertriebspipeline auf dem Desktop: Sie funktioniert offline und verliert keine Änderung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Un&amp;archive</source>
-        <translation>Archivierung &amp;aufheben</translation>
-    </message>
-    <message>
-        <source>The opportunity could not be saved: %1</source>
-        <translation>Die Verkaufschance konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>%1 bearbeiten</translation>
-    </message>
-    <message>
-        <source>The change could not be saved: %1</source>
-        <translation>Die Änderung konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>Archivieren</translation>
-    </message>
-    <message>
-        <source>Unarchive</source>
-        <translation>Archivierung aufheben</translation>
-    </message>
-    <message>
-        <source>Delete opportunity</source>
-        <translation>Verkaufschance löschen</translation>
-    </message>
-    <message>
-        <source>Delete &quot;%1&quot; permanently? This cannot be undone, here or on the server.</source>
-        <translation>„%1“ endgültig löschen? Dies kann weder hier noch auf dem Server rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <source>Delete permanently</source>
-        <translation>Endgültig löschen</translation>
-    </message>
-    <message>
-        <source>Not deleted: %1</source>
-        <translation>Nicht gelöscht: %1</translation>
-    </message>
-    <message>
-        <source>The server changed: restart kashew to open that server&apos;s workspace.</source>
-        <translation>Der Server wurde geändert: Starten Sie kashew neu, um den Arbeitsbereich dieses Servers zu öffnen.</translation>
-    </message>
-    <message>
-        <source>The system keychain is not available (%1): the key is kept for this session only.</source>
-        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1): Der Schlüssel wird nur für diese Sitzung gespeichert.</translation>
-    </message>
-    <message>
-        <source>Not connected to a server: everything is kept on this computer. Open the settings (File ▸ Settings) to enter your server and API key; your work is sent then.</source>
-        <translation>Nicht mit einem Server verbunden: Alles wird auf diesem Computer gespeichert. Öffnen Sie die Einstellungen (Datei ▸ Einstellungen), um Ihren Server und Ihren API-Schlüssel einzugeben; Ihre Arbeit wird dann gesendet.</translation>
-    </message>
-    <message>
-        <source>Offline: %1 Your edits are kept here and sent when the server can be reached.</source>
-        <translation>Offline: %1 Ihre Änderungen werden hier gespeichert und gesendet, sobald der Server erreichbar ist.</translation>
-    </message>
-    <message>
-        <source>The server refused the API key (%1). Enter a valid key in the settings.</source>
-        <translation>Der Server hat den API-Schlüssel abgelehnt (%1). Geben Sie in den Einstellungen einen gültigen Schlüssel ein.</translation>
-    </message>
-    <message>
-        <source>Sync failed: %1</source>
-        <translation>Synchronisierung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>Einstellungen öffnen…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
     </message>
 </context>
 <context>
@@ -969,10 +887,88 @@
     </message>
 </context>
 <context>
+    <name>PipelineViews</name>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>B&amp;oard</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>(empty)</source>
         <translation>(leer)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>&amp;New opportunity…</source>
+        <translation>&amp;Neue Verkaufschance…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Un&amp;archive</source>
+        <translation>Archivierung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>The opportunity could not be saved: %1</source>
+        <translation>Die Verkaufschance konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>Die Änderung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Archivierung aufheben</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation>Verkaufschance löschen</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; permanently? This cannot be undone, here or on the server.</source>
+        <translation>„%1“ endgültig löschen? Dies kann weder hier noch auf dem Server rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>The changes could not be discarded: %1</source>
+        <translation>Die Änderungen konnten nicht verworfen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1166,29 @@ Gewichtet %2</translation>
     </message>
 </context>
 <context>
+    <name>SyncNotices</name>
+    <message>
+        <source>This API key may only read: editing is not allowed. Your unsent edits are kept; enter a key with write access in the settings to send them.</source>
+        <translation>Mit diesem API-Schlüssel ist nur Lesen möglich: Bearbeiten ist nicht erlaubt. Ihre nicht gesendeten Änderungen bleiben erhalten; geben Sie in den Einstellungen einen Schlüssel mit Schreibzugriff ein, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: everything is kept on this computer. Open the settings (File ▸ Settings) to enter your server and API key; your work is sent then.</source>
+        <translation>Nicht mit einem Server verbunden: Alles wird auf diesem Computer gespeichert. Öffnen Sie die Einstellungen (Datei ▸ Einstellungen), um Ihren Server und Ihren API-Schlüssel einzugeben; Ihre Arbeit wird dann gesendet.</translation>
+    </message>
+    <message>
+        <source>Offline: %1 Your edits are kept here and sent when the server can be reached.</source>
+        <translation>Offline: %1 Ihre Änderungen werden hier gespeichert und gesendet, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The server refused the API key (%1). Enter a valid key in the settings.</source>
+        <translation>Der Server hat den API-Schlüssel abgelehnt (%1). Geben Sie in den Einstellungen einen gültigen Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Synchronisierung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>%1 of %2</source>
@@ -1281,10 +1300,6 @@ Gewichtet %2</translation>
     <message>
         <source>kashew</source>
         <translation>kashew</translation>
-    </message>
-    <message>
-        <source>The system keychain cannot be read (%1). Set KASHEW_API_KEY, or enter the key in the settings for this session.</source>
-        <translation>Der Schlüsselbund des Systems kann nicht gelesen werden (%1). Setzen Sie KASHEW_API_KEY oder geben Sie den Schlüssel in den Einstellungen für diese Sitzung ein.</translation>
     </message>
 </context>
 </TS>

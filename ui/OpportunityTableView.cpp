@@ -1,0 +1,64 @@
+#include "OpportunityTableView.h"
+
+#include "ItemRoles.h"
+#include "OpportunityFilterProxy.h"
+#include "OpportunityListModel.h"
+#include "StageChipDelegate.h"
+
+#include <QHeaderView>
+
+OpportunityTableView::OpportunityTableView(OpportunityFilterProxy &proxy, QWidget *parent)
+    : QTableView(parent)
+{
+    setModel(&proxy);
+    // The indicator first: enabling sorting sorts at once by whatever it shows (100,000 rows by
+    // name, for nothing, on every start).
+    horizontalHeader()->setSortIndicator(OpportunityListModel::Updated, Qt::DescendingOrder);
+    setSortingEnabled(true);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    verticalHeader()->hide();
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    horizontalHeader()->setSectionsMovable(true);
+    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setMinimumSectionSize(60);
+    // Widths from typical contents ("12,345,678 USD"), never narrower than the header's title.
+    const QFontMetrics metrics = fontMetrics();
+    const QAbstractItemModel *source = proxy.sourceModel();
+    const auto fit = [&](int column, const QString &sample) {
+        const QString title = source->headerData(column, Qt::Horizontal).toString();
+        setColumnWidth(column, std::max(metrics.horizontalAdvance(sample),
+                                        metrics.horizontalAdvance(title) + 28) +
+                                   16);
+    };
+    fit(OpportunityListModel::Name, QStringLiteral("Søndergaard Group — Enterprise License"));
+    fit(OpportunityListModel::Account, QStringLiteral("Søndergaard Logistics"));
+    fit(OpportunityListModel::StageColumn, QStringLiteral("Qualification WWWW"));
+    fit(OpportunityListModel::Value, QStringLiteral("1,234,567 USD"));
+    fit(OpportunityListModel::Probability, QStringLiteral("100%"));
+    fit(OpportunityListModel::Weighted, QStringLiteral("1,234,567 USD"));
+    fit(OpportunityListModel::CloseDate, QStringLiteral("30 Sep 2026"));
+    fit(OpportunityListModel::Owner, QStringLiteral("auth0|5f1c9a"));
+    fit(OpportunityListModel::Updated, QStringLiteral("24 Nov 2026 12:00"));
+    setItemDelegateForColumn(OpportunityListModel::StageColumn, new StageChipDelegate(this));
+    // The record actions the window adds to the list make its context menu.
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &OpportunityTableView::currentRecordChanged);
+
+    const auto selectFirst = [this] {
+        if (!selectionModel()->currentIndex().isValid() && model()->rowCount() > 0)
+            setCurrentIndex(model()->index(0, 0));
+    };
+    connect(&proxy, &QAbstractItemModel::modelReset, this, selectFirst);
+    connect(&proxy, &QAbstractItemModel::rowsInserted, this, selectFirst);
+}
+
+QString OpportunityTableView::currentId() const
+{
+    const QModelIndex current = selectionModel()->currentIndex();
+    return current.isValid() ? current.data(ItemRoles::Id).toString() : QString();
+}

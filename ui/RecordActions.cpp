@@ -1,0 +1,191 @@
+#include "RecordActions.h"
+
+#include "ConflictDialog.h"
+#include "LocalStore.h"
+#include "OpportunityDialog.h"
+#include "Profile.h"
+#include "RecordEditCommand.h"
+#include "ServerText.h"
+#include "StageProbabilities.h"
+#include "SyncEngine.h"
+
+#include <QAction>
+#include <QMessageBox>
+#include <QSettings>
+#include <QUndoStack>
+
+RecordActions::RecordActions(LocalStore &store, SyncEngine &engine, const Profile &profile,
+                             QUndoStack &undoStack, std::function<QString()> currentId,
+                             QWidget &window)
+    : QObject(&window)
+    , m_store(store)
+    , m_engine(engine)
+    , m_profile(profile)
+    , m_undoStack(undoStack)
+    , m_currentId(std::move(currentId))
+    , m_window(window)
+    , m_new(new QAction(tr("&New opportunity…"), this))
+    , m_edit(new QAction(tr("&Edit…"), this))
+    , m_archive(new QAction(tr("&Archive"), this))
+    , m_delete(new QAction(tr("&Delete…"), this))
+    , m_sync(new QAction(tr("&Sync now"), this))
+{
+    m_new->setShortcut(QKeySequence::New);
+    connect(m_new, &QAction::triggered, this, &RecordActions::create);
+    m_edit->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::Key_Return)});
+    m_edit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_edit, &QAction::triggered, this, &RecordActions::editCurrent);
+    m_archive->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(m_archive, &QAction::triggered, this, &RecordActions::toggleArchived);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_delete, &QAction::triggered, this, &RecordActions::deleteCurrent);
+    m_sync->setShortcut(QKeySequence::Refresh);
+    connect(m_sync, &QAction::triggered, &m_engine, &SyncEngine::syncNow);
+    connect(&store, &LocalStore::opportunityIdChanged, this,
+            [this](const QString &oldId, const QString &newId) { m_renamed.insert(oldId, newId); });
+}
+
+void RecordActions::setDeleteConfirmation(std::function<bool(const QString &)> confirm)
+{
+    m_confirmDelete = std::move(confirm);
+}
+
+void RecordActions::setEditingAllowed(bool allowed)
+{
+    for (QAction *action : {m_new, m_edit, m_archive, m_delete})
+        action->setEnabled(allowed);
+}
+
+void RecordActions::follow(const std::optional<CachedOpportunity> &shown)
+{
+    m_archive->setText(shown && shown->opportunity.isArchived ? tr("Un&archive") : tr("&Archive"));
+}
+
+void RecordActions::create()
+{
+    const StageProbabilities probabilities =
+        StageProbabilities::read(QSettings(m_profile.settingsPath(), QSettings::IniFormat));
+    Opportunity fresh;
+    fresh.ownerId = QString();
+    fresh.probability = probabilities.proposed(fresh.stage);
+    OpportunityDialog dialog(fresh, m_store.accounts(), true, &m_window);
+    dialog.setStageProbabilities(probabilities);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Result<QString> id = m_store.createOpportunity(dialog.opportunity());
+    if (!id) {
+        emit failed(tr("The opportunity could not be saved: %1").arg(id.error()));
+        return;
+    }
+    emit created(*id);
+}
+
+void RecordActions::editCurrent()
+{
+    edit(m_currentId());
+}
+
+void RecordActions::edit(const QString &id)
+{
+    const auto record = id.isEmpty() ? std::nullopt : m_store.opportunity(id);
+    if (!record)
+        return;
+    OpportunityDialog dialog(record->opportunity, m_store.accounts(), false, &m_window);
+    dialog.setStageProbabilities(
+        StageProbabilities::read(QSettings(m_profile.settingsPath(), QSettings::IniFormat)));
+    if (record->state == SyncState::Failed) {
+        // The server's refusal lands on the fields it names.
+        FieldErrors errors;
+        for (OpportunityField field : OpportunityFieldNames::all()) {
+            if (record->syncError.contains(OpportunityFieldNames::camelCase(field) +
+                                           QLatin1Char(':')))
+                errors.append({OpportunityFieldNames::camelCase(field), record->syncError});
+        }
+        dialog.showFieldErrors(errors);
+    }
+    if (dialog.exec() != QDialog::Accepted || !dialog.changedFields())
+        return;
+    // The record may have got its server id while the dialog was open.
+    m_undoStack.push(new RecordEditCommand(
+        m_store, m_renamed,
+        {{id, record->opportunity, dialog.opportunity(), dialog.changedFields()}},
+        tr("Edit %1").arg(ServerText::isolated(record->opportunity.name))));
+    if (!m_store.opportunity(RecordEditCommand::resolve(m_renamed, id)))
+        emit failed(tr("The change could not be saved: %1").arg(m_store.lastError()));
+}
+
+void RecordActions::toggleArchived()
+{
+    const QString id = m_currentId();
+    const auto record = id.isEmpty() ? std::nullopt : m_store.opportunity(id);
+    if (!record)
+        return;
+    Opportunity changed = record->opportunity;
+    changed.isArchived = !changed.isArchived;
+    m_undoStack.push(new RecordEditCommand(
+        m_store, m_renamed, {{id, record->opportunity, changed, OpportunityField::IsArchived}},
+        changed.isArchived ? tr("Archive") : tr("Unarchive")));
+}
+
+void RecordActions::move(const QStringList &ids, Stage stage)
+{
+    // The engine sends it after a short quiet period (so does undo): a run of moves goes out as
+    // one sync.
+    m_undoStack.push(RecordEditCommand::move(m_store, m_renamed, ids, stage));
+}
+
+void RecordActions::deleteCurrent()
+{
+    const QString id = m_currentId();
+    const auto record = id.isEmpty() ? std::nullopt : m_store.opportunity(id);
+    if (!record || !confirmDelete(record->opportunity.name))
+        return;
+    // Sent by the engine's push scheduler, like every edit, once the rep pauses.
+    if (const Status deleted = m_store.deleteOpportunity(id); !deleted)
+        emit failed(tr("Not deleted: %1").arg(deleted.error()));
+}
+
+bool RecordActions::confirmDelete(const QString &name)
+{
+    if (m_confirmDelete)
+        return m_confirmDelete(name);
+    QMessageBox box(QMessageBox::Warning, tr("Delete opportunity"),
+                    tr("Delete \"%1\" permanently? This cannot be undone, here or on the server.")
+                        .arg(ServerText::isolated(name)),
+                    QMessageBox::Cancel, &m_window);
+    box.setTextFormat(Qt::PlainText);
+    box.addButton(tr("Delete permanently"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() != QMessageBox::Cancel;
+}
+
+void RecordActions::resolveCurrent()
+{
+    const QString id = m_currentId();
+    const auto record = id.isEmpty() ? std::nullopt : m_store.opportunity(id);
+    if (!record || record->state != SyncState::Conflict)
+        return;
+    ConflictDialog dialog(*record, &m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Status settled = dialog.acceptsDeletion() ? m_store.deleteOpportunity(id)
+                                                    : m_store.resolveConflict(id, dialog.chosen());
+    if (settled)
+        m_engine.syncNow();
+}
+
+void RecordActions::retryCurrent()
+{
+    if (m_store.retryFailed(m_currentId()))
+        m_engine.syncNow();
+}
+
+void RecordActions::discardCurrent()
+{
+    const QString id = m_currentId();
+    if (id.isEmpty())
+        return;
+    if (const Status discarded = m_store.discardEdits(id); !discarded)
+        emit failed(tr("The changes could not be discarded: %1").arg(discarded.error()));
+}
