@@ -210,7 +210,7 @@ void PushEntryTask::failedRequest(const OutboxEntry &entry, const ApiError &erro
 
 void PushEntryTask::refuse(const OutboxEntry &entry, const ApiError &error, const QString &why)
 {
-    if (const Status failed = m_journal.failEntry(entry.sequence, why); !failed)
+    if (const Status failed = m_journal.failEntry(entry.sequence, why, error.fieldErrors); !failed)
         return finish(storeFailure(failed));
     finish(SyncTaskOutcome::refused(error));
 }

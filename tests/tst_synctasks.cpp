@@ -1,6 +1,7 @@
 // Each sync task on its own against a real kashew-server: finished() says once how it ended, Done
 // for a good run, the right error for a fault, and for a pushed entry whether the sync may go on.
 #include "FetchDetailTask.h"
+#include "OpportunityField.h"
 #include "PullAccountsTask.h"
 #include "PullListingTask.h"
 #include "PushEntryTask.h"
@@ -136,9 +137,16 @@ private slots:
         // Never lost: a refused entry waits for the user, a stopped one for the next sync.
         QCOMPARE(sync.store.pendingCount(), 1);
         QCOMPARE(sync.store.opportunity(*id)->state, state);
-        if (error == ApiError::Kind::Validation)
-            QVERIFY2(sync.store.opportunity(*id)->syncError.contains(QStringLiteral("accountId")),
-                     qPrintable(sync.store.opportunity(*id)->syncError));
+        if (error == ApiError::Kind::Validation) {
+            const CachedOpportunity refused = *sync.store.opportunity(*id);
+            QVERIFY2(refused.syncError.contains(QStringLiteral("accountId")),
+                     qPrintable(refused.syncError));
+            // The fields at fault are kept as values, for the edit dialog to show on each field.
+            QCOMPARE(refused.syncFieldErrors.size(), 1);
+            QCOMPARE(OpportunityFieldNames::fromName(refused.syncFieldErrors.constFirst().field),
+                     std::optional<OpportunityField>(OpportunityField::AccountId));
+            QVERIFY(!refused.syncFieldErrors.constFirst().message.isEmpty());
+        }
     }
 
     // A 412: the server changed the record since the cache's version. The task merges the

@@ -95,12 +95,13 @@ void RecordActions::edit(const QString &id)
     dialog.setStageProbabilities(
         StageProbabilities::read(QSettings(m_profile.settingsPath(), QSettings::IniFormat)));
     if (record->state == SyncState::Failed) {
-        // The server's refusal lands on the fields it names.
+        // The server's refusal lands on the fields it names, in either spelling; one the form
+        // does not have shows on the name.
         FieldErrors errors;
-        for (OpportunityField field : OpportunityFieldNames::all()) {
-            if (record->syncError.contains(OpportunityFieldNames::camelCase(field) +
-                                           QLatin1Char(':')))
-                errors.append({OpportunityFieldNames::camelCase(field), record->syncError});
+        for (const FieldError &error : record->syncFieldErrors) {
+            const auto field = OpportunityFieldNames::fromName(error.field);
+            errors.append(
+                {field ? OpportunityFieldNames::camelCase(*field) : error.field, error.message});
         }
         dialog.showFieldErrors(errors);
     }
