@@ -308,20 +308,35 @@ QString describeErrors(const QString &id, const FieldErrors &errors)
                         : tr("opportunity '%1': %2").arg(id, faults);
 }
 
+QJsonObject changesToJson(const QList<FieldChange> &changes)
+{
+    QJsonObject object;
+    for (const FieldChange &change : changes)
+        object.insert(change.field, QJsonObject{{QStringLiteral("from"), change.from},
+                                                {QStringLiteral("to"), change.to}});
+    return object;
+}
+
+QList<FieldChange> changesFromJson(const QJsonObject &object)
+{
+    QList<FieldChange> changes;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QJsonObject change = it.value().toObject();
+        changes.append(
+            {it.key(), change.value(QStringLiteral("from")), change.value(QStringLiteral("to"))});
+    }
+    return changes;
+}
+
 QJsonArray updatesToJson(const QList<OpportunityUpdate> &updates)
 {
     QJsonArray array;
-    for (const OpportunityUpdate &update : updates) {
-        QJsonObject changes;
-        for (const FieldChange &change : update.changes)
-            changes.insert(change.field, QJsonObject{{QStringLiteral("from"), change.from},
-                                                     {QStringLiteral("to"), change.to}});
+    for (const OpportunityUpdate &update : updates)
         array.append(
             QJsonObject{{QStringLiteral("id"), update.id},
                         {QStringLiteral("created_at"), Timestamp::toText(update.createdAt)},
                         {QStringLiteral("owner_id"), nullableString(update.ownerId)},
-                        {QStringLiteral("changes"), changes}});
-    }
+                        {QStringLiteral("changes"), changesToJson(update.changes)}});
     return array;
 }
 
@@ -352,12 +367,7 @@ QList<OpportunityUpdate> readUpdates(const QJsonValue &value, FieldErrors *error
         update.ownerId =
             JsonValueReader::lookup(entry, QStringLiteral("owner_id"), QStringLiteral("ownerId"))
                 .toString();
-        const QJsonObject changes = entry.value(QStringLiteral("changes")).toObject();
-        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
-            const QJsonObject change = it.value().toObject();
-            update.changes.append({it.key(), change.value(QStringLiteral("from")),
-                                   change.value(QStringLiteral("to"))});
-        }
+        update.changes = changesFromJson(entry.value(QStringLiteral("changes")).toObject());
         updates.append(update);
     }
     return updates;

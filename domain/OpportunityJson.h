@@ -55,6 +55,9 @@ QString describeErrors(const QString &id, const FieldErrors &errors);
 
 // The updates history, newest first.
 QJsonArray updatesToJson(const QList<OpportunityUpdate> &updates);
+// An update's changes as {field: {from, to}}, on the wire and in kashew-server's store.
+QJsonObject changesToJson(const QList<FieldChange> &changes);
+QList<FieldChange> changesFromJson(const QJsonObject &object);
 // Reads an updates array; entries it cannot read are reported by index ("updates[3].created_at").
 QList<OpportunityUpdate> readUpdates(const QJsonValue &value, FieldErrors *errors);
 

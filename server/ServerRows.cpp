@@ -1,6 +1,7 @@
 #include "ServerRows.h"
 
 #include "OpportunityColumns.h"
+#include "OpportunityJson.h"
 #include "SqlNullText.h"
 #include "Timestamp.h"
 
@@ -101,10 +102,7 @@ const QString insertUpdateSql = QStringLiteral(
 
 void bindUpdate(QSqlQuery &query, const QString &opportunityId, const OpportunityUpdate &update)
 {
-    QJsonObject changes;
-    for (const FieldChange &change : update.changes)
-        changes.insert(change.field, QJsonObject{{QStringLiteral("from"), change.from},
-                                                 {QStringLiteral("to"), change.to}});
+    const QJsonObject changes = OpportunityJson::changesToJson(update.changes);
     query.bindValue(QStringLiteral(":id"), update.id);
     query.bindValue(QStringLiteral(":opportunity_id"), opportunityId);
     query.bindValue(QStringLiteral(":created_at"), Timestamp::toText(update.createdAt));

@@ -1,5 +1,6 @@
 #include "ServerStore.h"
 
+#include "OpportunityJson.h"
 #include "ServerRows.h"
 #include "ServerSchema.h"
 #include "SqlNullText.h"
@@ -155,13 +156,8 @@ Result<QList<OpportunityUpdate>> ServerStore::updates(const QString &opportunity
         update.id = query.value(0).toString();
         update.createdAt = Timestamp::fromText(query.value(1).toString());
         update.ownerId = SqlNullText::textOrNull(query.value(2));
-        const QJsonObject changes =
-            QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
-        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
-            const QJsonObject change = it.value().toObject();
-            update.changes.append({it.key(), change.value(QStringLiteral("from")),
-                                   change.value(QStringLiteral("to"))});
-        }
+        update.changes = OpportunityJson::changesFromJson(
+            QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object());
         updates.append(update);
     }
     return updates;
