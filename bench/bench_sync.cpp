@@ -40,14 +40,14 @@ int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
     if (!store.open(cachePath).ok)
         return 1;
     if (queueEdits > 0) {
-        const QList<CachedOpportunity> records = store.opportunities();
+        const QList<CachedOpportunity> records = store.opportunities().value();
         for (int i = 0; i < queueEdits && i < records.size(); ++i) {
             Opportunity edited = records.at(i).opportunity;
             edited.value += 1;
             static_cast<void>(store.editOpportunity(edited.id, edited, OpportunityField::Value));
         }
     }
-    const int queued = static_cast<int>(store.outbox().size());
+    const int queued = static_cast<int>(store.outbox()->size());
     ApiClient client;
     ApiClient::Settings settings;
     settings.baseUrl = server;
@@ -209,7 +209,8 @@ int main(int argc, char *argv[])
         LocalStore store;
         store.open(cache);
         qint64 archived = 0;
-        for (const CachedOpportunity &record : store.opportunities())
+        const QList<CachedOpportunity> records = store.opportunities().value();
+        for (const CachedOpportunity &record : records)
             archived += record.opportunity.isArchived;
         const double baseline = baselineSeconds(server, first.records, archived);
         out << QStringLiteral("%1 opportunities\n").arg(size);

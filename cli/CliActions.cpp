@@ -27,7 +27,10 @@ int notFound(const QString &problem)
 // `set` and `move`: the record's edit, checked in what it changes, stored with its outbox entry.
 int saveEdit(CliSession &session, const CliRequest &request)
 {
-    const auto record = session.findRecord(request.id);
+    const auto found = session.findRecord(request.id);
+    if (!found)
+        return session.readFailure(found.error());
+    const CliSession::RecordMatch &record = *found;
     if (!record)
         return notFound(record.error());
     const CliEdit::Edit edit = CliEdit::applied(record->opportunity, request.fields);
@@ -39,8 +42,10 @@ int saveEdit(CliSession &session, const CliRequest &request)
         return CliCommands::InvalidValue;
     }
     LocalStore &store = session.store();
-    if (!store.editOpportunity(record->opportunity.id, edit.opportunity, edit.fields)) {
-        err() << "kashew: " << store.lastError() << "\n";
+    if (const Status saved =
+            store.editOpportunity(record->opportunity.id, edit.opportunity, edit.fields);
+        !saved) {
+        err() << "kashew: " << saved.error() << "\n";
         return CliCommands::Failed;
     }
     out() << "saved " << record->opportunity.id << " (" << store.pendingCount()
@@ -63,8 +68,11 @@ int sync(CliSession &session, const CliRequest &request)
 
 int list(CliSession &session, const CliRequest &request)
 {
+    const auto records = session.store().opportunities();
+    if (!records)
+        return session.readFailure(records.error());
     QJsonArray json;
-    for (const CachedOpportunity &record : session.store().opportunities()) {
+    for (const CachedOpportunity &record : *records) {
         if (!request.filter.accepts(record.opportunity))
             continue;
         if (request.json)
@@ -79,7 +87,10 @@ int list(CliSession &session, const CliRequest &request)
 
 int show(CliSession &session, const CliRequest &request)
 {
-    const auto record = session.findRecord(request.id);
+    const auto found = session.findRecord(request.id);
+    if (!found)
+        return session.readFailure(found.error());
+    const CliSession::RecordMatch &record = *found;
     if (!record)
         return notFound(record.error());
     const auto updates = session.store().updates(record->opportunity.id);
@@ -98,7 +109,7 @@ int create(CliSession &session, const CliRequest &request)
 {
     const auto id = session.store().createOpportunity(request.fields.opportunity);
     if (!id) {
-        err() << "kashew: " << session.store().lastError() << "\n";
+        err() << "kashew: " << id.error() << "\n";
         return CliCommands::Failed;
     }
     out() << *id << "\n";
@@ -117,11 +128,15 @@ int move(CliSession &session, const CliRequest &request)
 
 int remove(CliSession &session, const CliRequest &request)
 {
-    const auto record = session.findRecord(request.id);
+    const auto found = session.findRecord(request.id);
+    if (!found)
+        return session.readFailure(found.error());
+    const CliSession::RecordMatch &record = *found;
     if (!record)
         return notFound(record.error());
-    if (!session.store().deleteOpportunity(record->opportunity.id)) {
-        err() << "kashew: " << session.store().lastError() << "\n";
+    if (const Status deleted = session.store().deleteOpportunity(record->opportunity.id);
+        !deleted) {
+        err() << "kashew: " << deleted.error() << "\n";
         return CliCommands::Failed;
     }
     out() << "deleted " << record->opportunity.id << "\n";
@@ -130,7 +145,10 @@ int remove(CliSession &session, const CliRequest &request)
 
 int pending(CliSession &session, const CliRequest &)
 {
-    for (const OutboxEntry &entry : session.store().outbox())
+    const auto outbox = session.store().outbox();
+    if (!outbox)
+        return session.readFailure(outbox.error());
+    for (const OutboxEntry &entry : *outbox)
         CliOutput::printOutboxEntry(entry);
     return CliCommands::Ok;
 }
@@ -140,15 +158,17 @@ int status(CliSession &session, const CliRequest &)
     LocalStore &store = session.store();
     int conflicts = 0;
     int failed = 0;
-    const QList<CachedOpportunity> records = store.opportunities();
-    for (const CachedOpportunity &record : records) {
+    const auto records = store.opportunities();
+    if (!records)
+        return session.readFailure(records.error());
+    for (const CachedOpportunity &record : *records) {
         conflicts += record.state == SyncState::Conflict;
         failed += record.state == SyncState::Failed;
     }
     const QString last = store.setting(QStringLiteral("lastSyncAt"));
     out() << "server:      " << session.server().toString() << "\n"
           << "cache:       " << store.path() << "\n"
-          << "records:     " << records.size() << "\n"
+          << "records:     " << records->size() << "\n"
           << "pending:     " << store.pendingCount() << "\n"
           << "conflicts:   " << conflicts << "\n"
           << "failed:      " << failed << "\n"

@@ -1,5 +1,6 @@
 #include "CliSession.h"
 
+#include "CliCommands.h"
 #include "CliOutput.h"
 #include "KeychainCredentialStore.h"
 
@@ -9,7 +10,19 @@ using CliOutput::err;
 
 CliSession::CliSession(const QString &profileDir)
     : m_profile(profileDir)
-{}
+{
+    QObject::connect(&m_store, &LocalStore::readFailed, &m_store,
+                     [this](const QString &reason) { readFailure(reason); });
+}
+
+int CliSession::readFailure(const QString &reason)
+{
+    if (!m_readFailureSaid) {
+        m_readFailureSaid = true;
+        err() << "kashew: " << reason << "\n";
+    }
+    return CliCommands::Failed;
+}
 
 bool CliSession::open(const QUrl &serverOverride)
 {
@@ -55,25 +68,28 @@ bool CliSession::loadKey()
     return true;
 }
 
-Result<CachedOpportunity> CliSession::findRecord(const QString &idOrPrefix)
+Result<CliSession::RecordMatch> CliSession::findRecord(const QString &idOrPrefix)
 {
     if (auto exact = m_store.opportunity(idOrPrefix))
-        return *exact;
+        return RecordMatch(*exact);
     if (const auto renamed = m_store.renamedTo(idOrPrefix)) {
         if (auto exact = m_store.opportunity(*renamed))
-            return *exact;
+            return RecordMatch(*exact);
     }
+    const auto records = m_store.opportunities();
+    if (!records)
+        return Failure{records.error()};
     std::optional<CachedOpportunity> found;
-    for (const CachedOpportunity &record : m_store.opportunities()) {
+    for (const CachedOpportunity &record : *records) {
         if (!record.opportunity.id.startsWith(idOrPrefix, Qt::CaseInsensitive))
             continue;
         if (found)
-            return Failure{
+            return RecordMatch(Failure{
                 QStringLiteral("'%1' matches more than one opportunity; give more of the id")
-                    .arg(idOrPrefix)};
+                    .arg(idOrPrefix)});
         found = record;
     }
     if (!found)
-        return Failure{QStringLiteral("no opportunity with id '%1'").arg(idOrPrefix)};
-    return *found;
+        return RecordMatch(Failure{QStringLiteral("no opportunity with id '%1'").arg(idOrPrefix)});
+    return RecordMatch(*found);
 }

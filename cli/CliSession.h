@@ -21,9 +21,14 @@ public:
     bool open(const QUrl &serverOverride);
     // The key from KASHEW_API_KEY, else from the keychain, into the client. Says why not.
     bool loadKey();
-    // A unique record from its full id, the id `new` printed before a sync renamed it, or the
-    // start of one; the failure says which ("no opportunity...", "matches more than one...").
-    Result<CachedOpportunity> findRecord(const QString &idOrPrefix);
+    // A unique record, or why there is none ("no opportunity...", "matches more than one...").
+    using RecordMatch = Result<CachedOpportunity>;
+    // The record of its full id, the id `new` printed before a sync renamed it, or the start of
+    // one; the failure: the cache could not be read.
+    Result<RecordMatch> findRecord(const QString &idOrPrefix);
+    // Says on standard error why the cache could not be read: every failed read of the store
+    // comes here, and the first one is said, once. Returns the exit code.
+    int readFailure(const QString &reason);
 
     Profile &profile() { return m_profile; }
     const QUrl &server() const { return m_server; }
@@ -35,4 +40,5 @@ private:
     QUrl m_server;
     LocalStore m_store;
     ApiClient m_client;
+    bool m_readFailureSaid = false;
 };

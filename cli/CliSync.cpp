@@ -41,10 +41,13 @@ int exitCodeFor(const ApiError &error)
 }
 
 // The records whose edits the server refused for good (422, 403): they wait for the user.
-QSet<QString> refusedIds(LocalStore &store)
+Result<QSet<QString>> refusedIds(LocalStore &store)
 {
+    const auto records = store.opportunities();
+    if (!records)
+        return Failure{records.error()};
     QSet<QString> ids;
-    for (const CachedOpportunity &record : store.opportunities()) {
+    for (const CachedOpportunity &record : *records) {
         if (record.state == SyncState::Failed)
             ids.insert(record.opportunity.id);
     }
@@ -63,7 +66,10 @@ int CliSync::run(LocalStore &store, ApiClient &client, const Options &options)
     ApiClient::Settings settings = client.settings();
     settings.maxRateLimitWaitSeconds = options.noWait ? -1 : maxRateLimitWaitSeconds;
     client.setSettings(settings);
-    const QSet<QString> refusedBefore = refusedIds(store);
+    // A cache that cannot be read fails here; the store's readFailed has said why (CliSession).
+    const auto refusedBefore = refusedIds(store);
+    if (!refusedBefore)
+        return CliCommands::Failed;
     SyncEngine engine(store, client);
     QEventLoop loop;
     bool done = false;
@@ -135,9 +141,12 @@ int CliSync::run(LocalStore &store, ApiClient &client, const Options &options)
                       : accounts.message)
               << "); the opportunities are synced\n";
     // Edits the server refused in this sync are kept and marked, but they did not get through.
+    const auto records = store.opportunities();
+    if (!records)
+        return CliCommands::Failed;
     int refused = 0;
-    for (const CachedOpportunity &record : store.opportunities()) {
-        if (record.state != SyncState::Failed || refusedBefore.contains(record.opportunity.id))
+    for (const CachedOpportunity &record : *records) {
+        if (record.state != SyncState::Failed || refusedBefore->contains(record.opportunity.id))
             continue;
         ++refused;
         err() << "kashew: refused: " << record.opportunity.id << " (" << record.opportunity.name

@@ -11,16 +11,6 @@
 #include "ServerMerge.h"
 #include "SettingsTable.h"
 
-namespace {
-
-// A read's value, or `fallback` when it failed: callers of the reads take a failure for "none".
-template <typename T> T valueOr(Result<T> result, T fallback)
-{
-    return result ? std::move(result).value() : std::move(fallback);
-}
-
-} // namespace
-
 // The parts, each over the one connection; the tables before what builds on them.
 struct LocalStore::Parts
 {
@@ -58,17 +48,26 @@ int LocalStore::schemaVersion()
     return CacheSchema::version();
 }
 
-Status LocalStore::noted(Status status)
+template <typename T> Result<T> LocalStore::reported(Result<T> read)
 {
-    if (!status)
-        m_lastError = status.error();
-    return status;
+    if (!read)
+        emit readFailed(read.error());
+    return read;
+}
+
+template <typename T> T LocalStore::valueOr(Result<T> read, T none)
+{
+    if (!read) {
+        emit readFailed(read.error());
+        return none;
+    }
+    return std::move(read).value();
 }
 
 Status LocalStore::announce(Result<StoreChanges> changes)
 {
     if (!changes)
-        return noted(Failure{changes.error()});
+        return Failure{changes.error()};
     if (changes->renamed)
         emit opportunityIdChanged(changes->renamed->first, changes->renamed->second);
     if (changes->changed)
@@ -87,12 +86,14 @@ std::optional<CachedOpportunity> LocalStore::opportunity(const QString &id)
     return valueOr(m_parts->records.find(id), std::optional<CachedOpportunity>());
 }
 
-QList<CachedOpportunity> LocalStore::opportunities()
+Result<std::optional<CachedOpportunity>> LocalStore::findOpportunity(const QString &id)
 {
-    auto records = m_parts->records.all();
-    if (!records)
-        m_lastError = records.error();
-    return valueOr(std::move(records), QList<CachedOpportunity>());
+    return reported(m_parts->records.find(id));
+}
+
+Result<QList<CachedOpportunity>> LocalStore::opportunities()
+{
+    return reported(m_parts->records.all());
 }
 
 qint64 LocalStore::opportunityCount()
@@ -100,9 +101,9 @@ qint64 LocalStore::opportunityCount()
     return valueOr(m_parts->records.count(), qint64(0));
 }
 
-QList<Account> LocalStore::accounts()
+Result<QList<Account>> LocalStore::accounts()
 {
-    return valueOr(m_parts->accounts.all(), QList<Account>());
+    return reported(m_parts->accounts.all());
 }
 
 std::optional<StoredHistory> LocalStore::history(const QString &opportunityId)
@@ -118,9 +119,9 @@ std::optional<QList<OpportunityUpdate>> LocalStore::updates(const QString &oppor
     return std::move(stored->updates);
 }
 
-QList<OutboxEntry> LocalStore::outbox()
+Result<QList<OutboxEntry>> LocalStore::outbox()
 {
-    return valueOr(m_parts->outbox.all(), QList<OutboxEntry>());
+    return reported(m_parts->outbox.all());
 }
 
 std::optional<OutboxEntry> LocalStore::entryFor(const QString &id)
@@ -150,7 +151,7 @@ QString LocalStore::setting(const QString &key)
 
 Status LocalStore::setSetting(const QString &key, const QString &value)
 {
-    return noted(m_parts->settings.setValue(key, value));
+    return m_parts->settings.setValue(key, value);
 }
 
 Result<QString> LocalStore::createOpportunity(Opportunity opportunity)
@@ -190,17 +191,17 @@ Status LocalStore::retryFailed(const QString &id)
 
 Status LocalStore::beginPull()
 {
-    return noted(m_parts->pull.begin());
+    return m_parts->pull.begin();
 }
 
 Status LocalStore::stagePulled(const QList<Opportunity> &page)
 {
-    return noted(m_parts->pull.stage(page));
+    return m_parts->pull.stage(page);
 }
 
 Status LocalStore::keepUnreadable(const QStringList &ids)
 {
-    return noted(m_parts->pull.keepUnreadable(ids));
+    return m_parts->pull.keepUnreadable(ids);
 }
 
 Status LocalStore::commitPull(bool complete)
@@ -232,12 +233,12 @@ Status LocalStore::storeUpdates(const QString &opportunityId,
 
 Status LocalStore::markAttempt(qint64 sequence, const QJsonObject &body)
 {
-    return noted(m_parts->outbox.markAttempt(sequence, body));
+    return m_parts->outbox.markAttempt(sequence, body);
 }
 
 Status LocalStore::settleAttempt(qint64 sequence)
 {
-    return noted(m_parts->outbox.settle(sequence));
+    return m_parts->outbox.settle(sequence);
 }
 
 Status LocalStore::completeEntry(qint64 sequence, const Opportunity &server, const QByteArray &etag)

@@ -17,6 +17,8 @@ struct StoreChanges;
 // (ServerMerge by MergePolicy), the push's bookkeeping (PushBookkeeping), and the accounts,
 // histories and settings tables. It serves the window and the command line (RecordStore) and the
 // engine (SyncJournal); its signals name the records that changed, once a change is committed.
+// Writes return their Status; every read that fails is also announced (readFailed), since the
+// single reads answer "none" then.
 class LocalStore final : public QObject, public RecordStore, public SyncJournal
 {
     Q_OBJECT
@@ -32,17 +34,17 @@ public:
     // full disk, permissions, a lock, a newer schema) is left untouched and nothing is opened.
     OpenResult open(const QString &path);
     QString path() const;
-    // Why the last operation failed (the same text its Status carries).
-    QString lastError() const { return m_lastError; }
     static int schemaVersion();
 
     std::optional<CachedOpportunity> opportunity(const QString &id) override;
-    QList<CachedOpportunity> opportunities() override;
+    // The same, telling a record that is not there from one that could not be read.
+    Result<std::optional<CachedOpportunity>> findOpportunity(const QString &id);
+    Result<QList<CachedOpportunity>> opportunities() override;
     qint64 opportunityCount() override;
-    QList<Account> accounts() override;
+    Result<QList<Account>> accounts() override;
     std::optional<QList<OpportunityUpdate>> updates(const QString &opportunityId) override;
     std::optional<StoredHistory> history(const QString &opportunityId) override;
-    QList<OutboxEntry> outbox() override;
+    Result<QList<OutboxEntry>> outbox() override;
     std::optional<OutboxEntry> entryFor(const QString &id) override;
     QByteArray etagOf(const QString &id) override;
     int pendingCount() override;
@@ -82,14 +84,17 @@ signals:
     void opportunityIdChanged(const QString &oldId, const QString &newId);
     void accountsChanged();
     void outboxChanged(int pendingCount);
+    // A read of the cache failed (`reason` says what and why): what it answered is not the truth.
+    void readFailed(const QString &reason);
 
 private:
     struct Parts;
-    // Keeps the error of a failure for lastError().
-    Status noted(Status status);
     // Announces what a committed change touched.
     Status announce(Result<StoreChanges> changes);
+    // A read's result, announced by readFailed when it failed.
+    template <typename T> Result<T> reported(Result<T> read);
+    // A read's value, or `none` when it failed (announced by readFailed).
+    template <typename T> T valueOr(Result<T> read, T none);
 
     std::unique_ptr<Parts> m_parts;
-    QString m_lastError;
 };

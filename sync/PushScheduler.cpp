@@ -54,8 +54,12 @@ void PushScheduler::syncFinished(bool ok)
 bool PushScheduler::hasSendableEntry()
 {
     // The same entries SyncEngine::pushNext() sends: not those waiting for the user (refused,
-    // in conflict), and a delete although its row is hidden.
-    for (const OutboxEntry &entry : m_store.outbox()) {
+    // in conflict), and a delete although its row is hidden. An outbox that cannot be read has
+    // none (the store says why).
+    const auto outbox = m_store.outbox();
+    if (!outbox)
+        return false;
+    for (const OutboxEntry &entry : *outbox) {
         const auto record = m_store.opportunity(entry.opportunityId);
         if (!record) {
             if (entry.operation == OutboxEntry::Operation::Delete)

@@ -11,7 +11,8 @@
 
 // What the window and the command line need of the cache: reading records, accounts and
 // histories, what waits to be sent, and the user's edits. An edit writes the row and its outbox
-// entry together or nothing at all.
+// entry together or nothing at all. A bulk read that fails is an error, never an empty list; a
+// single read that fails answers "none" and is reported apart (LocalStore::readFailed).
 class RecordStore
 {
 public:
@@ -19,15 +20,15 @@ public:
 
     // A shown record (not one deleted here).
     virtual std::optional<CachedOpportunity> opportunity(const QString &id) = 0;
-    virtual QList<CachedOpportunity> opportunities() = 0;
+    virtual Result<QList<CachedOpportunity>> opportunities() = 0;
     virtual qint64 opportunityCount() = 0;
     // By name.
-    virtual QList<Account> accounts() = 0;
+    virtual Result<QList<Account>> accounts() = 0;
     virtual std::optional<QList<OpportunityUpdate>> updates(const QString &opportunityId) = 0;
     // The history with the record version it was fetched for.
     virtual std::optional<StoredHistory> history(const QString &opportunityId) = 0;
     // The outbox, oldest first.
-    virtual QList<OutboxEntry> outbox() = 0;
+    virtual Result<QList<OutboxEntry>> outbox() = 0;
     virtual std::optional<OutboxEntry> entryFor(const QString &id) = 0;
     virtual int pendingCount() = 0;
     // The server's id of a record created here under `oldId`, once the server has it.

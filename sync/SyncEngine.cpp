@@ -185,7 +185,14 @@ void SyncEngine::abortTasks()
 
 void SyncEngine::pushNext()
 {
-    for (const OutboxEntry &entry : m_store.outbox()) {
+    const auto outbox = m_store.outbox();
+    if (!outbox)
+        return finish(ApiError{ApiError::Kind::Other,
+                               0,
+                               tr("The local cache could not be read: %1").arg(outbox.error()),
+                               {},
+                               0});
+    for (const OutboxEntry &entry : *outbox) {
         if (m_tried.contains(entry.sequence))
             continue;
         const auto record = m_store.opportunity(entry.opportunityId);

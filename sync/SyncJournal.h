@@ -20,8 +20,8 @@ class SyncJournal
 public:
     virtual ~SyncJournal() = default;
 
-    // The outbox, oldest first.
-    virtual QList<OutboxEntry> outbox() = 0;
+    // The outbox, oldest first, or why it cannot be read.
+    virtual Result<QList<OutboxEntry>> outbox() = 0;
     virtual std::optional<OutboxEntry> entryFor(const QString &id) = 0;
     virtual std::optional<CachedOpportunity> opportunity(const QString &id) = 0;
     // The ETag of a record, hidden (pending delete) ones included.

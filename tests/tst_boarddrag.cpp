@@ -70,8 +70,8 @@ private slots:
                         ->columnProxy(Stage::Negotiation)
                         ->rowOfSource(seeded.model.rowOf(id(3))) >= 0);
         QCOMPARE(window.board()->columnProxy(Stage::Prospecting)->rowCount(), 0);
-        QCOMPARE(seeded.store.outbox().size(), 1);
-        QCOMPARE(seeded.store.outbox().first().opportunityId, id(3));
+        QCOMPARE(seeded.store.outbox()->size(), 1);
+        QCOMPARE(seeded.store.outbox()->first().opportunityId, id(3));
     }
 };
 

@@ -123,7 +123,7 @@ private slots:
     void aSmallScreenKeepsTheBoardUsable()
     {
         // What makes widths grow: long account and owner names, a column of many deals.
-        QList<Account> accounts = m_seeded->store.accounts();
+        QList<Account> accounts = m_seeded->store.accounts().value();
         for (int n = 0; n < 3; ++n) {
             Account account;
             account.id = QStringLiteral("acct-long-%1").arg(n);

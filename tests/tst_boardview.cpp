@@ -107,8 +107,8 @@ private slots:
     {
         QVERIFY(drop(id(3), Stage::Negotiation));
         QCOMPARE(m_seeded->store.opportunity(id(3))->opportunity.stage, Stage::Negotiation);
-        QCOMPARE(m_seeded->store.outbox().size(), 1);
-        QCOMPARE(m_seeded->store.outbox().first().fields,
+        QCOMPARE(m_seeded->store.outbox()->size(), 1);
+        QCOMPARE(m_seeded->store.outbox()->first().fields,
                  OpportunityFields(OpportunityField::Stage));
         QCOMPARE(column(Stage::Prospecting), QStringList());
         QCOMPARE(column(Stage::Negotiation), (QStringList{id(2), id(3)})); // ordered by close date
@@ -125,7 +125,7 @@ private slots:
         QCOMPARE(m_seeded->store.opportunity(id(1))->opportunity.probability, 100);
         QVERIFY(drop(id(2), Stage::ClosedLost));
         QCOMPARE(m_seeded->store.opportunity(id(2))->opportunity.probability, 0);
-        QCOMPARE(m_seeded->store.outbox().first().fields,
+        QCOMPARE(m_seeded->store.outbox()->first().fields,
                  OpportunityField::Stage | OpportunityField::Probability);
         // Currencies are totalled apart, never added up.
         QCoreApplication::processEvents();

@@ -216,7 +216,8 @@ private slots:
         QVERIFY2(result.recoveryMessage.contains(QStringLiteral("damaged")),
                  qPrintable(result.recoveryMessage));
         // The kept ones are whole: each create still has its record.
-        for (const OutboxEntry &entry : reopened.outbox())
+        const QList<OutboxEntry> kept = reopened.outbox().value();
+        for (const OutboxEntry &entry : kept)
             QVERIFY(reopened.opportunity(entry.opportunityId)
                         ->opportunity.name.startsWith(QStringLiteral("Edit ")));
     }
@@ -245,7 +246,8 @@ private slots:
         const LocalStore::OpenResult result = reopened.open(m_path);
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(reopened.pendingCount(), 5);
-        for (const OutboxEntry &entry : reopened.outbox())
+        const QList<OutboxEntry> kept = reopened.outbox().value();
+        for (const OutboxEntry &entry : kept)
             QVERIFY(reopened.opportunity(entry.opportunityId));
     }
 

@@ -351,7 +351,7 @@ private slots:
                      LocalStore::schemaVersion());
         }
         // Every pending edit is still there, in its order, with what it changes.
-        const QList<OutboxEntry> outbox = sync.store.outbox();
+        const QList<OutboxEntry> outbox = sync.store.outbox().value();
         QCOMPARE(outbox.size(), 3);
         QCOMPARE(outbox.at(0).opportunityId, editedId);
         QCOMPARE(outbox.at(0).operation, OutboxEntry::Operation::Update);
@@ -368,7 +368,7 @@ private slots:
         QCOMPARE(editedRecord->base->value, 100.0);
         QCOMPARE(editedRecord->etag, etag);
         QCOMPARE(sync.store.pendingCount(), 3);
-        QCOMPARE(sync.store.opportunities().size(), 4);
+        QCOMPARE(sync.store.opportunities()->size(), 4);
 
         QVERIFY(sync.syncOnce());
         QCOMPARE(sync.store.pendingCount(), 0);
@@ -390,7 +390,7 @@ private slots:
                      .toInt(),
                  4);
         // And the cache now mirrors the server: four records, all synced.
-        const QList<CachedOpportunity> cached = sync.store.opportunities();
+        const QList<CachedOpportunity> cached = sync.store.opportunities().value();
         QCOMPARE(cached.size(), 4);
         for (const CachedOpportunity &record : cached)
             QCOMPARE(record.state, SyncState::Synced);

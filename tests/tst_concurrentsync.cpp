@@ -72,7 +72,8 @@ private:
     }
     QString idOf(LocalStore &store, const QString &name)
     {
-        for (const CachedOpportunity &record : store.opportunities()) {
+        const QList<CachedOpportunity> records = store.opportunities().value();
+        for (const CachedOpportunity &record : records) {
             if (record.opportunity.name == name)
                 return record.opportunity.id;
         }
@@ -131,8 +132,8 @@ private slots:
             QVERIFY(record);
             Opportunity edited = record->opportunity;
             edited.value = value;
-            QVERIFY2(store.editOpportunity(edited.id, edited, OpportunityField::Value),
-                     qPrintable(store.lastError()));
+            const Status saved = store.editOpportunity(edited.id, edited, OpportunityField::Value);
+            QVERIFY2(saved, qPrintable(saved.error()));
             expected[name].value = value;
             ++expected[name].valueEdits;
         };
@@ -267,9 +268,10 @@ private slots:
                      qPrintable(what));
         }
         // And the cache agrees, everything synced.
-        for (const CachedOpportunity &record : store.opportunities())
+        const QList<CachedOpportunity> records = store.opportunities().value();
+        for (const CachedOpportunity &record : records)
             QCOMPARE(record.state, SyncState::Synced);
-        QCOMPARE(store.opportunities().size(), expected.size());
+        QCOMPARE(store.opportunities()->size(), expected.size());
     }
 };
 

@@ -119,7 +119,7 @@ private slots:
         m_window->archiveAction()->trigger();
         QVERIFY(m_seeded->store.opportunity(QStringLiteral("00000000-0000-4000-8000-000000000003"))
                     ->opportunity.isArchived);
-        QCOMPARE(m_seeded->store.outbox().size(), 1);
+        QCOMPARE(m_seeded->store.outbox()->size(), 1);
         QVERIFY(!shownIds().contains(3)); // gone from the live list
 
         select(QStringLiteral("00000000-0000-4000-8000-000000000004"));
@@ -137,8 +137,8 @@ private slots:
         QVERIFY(
             !m_seeded->store.opportunity(QStringLiteral("00000000-0000-4000-8000-000000000004")));
         QVERIFY(!shownIds().contains(4));
-        QCOMPARE(m_seeded->store.outbox().size(), 2);
-        QCOMPARE(m_seeded->store.outbox().last().operation, OutboxEntry::Operation::Delete);
+        QCOMPARE(m_seeded->store.outbox()->size(), 2);
+        QCOMPARE(m_seeded->store.outbox()->last().operation, OutboxEntry::Operation::Delete);
     }
 
     void serverTextIsShownLiterally()
@@ -207,7 +207,8 @@ private slots:
         });
         m_window->newAction()->trigger();
         QString created;
-        for (const CachedOpportunity &record : m_seeded->store.opportunities()) {
+        const QList<CachedOpportunity> records = m_seeded->store.opportunities().value();
+        for (const CachedOpportunity &record : records) {
             if (record.opportunity.name == name)
                 created = record.opportunity.id;
         }
@@ -243,7 +244,7 @@ private slots:
         odd.currency = QStringLiteral("usd");
         LocalStore &store = m_seeded->store;
         QVERIFY(store.beginPull() && store.stagePulled({odd}) && store.commitPull(false));
-        QVERIFY(store.outbox().isEmpty());
+        QVERIFY(store.outbox()->isEmpty());
         select(odd.id);
 
         bool saveEnabled = false;
@@ -262,7 +263,7 @@ private slots:
         });
         m_window->editAction()->trigger();
         QVERIFY(saveEnabled);
-        const QList<OutboxEntry> outbox = store.outbox();
+        const QList<OutboxEntry> outbox = store.outbox().value();
         QCOMPARE(outbox.size(), 1);
         QCOMPARE(outbox.first().operation, OutboxEntry::Operation::Update);
         QCOMPARE(outbox.first().fields, queued);

@@ -421,7 +421,7 @@ private slots:
         });
         window.newAction()->trigger();
 
-        const QList<CachedOpportunity> records = store.opportunities();
+        const QList<CachedOpportunity> records = store.opportunities().value();
         QCOMPARE(records.size(), 1);
         const Opportunity &saved = records.first().opportunity;
         QCOMPARE(saved.name, QStringLiteral("Acme Corp — Enterprise Deal"));
@@ -433,8 +433,8 @@ private slots:
         QCOMPARE(saved.expectedCloseDate, QDate(2026, 7, 15));
         QCOMPARE(saved.description, QStringLiteral("Enterprise license for 50 seats"));
         QCOMPARE(records.first().state, SyncState::Pending);
-        QCOMPARE(store.outbox().size(), 1);
-        QCOMPARE(store.outbox().first().operation, OutboxEntry::Operation::Create);
+        QCOMPARE(store.outbox()->size(), 1);
+        QCOMPARE(store.outbox()->first().operation, OutboxEntry::Operation::Create);
     }
 };
 

@@ -79,7 +79,7 @@ private slots:
         QCOMPARE(both.size(), 2);
         QVERIFY(both.at(0).toObject().value(QStringLiteral("id")) !=
                 both.at(1).toObject().value(QStringLiteral("id")));
-        QCOMPARE(sync.store.opportunities().size(), 2);
+        QCOMPARE(sync.store.opportunities()->size(), 2);
     }
 
     // A create whose answer was lost is found on the server and adopted, not posted again; an
@@ -108,7 +108,7 @@ private slots:
         QVERIFY(sync.syncOnce());
         QCOMPARE(serverRecords(server).size(), 2);
         QCOMPARE(sync.store.pendingCount(), 0);
-        QCOMPARE(sync.store.opportunities().size(), 2);
+        QCOMPARE(sync.store.opportunities()->size(), 2);
     }
 
     // The server dies after committing a create and is back at once: the create must not be
@@ -137,7 +137,7 @@ private slots:
             sync.syncOnce();
         QCOMPARE(sync.store.pendingCount(), 0);
         QCOMPARE(serverRecords(server).size(), 1);
-        QCOMPARE(sync.store.opportunities().size(), 1);
+        QCOMPARE(sync.store.opportunities()->size(), 1);
     }
 
     // An edit whose answer was lost, then a newer edit of the same field: the server's value is

@@ -46,8 +46,8 @@ private slots:
         QSignalSpy progress(sync.engine.get(), &SyncEngine::progressChanged);
         QVERIFY(sync.syncOnce());
         QCOMPARE(sync.engine->state(), SyncEngine::State::UpToDate);
-        QCOMPARE(sync.store.opportunities().size(), 1200);
-        QCOMPARE(sync.store.accounts().size(), 60);
+        QCOMPARE(sync.store.opportunities()->size(), 1200);
+        QCOMPARE(sync.store.accounts()->size(), 60);
         QCOMPARE(sync.engine->progress().recordsDone, 1200);
         QCOMPARE(sync.engine->progress().recordsTotal, 1200);
         QVERIFY(progress.size() > 3);
@@ -118,7 +118,7 @@ private slots:
             http, {{QStringLiteral("name"), QStringLiteral("Born on the server")}});
         QVERIFY(sync.syncOnce());
         QCOMPARE(sync.store.opportunity(id)->opportunity.name, QStringLiteral("Renamed there"));
-        QCOMPARE(sync.store.opportunities().size(), 2);
+        QCOMPARE(sync.store.opportunities()->size(), 2);
     }
 
     void offlineEditsArePushedOnceInOrderCoalesced()
@@ -342,7 +342,7 @@ private slots:
                      i % 3 == 0 ? QStringLiteral("negotiation") : QStringLiteral("prospecting"));
         }
         QCOMPARE(names.size(), 12);
-        QCOMPARE(sync.store.opportunities().size(), 12);
+        QCOMPARE(sync.store.opportunities()->size(), 12);
     }
 
     void serverKilledMidPullLeavesTheCacheAsItWas()
@@ -364,14 +364,14 @@ private slots:
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), false);
         // Only what was there before: the local record, its pending create (sent before the pull).
-        QCOMPARE(sync.store.opportunities().size(), 1);
-        QCOMPARE(sync.store.opportunities().first().opportunity.name,
+        QCOMPARE(sync.store.opportunities()->size(), 1);
+        QCOMPARE(sync.store.opportunities()->first().opportunity.name,
                  QStringLiteral("Mine, not yet sent"));
         Q_UNUSED(local);
         disconnect(sync.engine.get(), &SyncEngine::progressChanged, this, nullptr);
         QVERIFY(server.start());
         QVERIFY(sync.syncOnce());
-        QCOMPARE(sync.store.opportunities().size(), 3001);
+        QCOMPARE(sync.store.opportunities()->size(), 3001);
     }
 
     void unreadableResponsesChangeNothing()
@@ -381,7 +381,7 @@ private slots:
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QVERIFY(sync.syncOnce());
-        const QList<CachedOpportunity> before = sync.store.opportunities();
+        const QList<CachedOpportunity> before = sync.store.opportunities().value();
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
         const QString changedThere = before.first().opportunity.id;
         QCOMPARE(http.put(QStringLiteral("/opportunities/") + changedThere,
@@ -396,7 +396,7 @@ private slots:
         QCOMPARE(sync.engine->unreadableError().kind, ApiError::Kind::BadResponse);
         QVERIFY2(sync.engine->unreadableError().message.contains(QStringLiteral("stage")),
                  qPrintable(sync.engine->unreadableError().message));
-        QCOMPARE(sync.store.opportunities().size(), before.size());
+        QCOMPARE(sync.store.opportunities()->size(), before.size());
         QCOMPARE(sync.store.opportunity(changedThere)->opportunity.name,
                  before.first().opportunity.name);
     }
@@ -454,7 +454,7 @@ private slots:
         QCOMPARE(sync.engine->lastError().kind, ApiError::Kind::RateLimited);
         QVERIFY(sync.engine->lastError().retryAfterSeconds > 0);
         QVERIFY(sync.engine->lastError().message.contains(QStringLiteral("Try again in")));
-        QCOMPARE(sync.store.opportunities().size(), 0); // an interrupted pull applies nothing
+        QCOMPARE(sync.store.opportunities()->size(), 0); // an interrupted pull applies nothing
     }
 };
 

@@ -65,7 +65,7 @@ private slots:
         SyncFixture sync;
         QVERIFY(sync.open(server));
         QVERIFY(sync.store.createOpportunity(named(QStringLiteral("Pushed alone"))));
-        PushEntryTask task(sync.store, sync.client, sync.store.outbox().first());
+        PushEntryTask task(sync.store, sync.client, sync.store.outbox()->first());
         const auto outcome = runTask(task);
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, Kind::Done);
@@ -227,7 +227,7 @@ private slots:
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, Kind::Done);
         QVERIFY(task.unreadableError().ok());
-        QCOMPARE(sync.store.opportunities().size(), 1200);
+        QCOMPARE(sync.store.opportunities()->size(), 1200);
         int records = 0;
         qint64 listed = 0;
         for (const QList<QVariant> &page : std::as_const(pages)) {
@@ -240,13 +240,13 @@ private slots:
 
         // A record deleted on the server goes at the next pull: the listing was complete.
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
-        const QString gone = sync.store.opportunities().first().opportunity.id;
+        const QString gone = sync.store.opportunities()->first().opportunity.id;
         QCOMPARE(http.del(QStringLiteral("/opportunities/") + gone).status, 204);
         PullListingTask again(sync.store, sync.client);
         const auto second = runTask(again);
         QVERIFY(second);
         QCOMPARE(second->kind, Kind::Done);
-        QCOMPARE(sync.store.opportunities().size(), 1199);
+        QCOMPARE(sync.store.opportunities()->size(), 1199);
         QVERIFY(!sync.store.opportunity(gone));
     }
 
@@ -266,7 +266,7 @@ private slots:
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, Kind::Failed);
         QCOMPARE(outcome->error.kind, ApiError::Kind::Network);
-        QCOMPARE(sync.store.opportunities().size(), 0);
+        QCOMPARE(sync.store.opportunities()->size(), 0);
 
         QVERIFY(server.start({QStringLiteral("--fault-error"), QStringLiteral("1")}));
         PullListingTask failing(sync.store, sync.client);
@@ -274,7 +274,7 @@ private slots:
         QVERIFY(second);
         QCOMPARE(second->kind, Kind::Failed);
         QCOMPARE(second->error.kind, ApiError::Kind::Server);
-        QCOMPARE(sync.store.opportunities().size(), 0);
+        QCOMPARE(sync.store.opportunities()->size(), 0);
     }
 
     // Records kashew cannot read are named; the pull is Done with the rest.
@@ -306,7 +306,7 @@ private slots:
         const auto outcome = runTask(task);
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, Kind::Done);
-        const qsizetype accounts = sync.store.accounts().size();
+        const qsizetype accounts = sync.store.accounts()->size();
         QVERIFY(accounts > 0);
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
         QCOMPARE(qint64(accounts), http.get(QStringLiteral("/accounts?pageSize=1"))
@@ -322,7 +322,7 @@ private slots:
         QCOMPARE(second->kind, Kind::Refused);
         QCOMPARE(second->error.kind, ApiError::Kind::Server);
         QVERIFY(second->mayGoOn());
-        QCOMPARE(sync.store.accounts().size(), accounts);
+        QCOMPARE(sync.store.accounts()->size(), accounts);
     }
 
     void detailBringsTheHistoryOrSaysWhyNot()
@@ -387,8 +387,8 @@ private slots:
         QCOMPARE(outcome->kind, Kind::Done);
         QCOMPARE(abortedPages.size(), 0);
         QCOMPARE(abortedFinished.size(), 0);
-        QCOMPARE(sync.store.opportunities().size(), 1200);
-        QCOMPARE(sync.store.accounts().size(), 0);
+        QCOMPARE(sync.store.opportunities()->size(), 1200);
+        QCOMPARE(sync.store.accounts()->size(), 0);
     }
 
     // The engine's tasks go with it: a sync's answers that come after the engine was destroyed
@@ -411,8 +411,8 @@ private slots:
         const auto outcome = runTask(later);
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, Kind::Done);
-        QCOMPARE(sync.store.opportunities().size(), 0); // the pull never committed
-        QVERIFY(!sync.store.accounts().isEmpty());
+        QCOMPARE(sync.store.opportunities()->size(), 0); // the pull never committed
+        QVERIFY(!sync.store.accounts()->isEmpty());
     }
 };
 

@@ -159,7 +159,7 @@ private slots:
         QTimer::singleShot(0, this, [created] { fillAndSave(created); });
         m_app->window->newAction()->trigger();
         QVERIFY(!m_app->settle()); // offline: kept here
-        const QList<CachedOpportunity> records = m_app->store.opportunities();
+        const QList<CachedOpportunity> records = m_app->store.opportunities().value();
         QCOMPARE(records.size(), 1);
         const QString localId = records.first().opportunity.id;
         edit(localId, edited);
@@ -211,7 +211,7 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(serverCount(), 1);
-        QCOMPARE(m_app->store.opportunities().size(), 1);
+        QCOMPARE(m_app->store.opportunities()->size(), 1);
     }
 
 private:

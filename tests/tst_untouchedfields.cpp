@@ -77,7 +77,7 @@ private slots:
         QVERIFY(store.beginPull());
         QVERIFY(store.stagePulled({oddServerRecord()}));
         QVERIFY(store.commitPull(false));
-        QVERIFY(store.outbox().isEmpty());
+        QVERIFY(store.outbox()->isEmpty());
     }
     void cleanup() { QVERIFY(m_profile.remove()); }
 
@@ -104,7 +104,7 @@ private slots:
 
         LocalStore store;
         QVERIFY(store.open(Profile(m_profile.path()).cachePath(server)).ok);
-        const QList<OutboxEntry> outbox = store.outbox();
+        const QList<OutboxEntry> outbox = store.outbox().value();
         QCOMPARE(outbox.size(), 1);
         QCOMPARE(outbox.first().operation, OutboxEntry::Operation::Update);
         QCOMPARE(outbox.first().fields, queued);
@@ -126,7 +126,7 @@ private slots:
                  qPrintable(run.err));
         LocalStore store;
         QVERIFY(store.open(Profile(m_profile.path()).cachePath(server)).ok);
-        QVERIFY(store.outbox().isEmpty());
+        QVERIFY(store.outbox()->isEmpty());
     }
 
 private:

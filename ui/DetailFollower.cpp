@@ -95,8 +95,12 @@ void DetailFollower::syncFinished(bool ok)
 QString DetailFollower::accountName(const QString &id)
 {
     if (!m_accountNames) {
+        // Unreadable accounts are read again next time; the store says why meanwhile.
+        const auto accounts = m_store.accounts();
+        if (!accounts)
+            return QString();
         QHash<QString, QString> names;
-        for (const Account &account : m_store.accounts())
+        for (const Account &account : *accounts)
             names.insert(account.id, account.name);
         m_accountNames = std::move(names);
     }

@@ -166,6 +166,10 @@ void MainWindow::connectParts()
             });
 
     LocalStore &store = m_services.store;
+    // What the cache could not read is not shown as empty or gone: the rep is told.
+    connect(&store, &LocalStore::readFailed, this, [this](const QString &reason) {
+        showBanner(tr("The local cache could not be read: %1").arg(reason), false, false);
+    });
     connect(&store, &LocalStore::accountsChanged, this, &MainWindow::refreshFilterChoices);
     connect(&store, &LocalStore::opportunitiesChanged, this, [this](const QStringList &ids) {
         if (ids.contains(m_detail->currentId()))
@@ -233,7 +237,8 @@ void MainWindow::openSettings()
 
 void MainWindow::refreshFilterChoices()
 {
-    m_filterBar->setAccounts(m_services.store.accounts());
+    if (const auto accounts = m_services.store.accounts())
+        m_filterBar->setAccounts(*accounts);
     QHash<QString, QString> owners;
     const OpportunityListModel &model = m_services.model;
     for (int row = 0; row < model.rowCount(); ++row)

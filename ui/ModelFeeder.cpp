@@ -24,10 +24,14 @@ ModelFeeder::ModelFeeder(LocalStore &store, OpportunityListModel &model, QObject
 
 void ModelFeeder::reload()
 {
+    // A cache that cannot be read is not an empty pipeline: the list keeps what it shows, and the
+    // store's readFailed says why (the window's banner).
+    const auto records = m_store.opportunities();
+    if (!records)
+        return;
     QList<OpportunityRow> rows;
-    const QList<CachedOpportunity> records = m_store.opportunities();
-    rows.reserve(records.size());
-    for (const CachedOpportunity &record : records)
+    rows.reserve(records->size());
+    for (const CachedOpportunity &record : *records)
         rows.append(rowOf(record));
     m_model.resetRows(std::move(rows));
 }
@@ -39,8 +43,12 @@ void ModelFeeder::refresh(const QStringList &ids)
     QList<OpportunityRow> rows;
     QStringList gone;
     for (const QString &id : ids) {
-        if (const auto record = m_store.opportunity(id))
-            rows.append(rowOf(*record));
+        // A record that cannot be read stays as shown; only one not there is gone.
+        const auto record = m_store.findOpportunity(id);
+        if (!record)
+            continue;
+        if (*record)
+            rows.append(rowOf(**record));
         else
             gone.append(id);
     }

@@ -14,6 +14,17 @@
 #include <QSettings>
 #include <QUndoStack>
 
+namespace {
+
+// The accounts a dialog offers; none when the cache cannot read them (the window says why).
+QList<Account> accountChoices(LocalStore &store)
+{
+    Result<QList<Account>> accounts = store.accounts();
+    return accounts ? std::move(accounts).value() : QList<Account>();
+}
+
+} // namespace
+
 RecordActions::RecordActions(LocalStore &store, SyncEngine &engine, const Profile &profile,
                              QUndoStack &undoStack, std::function<QString()> currentId,
                              QWidget &window)
@@ -69,7 +80,7 @@ void RecordActions::create()
     Opportunity fresh;
     fresh.ownerId = QString();
     fresh.probability = probabilities.proposed(fresh.stage);
-    OpportunityDialog dialog(fresh, m_store.accounts(), true, &m_window);
+    OpportunityDialog dialog(fresh, accountChoices(m_store), true, &m_window);
     dialog.setStageProbabilities(probabilities);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -91,7 +102,7 @@ void RecordActions::edit(const QString &id)
     const auto record = id.isEmpty() ? std::nullopt : m_store.opportunity(id);
     if (!record)
         return;
-    OpportunityDialog dialog(record->opportunity, m_store.accounts(), false, &m_window);
+    OpportunityDialog dialog(record->opportunity, accountChoices(m_store), false, &m_window);
     dialog.setStageProbabilities(
         StageProbabilities::read(QSettings(m_profile.settingsPath(), QSettings::IniFormat)));
     if (record->state == SyncState::Failed) {
@@ -108,12 +119,14 @@ void RecordActions::edit(const QString &id)
     if (dialog.exec() != QDialog::Accepted || !dialog.changedFields())
         return;
     // The record may have got its server id while the dialog was open.
-    m_undoStack.push(new RecordEditCommand(
+    auto *command = new RecordEditCommand(
         m_store, m_renamed,
         {{id, record->opportunity, dialog.opportunity(), dialog.changedFields()}},
-        tr("Edit %1").arg(ServerText::isolated(record->opportunity.name))));
-    if (!m_store.opportunity(RecordEditCommand::resolve(m_renamed, id)))
-        emit failed(tr("The change could not be saved: %1").arg(m_store.lastError()));
+        tr("Edit %1").arg(ServerText::isolated(record->opportunity.name)));
+    // push() runs redo(); the command stays on the stack (it never merges nor turns obsolete).
+    m_undoStack.push(command);
+    if (const Status saved = command->lastStatus(); !saved)
+        emit failed(tr("The change could not be saved: %1").arg(saved.error()));
 }
 
 void RecordActions::toggleArchived()

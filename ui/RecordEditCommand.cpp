@@ -16,10 +16,15 @@ RecordEditCommand::RecordEditCommand(LocalStore &store, const QHash<QString, QSt
 
 void RecordEditCommand::apply(bool forward)
 {
-    // A refused write leaves the record as it was, and the list goes on showing it so.
-    for (const Change &change : std::as_const(m_changes))
-        static_cast<void>(m_store.editOpportunity(
-            resolve(m_renamed, change.id), forward ? change.after : change.before, change.fields));
+    // A refused write leaves the record as it was, and the list goes on showing it so; the
+    // others still go through.
+    m_lastStatus = {};
+    for (const Change &change : std::as_const(m_changes)) {
+        Status written = m_store.editOpportunity(
+            resolve(m_renamed, change.id), forward ? change.after : change.before, change.fields);
+        if (!written && m_lastStatus)
+            m_lastStatus = std::move(written);
+    }
 }
 
 void RecordEditCommand::undo()

@@ -2,6 +2,7 @@
 
 #include "Opportunity.h"
 #include "OpportunityField.h"
+#include "Result.h"
 
 #include <QHash>
 #include <QUndoCommand>
@@ -28,6 +29,8 @@ public:
 
     void undo() override;
     void redo() override;
+    // How the last redo or undo went: its first failed write, if any.
+    Status lastStatus() const { return m_lastStatus; }
 
     // A move to another stage; closed_won sets probability 100, closed_lost 0.
     static RecordEditCommand *move(LocalStore &store, const QHash<QString, QString> &renamed,
@@ -41,4 +44,5 @@ private:
     LocalStore &m_store;
     const QHash<QString, QString> &m_renamed;
     QList<Change> m_changes;
+    Status m_lastStatus;
 };

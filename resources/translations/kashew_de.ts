@@ -650,6 +650,10 @@
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
+    <message>
+        <source>The local cache could not be read: %1</source>
+        <translation>Der lokale Cache konnte nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBanner</name>
@@ -1163,6 +1167,10 @@ Gewichtet %2</translation>
     <message>
         <source>The rest is synced; these stay here as they were.</source>
         <translation>Alles andere ist synchronisiert; diese Einträge bleiben hier unverändert.</translation>
+    </message>
+    <message>
+        <source>The local cache could not be read: %1</source>
+        <translation>Der lokale Cache konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
