@@ -44,20 +44,6 @@ QString stateName(SyncState state)
     Q_UNREACHABLE();
 }
 
-// The operation's name in `kashew pending`: one per OutboxEntry::Operation, which the build checks.
-QString operationName(OutboxEntry::Operation operation)
-{
-    switch (operation) {
-    case OutboxEntry::Operation::Create:
-        return QStringLiteral("create");
-    case OutboxEntry::Operation::Update:
-        return QStringLiteral("update");
-    case OutboxEntry::Operation::Delete:
-        return QStringLiteral("delete");
-    }
-    Q_UNREACHABLE();
-}
-
 } // namespace
 
 QTextStream &out()
@@ -134,7 +120,7 @@ void printOutboxEntry(const OutboxEntry &entry)
         if (entry.operation == OutboxEntry::Operation::Update && entry.fields.testFlag(field))
             fields.append(OpportunityFieldNames::camelCase(field));
     }
-    out() << operationName(entry.operation) << ' ' << entry.opportunityId << ' '
+    out() << OutboxEntry::operationName(entry.operation) << ' ' << entry.opportunityId << ' '
           << fields.join(QLatin1Char(','))
           << (entry.lastError.isEmpty()
                   ? QString()

@@ -95,28 +95,12 @@ CachedOpportunity recordFromRow(const QSqlQuery &query)
     return record;
 }
 
-QString operationName(OutboxEntry::Operation operation)
-{
-    switch (operation) {
-    case OutboxEntry::Operation::Create:
-        return QStringLiteral("create");
-    case OutboxEntry::Operation::Update:
-        return QStringLiteral("update");
-    case OutboxEntry::Operation::Delete:
-        return QStringLiteral("delete");
-    }
-    Q_UNREACHABLE();
-}
-
 OutboxEntry entryFromRow(const QSqlQuery &query)
 {
     OutboxEntry entry;
     entry.sequence = query.value(0).toLongLong();
     entry.opportunityId = query.value(1).toString();
-    const QString operation = query.value(2).toString();
-    entry.operation = operation == QLatin1String("create")   ? OutboxEntry::Operation::Create
-                      : operation == QLatin1String("delete") ? OutboxEntry::Operation::Delete
-                                                             : OutboxEntry::Operation::Update;
+    entry.operation = OutboxEntry::operationFromName(query.value(2).toString());
     entry.fields = OpportunityFields::fromInt(query.value(3).toUInt());
     entry.idempotencyKey = textOrNull(query.value(4));
     entry.attempts = query.value(5).toInt();

@@ -41,7 +41,6 @@ inline QString timestampText(const QDateTime &time)
 // The record from the dataColumns at the start of a row.
 Opportunity opportunityFromRow(const QSqlQuery &query);
 CachedOpportunity recordFromRow(const QSqlQuery &query);
-QString operationName(OutboxEntry::Operation operation);
 OutboxEntry entryFromRow(const QSqlQuery &query);
 // Binds the dataColumns by position.
 void bindData(QSqlQuery &query, const Opportunity &o);

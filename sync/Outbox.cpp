@@ -79,7 +79,7 @@ Status Outbox::write(const OutboxEntry &entry)
                                      " sent_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     }
     query.addBindValue(entry.opportunityId);
-    query.addBindValue(CacheRows::operationName(entry.operation));
+    query.addBindValue(OutboxEntry::operationName(entry.operation));
     query.addBindValue(entry.fields.toInt());
     query.addBindValue(nullable(entry.idempotencyKey));
     query.addBindValue(entry.attempts);

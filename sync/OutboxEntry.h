@@ -16,6 +16,11 @@ struct OutboxEntry
         Delete
     };
 
+    // The operation's name, as the cache stores it and `kashew pending` prints it.
+    static QString operationName(Operation operation);
+    // Unknown names read as an update, the operation that sends only what changed.
+    static Operation operationFromName(const QString &name);
+
     qint64 sequence = 0;
     QString opportunityId;
     Operation operation = Operation::Update;

@@ -53,11 +53,7 @@ std::optional<OutboxEntry::Operation> operationFromText(const QString &text)
 {
     if (text.isNull())
         return std::nullopt;
-    if (text == QLatin1String("create"))
-        return OutboxEntry::Operation::Create;
-    if (text == QLatin1String("delete"))
-        return OutboxEntry::Operation::Delete;
-    return OutboxEntry::Operation::Update;
+    return OutboxEntry::operationFromName(text);
 }
 
 } // namespace
