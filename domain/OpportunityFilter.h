@@ -12,8 +12,11 @@
 // would list it for the same query.
 struct OpportunityFilter
 {
-    // Folded by fold() (see setSearch): a substring of the folded name.
+    // Folded by fold() (see setSearch): a substring of the folded name or account name.
     QString search;
+    // What the API is asked for (see setSearch): the text trimmed and case-folded but with its
+    // accents, as the hosted API's search keeps them. Empty: search itself.
+    QString searchQuery;
     // Empty: every stage.
     QSet<Stage> stages;
     QString accountId;
@@ -21,13 +24,29 @@ struct OpportunityFilter
     // Archived deals instead of live ones, as the API's isArchived.
     bool archived = false;
 
-    // The one folding rule of search, for the names searched and the text typed.
-    static QString fold(const QString &text) { return text.toCaseFolded(); }
-    void setSearch(const QString &text) { search = fold(text.trimmed()); }
-    // Whether a name already folded (see fold()) matches the search.
-    bool matchesFoldedName(QStringView foldedName) const
+    // The one folding rule of search, for the names searched and the text typed: compatibility
+    // decomposition (NFKD) without its non-spacing marks, then case folding, so "Kraków",
+    // "KRAKOW" and "krakow" fold alike. Letters that have no decomposition but are written
+    // without their stroke or as two letters on a plain keyboard map too: ł→l, ø→o, đ/ð→d,
+    // ħ→h, ŧ→t, ı→i, ß→ss, æ→ae, œ→oe, þ→th. Control characters fold to a space, so that
+    // searchSeparator never occurs in folded text. Folding folded text changes nothing.
+    static QString fold(const QString &text);
+    // Between the folded name and the folded account name in one searched text: no search
+    // contains it, so no match spans both.
+    static constexpr QChar searchSeparator = QChar(0x1f);
+    // The text a search is matched against: the folded name, searchSeparator, the folded
+    // account name.
+    static QString searchableText(const QString &name, const QString &accountName);
+
+    void setSearch(const QString &text)
     {
-        return search.isEmpty() || foldedName.contains(search);
+        searchQuery = text.trimmed().toCaseFolded();
+        search = fold(searchQuery).trimmed();
+    }
+    // Whether a text folded by fold() (a name, or searchableText()) matches the search.
+    bool matchesFoldedName(QStringView foldedText) const
+    {
+        return search.isEmpty() || foldedText.contains(search);
     }
     // The slow path, from the record itself (the item models keep folded names; see
     // OpportunityListModel::accepts).

@@ -291,6 +291,15 @@ OpportunityListModel::Facts OpportunityListModel::factsOf(Opportunity &opportuni
     facts.nameStart = static_cast<qint32>(m_foldedNames.size());
     facts.nameLength = static_cast<qint32>(folded.size());
     m_foldedNames += folded;
+    if (!opportunity.accountName.isEmpty()) {
+        auto known = m_accountByName.constFind(opportunity.accountName);
+        if (known == m_accountByName.constEnd()) {
+            known = m_accountByName.insert(opportunity.accountName,
+                                           static_cast<qint32>(m_foldedAccounts.size()));
+            m_foldedAccounts.append(OpportunityFilter::fold(opportunity.accountName));
+        }
+        facts.account = *known;
+    }
     facts.currency = static_cast<qint16>(shared - m_currencies.cbegin());
     facts.stage = opportunity.stage;
     facts.archived = opportunity.isArchived;
@@ -312,6 +321,14 @@ void OpportunityListModel::compactFoldedNames()
     m_foldedWaste = 0;
 }
 
+void OpportunityListModel::matchAccounts(const QString &search) const
+{
+    m_accountSearch = search;
+    m_accountMatches.resize(m_foldedAccounts.size());
+    for (qsizetype i = 0; i < m_foldedAccounts.size(); ++i)
+        m_accountMatches[i] = m_foldedAccounts.at(i).contains(search);
+}
+
 void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
 {
     beginResetModel();
@@ -323,6 +340,9 @@ void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
     m_foldedNames.clear();
     m_foldedNames.reserve(m_rows.size() * 32);
     m_foldedWaste = 0;
+    m_foldedAccounts = {QString()};
+    m_accountByName.clear();
+    m_accountMatches.clear(); // worked out again for the new accounts
     for (OpportunityRow &row : m_rows) {
         m_facts.append(factsOf(row.opportunity));
         m_updatedMs.append(updatedMsOf(row.opportunity));

@@ -71,6 +71,8 @@ public:
         // The case-folded name's place in one shared buffer (see foldedNameAt).
         qint32 nameStart = 0;
         qint32 nameLength = 0;
+        // The account's name, folded once per name: an index into m_foldedAccounts.
+        qint32 account = 0;
         // Index into currencies().
         qint16 currency = 0;
         Stage stage = Stage::Prospecting;
@@ -96,7 +98,8 @@ public:
                (filter.accountId.isEmpty() ||
                 m_rows.at(row).opportunity.accountId == filter.accountId) &&
                (filter.ownerId.isEmpty() || m_rows.at(row).opportunity.ownerId == filter.ownerId) &&
-               filter.matchesFoldedName(foldedNameAt(row));
+               (filter.matchesFoldedName(foldedNameAt(row)) ||
+                accountNameMatches(filter.search, facts.account));
     }
     // The last change as milliseconds since the epoch: the list's default sort reads only these,
     // kept dense.
@@ -120,6 +123,17 @@ private:
     Facts factsOf(Opportunity &opportunity);
     // Names replaced or removed leave text behind in the buffer: gone once it is half waste.
     void compactFoldedNames();
+    // Whether the account's folded name contains the (non-empty) search: worked out once per
+    // account for each search, so a keystroke scans each row's name alone.
+    bool accountNameMatches(const QString &search, qint32 account) const
+    {
+        if (search.isEmpty())
+            return true;
+        if (search != m_accountSearch || m_accountMatches.size() != m_foldedAccounts.size())
+            matchAccounts(search);
+        return m_accountMatches.at(account);
+    }
+    void matchAccounts(const QString &search) const;
 
     QList<OpportunityRow> m_rows;
     // Per row, kept beside m_rows: derived once, read often.
@@ -127,6 +141,12 @@ private:
     QList<qint64> m_updatedMs;
     QString m_foldedNames;
     qsizetype m_foldedWaste = 0;
+    // Every account name of the rows, folded, once; Facts::account indexes it. Index 0: none.
+    QList<QString> m_foldedAccounts{QString()};
+    QHash<QString, qint32> m_accountByName;
+    // The last search's matches per account (see accountNameMatches).
+    mutable QString m_accountSearch;
+    mutable QList<bool> m_accountMatches;
     QHash<QString, int> m_rowById;
     QList<QString> m_currencies;
     QDate m_today = QDate::currentDate();

@@ -3,6 +3,7 @@
 #include "AccountJson.h"
 #include "ApiLimits.h"
 #include "JsonValueReader.h"
+#include "OpportunityFilter.h"
 #include "OpportunityValidation.h"
 #include "QueryParameters.h"
 #include "ServerStore.h"
@@ -33,7 +34,8 @@ ApiResponse AccountService::list(const QUrlQuery &query)
     const int page = parameters.page();
     const int pageSize = parameters.pageSize(100, ApiLimits::maxPageSize);
     AccountFilter filter;
-    filter.search = parameters.text(QStringLiteral("search")).trimmed().toCaseFolded();
+    // Folded as accounts' name_folded is: accents and case aside.
+    filter.search = OpportunityFilter::fold(parameters.text(QStringLiteral("search")).trimmed());
     filter.status = parameters.text(QStringLiteral("status"));
     if (!filter.status.isEmpty() && !accountStatuses.contains(filter.status))
         return ApiResponse::validation(

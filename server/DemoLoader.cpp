@@ -1,6 +1,7 @@
 #include "DemoLoader.h"
 
 #include "ServerRows.h"
+#include "ServerSchema.h"
 #include "ServerStore.h"
 #include "SqlTransaction.h"
 
@@ -40,8 +41,10 @@ Status DemoLoader::load(const DemoData &demo)
         deferred.append(schema.value(2).toString());
     }
     schema.finish();
-    deferred.append(
-        QStringLiteral("INSERT INTO opportunity_names (opportunity_names) VALUES ('rebuild')"));
+    // The searchable texts before the triggers return (they would index row by row), then
+    // their index in one pass.
+    deferred.prepend(ServerSchema::fillSearchText());
+    deferred.append(ServerSchema::rebuildSearchIndex());
     const QStringList setUp = QStringList{QStringLiteral("PRAGMA journal_mode=DELETE"),
                                           QStringLiteral("PRAGMA cache_size=-262144")} +
                               drops;

@@ -10,7 +10,8 @@
 namespace {
 
 // The WHERE clause of a filter (the table named "o"); `stageIds` sorted.
-SqlWhere whereOf(const OpportunityFilter &filter, const QStringList &stageIds)
+SqlWhere whereOf(const OpportunityFilter &filter, const QString &search,
+                 const QStringList &stageIds)
 {
     SqlWhere where(QStringLiteral("o.is_archived = :archived"), QStringLiteral(":archived"),
                    filter.archived ? 1 : 0);
@@ -20,19 +21,20 @@ SqlWhere whereOf(const OpportunityFilter &filter, const QStringList &stageIds)
                   filter.accountId);
     if (!filter.ownerId.isEmpty())
         where.add(QStringLiteral("o.owner_id = :owner"), QStringLiteral(":owner"), filter.ownerId);
-    if (filter.search.toUcs4().size() >= 3) {
-        // Trigram phrases match substrings. Drive the query from the few matches: "+" keeps
-        // SQLite from walking the whole archived index instead.
+    if (search.toUcs4().size() >= 3) {
+        // Trigram phrases match substrings of the name and account name (search_folded). Drive the
+        // query from the few matches: "+" keeps SQLite from walking the whole archived index
+        // instead.
         where.clause.prepend(QLatin1Char('+'));
-        QString phrase = filter.search;
+        QString phrase = search;
         phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        where.add(QStringLiteral("o.seq IN (SELECT rowid FROM opportunity_names"
-                                 " WHERE opportunity_names MATCH :search)"),
+        where.add(QStringLiteral("o.seq IN (SELECT rowid FROM opportunity_search"
+                                 " WHERE opportunity_search MATCH :search)"),
                   QStringLiteral(":search"), QString(QLatin1Char('"') + phrase + QLatin1Char('"')));
-    } else if (!filter.search.isEmpty()) {
+    } else if (!search.isEmpty()) {
         // Too short for trigrams: a scan, which still stops at the page's end.
-        where.add(QStringLiteral("instr(o.name_folded, :search) > 0"), QStringLiteral(":search"),
-                  filter.search);
+        where.add(QStringLiteral("instr(o.search_folded, :search) > 0"), QStringLiteral(":search"),
+                  search);
     }
     return where;
 }
@@ -68,12 +70,15 @@ Result<ListPage<Opportunity>> OpportunityListing::list(const OpportunityFilter &
     for (const Stage stage : filter.stages)
         stageIds.append(Stages::id(stage));
     stageIds.sort();
-    const SqlWhere where = whereOf(filter, stageIds);
+    // Folded again: a search set by hand rather than by setSearch matches as the typed one
+    // would (folding folded text changes nothing).
+    const QString search = OpportunityFilter::fold(filter.search);
+    const SqlWhere where = whereOf(filter, search, stageIds);
     // Length-prefixed parts: no two filters share a key.
     QString countKey;
     for (const QString &part :
          {filter.archived ? QStringLiteral("1") : QStringLiteral("0"),
-          stageIds.join(QLatin1Char(',')), filter.accountId, filter.ownerId, filter.search})
+          stageIds.join(QLatin1Char(',')), filter.accountId, filter.ownerId, search})
         countKey += QString::number(part.size()) + QLatin1Char(':') + part;
     const Result<qint64> total = count(countKey, where);
     if (!total)

@@ -1,6 +1,7 @@
 #include "ServerRows.h"
 
 #include "OpportunityColumns.h"
+#include "OpportunityFilter.h"
 #include "OpportunityJson.h"
 #include "SqlNullText.h"
 #include "Timestamp.h"
@@ -54,7 +55,7 @@ void bindOpportunity(QSqlQuery &query, const Opportunity &o)
     if (stored.leadId.isEmpty())
         stored.leadId = QString();
     OpportunityColumns::bindNamed(query, stored, storedFields);
-    query.bindValue(QStringLiteral(":name_folded"), o.name.toCaseFolded());
+    query.bindValue(QStringLiteral(":name_folded"), OpportunityFilter::fold(o.name));
 }
 
 const QString accountColumns = QStringLiteral(
@@ -85,7 +86,7 @@ void bindAccount(QSqlQuery &query, const Account &a)
 {
     query.bindValue(QStringLiteral(":id"), a.id);
     query.bindValue(QStringLiteral(":name"), a.name);
-    query.bindValue(QStringLiteral(":name_folded"), a.name.toCaseFolded());
+    query.bindValue(QStringLiteral(":name_folded"), OpportunityFilter::fold(a.name));
     query.bindValue(QStringLiteral(":type"), nullable(a.type));
     query.bindValue(QStringLiteral(":status"), a.status);
     query.bindValue(QStringLiteral(":industry"), nullable(a.industry));

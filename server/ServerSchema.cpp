@@ -1,8 +1,13 @@
 #include "ServerSchema.h"
 
+#include "OpportunityFilter.h"
 #include "SchemaMigrations.h"
+#include "SqlTransaction.h"
 
 #include <QList>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStringList>
 
 namespace ServerSchema {
@@ -82,8 +87,111 @@ const QList<QStringList> &migrations()
                            " created_at INTEGER NOT NULL, status INTEGER NOT NULL,"
                            " body BLOB NOT NULL, PRIMARY KEY (principal, key))"),
         },
+        {
+            // Search covers the account's name too: search_folded is the folded name, char(31)
+            // (OpportunityFilter::searchSeparator, which no folded search contains, so no match
+            // spans both) and the account's folded name. Triggers keep it current when the name
+            // or the account changes and when an account is renamed; the trigram index follows it.
+            QStringLiteral("DROP TRIGGER opportunity_names_insert"),
+            QStringLiteral("DROP TRIGGER opportunity_names_delete"),
+            QStringLiteral("DROP TRIGGER opportunity_names_update"),
+            QStringLiteral("DROP TABLE opportunity_names"),
+            QStringLiteral("ALTER TABLE opportunities ADD COLUMN search_folded TEXT NOT NULL"
+                           " DEFAULT ''"),
+            QStringLiteral("CREATE VIRTUAL TABLE opportunity_search USING fts5(search_folded,"
+                           " content='opportunities', content_rowid='seq',"
+                           " tokenize='trigram case_sensitive 1')"),
+            QStringLiteral("CREATE TRIGGER opportunity_search_insert AFTER INSERT ON opportunities"
+                           " BEGIN UPDATE opportunities SET search_folded = new.name_folded"
+                           " || char(31) || coalesce((SELECT a.name_folded FROM accounts a"
+                           " WHERE a.id = new.account_id), '') WHERE seq = new.seq; END"),
+            QStringLiteral("CREATE TRIGGER opportunity_search_refer AFTER UPDATE OF name_folded,"
+                           " account_id ON opportunities WHEN old.name_folded IS NOT"
+                           " new.name_folded OR old.account_id IS NOT new.account_id"
+                           " BEGIN UPDATE opportunities SET search_folded = new.name_folded"
+                           " || char(31) || coalesce((SELECT a.name_folded FROM accounts a"
+                           " WHERE a.id = new.account_id), '') WHERE seq = new.seq; END"),
+            QStringLiteral("CREATE TRIGGER opportunity_search_account AFTER UPDATE OF name_folded"
+                           " ON accounts WHEN old.name_folded IS NOT new.name_folded"
+                           " BEGIN UPDATE opportunities SET search_folded = name_folded"
+                           " || char(31) || new.name_folded WHERE account_id = new.id; END"),
+            // A new row's search_folded is '' until the insert trigger sets it: never indexed,
+            // so never deleted from the index.
+            QStringLiteral("CREATE TRIGGER opportunity_search_update AFTER UPDATE OF"
+                           " search_folded ON opportunities"
+                           " WHEN old.search_folded IS NOT new.search_folded"
+                           " BEGIN INSERT INTO opportunity_search (opportunity_search, rowid,"
+                           " search_folded) SELECT 'delete', old.seq, old.search_folded"
+                           " WHERE old.search_folded <> '';"
+                           " INSERT INTO opportunity_search (rowid, search_folded)"
+                           " VALUES (new.seq, new.search_folded); END"),
+            QStringLiteral("CREATE TRIGGER opportunity_search_delete AFTER DELETE ON opportunities"
+                           " BEGIN INSERT INTO opportunity_search (opportunity_search, rowid,"
+                           " search_folded) SELECT 'delete', old.seq, old.search_folded"
+                           " WHERE old.search_folded <> ''; END"),
+            QStringLiteral("UPDATE opportunities SET search_folded = name_folded || char(31) ||"
+                           " coalesce((SELECT a.name_folded FROM accounts a"
+                           " WHERE a.id = opportunities.account_id), '')"),
+            // The rule the stored folded names follow: 1, case folding alone, was step 1's.
+            // migrate() refolds them in C++ (SQL cannot fold) when the rule is older than
+            // foldRule.
+            QStringLiteral("CREATE TABLE search_fold (rule INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO search_fold (rule) VALUES (1)"),
+        },
     };
     return steps;
+}
+
+// The rule of OpportunityFilter::fold: 2 drops accents and spells ł, ß, æ... plainly. Raise it
+// when the rule changes, and the stored folded names are refolded on the next start.
+constexpr int foldRule = 2;
+
+// Refolds every account's and opportunity's name_folded when they follow an older rule; the
+// triggers carry it into search_folded and the trigram index. One transaction.
+Status refold(const QString &connectionName)
+{
+    QSqlDatabase db = QSqlDatabase::database(connectionName);
+    SqlTransaction transaction(connectionName);
+    if (!transaction.isActive())
+        return Failure{QStringLiteral("schema: refolding names: ") + transaction.error()};
+    QSqlQuery rule(db);
+    if (!rule.exec(QStringLiteral("SELECT rule FROM search_fold")) || !rule.next())
+        return Failure{QStringLiteral("schema: reading the fold rule: ") + rule.lastError().text()};
+    if (rule.value(0).toInt() >= foldRule)
+        return {};
+    rule.finish();
+    for (const QString &table : {QStringLiteral("accounts"), QStringLiteral("opportunities")}) {
+        QSqlQuery names(db);
+        names.setForwardOnly(true);
+        if (!names.exec(QStringLiteral("SELECT rowid, name, name_folded FROM ") + table))
+            return Failure{QStringLiteral("schema: reading names: ") + names.lastError().text()};
+        QList<std::pair<qint64, QString>> changed;
+        while (names.next()) {
+            const QString folded = OpportunityFilter::fold(names.value(1).toString());
+            if (folded != names.value(2).toString())
+                changed.append({names.value(0).toLongLong(), folded});
+        }
+        names.finish();
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE ") + table +
+                       QStringLiteral(" SET name_folded = :folded WHERE rowid = :rowid"));
+        for (const auto &[rowid, folded] : changed) {
+            update.bindValue(QStringLiteral(":folded"), folded);
+            update.bindValue(QStringLiteral(":rowid"), rowid);
+            if (!update.exec())
+                return Failure{QStringLiteral("schema: refolding a name: ") +
+                               update.lastError().text()};
+        }
+    }
+    QSqlQuery done(db);
+    done.prepare(QStringLiteral("UPDATE search_fold SET rule = :rule"));
+    done.bindValue(QStringLiteral(":rule"), foldRule);
+    if (!done.exec())
+        return Failure{QStringLiteral("schema: recording the fold rule: ") +
+                       done.lastError().text()};
+    if (!transaction.commit())
+        return Failure{QStringLiteral("schema: refolding names: ") + transaction.error()};
+    return {};
 }
 
 } // namespace
@@ -93,12 +201,25 @@ int version()
     return static_cast<int>(migrations().size());
 }
 
-Status migrate(const QString &connectionName)
+QString fillSearchText()
+{
+    return QStringLiteral("UPDATE opportunities SET search_folded = name_folded || char(31) ||"
+                          " coalesce((SELECT a.name_folded FROM accounts a"
+                          " WHERE a.id = opportunities.account_id), '')");
+}
+
+QString rebuildSearchIndex()
+{
+    return QStringLiteral("INSERT INTO opportunity_search (opportunity_search) VALUES ('rebuild')");
+}
+
+Status migrate(const QString &connectionName, int upTo)
 {
     QString error;
-    if (!SchemaMigrations::apply(connectionName, migrations(), &error))
+    if (!SchemaMigrations::apply(connectionName, migrations().mid(0, upTo), &error))
         return Failure{QStringLiteral("schema: ") + error};
-    return {};
+    // The fold rule is recorded from step 2 on.
+    return upTo >= 2 ? refold(connectionName) : Status{};
 }
 
 } // namespace ServerSchema

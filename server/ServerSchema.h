@@ -9,7 +9,13 @@ namespace ServerSchema {
 
 // The newest schema's number (PRAGMA user_version).
 int version();
-// Brings the database on `connectionName` to the newest schema.
-Status migrate(const QString &connectionName);
+// Brings the database on `connectionName` to the newest schema (to an older one, `upTo`, for
+// tests that make a database as an older server left it).
+Status migrate(const QString &connectionName, int upTo = version());
+
+// For loads made with the triggers set aside (DemoLoader): the statement that computes every
+// row's search_folded (before the triggers return), and the one that rebuilds its trigram index.
+QString fillSearchText();
+QString rebuildSearchIndex();
 
 } // namespace ServerSchema

@@ -236,6 +236,20 @@ Status ServerStore::insertAccount(const Account &account)
     return {};
 }
 
+Result<std::optional<Account>> ServerStore::renameAccount(const QString &id, const QString &name)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral(
+        "UPDATE accounts SET name = :name, name_folded = :name_folded WHERE id = :id"));
+    query.bindValue(QStringLiteral(":name"), name);
+    query.bindValue(QStringLiteral(":name_folded"), OpportunityFilter::fold(name));
+    query.bindValue(QStringLiteral(":id"), id);
+    if (!query.exec())
+        return failed(QStringLiteral("renaming an account"), query);
+    invalidateCounts();
+    return findAccount(id);
+}
+
 Result<std::optional<ServerStore::RememberedResponse>>
 ServerStore::rememberedResponse(const QString &principal, const QString &key)
 {

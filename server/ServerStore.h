@@ -64,6 +64,9 @@ public:
     Result<Page<Account>> listAccounts(const AccountFilter &filter, int page, int pageSize);
     Result<std::optional<Account>> findAccount(const QString &id);
     Status insertAccount(const Account &account);
+    // Renames an account; its deals' searchable text follows (a trigger). The renamed account,
+    // or none when there is no such account.
+    Result<std::optional<Account>> renameAccount(const QString &id, const QString &name);
 
     // Idempotency-Key handling: a response remembered for (principal, key) for 24 hours.
     Result<std::optional<RememberedResponse>> rememberedResponse(const QString &principal,

@@ -2,7 +2,8 @@
 // account, owner, archived), the list's filter (OpportunityFilter through OpportunityFilterProxy
 // over OpportunityListModel, fed by the sync layer) shows exactly the records kashew-server lists.
 // Hundreds of random queries from a fixed seed: searches cut from real names (non-ASCII ones
-// among them) in mixed case, with the other filters mixed in. Then the server's data changes
+// among them) in mixed case, accent-free ones, pieces of account names, with the other filters
+// mixed in. Then the server's data changes
 // (renames, archiving, moves, deletes, new records), one more sync updates the model in place,
 // and the queries run again.
 #include "ApiClient.h"
@@ -59,6 +60,14 @@ const QStringList oddSearches{
     QStringLiteral("—"),      QStringLiteral(" — "),  QStringLiteral("e\u0301"),
     QStringLiteral("é"),      QStringLiteral("  "),   QStringLiteral("*"),
     QStringLiteral("x OR y"), QStringLiteral("NEAR"), QStringLiteral("a\tb"),
+};
+
+// Searches typed without accents, for names and account names with them.
+const QStringList accentFreeSearches{
+    QStringLiteral("omega alesund"), QStringLiteral("ALESUND"),    QStringLiteral("unused oy"),
+    QStringLiteral("strasse"),       QStringLiteral("cafe creme"), QStringLiteral("CAFE"),
+    QStringLiteral("arger aou"),     QStringLiteral("istanbul"),   QStringLiteral("igdir"),
+    QStringLiteral("ngstrom"),       QStringLiteral("lobregat"),   QStringLiteral("oy"),
 };
 
 struct Query
@@ -255,11 +264,14 @@ private:
     {
         QRandomGenerator random(seed);
         QStringList names;
+        QStringList accountNames;
         QStringList accounts;
         QStringList owners;
         for (int row = 0; row < m_model.rowCount(); ++row) {
             const Opportunity &o = m_model.rowAt(row).opportunity;
             names.append(o.name);
+            if (!o.accountName.isEmpty() && !accountNames.contains(o.accountName))
+                accountNames.append(o.accountName);
             if (!o.accountId.isEmpty() && !accounts.contains(o.accountId))
                 accounts.append(o.accountId);
             if (!owners.contains(o.ownerId))
@@ -276,15 +288,21 @@ private:
         int matchedLongSearch = 0;
         int matchedShortSearch = 0;
         int matchedNonAscii = 0;
+        int matchedAccountNameOnly = 0;
+        int matchedAccentFree = 0;
         for (int i = 0; i < count; ++i) {
             Query query;
-            const int kind = random.bounded(10);
+            const int kind = random.bounded(11);
             if (kind < 6)
                 query.search = mixCase(random, pieceOf(random, pick(random, names)));
             else if (kind == 6)
                 query.search = pick(random, names).toUpper();
             else if (kind == 7)
                 query.search = pick(random, oddSearches);
+            else if (kind == 8)
+                query.search = pick(random, accentFreeSearches);
+            else if (kind == 9)
+                query.search = mixCase(random, pieceOf(random, pick(random, accountNames)));
             if (random.bounded(6) == 0)
                 query.search = QStringLiteral("  ") + query.search + QLatin1Char(' ');
             if (random.bounded(3) == 0)
@@ -316,12 +334,25 @@ private:
             if (std::any_of(folded.cbegin(), folded.cend(),
                             [](QChar c) { return c.unicode() > 0x7f; }))
                 ++matchedNonAscii;
+            if (kind == 8)
+                ++matchedAccentFree;
+            // Some rows only through the account's name.
+            const QString search = OpportunityFilter::fold(query.search).trimmed();
+            if (std::any_of(server.cbegin(), server.cend(), [&](const QString &id) {
+                    return !OpportunityFilter::fold(
+                                m_model.rowAt(m_model.rowOf(id)).opportunity.name)
+                                .contains(search);
+                }))
+                ++matchedAccountNameOnly;
         }
         // The comparisons are not of empty sets, and cover both kinds of search and non-ASCII.
         QVERIFY2(matchedSomething > count / 2, qPrintable(QString::number(matchedSomething)));
         QVERIFY2(matchedLongSearch > count / 10, qPrintable(QString::number(matchedLongSearch)));
         QVERIFY2(matchedShortSearch > count / 10, qPrintable(QString::number(matchedShortSearch)));
         QVERIFY2(matchedNonAscii > count / 20, qPrintable(QString::number(matchedNonAscii)));
+        QVERIFY2(matchedAccentFree > count / 100, qPrintable(QString::number(matchedAccentFree)));
+        QVERIFY2(matchedAccountNameOnly > count / 50,
+                 qPrintable(QString::number(matchedAccountNameOnly)));
     }
 
     // Every id the server lists for the query, page after page, through the client's API.
@@ -338,7 +369,8 @@ private:
         for (ApiClient::PageRequest request;; ++request.page) {
             std::optional<std::pair<ApiError, ApiClient::OpportunityPage>> answer;
             m_sync.client.listOpportunities(
-                filter, request, [&](const ApiError &error, const ApiClient::OpportunityPage &page) {
+                filter, request,
+                [&](const ApiError &error, const ApiClient::OpportunityPage &page) {
                     answer = std::make_pair(error, page);
                 });
             if (!QTest::qWaitFor([&] { return answer.has_value(); }, 30000)) {

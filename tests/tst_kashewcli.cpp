@@ -471,6 +471,36 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(none.out.toUtf8()).array().size(), 0);
     }
 
+    // `list --search` ignores case and accents and looks in the account's name too.
+    void listSearchIgnoresAccentsAndFindsAccounts()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        const QString account = TestData::createAccount(http, QStringLiteral("Kraków Logistik"));
+        TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Łódź Pilot")}});
+        TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Renewal")},
+                                           {QStringLiteral("accountId"), account}});
+        TestData::createOpportunity(http, {{QStringLiteral("name"), QStringLiteral("Other")}});
+        QTemporaryDir profile;
+        const Cli cli(profile.path(), server.baseUrl());
+        EXPECT_EXIT(cli.run({QStringLiteral("sync")}), 0);
+        const auto found = [&](const QString &search) {
+            const CliRun run = cli.run({QStringLiteral("list"), QStringLiteral("--search"), search,
+                                        QStringLiteral("--json")});
+            QStringList names;
+            for (const QJsonValue &item : QJsonDocument::fromJson(run.out.toUtf8()).array())
+                names.append(item.toObject().value(QStringLiteral("name")).toString());
+            names.sort();
+            return names;
+        };
+        QCOMPARE(found(QStringLiteral("krakow")), QStringList{QStringLiteral("Renewal")});
+        QCOMPARE(found(QStringLiteral("KRAKÓW")), QStringList{QStringLiteral("Renewal")});
+        QCOMPARE(found(QStringLiteral("lodz")), QStringList{QStringLiteral("Łódź Pilot")});
+        QCOMPARE(found(QStringLiteral("l")),
+                 (QStringList{QStringLiteral("Renewal"), QStringLiteral("Łódź Pilot")}));
+    }
+
     // A record's name cannot steer the terminal: escape sequences, bells, carriage returns and
     // bidi overrides come out escaped in text, and JSON stays valid and exact.
     void serverTextCannotSteerTheTerminal()

@@ -116,7 +116,8 @@ private slots:
         QCOMPARE(m_model->rowCount(), rows.size());
         for (const OpportunityRow &row : std::as_const(rows)) {
             const int at = m_model->rowOf(row.opportunity.id);
-            QCOMPARE(m_model->foldedNameAt(at).toString(), row.opportunity.name.toCaseFolded());
+            QCOMPARE(m_model->foldedNameAt(at).toString(),
+                     OpportunityFilter::fold(row.opportunity.name));
             QCOMPARE(m_model->factsAt(at).value, row.opportunity.value);
             QCOMPARE(m_model->currencies().at(m_model->factsAt(at).currency),
                      row.opportunity.currency);

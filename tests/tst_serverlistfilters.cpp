@@ -87,6 +87,17 @@ private slots:
                                          return i % 6 == 4 && i % 3 == 1 && i % 5 != 4;
                                      });
         QTest::newRow("nothing") << "search=zzz" << QList<int>();
+        QTest::newRow("search without accents")
+            << "search=muller" << matching([](int i) { return i % 3 == 0 && i % 5 != 4; });
+        QTest::newRow("search without accents, capitals")
+            << "search=MULLER%20RENEWAL"
+            << matching([](int i) { return i % 3 == 0 && i % 5 != 4; });
+        QTest::newRow("search in the account's name")
+            << "search=Glob" << matching([](int i) { return i % 2 == 1 && i % 5 != 4; });
+        QTest::newRow("search in the account's name, accented")
+            << "search=%C3%81CME" << matching([](int i) { return i % 2 == 0 && i % 5 != 4; });
+        QTest::newRow("search across name and account name") << "search=12acme" << QList<int>();
+        QTest::newRow("search across name and account name, short") << "search=2a" << QList<int>();
     }
     void filters()
     {

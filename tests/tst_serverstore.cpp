@@ -474,6 +474,12 @@ private slots:
             OpportunityFilter search;
             search.search = newest.name.toCaseFolded();
             QVERIFY(names(list(search).items).contains(newest.name));
+            // And on their account names (the searchable texts are filled in after the load).
+            if (!newest.accountName.isEmpty()) {
+                OpportunityFilter byAccount;
+                byAccount.setSearch(newest.accountName);
+                QVERIFY(names(list(byAccount).items).contains(newest.name));
+            }
             // New records after the demo are listed first.
             QVERIFY(m_store->nextTimestamp() > newest.createdAt);
             QStringList page = names(list({}, 1, 50).items);
