@@ -120,15 +120,19 @@ bool OpportunityFilter::accepts(const Opportunity &opportunity) const
 QUrlQuery OpportunityFilter::toQuery() const
 {
     QUrlQuery query;
+    // QUrlQuery takes "%41" in a value for an encoded "A": encode first, so text stays text.
+    const auto add = [&query](const QString &name, const QString &value) {
+        query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    };
     if (!search.isEmpty())
-        query.addQueryItem(QStringLiteral("search"), searchQuery.isEmpty() ? search : searchQuery);
+        add(QStringLiteral("search"), searchQuery.isEmpty() ? search : searchQuery);
     if (stages.size() == 1)
-        query.addQueryItem(QStringLiteral("status"), Stages::id(*stages.cbegin()));
+        add(QStringLiteral("status"), Stages::id(*stages.cbegin()));
     if (!accountId.isEmpty())
-        query.addQueryItem(QStringLiteral("accountId"), accountId);
+        add(QStringLiteral("accountId"), accountId);
     if (!ownerId.isEmpty())
-        query.addQueryItem(QStringLiteral("ownerId"), ownerId);
+        add(QStringLiteral("ownerId"), ownerId);
     if (archived)
-        query.addQueryItem(QStringLiteral("isArchived"), QStringLiteral("true"));
+        add(QStringLiteral("isArchived"), QStringLiteral("true"));
     return query;
 }

@@ -232,6 +232,16 @@ private slots:
         QVERIFY(!filter.toQuery().hasQueryItem(QStringLiteral("status")));
         QVERIFY(!OpportunityFilter{}.toQuery().hasQueryItem(QStringLiteral("isArchived")));
         QVERIFY(OpportunityFilter{}.toQuery().isEmpty());
+
+        // Text that looks percent-encoded is still text: a deal named "Promo 10%25" is looked for
+        // as it is named, never as "Promo 10%".
+        OpportunityFilter percent;
+        percent.setSearch(QStringLiteral("Promo 10%25 %41"));
+        percent.ownerId = QStringLiteral("auth0|%41");
+        QCOMPARE(percent.toQuery().queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded),
+                 QStringLiteral("promo 10%25 %41"));
+        QCOMPARE(percent.toQuery().queryItemValue(QStringLiteral("ownerId"), QUrl::FullyDecoded),
+                 QStringLiteral("auth0|%41"));
     }
 };
 
