@@ -41,6 +41,17 @@ void OpportunityListModel::setToday(const QDate &today)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void OpportunityListModel::setPeople(const PeopleBook &people)
+{
+    if (people == m_people)
+        return;
+    m_people = people;
+    // Names show in the owner column and on the cards; the owner sorts by them.
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Owner), index(rowCount() - 1, Owner));
+    emit peopleChanged();
+}
+
 bool OpportunityListModel::isOverdue(const Opportunity &o) const
 {
     return !Stages::isClosed(o.stage) && o.expectedCloseDate.isValid() &&

@@ -2,6 +2,7 @@
 
 #include "OpportunityFilter.h"
 #include "OpportunityRow.h"
+#include "PeopleBook.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -106,14 +107,20 @@ public:
     qint64 updatedMsAt(int row) const { return m_updatedMs.at(row); }
     // Every currency code of the rows, once; Facts::currency indexes it.
     const QList<QString> &currencies() const { return m_currencies; }
-    // How an owner is shown: the API has no users resource, so by its id.
-    QString ownerName(const QString &ownerId) const { return ownerId; }
+    // How an owner is shown: by name where the people book knows one, else by a shortened id.
+    QString ownerName(const QString &ownerId) const { return m_people.displayName(ownerId); }
+    // Who is who, and who "me" is: the owner column, the cards, the filter and the detail read
+    // names from here.
+    const PeopleBook &people() const { return m_people; }
+    void setPeople(const PeopleBook &people);
 
     // The date "overdue" is measured against; today unless a test fixes it.
     void setToday(const QDate &today);
     bool isOverdue(const Opportunity &opportunity) const;
 
 signals:
+    // The people book was replaced (names, or who "me" is).
+    void peopleChanged();
     void moveRequested(const QStringList &ids, Stage stage);
     void moveRefused(const QString &reason);
 
@@ -149,6 +156,7 @@ private:
     mutable QList<bool> m_accountMatches;
     QHash<QString, int> m_rowById;
     QList<QString> m_currencies;
+    PeopleBook m_people;
     QDate m_today = QDate::currentDate();
     bool m_readOnly = false;
 };

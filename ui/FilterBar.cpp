@@ -128,6 +128,36 @@ void FilterBar::setOwners(const QList<QPair<QString, QString>> &idAndName)
     m_owner->setCurrentIndex(std::max(0, m_owner->findData(current)));
 }
 
+void FilterBar::setFilter(const OpportunityFilter &filter, const QString &searchText)
+{
+    {
+        // One apply at the end, not one per widget.
+        const QSignalBlocker searchBlocker(m_search);
+        const QSignalBlocker accountBlocker(m_account);
+        const QSignalBlocker ownerBlocker(m_owner);
+        const QSignalBlocker archivedBlocker(m_archived);
+        m_search->setText(searchText);
+        for (QAction *action : m_stageButton->menu()->actions()) {
+            const QSignalBlocker blocker(action);
+            action->setChecked(filter.stages.contains(static_cast<Stage>(action->data().toInt())));
+        }
+        const auto choose = [](QComboBox *box, const QString &id) {
+            if (box->findData(id) < 0)
+                box->addItem(id, id);
+            box->setCurrentIndex(box->findData(id));
+        };
+        choose(m_account, filter.accountId);
+        choose(m_owner, filter.ownerId);
+        m_archived->setChecked(filter.archived);
+    }
+    apply();
+}
+
+void FilterBar::clearFilters()
+{
+    setFilter({}, {});
+}
+
 void FilterBar::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);

@@ -33,6 +33,12 @@ public:
     // The totals changed: the summary recounts once per event loop pass.
     void recount();
     const OpportunityFilter &filter() const { return m_filter; }
+    // Shows `filter` in the widgets and applies it (one filterChanged): a saved view, "clear".
+    // The search field gets `searchText` as typed (the filter keeps it folded); an owner or
+    // account the lists do not offer is added to them by its id.
+    void setFilter(const OpportunityFilter &filter, const QString &searchText);
+    // Every filter off: all stages, accounts and owners, no search, live deals.
+    void clearFilters();
     void setAccounts(const QList<Account> &accounts);
     void setOwners(const QList<QPair<QString, QString>> &idAndName);
     void focusSearch();
