@@ -52,6 +52,14 @@ void OpportunityListModel::setPeople(const PeopleBook &people)
     emit peopleChanged();
 }
 
+void OpportunityListModel::setRates(const CurrencyRates &rates)
+{
+    if (rates == m_rates)
+        return;
+    m_rates = rates;
+    emit ratesChanged();
+}
+
 bool OpportunityListModel::isOverdue(const Opportunity &o) const
 {
     return !Stages::isClosed(o.stage) && o.expectedCloseDate.isValid() &&

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CurrencyRates.h"
 #include "OpportunityFilter.h"
 #include "OpportunityRow.h"
 #include "PeopleBook.h"
@@ -113,6 +114,9 @@ public:
     // names from here.
     const PeopleBook &people() const { return m_people; }
     void setPeople(const PeopleBook &people);
+    // The base currency and the user's rates: totals and value sorting convert with them.
+    const CurrencyRates &rates() const { return m_rates; }
+    void setRates(const CurrencyRates &rates);
 
     // The date "overdue" is measured against; today unless a test fixes it.
     void setToday(const QDate &today);
@@ -121,6 +125,8 @@ public:
 signals:
     // The people book was replaced (names, or who "me" is).
     void peopleChanged();
+    // The base currency or a rate changed.
+    void ratesChanged();
     void moveRequested(const QStringList &ids, Stage stage);
     void moveRefused(const QString &reason);
 
@@ -157,6 +163,7 @@ private:
     QHash<QString, int> m_rowById;
     QList<QString> m_currencies;
     PeopleBook m_people;
+    CurrencyRates m_rates;
     QDate m_today = QDate::currentDate();
     bool m_readOnly = false;
 };
