@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 SettingsDialog::SettingsDialog(const Values &values, QWidget *parent)
@@ -17,6 +18,7 @@ SettingsDialog::SettingsDialog(const Values &values, QWidget *parent)
     , m_key(new QLineEdit(values.apiKey, this))
     , m_minutes(new QSpinBox(this))
     , m_result(new QLabel(this))
+    , m_pages(new QTabWidget(this))
 {
     setWindowTitle(tr("Settings"));
     setMinimumWidth(480);
@@ -33,14 +35,16 @@ SettingsDialog::SettingsDialog(const Values &values, QWidget *parent)
     auto *test = new QPushButton(tr("&Test connection"), this);
     connect(test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
 
-    auto *form = new QFormLayout;
+    auto *connection = new QWidget(this);
+    auto *form = new QFormLayout(connection);
     form->addRow(tr("&Server:"), m_url);
     form->addRow(tr("API &key:"), m_key);
     form->addRow(tr("S&ync every:"), m_minutes);
     form->addRow(test, m_result);
     // What a deal's probability becomes as it enters each open stage (the closed stages set
     // 100 % and 0 % by rule).
-    auto *stages = new QGroupBox(tr("Probability proposed for each stage"), this);
+    auto *stagesPage = new QWidget(this);
+    auto *stages = new QGroupBox(tr("Probability proposed for each stage"), stagesPage);
     auto *stageForm = new QFormLayout(stages);
     for (Stage stage : Stages::all()) {
         if (StageProbabilities::implied(stage))
@@ -62,9 +66,13 @@ SettingsDialog::SettingsDialog(const Values &values, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *stagesLayout = new QVBoxLayout(stagesPage);
+    stagesLayout->addWidget(stages);
+    stagesLayout->addStretch();
+    m_pages->addTab(connection, tr("&Connection"));
+    m_pages->addTab(stagesPage, tr("S&tages"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(stages);
+    layout->addWidget(m_pages);
     layout->addWidget(buttons);
 }
 
@@ -74,6 +82,12 @@ SettingsDialog::Values SettingsDialog::values() const
     for (auto it = m_probabilities.cbegin(); it != m_probabilities.cend(); ++it)
         values.stageProbabilities.setProposed(it.key(), it.value()->value());
     return values;
+}
+
+void SettingsDialog::addPage(QWidget *page, const QString &title)
+{
+    page->setParent(m_pages);
+    m_pages->addTab(page, title);
 }
 
 void SettingsDialog::testConnection()
@@ -86,16 +100,17 @@ void SettingsDialog::testConnection()
     settings.maxRetries = 0;
     settings.transferTimeoutMs = 10000;
     client->setSettings(settings);
-    client->listOpportunities({}, {1, 1}, [this, client](const ApiError &error,
-                                                     const ApiClient::OpportunityPage &page) {
-        if (error.ok())
-            m_result->setText(page.totalCount ? tr("Connected: %n opportunity(ies) on the server.",
-                                                   nullptr, static_cast<int>(*page.totalCount))
-                                              : tr("Connected."));
-        else if (error.kind == ApiError::Kind::Unauthorized)
-            m_result->setText(tr("The server refused the key: %1").arg(error.message));
-        else
-            m_result->setText(tr("No connection: %1").arg(error.message));
-        client->deleteLater();
-    });
+    client->listOpportunities(
+        {}, {1, 1}, [this, client](const ApiError &error, const ApiClient::OpportunityPage &page) {
+            if (error.ok())
+                m_result->setText(page.totalCount
+                                      ? tr("Connected: %n opportunity(ies) on the server.", nullptr,
+                                           static_cast<int>(*page.totalCount))
+                                      : tr("Connected."));
+            else if (error.kind == ApiError::Kind::Unauthorized)
+                m_result->setText(tr("The server refused the key: %1").arg(error.message));
+            else
+                m_result->setText(tr("No connection: %1").arg(error.message));
+            client->deleteLater();
+        });
 }
