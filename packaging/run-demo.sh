@@ -12,7 +12,10 @@ desktop="$build/app/kashew-desktop"
 workdir=$(mktemp -d -t kashew-demo.XXXXXX)
 key="kshw_demo_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 log="$workdir/server.log"
-"$server" --listen 127.0.0.1:0 --database "$workdir/demo.sqlite" --api-key "$key" \
+# The key belongs to a named user, so the app shows "me" by name among the demo's owners.
+me='auth0|64b7c0ffee'
+"$server" --listen 127.0.0.1:0 --database "$workdir/demo.sqlite" \
+    --user "$me=Maya Lindqvist <maya.lindqvist@example.com>" --api-key "$key@$me" \
     --demo "${DEMO_COUNT:-5000}" >"$log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$workdir"; }
@@ -45,6 +48,7 @@ kashew-server is running with demo data.
   Key: $key
 Try:
   curl -H 'Authorization: Bearer $key' '$url/opportunities?pageSize=3&status=negotiation'
+  curl -H 'Authorization: Bearer $key' '$url/users/me'
   KASHEW_API_KEY=$key $build/app/kashew --profile $workdir/profile --server $url sync
 Press Ctrl+C to stop it (its temporary database goes with it).
 MSG

@@ -2,12 +2,17 @@
 
 #include <QCryptographicHash>
 
-ApiKeyring::ApiKeyring(const QStringList &writeKeys, const QStringList &readOnlyKeys)
+ApiKeyring::ApiKeyring(const QStringList &writeKeys, const QStringList &readOnlyKeys,
+                       const QHash<QString, QString> &keyUsers)
 {
+    const auto callerFor = [&keyUsers](const QString &key, bool canWrite) {
+        const QString keyId = ownerIdFor(key);
+        return Caller{keyUsers.value(key, keyId), keyId, canWrite};
+    };
     for (const QString &key : readOnlyKeys)
-        m_callers.insert(key, Caller{ownerIdFor(key), false});
+        m_callers.insert(key, callerFor(key, false));
     for (const QString &key : writeKeys)
-        m_callers.insert(key, Caller{ownerIdFor(key), true});
+        m_callers.insert(key, callerFor(key, true));
 }
 
 std::optional<Caller> ApiKeyring::authenticate(const QByteArray &authorization) const
@@ -20,6 +25,16 @@ std::optional<Caller> ApiKeyring::authenticate(const QByteArray &authorization) 
     if (key.isEmpty() || found == m_callers.constEnd())
         return std::nullopt;
     return *found;
+}
+
+QStringList ApiKeyring::userIds() const
+{
+    QStringList ids;
+    for (const Caller &caller : m_callers) {
+        if (!ids.contains(caller.ownerId))
+            ids.append(caller.ownerId);
+    }
+    return ids;
 }
 
 QString ApiKeyring::ownerIdFor(const QString &key)

@@ -5,10 +5,12 @@
 #include <QStringList>
 #include <optional>
 
-// Who a request comes from: the owner id the key stands for, and whether it may write.
+// Who a request comes from: the user the key belongs to (the owner id it writes), the key's own
+// opaque id (rate limits count per key), and whether it may write.
 struct Caller
 {
     QString ownerId;
+    QString keyId;
     bool canWrite = false;
 };
 
@@ -16,11 +18,16 @@ struct Caller
 class ApiKeyring final
 {
 public:
-    explicit ApiKeyring(const QStringList &writeKeys = {}, const QStringList &readOnlyKeys = {});
+    // `keyUsers`: the user id of each key that names one (KEY@ID); any other key stands for
+    // its own ownerIdFor(key).
+    explicit ApiKeyring(const QStringList &writeKeys = {}, const QStringList &readOnlyKeys = {},
+                        const QHash<QString, QString> &keyUsers = {});
 
     bool isEmpty() const { return m_callers.isEmpty(); }
     // Reads "Bearer <key>" from an Authorization header value.
     std::optional<Caller> authenticate(const QByteArray &authorization) const;
+    // The user of every key, each once.
+    QStringList userIds() const;
 
     // The stable, opaque owner id a key stands for (a hash, so the key cannot be recovered).
     static QString ownerIdFor(const QString &key);

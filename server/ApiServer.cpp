@@ -64,6 +64,14 @@ void writeResponse(QHttpServerResponder &responder, const ApiResponse &response,
         responder.socket()->disconnectFromHost();
 }
 
+// List responses name the extensions this server has (CONTRACT.md), so a client learns them
+// without a request of its own; the hosted API sends no such header.
+ApiResponse withFeatures(ApiResponse response)
+{
+    response.headers.append({QByteArrayLiteral("Kashew-Features"), QByteArrayLiteral("users")});
+    return response;
+}
+
 } // namespace
 
 ApiServer::ApiServer(ServerStore &store, Settings settings, QObject *parent)
@@ -73,6 +81,7 @@ ApiServer::ApiServer(ServerStore &store, Settings settings, QObject *parent)
     , m_accounts(store)
     , m_settings(std::move(settings))
     , m_faults(m_settings.faults)
+    , m_users(m_settings.users)
 {
     addRoutes();
 }
@@ -97,11 +106,13 @@ void ApiServer::addRoutes()
     using Method = QHttpServerRequest::Method;
     const QString opportunities = QStringLiteral("/api/v1/opportunities");
     const QString accounts = QStringLiteral("/api/v1/accounts");
+    const QString users = QStringLiteral("/api/v1/users");
 
     m_http.route(opportunities, Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     serve(request, std::move(responder), Access::Read,
-                           [&](const Caller &) { return m_opportunities.list(request.query()); });
+                     serve(request, std::move(responder), Access::Read, [&](const Caller &) {
+                         return withFeatures(m_opportunities.list(request.query()));
+                     });
                  });
     m_http.route(opportunities, Method::Post,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -135,8 +146,9 @@ void ApiServer::addRoutes()
                  });
     m_http.route(accounts, Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     serve(request, std::move(responder), Access::Read,
-                           [&](const Caller &) { return m_accounts.list(request.query()); });
+                     serve(request, std::move(responder), Access::Read, [&](const Caller &) {
+                         return withFeatures(m_accounts.list(request.query()));
+                     });
                  });
     m_http.route(accounts, Method::Post,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -149,6 +161,17 @@ void ApiServer::addRoutes()
                         QHttpServerResponder &&responder) {
                      serve(request, std::move(responder), Access::Read,
                            [&](const Caller &) { return m_accounts.get(id); });
+                 });
+    m_http.route(users, Method::Get,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Read, [&](const Caller &) {
+                         return withFeatures(m_users.list(request.query()));
+                     });
+                 });
+    m_http.route(users + QStringLiteral("/me"), Method::Get,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Read,
+                           [&](const Caller &caller) { return m_users.me(caller); });
                  });
 
     // Rules are tried in order: what reaches these is a known path with another method.
@@ -172,6 +195,9 @@ void ApiServer::addRoutes()
     m_http.route(accounts, Method::AnyKnown, notAllowed(QByteArrayLiteral("GET, POST")));
     m_http.route(accounts + QStringLiteral("/<arg>"), Method::AnyKnown,
                  withArg(QByteArrayLiteral("GET")));
+    m_http.route(users, Method::AnyKnown, notAllowed(QByteArrayLiteral("GET")));
+    m_http.route(users + QStringLiteral("/me"), Method::AnyKnown,
+                 notAllowed(QByteArrayLiteral("GET")));
     m_http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             send(std::move(responder), ApiResponse::error(404, QStringLiteral("Not Found")),
@@ -195,7 +221,7 @@ ApiResponse ApiServer::admit(const QHttpServerRequest &request, Access access, C
     *caller = *authenticated;
     if (access == Access::Write && !caller->canWrite)
         return ApiResponse::error(403, QStringLiteral("Scope 'crm:write' required"));
-    const int wait = m_settings.rateLimiter.admit(caller->ownerId, access == Access::Write,
+    const int wait = m_settings.rateLimiter.admit(caller->keyId, access == Access::Write,
                                                   QDateTime::currentMSecsSinceEpoch());
     if (wait > 0) {
         ApiResponse response = ApiResponse::error(

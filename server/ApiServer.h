@@ -5,6 +5,7 @@
 #include "FaultInjector.h"
 #include "OpportunityService.h"
 #include "RateLimiter.h"
+#include "UserService.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -24,6 +25,8 @@ public:
     struct Settings
     {
         ApiKeyring keys;
+        // Who the keys belong to, for /users.
+        UserDirectory users;
         RateLimiter rateLimiter;
         FaultInjector::Plan faults;
         bool logRequests = false;
@@ -65,4 +68,5 @@ private:
     AccountService m_accounts;
     Settings m_settings;
     FaultInjector m_faults;
+    UserService m_users;
 };

@@ -100,6 +100,19 @@ template <typename T> const T &pick(QRandomGenerator &random, const QList<T> &li
 
 } // namespace
 
+QList<Person> DemoData::owners()
+{
+    // Ids in the shapes identity providers give; names that need accent-free search.
+    return {{QStringLiteral("auth0|5f1c9a7e2b"), QStringLiteral("Ana Souza"),
+             QStringLiteral("ana.souza@example.com")},
+            {QStringLiteral("auth0|63d2e8b410"), QStringLiteral("Jonas Weber"),
+             QStringLiteral("jonas.weber@example.com")},
+            {QStringLiteral("google-oauth2|1048"), QStringLiteral("Priya Raman"),
+             QStringLiteral("priya.raman@example.com")},
+            {QStringLiteral("auth0|7a9e01c3d5"), QStringLiteral("Łukasz Wróbel"),
+             QStringLiteral("lukasz.wrobel@example.com")}};
+}
+
 DemoData DemoData::generate(int count, const QStringList &owners, const QDate &today, quint32 seed)
 {
     Q_ASSERT(!owners.isEmpty());

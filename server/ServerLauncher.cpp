@@ -30,12 +30,16 @@ Status ServerLauncher::fillDemo()
     }
     QElapsedTimer timer;
     timer.start();
-    // The first key's owner is one of the demo owners, so "my deals" shows something.
-    QStringList owners{QStringLiteral("auth0|5f1c9a7e2b"), QStringLiteral("auth0|63d2e8b410"),
-                       QStringLiteral("google-oauth2|1048"), QStringLiteral("auth0|7a9e01c3d5")};
+    // The first key's user is one of the demo owners, so "my deals" shows something.
+    QStringList owners;
+    for (const Person &owner : DemoData::owners())
+        owners.append(owner.id);
     const QStringList keys =
         m_options.apiKeys.isEmpty() ? m_options.readOnlyKeys : m_options.apiKeys;
-    owners.prepend(ApiKeyring::ownerIdFor(keys.constFirst()));
+    const QString firstUser =
+        m_options.keyUsers.value(keys.constFirst(), ApiKeyring::ownerIdFor(keys.constFirst()));
+    if (!owners.contains(firstUser))
+        owners.prepend(firstUser);
     const DemoData demo =
         DemoData::generate(m_options.demoCount, owners, QDateTime::currentDateTimeUtc().date());
     const qint64 generatedMs = timer.restart();
@@ -47,6 +51,22 @@ Status ServerLauncher::fillDemo()
                 static_cast<long long>(demo.accounts.size()), static_cast<long long>(generatedMs),
                 static_cast<long long>(timer.elapsed()));
     return {};
+}
+
+UserDirectory ServerLauncher::users(const ApiKeyring &keyring) const
+{
+    // The demo's owners are users too (without --demo no record names them); a declared user
+    // wins over a demo owner of the same id.
+    UserDirectory users;
+    if (m_options.demoCount > 0) {
+        for (const Person &owner : DemoData::owners())
+            users.add(owner);
+    }
+    for (const Person &declared : m_options.users.sorted())
+        users.add(declared);
+    for (const QString &id : keyring.userIds())
+        users.include(id);
+    return users;
 }
 
 bool ServerLauncher::start()
@@ -63,8 +83,10 @@ bool ServerLauncher::start()
         }
     }
 
+    ApiKeyring keyring(m_options.apiKeys, m_options.readOnlyKeys, m_options.keyUsers);
     ApiServer::Settings settings{
-        ApiKeyring(m_options.apiKeys, m_options.readOnlyKeys),
+        keyring,
+        users(keyring),
         RateLimiter(m_options.requestsPerHour, m_options.writesPerDay, m_options.rateWindowSeconds),
         m_options.faults,
         m_options.logRequests,

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+class ApiKeyring;
 class ApiServer;
 class SignalWatcher;
 
@@ -24,6 +25,8 @@ public:
 
 private:
     Status fillDemo();
+    // Who the keys belong to: declared users, demo owners, and each key's user.
+    UserDirectory users(const ApiKeyring &keyring) const;
 
     ServerOptions m_options;
     ServerStore m_store;

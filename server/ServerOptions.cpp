@@ -1,5 +1,7 @@
 #include "ServerOptions.h"
 
+#include "ApiKeyring.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -40,10 +42,11 @@ int parseCount(const QCommandLineParser &parser, const QString &text, const QStr
     return count;
 }
 
-// The [server] group of a configuration file, every value as text.
+// The [server] group of a configuration file, every value as text, and its [users].
 struct ConfigFile
 {
     QMap<QString, QString> values;
+    UserDirectory users;
 
     bool has(const QString &key) const { return values.contains(key); }
     QString value(const QString &key) const { return values.value(key).trimmed(); }
@@ -74,21 +77,58 @@ ConfigFile readConfig(const QCommandLineParser &parser, const QString &path)
                             QStringLiteral("read_only_key"), QStringLiteral("rate_limit"),
                             QStringLiteral("idle_timeout"),  QStringLiteral("max_connections")};
     ConfigFile file;
+    const QLatin1String usersGroup("users/");
     for (const QString &key : settings.allKeys()) {
-        const QString name = key.section(QLatin1Char('/'), 1);
-        if (!key.startsWith(QLatin1String("server/")) || !known.contains(name))
-            exitWithUsage(parser, QStringLiteral("--config: %1 has an unknown setting \"%2\"; "
-                                                 "[server] takes %3")
-                                      .arg(path, key, known.join(QStringLiteral(", "))));
         // An unquoted value with commas reads as a list.
         const QVariant value = settings.value(key);
-        file.values.insert(name, value.typeId() == QMetaType::QStringList
-                                     ? value.toStringList().join(QLatin1Char(','))
-                                     : value.toString());
+        const bool isList = value.typeId() == QMetaType::QStringList;
+        if (key.startsWith(usersGroup)) {
+            // "ID=Name <email>": INI keys keep ids such as auth0|5f1c as they are.
+            const QString id = key.mid(usersGroup.size());
+            const auto user = UserDirectory::parse(
+                id + QLatin1Char('=') +
+                (isList ? value.toStringList().join(QStringLiteral(", ")) : value.toString()));
+            if (!user)
+                exitWithUsage(parser,
+                              QStringLiteral("--config: %1 [users]: %2").arg(path, user.error()));
+            file.users.add(*user);
+            continue;
+        }
+        const QString name = key.section(QLatin1Char('/'), 1);
+        if (!key.startsWith(QLatin1String("server/")) || !known.contains(name))
+            exitWithUsage(parser,
+                          QStringLiteral("--config: %1 has an unknown setting \"%2\"; "
+                                         "[server] takes %3, and [users] takes ID=Name <email>")
+                              .arg(path, key, known.join(QStringLiteral(", "))));
+        file.values.insert(name,
+                           isList ? value.toStringList().join(QLatin1Char(',')) : value.toString());
     }
     if (file.has(QStringLiteral("port")) && !file.has(QStringLiteral("listen")))
         file.values.insert(QStringLiteral("listen"), QString());
     return file;
+}
+
+// Takes the user off keys given as KEY@ID (split at the last '@'), into `keyUsers`; the user
+// must be declared. Returns the keys alone.
+QStringList takeKeyUsers(const QCommandLineParser &parser, const QStringList &keys,
+                         const QString &option, const UserDirectory &users,
+                         QHash<QString, QString> *keyUsers)
+{
+    QStringList bare;
+    for (const QString &text : keys) {
+        const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+        const QString key = at < 0 ? text : text.left(at);
+        if (at >= 0) {
+            const QString id = text.mid(at + 1);
+            if (!users.find(id))
+                exitWithUsage(parser, QStringLiteral("%1 %2@%3: no --user or [users] entry "
+                                                     "declares the user \"%3\"")
+                                          .arg(option, ApiKeyring::masked(key), id));
+            keyUsers->insert(key, id);
+        }
+        bare.append(key);
+    }
+    return bare;
 }
 
 } // namespace
@@ -108,14 +148,21 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption database(QStringLiteral("database"),
                                       QStringLiteral("SQLite database file (created if missing)."),
                                       QStringLiteral("file"));
-    const QCommandLineOption apiKey(QStringLiteral("api-key"),
-                                    QStringLiteral("Accept this key for reading and writing "
-                                                   "(repeatable)."),
-                                    QStringLiteral("key"));
-    const QCommandLineOption readOnlyKey(QStringLiteral("read-only-key"),
-                                         QStringLiteral("Accept this key for reading only "
-                                                        "(repeatable)."),
-                                         QStringLiteral("key"));
+    const QCommandLineOption apiKey(
+        QStringLiteral("api-key"),
+        QStringLiteral("Accept this key for reading and writing (repeatable); KEY@ID makes it a "
+                       "key of the user ID (see --user)."),
+        QStringLiteral("key[@ID]"));
+    const QCommandLineOption readOnlyKey(
+        QStringLiteral("read-only-key"),
+        QStringLiteral("Accept this key for reading only (repeatable); KEY@ID as for --api-key."),
+        QStringLiteral("key[@ID]"));
+    const QCommandLineOption user(
+        QStringLiteral("user"),
+        QStringLiteral("Declare a user, the owner id their keys write, listed by GET /users "
+                       "(repeatable; the email is optional), e.g. \"auth0|5f1c=Ana Souza "
+                       "<ana@example.com>\"."),
+        QStringLiteral("ID=Name <email>"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Fill an empty database with N realistic "
                                                  "opportunities (fixed seed)."),
@@ -178,11 +225,13 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("Read listen, port, database, api_key, read_only_key, rate_limit, "
                        "idle_timeout and max_connections from the [server] group of this INI "
                        "file (the packaged service's way, so that keys stay off the command "
-                       "line); options given here win."),
+                       "line), and users (ID=Name <email>) from its [users] group; options given "
+                       "here win."),
         QStringLiteral("file"));
-    parser.addOptions({config, listen, database, apiKey, readOnlyKey, demo, rateLimit, rateWindow,
-                       faultError, faultCut, faultDelay, faultSeed, noRetryAfter, ignoreIdempotency,
-                       faultMalformed, idleTimeout, maxConnections, logRequests});
+    parser.addOptions({config, listen, database, apiKey, readOnlyKey, user, demo, rateLimit,
+                       rateWindow, faultError, faultCut, faultDelay, faultSeed, noRetryAfter,
+                       ignoreIdempotency, faultMalformed, idleTimeout, maxConnections,
+                       logRequests});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         exitWithUsage(parser, QStringLiteral("unexpected argument \"%1\"")
@@ -216,10 +265,25 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
     if (options.databasePath.isEmpty())
         options.databasePath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                QStringLiteral("/kashew-server.sqlite");
-    options.apiKeys =
-        parser.isSet(apiKey) ? parser.values(apiKey) : file.list(QStringLiteral("api_key"));
-    options.readOnlyKeys = parser.isSet(readOnlyKey) ? parser.values(readOnlyKey)
-                                                     : file.list(QStringLiteral("read_only_key"));
+    // The file's users and the command line's together; the command line wins for an id.
+    options.users = file.users;
+    for (const QString &declaration : parser.values(user)) {
+        const auto declared = UserDirectory::parse(declaration);
+        if (!declared)
+            exitWithUsage(parser, QStringLiteral("--user: %1").arg(declared.error()));
+        options.users.add(*declared);
+    }
+    const auto keysFrom = [&](const QCommandLineOption &option, const QString &setting) {
+        return parser.isSet(option)
+                   ? takeKeyUsers(parser, parser.values(option),
+                                  QStringLiteral("--") + option.names().constFirst(), options.users,
+                                  &options.keyUsers)
+                   : takeKeyUsers(parser, file.list(setting),
+                                  QStringLiteral("%1 in %2").arg(setting, parser.value(config)),
+                                  options.users, &options.keyUsers);
+    };
+    options.apiKeys = keysFrom(apiKey, QStringLiteral("api_key"));
+    options.readOnlyKeys = keysFrom(readOnlyKey, QStringLiteral("read_only_key"));
     for (const QString &key : options.apiKeys + options.readOnlyKeys) {
         if (key.trimmed().isEmpty() || key.contains(QLatin1Char(' ')))
             exitWithUsage(parser, QStringLiteral("an API key must be non-empty, without spaces"));

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "FaultInjector.h"
+#include "UserDirectory.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QStringList>
 
@@ -13,6 +15,11 @@ struct ServerOptions
     QString databasePath;
     QStringList apiKeys;
     QStringList readOnlyKeys;
+    // Users declared with --user and in the configuration's [users] group.
+    UserDirectory users;
+    // The user each key names (KEY@ID, given without the @ID above); any other key stands for
+    // its hashed id.
+    QHash<QString, QString> keyUsers;
     int demoCount = 0;
     int requestsPerHour = 0;
     int writesPerDay = 0;

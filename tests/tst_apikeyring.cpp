@@ -41,6 +41,27 @@ private slots:
         QCOMPARE(caller->ownerId, ApiKeyring::ownerIdFor(readKey));
     }
 
+    void keysOfAUserWriteTheUsersId()
+    {
+        const QString user = QStringLiteral("auth0|5f1c");
+        const ApiKeyring keyring({writeKey, otherWriteKey}, {readKey},
+                                 {{writeKey, user}, {readKey, user}});
+        const auto writer = keyring.authenticate(bearer(writeKey));
+        QCOMPARE(writer->ownerId, user);
+        QVERIFY(writer->canWrite);
+        const auto reader = keyring.authenticate(bearer(readKey));
+        QCOMPARE(reader->ownerId, user);
+        QVERIFY(!reader->canWrite);
+        // Each key still counts on its own (rate limits are per key), by an id that is not the key.
+        QCOMPARE(writer->keyId, ApiKeyring::ownerIdFor(writeKey));
+        QCOMPARE(reader->keyId, ApiKeyring::ownerIdFor(readKey));
+        QCOMPARE(keyring.authenticate(bearer(otherWriteKey))->ownerId,
+                 ApiKeyring::ownerIdFor(otherWriteKey));
+        QStringList users = keyring.userIds();
+        users.sort();
+        QCOMPARE(users, (QStringList{user, ApiKeyring::ownerIdFor(otherWriteKey)}));
+    }
+
     void keyGivenBothWaysMayWrite()
     {
         const ApiKeyring keyring({writeKey}, {writeKey});

@@ -78,8 +78,8 @@ private slots:
         const Run help = runServer({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char *option :
-             {"--config", "--listen", "--database", "--api-key", "--read-only-key", "--demo",
-              "--rate-limit", "--fault-error", "--fault-cut", "--fault-delay"})
+             {"--config", "--listen", "--database", "--api-key", "--read-only-key", "--user",
+              "--demo", "--rate-limit", "--fault-error", "--fault-cut", "--fault-delay"})
             QVERIFY2(help.output.contains(QLatin1String(option)), option);
     }
 
@@ -111,6 +111,14 @@ private slots:
             << "listen and port";
         QTest::newRow("config without key")
             << QStringList{QStringLiteral("--config"), configFile("port=0\n")} << "api_key";
+        QTest::newRow("config key of an undeclared user")
+            << QStringList{QStringLiteral("--config"),
+                           configFile("api_key=kshw_users_0123456789@bob\n[users]\nana=Ana\n")}
+            << "api_key in";
+        QTest::newRow("config bad user")
+            << QStringList{QStringLiteral("--config"),
+                           configFile("api_key=k\n[users]\nana=Ana <ana@>\n")}
+            << "[users]: the user ana has \"ana@\"";
         QTest::newRow("bad fault")
             << QStringList{QStringLiteral("--api-key"), QStringLiteral("k"),
                            QStringLiteral("--fault-error"), QStringLiteral("2")}
