@@ -71,6 +71,9 @@ int list(CliSession &session, const CliRequest &request)
     const auto records = session.store().opportunities();
     if (!records)
         return session.readFailure(records.error());
+    const Result<PeopleBook> people = session.store().people();
+    if (!people)
+        return session.readFailure(people.error());
     QJsonArray json;
     for (const CachedOpportunity &record : *records) {
         if (!request.filter.accepts(record.opportunity))
@@ -78,7 +81,7 @@ int list(CliSession &session, const CliRequest &request)
         if (request.json)
             json.append(CliOutput::recordJson(record));
         else
-            CliOutput::printListLine(record);
+            CliOutput::printListLine(record, *people);
     }
     if (request.json)
         out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
@@ -101,7 +104,10 @@ int show(CliSession &session, const CliRequest &request)
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return CliCommands::Ok;
     }
-    CliOutput::printRecord(*record, updates);
+    const Result<PeopleBook> people = session.store().people();
+    if (!people)
+        return session.readFailure(people.error());
+    CliOutput::printRecord(*record, updates, *people);
     return CliCommands::Ok;
 }
 

@@ -2,9 +2,11 @@
 
 namespace {
 
+// An argument that takes the rest of the command line.
 bool isFieldList(CliArgument argument)
 {
-    return argument == CliArgument::Changes || argument == CliArgument::NewRecord;
+    return argument == CliArgument::Changes || argument == CliArgument::NewRecord ||
+           argument == CliArgument::PersonName;
 }
 
 } // namespace
@@ -15,10 +17,20 @@ QString CliCommand::synopsis() const
     for (const CliArgument argument : arguments) {
         switch (argument) {
         case CliArgument::Id:
+        case CliArgument::PersonId:
             text += QStringLiteral(" ID");
+            break;
+        case CliArgument::PersonName:
+            text += QStringLiteral(" NAME...");
             break;
         case CliArgument::Stage:
             text += QStringLiteral(" STAGE");
+            break;
+        case CliArgument::Currency:
+            text += QStringLiteral(" CUR");
+            break;
+        case CliArgument::Rate:
+            text += QStringLiteral(" RATE");
             break;
         case CliArgument::Changes:
         case CliArgument::NewRecord:

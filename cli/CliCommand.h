@@ -19,6 +19,14 @@ enum class CliArgument
     Changes,
     // One or more field=value pairs that make a new record.
     NewRecord,
+    // A person's (owner's) id, whole: people are not looked up by a prefix.
+    PersonId,
+    // A person's name: the rest of the arguments, joined by spaces (may be empty).
+    PersonName,
+    // An ISO 4217 currency code ("EUR"; read in capitals).
+    Currency,
+    // What one unit of a currency is worth in the base currency: a positive number ("1.1612").
+    Rate,
 };
 
 // One entry of the `kashew` command table: the help, the option check, the parser and the

@@ -4,9 +4,12 @@
 #include "CliCommands.h"
 #include "CliEdit.h"
 #include "CliOutput.h"
+#include "CurrencyRates.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLocale>
+#include <cmath>
 #include <cstdlib>
 
 namespace {
@@ -69,6 +72,30 @@ std::variant<CliRequest, CliExit> readArguments(const QStringList &arguments, Cl
             request.fields = CliEdit::movedTo(*stage);
             break;
         }
+        case CliArgument::PersonId:
+            request.person.id = argument.trimmed();
+            if (request.person.id.isEmpty())
+                return invalid(QStringLiteral("id: is empty"));
+            break;
+        case CliArgument::Currency:
+            request.currency = argument.toUpper();
+            if (!CurrencyRates::isCurrencyCode(request.currency))
+                return usage(
+                    QStringLiteral("CUR: '%1' is not a currency code (three letters, such as EUR)")
+                        .arg(argument));
+            break;
+        case CliArgument::Rate: {
+            bool ok = false;
+            request.rate = QLocale::c().toDouble(argument, &ok);
+            if (!ok || !std::isfinite(request.rate) || request.rate <= 0)
+                return usage(QStringLiteral("RATE: '%1' is not a positive number (what 1 CUR is "
+                                            "worth in the base currency, such as 1.1612)")
+                                 .arg(argument));
+            break;
+        }
+        case CliArgument::PersonName:
+            request.person.name = arguments.mid(i).join(QLatin1Char(' ')).trimmed();
+            break;
         case CliArgument::Changes:
         case CliArgument::NewRecord: {
             const QStringList assignments = arguments.mid(i);
@@ -114,8 +141,14 @@ std::variant<CliRequest, CliExit> CliCommandLine::parse(const QStringList &argum
         if (!request.server.isValid() || request.server.scheme().isEmpty())
             return usage(QStringLiteral("--server needs a URL such as https://kashew.ai/api/v1"));
     }
-    request.command = CliCommandTable::find(positional.first());
-    const QStringList rest = positional.mid(1);
+    // A command of two words ("people set") before one of one ("people").
+    request.command = positional.size() > 1
+                          ? CliCommandTable::find(positional.mid(0, 2).join(QLatin1Char(' ')))
+                          : nullptr;
+    const qsizetype words = request.command ? 2 : 1;
+    if (!request.command)
+        request.command = CliCommandTable::find(positional.first());
+    const QStringList rest = positional.mid(words);
     if (!request.command || rest.size() < request.command->minArguments() ||
         (request.command->maxArguments() >= 0 && rest.size() > request.command->maxArguments()))
         return usage(QStringLiteral("unknown command or wrong arguments: %1")

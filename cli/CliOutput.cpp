@@ -44,6 +44,24 @@ QString stateName(SyncState state)
     Q_UNREACHABLE();
 }
 
+// An owner in a column of the list: by name where known, else the shortened id.
+QString ownerColumn(const PeopleBook &people, const QString &ownerId)
+{
+    constexpr qsizetype width = 16;
+    QString shown = ownerId.isEmpty() ? QStringLiteral("—") : people.displayName(ownerId);
+    if (shown.size() > width)
+        shown = shown.left(width - 1) + QChar(u'…');
+    return shown.leftJustified(width);
+}
+
+// An owner in full: the id with the name the book has for it.
+QString ownerText(const PeopleBook &people, const QString &ownerId)
+{
+    if (!people.hasName(ownerId))
+        return ownerId;
+    return QStringLiteral("%1 (%2)").arg(ownerId, people.displayName(ownerId));
+}
+
 } // namespace
 
 QTextStream &out()
@@ -81,22 +99,26 @@ QJsonObject recordJson(const CachedOpportunity &record)
     return object;
 }
 
-void printListLine(const CachedOpportunity &record)
+void printListLine(const CachedOpportunity &record, const PeopleBook &people)
 {
     const Opportunity &o = record.opportunity;
     out() << stateMark(record) << ' ' << o.id.left(8) << "  "
           << Stages::id(o.stage).leftJustified(13) << ' '
-          << formatMoney(o.value, o.currency).rightJustified(16) << "  " << o.name << "\n";
+          << formatMoney(o.value, o.currency).rightJustified(16) << "  "
+          << ownerColumn(people, o.ownerId) << "  " << o.name << "\n";
 }
 
 void printRecord(const CachedOpportunity &record,
-                 const std::optional<QList<OpportunityUpdate>> &updates)
+                 const std::optional<QList<OpportunityUpdate>> &updates, const PeopleBook &people)
 {
     const QJsonObject object = recordJson(record);
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-        out() << it.key().leftJustified(20) << ' '
-              << (it.value().isNull() ? QStringLiteral("—") : it.value().toVariant().toString())
-              << "\n";
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        QString value =
+            it.value().isNull() ? QStringLiteral("—") : it.value().toVariant().toString();
+        if (it.key() == QLatin1String("owner_id") && !it.value().isNull())
+            value = ownerText(people, value);
+        out() << it.key().leftJustified(20) << ' ' << value << "\n";
+    }
     if (!updates) {
         out() << "history: not fetched yet (it is kept for offline reading once fetched)\n";
         return;
@@ -108,8 +130,10 @@ void printRecord(const CachedOpportunity &record,
             changes.append(QStringLiteral("%1: %2 → %3")
                                .arg(change.field, change.from.toVariant().toString(),
                                     change.to.toVariant().toString()));
-        out() << "  " << Timestamp::toText(update.createdAt) << "  " << update.ownerId << "  "
-              << changes.join(QStringLiteral(", ")) << "\n";
+        out() << "  " << Timestamp::toText(update.createdAt) << "  "
+              << (people.hasName(update.ownerId) ? people.displayName(update.ownerId)
+                                                 : update.ownerId)
+              << "  " << changes.join(QStringLiteral(", ")) << "\n";
     }
 }
 

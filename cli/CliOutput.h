@@ -3,6 +3,7 @@
 #include "CachedOpportunity.h"
 #include "OpportunityUpdate.h"
 #include "OutboxEntry.h"
+#include "PeopleBook.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -22,11 +23,13 @@ int usage(const QString &message);
 
 // A record in the API's response form, with its sync state (and error).
 QJsonObject recordJson(const CachedOpportunity &record);
-// One line of `kashew list`: state mark, short id, stage, value, name.
-void printListLine(const CachedOpportunity &record);
-// `kashew show` as text: every field, then the history when it has been fetched.
+// One line of `kashew list`: state mark, short id, stage, value, owner (by name where `people`
+// has it), name.
+void printListLine(const CachedOpportunity &record, const PeopleBook &people);
+// `kashew show` as text: every field (the owner's name beside their id), then the history when
+// it has been fetched.
 void printRecord(const CachedOpportunity &record,
-                 const std::optional<QList<OpportunityUpdate>> &updates);
+                 const std::optional<QList<OpportunityUpdate>> &updates, const PeopleBook &people);
 // One line of `kashew pending`.
 void printOutboxEntry(const OutboxEntry &entry);
 

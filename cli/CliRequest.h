@@ -2,6 +2,7 @@
 
 #include "OpportunityFilter.h"
 #include "OpportunityJson.h"
+#include "Person.h"
 
 #include <QString>
 #include <QUrl>
@@ -24,8 +25,13 @@ struct CliRequest
     OpportunityJson::Reading fields;
     // list
     OpportunityFilter filter;
-    // list, show
+    // people set, people me: the person's id and the user's name for them.
+    Person person;
+    // list, show, people
     bool json = false;
     // sync
     bool noWait = false;
+    // rates base, rates set, rates remove: the currency; rates set: its rate to the base.
+    QString currency;
+    double rate = 0;
 };

@@ -140,6 +140,10 @@ int CliSync::run(LocalStore &store, ApiClient &client, const Options &options)
                       ? QStringLiteral("/accounts answered %1").arg(accounts.httpStatus)
                       : accounts.message)
               << "); the opportunities are synced\n";
+    // Nor do owner names from /users stop it (a server without /users is no problem).
+    if (const ApiError &people = engine.peopleError(); !people.ok())
+        err() << "kashew: owner names are unavailable from this server (" << people.message
+              << "); the opportunities are synced\n";
     // Edits the server refused in this sync are kept and marked, but they did not get through.
     const auto records = store.opportunities();
     if (!records)

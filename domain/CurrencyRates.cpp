@@ -1,5 +1,6 @@
 #include "CurrencyRates.h"
 
+#include <QLocale>
 #include <QSettings>
 #include <algorithm>
 #include <cmath>
@@ -100,6 +101,7 @@ void CurrencyRates::write(QSettings &settings) const
         settings.setValue(baseKey, m_base);
     for (auto it = m_rates.cbegin(); it != m_rates.cend(); ++it)
         settings.setValue(ratesGroup + QLatin1Char('/') + it.key(),
-                          QStringLiteral("%1 %2").arg(QString::number(it->toBase, 'g', 17),
-                                                      it->setOn.toString(Qt::ISODate)));
+                          QStringLiteral("%1 %2").arg(
+                              QString::number(it->toBase, 'g', QLocale::FloatingPointShortest),
+                              it->setOn.toString(Qt::ISODate)));
 }

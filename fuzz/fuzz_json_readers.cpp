@@ -7,8 +7,10 @@
 //        OpportunityJson::read in Response mode and OpportunityJson::readUpdates
 //   'E'  an error body: ApiErrorBody::read
 //   'A'  a page of GET /accounts: ListEnvelope, then AccountJson::read on each item
+//   'U'  kashew-server's people: a page of GET /users (ListEnvelope, then PersonJson::read on
+//        each item) and the body as one GET /users/me object
 //   'T'  the body as text for JsonValueReader's parse* functions (query strings, command lines)
-// Any other first byte picks a reader by its value modulo 5, so every input reaches one.
+// Any other first byte picks a reader by its value modulo 6, so every input reaches one.
 //
 // Beyond the sanitizers' reports, a few invariants are checked that hold for any input: a value
 // the readers accept is one the client can use (finite numbers, valid dates in the Gregorian
@@ -19,6 +21,7 @@
 #include "JsonValueReader.h"
 #include "ListEnvelope.h"
 #include "OpportunityJson.h"
+#include "PersonJson.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -123,6 +126,27 @@ void readAccountPage(const QByteArray &body)
     }
 }
 
+void checkPerson(const QJsonObject &object)
+{
+    FieldErrors errors;
+    const Person person = PersonJson::read(object, &errors);
+    if (errors.isEmpty())
+        check(!person.id.isEmpty(), "a person read without errors has an id");
+    for (const FieldError &error : errors)
+        check(!error.field.isEmpty() && !error.message.isEmpty(), "field errors are named");
+}
+
+void readPeople(const QByteArray &body)
+{
+    const QJsonDocument document = parse(body);
+    checkPerson(document.object());
+    const ListEnvelope envelope = ListEnvelope::read(document, QStringLiteral("users"));
+    if (!envelope.ok())
+        return;
+    for (const QJsonValue &item : envelope.items)
+        checkPerson(item.toObject());
+}
+
 void readText(const QByteArray &body)
 {
     const QString text = QString::fromUtf8(body);
@@ -142,9 +166,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size == 0)
         return 0;
     const QByteArray body(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    static const char readers[] = "LREAT";
-    const void *named = std::memchr(readers, data[0], 5);
-    switch (named ? *static_cast<const char *>(named) : readers[data[0] % 5]) {
+    static const char readers[] = "LREAUT";
+    const void *named = std::memchr(readers, data[0], 6);
+    switch (named ? *static_cast<const char *>(named) : readers[data[0] % 6]) {
     case 'L':
         readListPage(body);
         break;
@@ -156,6 +180,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         break;
     case 'A':
         readAccountPage(body);
+        break;
+    case 'U':
+        readPeople(body);
         break;
     default:
         readText(body);

@@ -35,7 +35,8 @@ enum Role
     OwnerIdRole,
     // QString: the name, case-folded, for filtering as the server does.
     FoldedNameRole,
-    // Sort key of a column: numbers and dates as themselves, text case-insensitively.
+    // Sort key of a column: numbers and dates as themselves, text case-insensitively, amounts
+    // as a MoneySortKey (converted to the base currency where a rate allows).
     SortRole,
 };
 } // namespace ItemRoles

@@ -2,7 +2,7 @@
 
 #include "ItemRoles.h"
 #include "OpportunityListModel.h"
-#include "TotalsAccumulator.h"
+#include "SummaryAccumulator.h"
 
 OpportunityFilterProxy::OpportunityFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -19,9 +19,28 @@ OpportunityFilterProxy::OpportunityFilterProxy(QObject *parent)
 void OpportunityFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
     // Filtering reads the source's rows directly: no QVariant per row and role on every keystroke.
+    if (m_source)
+        disconnect(m_source, &OpportunityListModel::ratesChanged, this, nullptr);
     m_source = qobject_cast<OpportunityListModel *>(model);
     Q_ASSERT(m_source || !model); // none while a hidden view does not need it
+    m_currencyOrder = {};
+    if (m_source)
+        connect(m_source, &OpportunityListModel::ratesChanged, this,
+                &OpportunityFilterProxy::ratesChanged);
     QSortFilterProxyModel::setSourceModel(model);
+}
+
+void OpportunityFilterProxy::ratesChanged()
+{
+    m_currencyOrder = {};
+    emit totalsChanged();
+    if (sortColumn() != OpportunityListModel::Value &&
+        sortColumn() != OpportunityListModel::Weighted)
+        return;
+    if (m_paused)
+        m_stale = true;
+    else
+        invalidate();
 }
 
 void OpportunityFilterProxy::setFilter(const OpportunityFilter &filter)
@@ -69,11 +88,11 @@ bool OpportunityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex
     case OpportunityListModel::StageColumn:
         return a.stage < b.stage;
     case OpportunityListModel::Value:
-        return a.value < b.value;
+        return amountLessThan(left.row(), right.row(), false);
     case OpportunityListModel::Probability:
         return a.probability < b.probability;
     case OpportunityListModel::Weighted:
-        return a.weightedValue() < b.weightedValue();
+        return amountLessThan(left.row(), right.row(), true);
     case OpportunityListModel::CloseDate:
         // No date sorts after every date.
         if (a.expectedCloseDate.isValid() != b.expectedCloseDate.isValid())
@@ -87,14 +106,29 @@ bool OpportunityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex
     return QSortFilterProxyModel::lessThan(left, right);
 }
 
-PipelineTotals OpportunityFilterProxy::totals() const
+bool OpportunityFilterProxy::amountLessThan(int sourceRowA, int sourceRowB, bool weighted) const
 {
+    // The model only ever appends currencies: a longer list means one is new.
+    if (m_currencyOrder.size() != m_source->currencies().size())
+        m_currencyOrder = CurrencyOrder(m_source->currencies(), m_source->rates());
+    const OpportunityListModel::Facts &a = m_source->factsAt(sourceRowA);
+    const OpportunityListModel::Facts &b = m_source->factsAt(sourceRowB);
+    return weighted
+               ? m_currencyOrder.lessThan(a.weighted, a.currency, b.weighted, b.currency,
+                                          sortOrder())
+               : m_currencyOrder.lessThan(a.value, a.currency, b.value, b.currency, sortOrder());
+}
+
+PipelineSummary OpportunityFilterProxy::summary() const
+{
+    if (!m_source)
+        return {};
     // Straight over the source rows with the filter itself: no index mapping per row, and valid
     // while paused.
-    TotalsAccumulator sum;
-    for (int row = 0; m_source && row < m_source->rowCount(); ++row) {
+    SummaryAccumulator sum;
+    for (int row = 0; row < m_source->rowCount(); ++row) {
         if (m_source->accepts(m_filter, row))
             sum.add(m_source->factsAt(row));
     }
-    return m_source ? sum.totals(m_source->currencies()) : PipelineTotals();
+    return sum.summary(*m_source);
 }

@@ -2,6 +2,7 @@
 
 #include "ItemRoles.h"
 #include "Money.h"
+#include "MoneySortKey.h"
 
 #include <QColor>
 #include <QLocale>
@@ -131,6 +132,10 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
                            QStringLiteral("</p>"));
         if (index.column() == CloseDate && isOverdue(o))
             return tr("Overdue: the expected close date has passed");
+        // The cell may show a shortened id or a name two people share: the full id tells them.
+        if (index.column() == Owner && !o.ownerId.isEmpty())
+            return QString(QStringLiteral("<p>") + m_people.nameWithId(o.ownerId).toHtmlEscaped() +
+                           QStringLiteral("</p>"));
         return {};
     case ItemRoles::Id:
         return o.id;
@@ -169,11 +174,12 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
         case StageColumn:
             return static_cast<int>(o.stage);
         case Value:
-            return o.value;
+            // Converted by the user's rates (ratesChanged tells when they change).
+            return QVariant::fromValue(MoneySortKey::of(o.value, o.currency, m_rates));
         case Probability:
             return o.probability;
         case Weighted:
-            return o.weightedValue();
+            return QVariant::fromValue(MoneySortKey::of(o.weightedValue(), o.currency, m_rates));
         case CloseDate:
             // No date sorts after every date.
             return o.expectedCloseDate.isValid() ? o.expectedCloseDate.toJulianDay()

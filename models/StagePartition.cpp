@@ -250,12 +250,15 @@ void StagePartition::repartition()
     emit this->dealt();
 }
 
-PipelineTotals StagePartition::totals() const
+PipelineSummary StagePartition::summary() const
 {
-    PipelineTotals all;
+    // From the columns' own totals: no second pass over the rows.
+    PipelineSummary summary;
     for (const StageColumnProxy *column : m_columns)
-        all.add(column->totals());
-    return all;
+        summary.add(column->stage(), column->totals());
+    if (m_source)
+        summary.rates = m_source->rates();
+    return summary;
 }
 
 void StagePartition::place(int sourceRow)

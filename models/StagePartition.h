@@ -1,6 +1,7 @@
 #pragma once
 
 #include "OpportunityFilter.h"
+#include "PipelineSummary.h"
 #include "PipelineTotals.h"
 #include "Stage.h"
 
@@ -30,8 +31,8 @@ public:
     void setSourceModel(OpportunityListModel *model);
     void setFilter(const OpportunityFilter &filter);
     const OpportunityFilter &filter() const { return m_filter; }
-    // What every column holds together: the filter bar's count and totals while the board shows.
-    PipelineTotals totals() const;
+    // What every column holds together: the filter bar's summary while the board shows.
+    PipelineSummary summary() const;
 
 signals:
     // Every column was dealt again (a filter change, a reset): their totals are all new.

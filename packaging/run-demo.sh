@@ -7,6 +7,7 @@ set -euo pipefail
 build=${BUILD_DIR:-build}
 server="$build/server/kashew-server"
 desktop="$build/app/kashew-desktop"
+cli="$build/app/kashew"
 [ -x "$server" ] || { echo "run-demo: $server is missing; build first (see README.md)" >&2; exit 1; }
 
 workdir=$(mktemp -d -t kashew-demo.XXXXXX)
@@ -30,6 +31,15 @@ for _ in $(seq 1 600); do
 done
 [ -n "$url" ] || { echo "run-demo: kashew-server did not start" >&2; cat "$log" >&2; exit 1; }
 cat "$log"
+
+# The demo's rates, entered as a user would (round example figures, not market data), so the
+# totals add up in one currency. DEMO_RATES=0 leaves them out to show the app without rates.
+if [ "${DEMO_RATES:-1}" != 0 ] && [ -x "$cli" ]; then
+    "$cli" --profile "$workdir/profile" rates base USD >/dev/null
+    for rate in EUR=1.08 GBP=1.27 JPY=0.0067 CHF=1.13 SEK=0.095; do
+        "$cli" --profile "$workdir/profile" rates set "${rate%%=*}" "${rate#*=}" >/dev/null
+    done
+fi
 
 if [ "${1:-}" != "--server-only" ] && [ -x "$desktop" ]; then
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then

@@ -53,6 +53,7 @@ ApiClient::ApiClient(QObject *parent)
 void ApiClient::setSettings(const Settings &settings)
 {
     m_settings = settings;
+    m_serverFeatures = {}; // maybe another server: its next listing says what it has
 }
 
 bool ApiClient::isSafeToSendKey(const QUrl &url)
@@ -303,6 +304,7 @@ void ApiClient::send(const QByteArray &method, const QString &path,
         Response response;
         response.status = error.httpStatus;
         response.etag = reply->rawHeader("ETag");
+        response.features = reply->rawHeader("Kashew-Features");
         if (error.ok() && !responseBody.isEmpty()) {
             QJsonParseError parseError;
             response.json = QJsonDocument::fromJson(responseBody, &parseError);
@@ -356,11 +358,13 @@ void ApiClient::listOpportunities(const OpportunityFilter &filter, PageRequest p
         {QStringLiteral("pageSize"), QString::number(pageRequest.pageSize)}};
     query += filter.toQuery().queryItems(QUrl::FullyDecoded);
     send("GET", QStringLiteral("/opportunities"), query, {}, {},
-         [done, archived = filter.archived, pageRequest](ApiError error, const Response &response) {
+         [this, done, archived = filter.archived, pageRequest](ApiError error,
+                                                               const Response &response) {
              OpportunityPage page;
              page.requestedPageSize = pageRequest.pageSize;
              if (!error.ok())
                  return done(error, page);
+             m_serverFeatures = ServerFeatures::fromHeader(response.features);
              const ListEnvelope envelope =
                  ListEnvelope::read(response.json, QStringLiteral("opportunities"));
              if (!envelope.ok()) {
@@ -450,10 +454,11 @@ void ApiClient::listAccounts(int page, int pageSize, Callback<AccountPage> done)
     send("GET", QStringLiteral("/accounts"),
          {{QStringLiteral("page"), QString::number(page)},
           {QStringLiteral("pageSize"), QString::number(pageSize)}},
-         {}, {}, [done](ApiError error, const Response &response) {
+         {}, {}, [this, done](ApiError error, const Response &response) {
              AccountPage result;
              if (!error.ok())
                  return done(error, result);
+             m_serverFeatures = ServerFeatures::fromHeader(response.features);
              const ListEnvelope envelope =
                  ListEnvelope::read(response.json, QStringLiteral("accounts"));
              if (!envelope.ok()) {

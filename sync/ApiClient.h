@@ -7,6 +7,7 @@
 #include "OpportunityField.h"
 #include "OpportunityFilter.h"
 #include "OpportunityUpdate.h"
+#include "ServerFeatures.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -122,6 +123,9 @@ public:
     // Milliseconds left (0: none); the local time it ends (invalid: none).
     qint64 rateLimitWaitMs() const;
     QDateTime rateLimitedUntil() const;
+    // The extensions named by the last list response that came back (/opportunities,
+    // /accounts): none before one did, nor after one without the header.
+    const ServerFeatures &serverFeatures() const { return m_serverFeatures; }
     // Cancels everything under way; their callbacks are not called.
     void abortAll();
 
@@ -130,11 +134,16 @@ signals:
     void rateLimited(int seconds);
 
 private:
+    // kashew-server's own routes, kept out of this file (sync/UsersRequests).
+    friend class UsersRequests;
+
     struct Response
     {
         int status = 0;
         QJsonDocument json;
         QByteArray etag;
+        // Kashew-Features, as sent.
+        QByteArray features;
     };
     using RawCallback = std::function<void(const ApiError &, const Response &)>;
 
@@ -153,4 +162,5 @@ private:
     // Bumped by abortAll(): replies of an older generation are dropped.
     int m_generation = 0;
     QDeadlineTimer m_rateLimitEnd = QDeadlineTimer(0);
+    ServerFeatures m_serverFeatures;
 };

@@ -53,6 +53,13 @@ const QList<QStringList> &migrations()
             // sentence, so that the fields at fault are not searched for in text. Records
             // refused before keep only the sentence (NULL here).
             QStringLiteral("ALTER TABLE opportunities ADD COLUMN sync_field_errors TEXT"),
+        },
+        {
+            // Who owns deals: what the server's /users said (on_server: listed last time) and
+            // the user's own name for an id, kept apart so that neither overwrites the other.
+            QStringLiteral("CREATE TABLE people (id TEXT PRIMARY KEY NOT NULL, server_name TEXT,"
+                           " server_email TEXT, on_server INTEGER NOT NULL DEFAULT 0,"
+                           " local_name TEXT)"),
         }};
     return steps;
 }

@@ -5,6 +5,7 @@
 #include "HistoryTable.h"
 #include "LocalEdits.h"
 #include "Outbox.h"
+#include "PeopleTable.h"
 #include "PullStaging.h"
 #include "PushBookkeeping.h"
 #include "RecordTable.h"
@@ -20,6 +21,7 @@ struct LocalStore::Parts
     AccountTable accounts{db};
     HistoryTable histories{db};
     SettingsTable settings{db};
+    PeopleTable people{db, settings};
     ServerMerge merge{db, records, outbox};
     PullStaging pull{db, records, outbox, merge};
     PushBookkeeping push{db, records, outbox};
@@ -76,6 +78,8 @@ Status LocalStore::announce(Result<StoreChanges> changes)
         emit opportunitiesRemoved(changes->removed);
     if (changes->accounts)
         emit accountsChanged();
+    if (changes->people)
+        emit peopleChanged();
     if (changes->outbox)
         emit outboxChanged(pendingCount());
     return {};
@@ -152,6 +156,36 @@ QString LocalStore::setting(const QString &key)
 Status LocalStore::setSetting(const QString &key, const QString &value)
 {
     return m_parts->settings.setValue(key, value);
+}
+
+Result<PeopleBook> LocalStore::people() const
+{
+    return m_parts->people.book();
+}
+
+Result<QList<KnownPerson>> LocalStore::knownPeople() const
+{
+    return m_parts->people.all();
+}
+
+Status LocalStore::setLocalPerson(const Person &person)
+{
+    return announce(m_parts->people.setLocalName(person.id, person.name));
+}
+
+Status LocalStore::setLocalMeId(const QString &id)
+{
+    return announce(m_parts->people.setLocalMeId(id));
+}
+
+Status LocalStore::storeServerPeople(const QList<Person> &people)
+{
+    return announce(m_parts->people.replaceServerPeople(people));
+}
+
+Status LocalStore::storeServerMeId(const QString &id)
+{
+    return announce(m_parts->people.setServerMeId(id));
 }
 
 Result<QString> LocalStore::createOpportunity(Opportunity opportunity)

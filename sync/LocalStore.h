@@ -51,6 +51,10 @@ public:
     std::optional<QString> renamedTo(const QString &oldId) override;
     QString setting(const QString &key) override;
     Status setSetting(const QString &key, const QString &value) override;
+    Result<PeopleBook> people() const override;
+    Result<QList<KnownPerson>> knownPeople() const override;
+    Status setLocalPerson(const Person &person) override;
+    Status setLocalMeId(const QString &id) override;
 
     Result<QString> createOpportunity(Opportunity opportunity) override;
     Status editOpportunity(const QString &id, const Opportunity &edited,
@@ -65,6 +69,8 @@ public:
     Status keepUnreadable(const QStringList &ids) override;
     Status commitPull(bool complete) override;
     Status storeAccounts(const QList<Account> &accounts) override;
+    Status storeServerPeople(const QList<Person> &people) override;
+    Status storeServerMeId(const QString &id) override;
     Status storeUpdates(const QString &opportunityId, const QList<OpportunityUpdate> &updates,
                         const QString &recordVersion = QString()) override;
     Status mergeServerRecord(const Opportunity &server, const QByteArray &etag) override;
@@ -83,6 +89,8 @@ signals:
     // A record created here got its server id.
     void opportunityIdChanged(const QString &oldId, const QString &newId);
     void accountsChanged();
+    // Names or who "me" is changed (from the server or the user).
+    void peopleChanged();
     void outboxChanged(int pendingCount);
     // A read of the cache failed (`reason` says what and why): what it answered is not the truth.
     void readFailed(const QString &reason);

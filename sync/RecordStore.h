@@ -2,8 +2,10 @@
 
 #include "Account.h"
 #include "CachedOpportunity.h"
+#include "KnownPerson.h"
 #include "OpportunityUpdate.h"
 #include "OutboxEntry.h"
+#include "PeopleBook.h"
 #include "Result.h"
 #include "StoredHistory.h"
 
@@ -35,6 +37,11 @@ public:
     virtual std::optional<QString> renamedTo(const QString &oldId) = 0;
     // Small persistent settings of the sync (last sync time, ...).
     virtual QString setting(const QString &key) = 0;
+    // Who is who: the server's people (/users) with the user's own names over theirs; me is the
+    // server's /users/me when known, else the one the user set.
+    virtual Result<PeopleBook> people() const = 0;
+    // The same people, each with where its name comes from (for listing the book).
+    virtual Result<QList<KnownPerson>> knownPeople() const = 0;
 
     // The new record's id.
     virtual Result<QString> createOpportunity(Opportunity opportunity) = 0;
@@ -49,6 +56,11 @@ public:
     virtual Status discardEdits(const QString &id) = 0;
     // Sends the refused (Failed) edits again: after a new key, or when the user asks.
     virtual Status retryFailed(const QString &id = QString()) = 0;
+    // The user's own name for an id (their email is not kept); an empty name removes the
+    // user's entry, leaving what the server says.
+    virtual Status setLocalPerson(const Person &person) = 0;
+    // Who the user is when the server does not say (/users/me); empty forgets it.
+    virtual Status setLocalMeId(const QString &id) = 0;
 
 protected:
     RecordStore() = default;

@@ -14,5 +14,6 @@ struct StoreChanges
     // A record created here got its server id: old id, new id.
     std::optional<std::pair<QString, QString>> renamed;
     bool accounts = false;
+    bool people = false;
     bool outbox = false;
 };

@@ -4,7 +4,9 @@
 #include "LocalStore.h"
 #include "PullAccountsTask.h"
 #include "PullListingTask.h"
+#include "PullPeopleTask.h"
 #include "PushEntryTask.h"
+#include "ServerFeatures.h"
 #include "Timestamp.h"
 
 #include <QLockFile>
@@ -55,6 +57,7 @@ bool SyncEngine::mayPushEdits() const
 void SyncEngine::start(std::chrono::milliseconds interval)
 {
     m_pusher.setEnabled(true);
+    m_peopleDue = QDeadlineTimer(0); // maybe new settings, maybe a new server: ask at once
     if (interval.count() > 0)
         m_timer.start(interval);
     // When the system says the network is back, do not wait for the timer. Without a backend
@@ -243,6 +246,7 @@ void SyncEngine::pull()
             return finish(outcome.error);
         // The sync goes through; the records it could not read stay as they were.
         m_unreadableError = task->unreadableError();
+        m_serverHasUsers = m_client.serverFeatures().has(ServerFeatures::users());
         pullAccounts();
     });
 }
@@ -250,7 +254,7 @@ void SyncEngine::pull()
 void SyncEngine::pullAccounts()
 {
     if (m_accountsMissing)
-        return finish(ApiError{});
+        return pullPeople();
     run(new PullAccountsTask(m_store, m_client, this), [this](const SyncTaskOutcome &outcome) {
         switch (outcome.kind) {
         case SyncTaskOutcome::Kind::Failed:
@@ -266,6 +270,26 @@ void SyncEngine::pullAccounts()
             m_accountsError = ApiError{};
             break;
         }
+        pullPeople();
+    });
+}
+
+void SyncEngine::pullPeople()
+{
+    // A server that does not name /users is never asked for it (the hosted API's budget).
+    if (!m_serverHasUsers) {
+        m_peopleError = ApiError{};
+        return finish(ApiError{});
+    }
+    // Asked lately: the cached people stay, and so does what became of that request.
+    if (!m_peopleDue.hasExpired())
+        return finish(ApiError{});
+    // Counted from the request, whatever its answer: a failing /users costs no more either.
+    m_peopleDue.setRemainingTime(m_peopleInterval);
+    run(new PullPeopleTask(m_store, m_client, this), [this](const SyncTaskOutcome &outcome) {
+        // Names are a convenience: whatever became of them, the deals are synced. The cached
+        // people stay, and peopleError() says why there are no new ones.
+        m_peopleError = outcome.error;
         finish(ApiError{});
     });
 }

@@ -7,6 +7,7 @@
 #include "SyncTaskOutcome.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -21,7 +22,8 @@ class SyncTask;
 // idempotent, merged field by field on conflict), then pulls every page into the cache. One sync
 // at a time (also across processes on the same cache); on start, on a timer, on demand, and a
 // short quiet period after the user's edits (PushScheduler). The work is done by task objects
-// the engine sequences: PushEntryTask per entry, then PullListingTask, then PullAccountsTask;
+// the engine sequences: PushEntryTask per entry, then PullListingTask, then PullAccountsTask,
+// then PullPeopleTask (only for a server whose listing names `users`, and not every sync);
 // FetchDetailTask for the detail view.
 class SyncEngine final : public QObject
 {
@@ -69,6 +71,12 @@ public:
     bool isPushScheduled() const { return m_pusher.isScheduled(); }
     // Why the last sync has no account names (none: it has them). Opportunities sync without.
     const ApiError &accountsError() const { return m_accountsError; }
+    // Why the last request for the server's /users brought no people (none: it did, the server
+    // has no such resource, or its listing does not name it). Opportunities sync without.
+    const ApiError &peopleError() const { return m_peopleError; }
+    // How long after asking for the people the engine asks again (default 15 minutes); counted
+    // from the next request on.
+    void setPeopleInterval(std::chrono::milliseconds interval) { m_peopleInterval = interval; }
     // The records the last sync could not read (none: it read them all), named with the fields
     // at fault. The sync went through without them; their cached copies stay as they were.
     const ApiError &unreadableError() const { return m_unreadableError; }
@@ -105,6 +113,7 @@ private:
     void entryPushed(const SyncTaskOutcome &outcome);
     void pull();
     void pullAccounts();
+    void pullPeople();
 
     LocalStore &m_store;
     ApiClient &m_client;
@@ -121,9 +130,16 @@ private:
     QSet<qint64> m_tried;
     std::unique_ptr<QLockFile> m_lock;
     ApiError m_accountsError;
+    ApiError m_peopleError;
     ApiError m_unreadableError;
     // The server answered 404 on /accounts: it has none to give, no need to ask every sync.
     bool m_accountsMissing = false;
+    // This sync's listing named the `users` extension (the hosted API's never does).
+    bool m_serverHasUsers = false;
+    // People change rarely, and every request counts against the hosted plan's hourly budget:
+    // they are asked on the first sync after start(), then once this interval has passed.
+    std::chrono::milliseconds m_peopleInterval = std::chrono::minutes(15);
+    QDeadlineTimer m_peopleDue = QDeadlineTimer(0);
     PushScheduler m_pusher;
     // Bumped by stop(): the tasks of an earlier run have nothing more to say.
     quint64 m_generation = 0;

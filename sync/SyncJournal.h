@@ -5,6 +5,7 @@
 #include "FieldError.h"
 #include "OpportunityUpdate.h"
 #include "OutboxEntry.h"
+#include "Person.h"
 #include "Result.h"
 
 #include <QJsonObject>
@@ -56,6 +57,11 @@ public:
     // Merges one record fetched from the server (after a 412, say), as a pull would.
     virtual Status mergeServerRecord(const Opportunity &server, const QByteArray &etag) = 0;
     virtual Status storeAccounts(const QList<Account> &accounts) = 0;
+    // What the server's /users listed, replacing what it listed before (the user's own names
+    // stay).
+    virtual Status storeServerPeople(const QList<Person> &people) = 0;
+    // The owner id the server's /users/me answered for the key.
+    virtual Status storeServerMeId(const QString &id) = 0;
     // `recordVersion`: RecordVersion::of the record the history was fetched for; without it the
     // history counts as older than the record, to be fetched again when next shown.
     virtual Status storeUpdates(const QString &opportunityId,

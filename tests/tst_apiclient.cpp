@@ -310,6 +310,54 @@ private slots:
         QCOMPARE(client.requestCount(), 4);
     }
 
+    // Kashew-Features names a server's extensions: separated by commas, in any case, spaces
+    // aside; a name counts only whole.
+    void featuresFromTheHeader_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<bool>("users");
+        QTest::addColumn<bool>("none");
+        QTest::newRow("alone") << QByteArray("users") << true << false;
+        QTest::newRow("among others") << QByteArray("changes, events, users") << true << false;
+        QTest::newRow("case and spaces") << QByteArray("  Changes ,USERS\t") << true << false;
+        QTest::newRow("empty items") << QByteArray(",, users ,") << true << false;
+        QTest::newRow("absent") << QByteArray() << false << true;
+        QTest::newRow("blank") << QByteArray(" , ") << false << true;
+        QTest::newRow("others only") << QByteArray("changes, events") << false << false;
+        QTest::newRow("longer names") << QByteArray("users-v2, superusers") << false << false;
+    }
+    void featuresFromTheHeader()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(bool, users);
+        QFETCH(bool, none);
+        const ServerFeatures features = ServerFeatures::fromHeader(header);
+        QCOMPARE(features.has(ServerFeatures::users()), users);
+        QCOMPARE(features.has(QStringLiteral("Users")), users);
+        QCOMPARE(features.isEmpty(), none);
+    }
+
+    // The client knows what kashew-server has from the listings it asks for anyway, and forgets
+    // it when pointed at a server again.
+    void listingsNameTheServersFeatures()
+    {
+        ApiClient client;
+        client.setSettings(settingsFor(m_server.baseUrl(), ServerProcess::readKey));
+        QVERIFY(!client.serverFeatures().has(ServerFeatures::users()));
+        const auto [listed, page] = wait<ApiClient::OpportunityPage>(
+            [&](auto done) { client.listOpportunities({}, done); });
+        QVERIFY2(listed.ok(), qPrintable(listed.message));
+        QVERIFY(client.serverFeatures().has(ServerFeatures::users()));
+        QCOMPARE(client.requestCount(), 1);
+
+        client.setSettings(settingsFor(m_server.baseUrl(), ServerProcess::readKey));
+        QVERIFY(client.serverFeatures().isEmpty());
+        const auto [accountsListed, accounts] =
+            wait<ApiClient::AccountPage>([&](auto done) { client.listAccounts(1, 10, done); });
+        QVERIFY2(accountsListed.ok(), qPrintable(accountsListed.message));
+        QVERIFY(client.serverFeatures().has(ServerFeatures::users()));
+    }
+
 private:
     ServerProcess m_server;
     ApiClient m_client;

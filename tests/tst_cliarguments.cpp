@@ -184,7 +184,7 @@ private slots:
         const CliExit help = exitOf({QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
         QCOMPARE(help.out, CliCommandLine::helpText());
-        QCOMPARE(CliCommandTable::commands().size(), 10);
+        QCOMPARE(CliCommandTable::commands().size(), 17);
         for (const CliCommand &command : CliCommandTable::commands()) {
             const QString line =
                 QStringLiteral("  ") + command.synopsis().leftJustified(25) + command.help + u'\n';
@@ -195,7 +195,7 @@ private slots:
               QStringLiteral("  set ID field=value...    change fields (empty value clears)\n"),
               QStringLiteral("  move ID STAGE            change the stage (closed_won sets "
                              "probability 100, closed_lost 0)\n"),
-              QStringLiteral("--json           list, show: JSON output.\n"),
+              QStringLiteral("--json           list, show, people: JSON output.\n"),
               QStringLiteral("--profile <dir>  Profile folder.\n"),
               QStringLiteral("7 rate limit reached")})
             QVERIFY2(help.out.contains(line), qPrintable(help.out));
@@ -217,11 +217,15 @@ private slots:
             QVERIFY2(command.run, qPrintable(command.name));
             names.append(command.name);
         }
-        QCOMPARE(names, (QStringList{QStringLiteral("sync"), QStringLiteral("list"),
-                                     QStringLiteral("show"), QStringLiteral("new"),
-                                     QStringLiteral("set"), QStringLiteral("move"),
-                                     QStringLiteral("delete"), QStringLiteral("pending"),
-                                     QStringLiteral("status"), QStringLiteral("login")}));
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("sync"), QStringLiteral("list"),
+                              QStringLiteral("show"), QStringLiteral("new"), QStringLiteral("set"),
+                              QStringLiteral("move"), QStringLiteral("delete"),
+                              QStringLiteral("pending"), QStringLiteral("status"),
+                              QStringLiteral("people"), QStringLiteral("people set"),
+                              QStringLiteral("people me"), QStringLiteral("rates"),
+                              QStringLiteral("rates base"), QStringLiteral("rates set"),
+                              QStringLiteral("rates remove"), QStringLiteral("login")}));
     }
 
     // What right command lines ask for.

@@ -109,7 +109,7 @@ private slots:
     {
         DetailPanel panel;
         panel.showRecord(pilot(), QList<OpportunityUpdate>{creationBy(QStringLiteral("u-1"))},
-                         QString(), knownNames());
+                         PeopleBook(), knownNames());
         const QStringList entries = panel.historyTexts();
         QCOMPARE(entries.size(), 1);
         const QStringList lines = entries.first().split(QLatin1Char('\n'));
@@ -142,7 +142,7 @@ private slots:
         DetailPanel panel;
         panel.showRecord(pilot(),
                          QList<OpportunityUpdate>{moved, creationBy(QStringLiteral("u-1"))},
-                         QString(), knownNames());
+                         PeopleBook(), knownNames());
         const QStringList entries = panel.historyTexts();
         QCOMPARE(entries.size(), 2);
         const QStringList lines = entries.first().split(QLatin1Char('\n'));
@@ -185,7 +185,7 @@ private slots:
         CachedOpportunity record = pilot();
         record.opportunity.currency = QStringLiteral("EUR");
         DetailPanel panel;
-        panel.showRecord(record, QList<OpportunityUpdate>{switched, raised}, QString(),
+        panel.showRecord(record, QList<OpportunityUpdate>{switched, raised}, PeopleBook(),
                          knownNames());
         const QStringList entries = panel.historyTexts();
         QCOMPARE(entries.size(), 2);
@@ -208,7 +208,7 @@ private slots:
         update.ownerId = QStringLiteral("u-9");
         update.changes = {change("account_id", none, QStringLiteral("acc-9"))};
         DetailPanel panel;
-        panel.showRecord(pilot(), QList<OpportunityUpdate>{update}, QString(), knownNames());
+        panel.showRecord(pilot(), QList<OpportunityUpdate>{update}, PeopleBook(), knownNames());
         const QString entry = panel.historyTexts().value(0);
         QVERIFY2(entry.contains(iso(QStringLiteral("u-9"))), qPrintable(entry));
         QVERIFY2(entry.contains(QStringLiteral("Account: — → ") + iso(QStringLiteral("acc-9"))),
@@ -236,7 +236,7 @@ private slots:
         created.ownerId = QStringLiteral("someone");
 
         DetailPanel panel;
-        panel.showRecord(record, QList<OpportunityUpdate>{update, created}, QString());
+        panel.showRecord(record, QList<OpportunityUpdate>{update, created}, PeopleBook());
         const QStringList texts = panel.shownTexts();
 
         // "Name: abc<RLO>def → Zulu": the arrow stays before the new value, left to right.

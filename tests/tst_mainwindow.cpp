@@ -81,22 +81,24 @@ private slots:
         QVERIFY(bar->summary()->text().startsWith(QStringLiteral("1 deal")));
     }
 
-    void summaryShowsCountAndTotalsPerCurrency()
+    void summaryShowsCountOpenWeightedAndWonPerCurrency()
     {
         // The live deals of the seeded data (6 is archived), and then those of one account.
         checkSummary([](const Opportunity &o) { return !o.isArchived; });
         if (QTest::currentTestFailed())
             return;
-        // Figures the rows themselves give: EUR 50,000 + 12,000 (weighted 30,000 + 9,600), USD
-        // 900 + 250,000 + 30,000 (90 + 250,000 + 0), JPY 1,500,000 (450,000).
+        // Figures the rows themselves give, no base currency chosen: open EUR 50,000 + 12,000
+        // (weighted 30,000 + 9,600), USD 900 (90), JPY 1,500,000 (450,000); won USD 250,000; the
+        // lost USD 30,000 in no figure.
         const Summary all = summaryOf(m_window->filterBar()->summary()->text());
         QCOMPARE(all.count, 6);
-        QCOMPARE(all.total, (Amounts{{QStringLiteral("EUR"), 62000},
-                                     {QStringLiteral("JPY"), 1500000},
-                                     {QStringLiteral("USD"), 280900}}));
+        QCOMPARE(all.open, (Amounts{{QStringLiteral("EUR"), 62000},
+                                    {QStringLiteral("JPY"), 1500000},
+                                    {QStringLiteral("USD"), 900}}));
         QCOMPARE(all.weighted, (Amounts{{QStringLiteral("EUR"), 39600},
                                         {QStringLiteral("JPY"), 450000},
-                                        {QStringLiteral("USD"), 250090}}));
+                                        {QStringLiteral("USD"), 90}}));
+        QCOMPARE(all.won, (Amounts{{QStringLiteral("USD"), 250000}}));
 
         FilterBar *bar = m_window->filterBar();
         bar->accountBox()->setCurrentIndex(
@@ -287,40 +289,41 @@ private:
     struct Summary
     {
         int count = -1;
-        Amounts total;
+        Amounts open;
         Amounts weighted;
+        Amounts won;
     };
-    // "6 deals · total 62,000 EUR · 1,500,000 JPY · weighted 39,600 EUR · 450,000 JPY", read
-    // back into figures (in the en_US locale the test sets).
+    // "6 deals · open 62,000 EUR + 1,500,000 JPY · weighted 39,600 EUR + 450,000 JPY · won 0 ·
+    // choose a base currency in Settings", read back into figures (in the en_US locale the test
+    // sets; no base currency, so every currency on its own).
     static Summary summaryOf(const QString &text)
     {
         Summary summary;
         const QStringList parts = text.split(QStringLiteral(" · "));
-        Amounts *into = nullptr;
-        for (QString part : parts) {
+        for (const QString &part : parts) {
             if (summary.count < 0) {
                 summary.count =
                     part.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(',')).toInt();
                 continue;
             }
-            if (part.startsWith(QLatin1String("total "))) {
-                into = &summary.total;
-                part.remove(0, 6);
-            } else if (part.startsWith(QLatin1String("weighted "))) {
-                into = &summary.weighted;
-                part.remove(0, 9);
-            }
+            Amounts *into = part.startsWith(QLatin1String("open "))       ? &summary.open
+                            : part.startsWith(QLatin1String("weighted ")) ? &summary.weighted
+                            : part.startsWith(QLatin1String("won "))      ? &summary.won
+                                                                          : nullptr;
             if (!into)
-                return {};
-            const QStringList amount = part.split(QChar(0x00a0));
-            if (amount.size() != 2)
-                return {};
-            bool ok = false;
-            const double value =
-                QLocale(QLocale::English, QLocale::UnitedStates).toDouble(amount.first(), &ok);
-            if (!ok)
-                return {};
-            into->insert(amount.last(), value);
+                continue; // the advice after the figures
+            for (const QString &figure :
+                 part.section(QLatin1Char(' '), 1).split(QStringLiteral(" + "))) {
+                // "0" alone or "0 USD": nothing in that figure.
+                const QStringList amount = figure.split(QChar(0x00a0));
+                bool ok = false;
+                const double value =
+                    QLocale(QLocale::English, QLocale::UnitedStates).toDouble(amount.first(), &ok);
+                if (!ok || amount.size() > 2)
+                    return {};
+                if (value != 0)
+                    into->insert(amount.value(1), value);
+            }
         }
         return summary;
     }
@@ -334,10 +337,14 @@ private:
             if (!shown(o))
                 continue;
             ++expected.count;
-            expected.total[o.currency] += o.value;
-            expected.weighted[o.currency] += o.value * o.probability / 100.0;
+            if (o.stage == Stage::ClosedWon) {
+                expected.won[o.currency] += o.value;
+            } else if (o.stage != Stage::ClosedLost) {
+                expected.open[o.currency] += o.value;
+                expected.weighted[o.currency] += o.value * o.probability / 100.0;
+            }
         }
-        for (Amounts *amounts : {&expected.total, &expected.weighted}) {
+        for (Amounts *amounts : {&expected.open, &expected.weighted, &expected.won}) {
             for (double &value : *amounts)
                 value = std::round(value);
         }
@@ -345,8 +352,9 @@ private:
         const Summary shownSummary = summaryOf(text);
         QVERIFY2(shownSummary.count >= 0, qPrintable(text));
         QCOMPARE(shownSummary.count, expected.count);
-        QCOMPARE(shownSummary.total, expected.total);
+        QCOMPARE(shownSummary.open, expected.open);
         QCOMPARE(shownSummary.weighted, expected.weighted);
+        QCOMPARE(shownSummary.won, expected.won);
     }
 
     int rowOf(const QString &id) const

@@ -206,7 +206,7 @@ private slots:
             ++withMnemonic;
             QVERIFY2(label->buddy(), qPrintable(label->text()));
         }
-        QCOMPARE(withMnemonic, 7);
+        QCOMPARE(withMnemonic, 8);
         // One key, one widget: the labels' mnemonics and the buttons' differ, here and under the
         // desktop themes that name the buttons "&Save" and "&Cancel" (GNOME, KDE).
         QSet<QChar> letters{QLatin1Char('s'), QLatin1Char('c')};
@@ -230,7 +230,7 @@ private slots:
             {Qt::Key_N, dialog.nameField()},        {Qt::Key_A, dialog.accountField()},
             {Qt::Key_T, dialog.stageField()},       {Qt::Key_V, dialog.valueField()},
             {Qt::Key_P, dialog.probabilityField()}, {Qt::Key_O, dialog.dateField()},
-            {Qt::Key_D, dialog.descriptionField()}};
+            {Qt::Key_D, dialog.descriptionField()}, {Qt::Key_W, dialog.ownerField()}};
         dialog.noDateField()->setChecked(false);
         for (const auto &[key, field] : keys) {
             QTest::keyClick(&dialog, key, Qt::AltModifier);

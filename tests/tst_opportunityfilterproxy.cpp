@@ -1,5 +1,5 @@
 // The filter proxy: each filter and combinations keep exactly the rows the server would give;
-// sorting; totals per currency. Under QAbstractItemModelTester.
+// sorting; the summary (open and won apart, per currency). Under QAbstractItemModelTester.
 #include "ItemRoles.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
@@ -80,13 +80,15 @@ private slots:
             shown.append(m_proxy->index(row, 0).data(ItemRoles::Id).toString().right(1).toInt());
         std::sort(shown.begin(), shown.end());
         QCOMPARE(shown, expected);
-        QCOMPARE(m_proxy->totals().count, expected.size());
+        QCOMPARE(m_proxy->summary().count, expected.size());
     }
 
     void sortsByEveryKindOfColumn()
     {
+        // No base currency: amounts in different currencies are not compared, they sort by
+        // currency (EUR, JPY, USD), the largest first in each (tst_convertedsort has the rest).
         m_proxy->sort(OpportunityListModel::Value, Qt::DescendingOrder);
-        QCOMPARE(m_proxy->index(0, 0).data(ItemRoles::ValueRole).toDouble(), 1500000.0);
+        QCOMPARE(m_proxy->index(0, 0).data(ItemRoles::ValueRole).toDouble(), 50000.0);
         QCOMPARE(m_proxy->index(m_proxy->rowCount() - 1, 0).data(ItemRoles::ValueRole).toDouble(),
                  900.0);
         m_proxy->sort(OpportunityListModel::CloseDate, Qt::AscendingOrder);
@@ -101,16 +103,21 @@ private slots:
         QCOMPARE(m_proxy->index(0, 0).data(ItemRoles::StageRole).toInt(), int(Stage::Prospecting));
     }
 
-    void totalsAreKeptPerCurrency()
+    void summaryKeepsOpenAndWonApartPerCurrency()
     {
-        const PipelineTotals totals = m_proxy->totals();
-        QCOMPARE(totals.count, 6);
-        QCOMPARE(totals.value.value(QStringLiteral("EUR")), 62000.0);
-        QCOMPARE(totals.value.value(QStringLiteral("USD")), 280900.0);
-        QCOMPARE(totals.value.value(QStringLiteral("JPY")), 1500000.0);
-        QCOMPARE(totals.weighted.value(QStringLiteral("EUR")), 30000.0 + 9600.0);
-        QCOMPARE(totals.weighted.value(QStringLiteral("USD")), 90.0 + 250000.0);
-        QCOMPARE(totals.value.size(), 3);
+        // The live rows: 1, 2 (EUR), 3 (USD), 7 (JPY) open; 4 won (USD); 5 lost (USD 30,000).
+        const PipelineSummary summary = m_proxy->summary();
+        QCOMPARE(summary.count, 6);
+        QCOMPARE(summary.open.count, 4);
+        QCOMPARE(summary.open.value, (QMap<QString, double>{{QStringLiteral("EUR"), 62000.0},
+                                                            {QStringLiteral("JPY"), 1500000.0},
+                                                            {QStringLiteral("USD"), 900.0}}));
+        QCOMPARE(summary.open.weighted,
+                 (QMap<QString, double>{{QStringLiteral("EUR"), 30000.0 + 9600.0},
+                                        {QStringLiteral("JPY"), 450000.0},
+                                        {QStringLiteral("USD"), 90.0}}));
+        QCOMPARE(summary.won.count, 1);
+        QCOMPARE(summary.won.value, (QMap<QString, double>{{QStringLiteral("USD"), 250000.0}}));
     }
 
     void followsSourceChanges()
@@ -133,8 +140,8 @@ private slots:
         search.setSearch(QStringLiteral("pilot"));
         m_proxy->setPaused(true);
         m_proxy->setFilter(search);
-        QCOMPARE(m_proxy->rowCount(), 6);     // hidden: not refiltered yet
-        QCOMPARE(m_proxy->totals().count, 1); // the totals follow the filter at once
+        QCOMPARE(m_proxy->rowCount(), 6);      // hidden: not refiltered yet
+        QCOMPARE(m_proxy->summary().count, 1); // the totals follow the filter at once
         m_proxy->setPaused(false);
         QCOMPARE(m_proxy->rowCount(), 1);
         QCOMPARE(m_proxy->index(0, 0).data().toString(), QStringLiteral("Acme — Pilot"));

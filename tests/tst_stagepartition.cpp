@@ -59,14 +59,14 @@ private slots:
         QCOMPARE(ids(Stage::Negotiation), QStringList{id(2)});
         for (Stage stage : {Stage::Prospecting, Stage::Qualification, Stage::ClosedWon})
             QCOMPARE(m_partition->column(stage)->rowCount(), 0);
-        QCOMPARE(m_partition->totals().count, 2);
-        QCOMPARE(m_partition->totals().value.value(QStringLiteral("EUR")), 62000.0);
+        QCOMPARE(m_partition->summary().count, 2);
+        QCOMPARE(m_partition->summary().open.value.value(QStringLiteral("EUR")), 62000.0);
 
         filter = {};
         filter.archived = true;
         m_partition->setFilter(filter);
         QCOMPARE(ids(Stage::Qualification), QStringList{id(6)});
-        QCOMPARE(m_partition->totals().count, 1);
+        QCOMPARE(m_partition->summary().count, 1);
 
         filter = {};
         filter.stages = {Stage::ClosedWon, Stage::ClosedLost};
@@ -86,7 +86,7 @@ private slots:
         QCOMPARE(totals.value.value(QStringLiteral("USD")), 10000.0);
         QCOMPARE(totals.weighted.value(QStringLiteral("JPY")), 450000.0);
         QCOMPARE(totals.weighted.value(QStringLiteral("USD")), 5000.0);
-        QCOMPARE(m_partition->totals().count, 7);
+        QCOMPARE(m_partition->summary().count, 7);
     }
 
     void selectionSurvivesAFilterChange()
@@ -270,7 +270,7 @@ private slots:
         m_model.reset();
         for (Stage stage : Stages::all())
             QCOMPARE(m_partition->column(stage)->rowCount(), 0);
-        QCOMPARE(m_partition->totals().count, 0);
+        QCOMPARE(m_partition->summary().count, 0);
     }
 
     void aResetDealsAgain()

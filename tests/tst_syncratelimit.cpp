@@ -31,7 +31,7 @@ private slots:
     void nothingIsSentBeforeTheWaitEnds()
     {
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--rate-limit"), QStringLiteral("4"),
+        QVERIFY(server.start({QStringLiteral("--rate-limit"), QStringLiteral("6"),
                               QStringLiteral("--rate-window"), QStringLiteral("6"),
                               QStringLiteral("--log-requests")}));
         TestHttp http(server.baseUrl(), ServerProcess::writeKey);
@@ -43,7 +43,8 @@ private slots:
                 .toString();
         SyncFixture sync; // waits out up to 2 s in place
         QVERIFY(sync.open(server));
-        // The creation and this sync (three requests) spend the budget of this key.
+        // The creation and this sync (five requests: two listings, accounts, users, users/me)
+        // spend the budget of this key.
         QVERIFY(sync.syncOnce());
 
         QSignalSpy said(sync.engine.get(), &SyncEngine::rateLimited);

@@ -47,7 +47,8 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
     m_scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *strip = new QWidget(m_scroll);
     auto *row = new QHBoxLayout(strip);
-    row->setContentsMargins(8, 8, 8, 8);
+    // Little above and below the columns: the room goes to the cards.
+    row->setContentsMargins(8, 4, 8, 4);
     row->setSpacing(8);
     for (Stage stage : Stages::all()) {
         Column column;
@@ -57,7 +58,7 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         column.frame->setObjectName(QStringLiteral("boardColumn"));
         auto *layout = new QVBoxLayout(column.frame);
         layout->setContentsMargins(0, 0, 0, 0);
-        layout->setSpacing(4);
+        layout->setSpacing(2);
         auto *header = new QHBoxLayout;
         column.title = new QLabel(column.frame);
         column.title->setTextFormat(Qt::PlainText);
@@ -123,24 +124,29 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         connect(column.proxy, &StageColumnProxy::totalsChanged, this, &BoardView::totalsChanged);
         m_columns.insert(stage, column);
     }
+    connect(&m_model, &OpportunityListModel::ratesChanged, m_recount, qOverload<>(&QTimer::start));
     updateHeaders();
     m_scroll->setWidget(strip);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_scroll);
-    // Titles as tall as the collapse buttons beside some of them: every column's cards start level.
+    // Every title as tall as the tallest, the collapse buttons beside some of them no taller:
+    // every column's cards start level, and high.
     int titleHeight = 0;
     for (const Column &column : std::as_const(m_columns))
-        titleHeight = std::max({titleHeight, column.title->sizeHint().height(),
-                                column.collapse ? column.collapse->sizeHint().height() : 0});
-    for (const Column &column : std::as_const(m_columns))
+        titleHeight = std::max(titleHeight, column.title->sizeHint().height());
+    for (const Column &column : std::as_const(m_columns)) {
         column.title->setFixedHeight(titleHeight);
+        if (column.collapse)
+            column.collapse->setFixedHeight(titleHeight);
+    }
     // After a keystroke every column and header changes at once: laid out now, so that the board
     // repaints once with all of it rather than once per deferred step.
     connect(m_partition, &StagePartition::dealt, this, [this] {
         for (const Column &column : std::as_const(m_columns))
             column.view->doItemsLayout();
         updateHeaders();
+        followCurrent(); // a card the filter hid went from its column's selection without a word
     });
 
     auto *left = new QAction(tr("Move to the previous stage"), this);
@@ -175,9 +181,9 @@ void BoardView::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
-PipelineTotals BoardView::totals() const
+PipelineSummary BoardView::summary() const
 {
-    return m_partition->totals();
+    return m_partition->summary();
 }
 
 QString BoardView::headerText(Stage stage) const
@@ -189,7 +195,8 @@ QString BoardView::headerText(Stage stage) const
 void BoardView::updateHeaders()
 {
     m_recount->stop(); // done now
-    // Every column lists the currencies of the whole board, so that the headers stay level.
+    // Every column has a line for each currency of the whole board that cannot be converted, so
+    // that the headers stay level.
     QStringList currencies;
     QHash<Stage, PipelineTotals> totals;
     for (Stage stage : Stages::all()) {
@@ -205,7 +212,7 @@ void BoardView::updateHeaders()
         column.title->setText(
             QStringLiteral("%1  (%2)")
                 .arg(Stages::label(stage), QLocale().toString(totals[stage].count)));
-        column.totals->setTotals(totals[stage], currencies);
+        column.totals->setTotals(totals[stage], m_model.rates(), currencies);
     }
 }
 

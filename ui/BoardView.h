@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PipelineSummary.h"
 #include "PipelineTotals.h"
 #include "Stage.h"
 
@@ -36,9 +37,9 @@ public:
     QLabel *columnTitle(Stage stage) const { return m_columns.value(stage).title; }
     StageTotalsView *columnTotals(Stage stage) const { return m_columns.value(stage).totals; }
     StageColumnProxy *columnProxy(Stage stage) const { return m_columns.value(stage).proxy; }
-    // Every card on the board, counted.
-    PipelineTotals totals() const;
-    // The header's text: name, count, totals per currency, weighted totals.
+    // Every card on the board, counted and summed: the filter bar's line while the board shows.
+    PipelineSummary summary() const;
+    // The header's text: name and count, then the column's figures as their tooltip says them.
     QString headerText(Stage stage) const;
     void setCollapsed(Stage stage, bool collapsed);
     bool isCollapsed(Stage stage) const;

@@ -5,6 +5,7 @@
 #include "Money.h"
 #include "Opportunity.h"
 #include "OpportunityRow.h"
+#include "PersonAvatar.h"
 #include "SyncState.h"
 
 #include <QAbstractItemView>
@@ -17,8 +18,9 @@
 
 namespace {
 
-constexpr int margin = 4;
-constexpr int padding = 8;
+// Tight enough that eight cards show in a column at 1360×820 (tst_boardheaders).
+constexpr int margin = 3;
+constexpr int padding = 6;
 
 QRect markerRect(const QRect &card)
 {
@@ -33,6 +35,61 @@ QColor mixed(const QColor &a, const QColor &b, double share)
 }
 
 } // namespace
+
+struct CardDelegate::BottomLine
+{
+    QRect area;
+    QString when;
+    bool overdue = false;
+    // Null when the deal has no owner.
+    QRect avatar;
+    QRect owner;
+    QString ownerText;
+};
+
+CardDelegate::BottomLine CardDelegate::bottomLine(const QStyleOptionViewItem &option,
+                                                  const QModelIndex &index, const CardText &words)
+{
+    const QDate close = index.data(ItemRoles::CloseDateRole).toDate();
+    const QRect text = option.rect.adjusted(margin + padding, margin + padding, -margin - padding,
+                                            -margin - padding);
+    const QFontMetrics &metrics = option.fontMetrics;
+    const int line = metrics.height() + 2;
+    BottomLine bottom;
+    bottom.area = QRect(text.left(), text.top() + 3 * line, text.width(), line);
+    bottom.overdue = index.data(ItemRoles::OverdueRole).toBool();
+    const QString date =
+        close.isValid() ? QLocale().toString(close, QLocale::ShortFormat) : tr("No close date");
+    // The date first, with "overdue" when there is room and a warning sign when not (the tooltip
+    // says it in words); the owner gets what is left, at least a third.
+    bottom.when = bottom.overdue ? tr("%1 · overdue").arg(date) : date;
+    if (bottom.overdue && metrics.horizontalAdvance(bottom.when) + 8 > text.width() * 2 / 3)
+        bottom.when = QStringLiteral("⚠ ") + date;
+    if (words.ownerId.isEmpty())
+        return bottom;
+    const int ownerWidth =
+        std::max(text.width() - metrics.horizontalAdvance(bottom.when) - 8, text.width() / 3);
+    const int side = metrics.height();
+    constexpr int gap = 4;
+    const int nameRoom = std::max(0, ownerWidth - side - gap);
+    // Short of room, the first name beside the avatar says more than "Ana M…" would.
+    const QString firstName = words.owner.section(QLatin1Char(' '), 0, 0);
+    bottom.ownerText = metrics.horizontalAdvance(words.owner) > nameRoom &&
+                               metrics.horizontalAdvance(firstName) <= nameRoom
+                           ? firstName
+                           : metrics.elidedText(words.owner, Qt::ElideRight, nameRoom);
+    // Two pixels of slack: rounding in the text measure must not clip the name.
+    const int nameWidth = metrics.horizontalAdvance(bottom.ownerText) + 2;
+    bottom.owner = QRect(bottom.area.right() + 1 - nameWidth, bottom.area.top(), nameWidth, line);
+    bottom.avatar =
+        QRect(bottom.owner.left() - gap - side, bottom.area.top() + (line - side) / 2, side, side);
+    return bottom;
+}
+
+QRect CardDelegate::ownerAvatarRect(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    return bottomLine(option, index, CardText::of(index)).avatar;
+}
 
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
@@ -94,19 +151,18 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     row(1, words.account.isEmpty() ? tr("No account") : words.account, QString(), muted);
     row(2, formatMoney(o.value, o.currency), QLocale().toString(o.probability) + QLatin1Char('%'),
         option.palette.text().color());
-    const bool overdue = index.data(ItemRoles::OverdueRole).toBool();
-    const QString date = o.expectedCloseDate.isValid()
-                             ? QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat)
-                             : tr("No close date");
-    // The date first, with "overdue" when there is room and a warning sign when not (the tooltip
-    // says it in words); the owner gets what is left, at least a third.
-    QString when = overdue ? tr("%1 · overdue").arg(date) : date;
-    if (overdue && metrics.horizontalAdvance(when) + 8 > text.width() * 2 / 3)
-        when = QStringLiteral("⚠ ") + date;
-    const int ownerWidth =
-        std::max(text.width() - metrics.horizontalAdvance(when) - 8 - 8, text.width() / 3);
-    row(3, when, metrics.elidedText(words.owner, Qt::ElideRight, ownerWidth),
-        overdue ? QColor(0xc6, 0x28, 0x28) : muted);
+    const BottomLine bottom = bottomLine(option, index, words);
+    const int ownerSpace =
+        bottom.avatar.isNull() ? 0 : bottom.area.right() + 1 - bottom.avatar.left() + 8;
+    painter->setPen(bottom.overdue ? QColor(0xc6, 0x28, 0x28) : muted);
+    painter->drawText(
+        bottom.area.adjusted(0, 0, -ownerSpace, 0), Qt::AlignLeft | Qt::AlignVCenter,
+        metrics.elidedText(bottom.when, Qt::ElideRight, bottom.area.width() - ownerSpace));
+    if (!bottom.avatar.isNull()) {
+        PersonAvatar::paint(*painter, bottom.avatar, words.ownerId, words.ownerInitials);
+        painter->setPen(muted);
+        painter->drawText(bottom.owner, Qt::AlignRight | Qt::AlignVCenter, bottom.ownerText);
+    }
     painter->restore();
 }
 

@@ -2,9 +2,11 @@
 
 #include <QStyledItemDelegate>
 
+struct CardText;
+
 // Draws an opportunity as a board card: name, account, value with currency, probability,
-// expected close date (overdue in a warning colour) and owner; long text elided; a marker for
-// edits not yet on the server, with the reason on hover.
+// expected close date (overdue in a warning colour) and owner (avatar and name); long text
+// elided; a marker for edits not yet on the server, with the reason on hover.
 class CardDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -17,4 +19,13 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
+
+    // Where the card of `index` paints its owner's avatar; empty when the deal has no owner.
+    static QRect ownerAvatarRect(const QStyleOptionViewItem &option, const QModelIndex &index);
+
+private:
+    // The card's last line: the close date at the left, the owner's avatar and name at the right.
+    struct BottomLine;
+    static BottomLine bottomLine(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                 const CardText &words);
 };

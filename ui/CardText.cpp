@@ -5,26 +5,25 @@
 #include "OpportunityListModel.h"
 
 #include <QAbstractProxyModel>
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 CardText CardText::of(const QModelIndex &index)
 {
     const Opportunity o = index.data(ItemRoles::OpportunityRole).value<Opportunity>();
-    // The owner as the list shows it: the source model knows the names.
+    // The source model knows the people, so the card names them as the list does.
     QModelIndex source = index;
     while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(source.model()))
         source = proxy->mapToSource(source);
-    const QString ownerName = source.siblingAtColumn(OpportunityListModel::Owner).data().toString();
+    const auto *model = qobject_cast<const OpportunityListModel *>(source.model());
+    static const PeopleBook nobody;
+    const PeopleBook &people = model ? model->people() : nobody;
     CardText text;
     text.title = titleOf(o.name, o.accountName);
     text.account = o.accountName;
-    text.owner = ownerOf(o.ownerId, ownerName);
-    if (!o.ownerId.isEmpty())
-        text.ownerInFull =
-            ownerName.isEmpty() || ownerName == o.ownerId
-                ? o.ownerId
-                : QCoreApplication::translate("CardText", "%1 (%2)").arg(ownerName, o.ownerId);
+    text.ownerId = o.ownerId;
+    text.owner = people.displayName(o.ownerId);
+    text.ownerInitials = people.initials(o.ownerId);
+    text.ownerInFull = people.nameWithId(o.ownerId);
     return text;
 }
 
@@ -47,18 +46,4 @@ QString CardText::titleOf(const QString &name, const QString &accountName)
     if (accountName.size() > lead.size() && accountName.at(lead.size()).isLetterOrNumber())
         return name;
     return rest;
-}
-
-QString CardText::ownerOf(const QString &ownerId, const QString &ownerName)
-{
-    if (!ownerName.isEmpty() && ownerName != ownerId)
-        return ownerName;
-    // "auth0|5f1c9a7e2b": the provider says nothing to a rep, the rest tells owners apart.
-    QString shown = ownerId.mid(ownerId.lastIndexOf(QLatin1Char('|')) + 1);
-    if (shown.isEmpty())
-        shown = ownerId;
-    constexpr int kept = 8;
-    if (shown.size() > kept + 1)
-        shown = shown.left(kept) + QChar(0x2026);
-    return shown;
 }

@@ -5,24 +5,27 @@
 class QModelIndex;
 
 // What a board card says in words, worked out apart from the painting so that it can be read
-// (tests, the tooltip): the deal's own part of its name, the account, the owner.
+// (tests, the tooltip): the deal's own part of its name, the account, the owner as the people
+// book names them.
 struct CardText
 {
     // The name, without the account's name leading it when the card shows the account anyway.
     QString title;
     // Empty when the deal has no account.
     QString account;
-    // The owner's name, or a shortened id when no name is known.
+    // Empty when the deal has no owner.
+    QString ownerId;
+    // The owner's name, or a shortened id when no name is known (PeopleBook::displayName).
     QString owner;
+    // The letters of the owner's avatar (PeopleBook::initials).
+    QString ownerInitials;
     // The owner in full (name and id), for the tooltip; empty when there is no owner.
     QString ownerInFull;
 
-    // The card of a board column's index (a proxy over OpportunityListModel).
+    // The card of a board column's index (a proxy over OpportunityListModel, whose people book
+    // names the owner).
     static CardText of(const QModelIndex &index);
     // "Acme Corp — Pilot" of the account "Acme Corp (Berlin)" is "Pilot": a leading part that
     // the account's name begins with (as whole words), with its dash, goes. Any other name stays.
     static QString titleOf(const QString &name, const QString &accountName);
-    // A known name as it is; an unknown id by its part after any "provider|", shortened to a few
-    // characters and an ellipsis.
-    static QString ownerOf(const QString &ownerId, const QString &ownerName);
 };

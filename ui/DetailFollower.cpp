@@ -19,6 +19,11 @@ DetailFollower::DetailFollower(LocalStore &store, SyncEngine &engine,
     connect(&engine, &SyncEngine::detailFetched, this, &DetailFollower::fetched);
     connect(&engine, &SyncEngine::finished, this, &DetailFollower::syncFinished);
     connect(&store, &LocalStore::accountsChanged, this, [this] { m_accountNames.reset(); });
+    // New names or avatars for the owner and the people in the history.
+    connect(&model, &OpportunityListModel::peopleChanged, this, [this] {
+        if (const auto record = m_id.isEmpty() ? std::nullopt : m_store.opportunity(m_id))
+            render(record, m_store.history(m_id));
+    });
 }
 
 std::optional<CachedOpportunity> DetailFollower::show(const QString &id, bool online)
@@ -27,6 +32,15 @@ std::optional<CachedOpportunity> DetailFollower::show(const QString &id, bool on
     m_online = online;
     const auto record = id.isEmpty() ? std::nullopt : m_store.opportunity(id);
     const auto history = record ? m_store.history(id) : std::nullopt;
+    render(record, history);
+    if (record)
+        fetchIfStale(*record, history);
+    return record;
+}
+
+void DetailFollower::render(const std::optional<CachedOpportunity> &record,
+                            const std::optional<StoredHistory> &history)
+{
     const auto account = [this, &record](const QString &accountId) {
         const QString name = accountName(accountId);
         // An account the cache does not list (its list may be unavailable): the record's own.
@@ -38,11 +52,7 @@ std::optional<CachedOpportunity> DetailFollower::show(const QString &id, bool on
         return m_model.ownerName(ownerId);
     };
     m_panel.showRecord(record, history ? std::optional(history->updates) : std::nullopt,
-                       record ? owner(record->opportunity.ownerId) : QString(),
-                       HistoryFormatter(account, owner));
-    if (record)
-        fetchIfStale(*record, history);
-    return record;
+                       m_model.people(), HistoryFormatter(account, owner));
 }
 
 void DetailFollower::fetchIfStale(const CachedOpportunity &record,

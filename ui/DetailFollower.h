@@ -34,6 +34,9 @@ public:
     std::optional<CachedOpportunity> show(const QString &id, bool online);
 
 private:
+    // Shows the record and its history as stored, fetching nothing.
+    void render(const std::optional<CachedOpportunity> &record,
+                const std::optional<StoredHistory> &history);
     void fetchIfStale(const CachedOpportunity &record, const std::optional<StoredHistory> &history);
     void fetched(const QString &id, const ApiError &error);
     void syncFinished(bool ok);

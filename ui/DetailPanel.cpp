@@ -1,6 +1,7 @@
 #include "DetailPanel.h"
 
 #include "Money.h"
+#include "PersonAvatar.h"
 #include "ServerText.h"
 #include "Stage.h"
 
@@ -13,6 +14,9 @@
 #include <QVBoxLayout>
 
 namespace {
+
+// The Owner row's place among the fields (see the labels in the constructor).
+constexpr int ownerRow = 6;
 
 QLabel *plainLabel(QWidget *parent)
 {
@@ -30,6 +34,7 @@ DetailPanel::DetailPanel(QWidget *parent)
     , m_title(plainLabel(this))
     , m_status(plainLabel(this))
     , m_fields(new QFormLayout)
+    , m_ownerAvatar(new QLabel(this))
     , m_history(new QScrollArea(this))
     , m_entries(new QVBoxLayout)
     , m_resolve(new QPushButton(tr("Resolve conflict…"), this))
@@ -44,10 +49,18 @@ DetailPanel::DetailPanel(QWidget *parent)
                              tr("Probability:"), tr("Weighted:"), tr("Expected close:"),
                              tr("Owner:"),       tr("Archived:"), tr("Description:"),
                              tr("Created:"),     tr("Updated:")};
+    m_ownerAvatar->setObjectName(QStringLiteral("ownerAvatar"));
     for (const QString &label : labels) {
         QLabel *value = plainLabel(this);
+        if (m_values.size() == ownerRow) {
+            auto *owner = new QHBoxLayout;
+            owner->addWidget(m_ownerAvatar);
+            owner->addWidget(value, 1);
+            m_fields->addRow(label, owner);
+        } else {
+            m_fields->addRow(label, value);
+        }
         m_values.append(value);
-        m_fields->addRow(label, value);
     }
     // One entry per update, when and who above what changed, wrapped to the panel's width (which
     // is narrow: a table's columns would leave the changes little room) and selectable for copying.
@@ -84,12 +97,12 @@ DetailPanel::DetailPanel(QWidget *parent)
     historyTitle->setFont(bold);
     layout->addWidget(historyTitle);
     layout->addWidget(m_history, 1);
-    showRecord(std::nullopt, std::nullopt, QString());
+    showRecord(std::nullopt, std::nullopt, PeopleBook());
 }
 
 void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
                              const std::optional<QList<OpportunityUpdate>> &history,
-                             const QString &ownerName, const HistoryFormatter &names)
+                             const PeopleBook &people, const HistoryFormatter &names)
 {
     while (QLayoutItem *item = m_entries->takeAt(0)) {
         delete item->widget();
@@ -107,6 +120,9 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
         m_status->clear();
         for (QLabel *value : std::as_const(m_values))
             value->clear();
+        m_values.at(ownerRow)->setToolTip(QString());
+        m_ownerAvatar->clear();
+        m_ownerAvatar->hide();
         m_resolve->hide();
         m_discard->hide();
         m_retry->hide();
@@ -114,6 +130,7 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
     }
     const Opportunity &o = record->opportunity;
     m_id = o.id;
+    const QString ownerName = people.displayName(o.ownerId);
     m_title->setText(o.name);
     switch (record->state) {
     case SyncState::Synced:
@@ -151,6 +168,15 @@ void DetailPanel::showRecord(const std::optional<CachedOpportunity> &record,
     };
     for (int i = 0; i < m_values.size(); ++i)
         m_values.at(i)->setText(values.at(i));
+    // The name may be shortened or shared: the full id on hover, as text (tooltips render markup).
+    m_values.at(ownerRow)->setToolTip(
+        o.ownerId.isEmpty() ? QString()
+                            : QStringLiteral("<p>") + people.nameWithId(o.ownerId).toHtmlEscaped() +
+                                  QStringLiteral("</p>"));
+    const int side = fontMetrics().height() + 4;
+    m_ownerAvatar->setPixmap(
+        PersonAvatar::icon(people, o.ownerId, side).pixmap(QSize(side, side), devicePixelRatioF()));
+    m_ownerAvatar->setVisible(!o.ownerId.isEmpty());
     if (!history) {
         addEntry(tr("History not fetched yet: it is fetched when you open a record online, then "
                     "kept for offline reading."));

@@ -3,6 +3,7 @@
 #include "CachedOpportunity.h"
 #include "HistoryFormatter.h"
 #include "OpportunityUpdate.h"
+#include "PeopleBook.h"
 
 #include <QWidget>
 #include <optional>
@@ -22,10 +23,11 @@ class DetailPanel final : public QWidget
 public:
     explicit DetailPanel(QWidget *parent = nullptr);
 
-    // `names` tells the history's accounts and owners by name (ids when it knows none).
+    // `people` names the owner and draws their avatar; `names` tells the history's accounts and
+    // owners by name (ids when it knows none).
     void showRecord(const std::optional<CachedOpportunity> &record,
                     const std::optional<QList<OpportunityUpdate>> &history,
-                    const QString &ownerName, const HistoryFormatter &names = HistoryFormatter());
+                    const PeopleBook &people, const HistoryFormatter &names = HistoryFormatter());
     QString currentId() const { return m_id; }
     // Text of every label, for tests.
     QStringList shownTexts() const;
@@ -44,6 +46,8 @@ private:
     QLabel *m_status = nullptr;
     QFormLayout *m_fields = nullptr;
     QList<QLabel *> m_values;
+    // Beside the owner's name (object name "ownerAvatar", for tests).
+    QLabel *m_ownerAvatar = nullptr;
     QScrollArea *m_history = nullptr;
     QVBoxLayout *m_entries = nullptr;
     QPushButton *m_resolve = nullptr;

@@ -1,8 +1,13 @@
 #include "FilterBar.h"
 
+#include "ElidedLabel.h"
 #include "OpportunityFilterProxy.h"
+#include "OpportunityListModel.h"
+#include "OwnerChoices.h"
+#include "PipelineSummaryText.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -11,7 +16,9 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QSet>
 #include <QStyle>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 
@@ -22,7 +29,9 @@ FilterBar::FilterBar(QWidget *parent)
     , m_account(new QComboBox(this))
     , m_owner(new QComboBox(this))
     , m_archived(new QCheckBox(tr("Archived"), this))
-    , m_summary(new QLabel(this))
+    , m_myDeals(new QAction(tr("&My deals"), this))
+    , m_myDealsButton(new QToolButton(this))
+    , m_summary(new ElidedLabel(this))
     , m_summaryTimer(new QTimer(this))
 {
     m_summaryTimer->setSingleShot(true);
@@ -62,17 +71,21 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_account, &QComboBox::currentIndexChanged, this, &FilterBar::apply);
     m_owner->setToolTip(tr("Only this owner's deals"));
     connect(m_owner, &QComboBox::currentIndexChanged, this, &FilterBar::apply);
+    m_myDeals->setCheckable(true);
+    m_myDeals->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    connect(m_myDeals, &QAction::triggered, this, &FilterBar::myDealsTriggered);
+    m_myDealsButton->setDefaultAction(m_myDeals);
     m_archived->setToolTip(tr("Show archived deals instead of live ones"));
     connect(m_archived, &QCheckBox::toggled, this, &FilterBar::apply);
     m_summary->setTextFormat(Qt::PlainText);
 
-    // The totals may run long (one figure per currency): they get a row of their own.
-    m_summary->setWordWrap(true);
+    // One line of its own, cut short where the window is too narrow (the tooltip has it all).
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 2);
     filters->addWidget(m_stageButton);
     filters->addWidget(m_account, 1);
     filters->addWidget(m_owner, 1);
+    filters->addWidget(m_myDealsButton);
     filters->addWidget(m_archived);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 4);
@@ -80,7 +93,7 @@ FilterBar::FilterBar(QWidget *parent)
     layout->addLayout(filters);
     layout->addWidget(m_summary);
     setAccounts({});
-    setOwners({});
+    setPeople({}, {});
     updateStageButton();
 }
 
@@ -90,7 +103,7 @@ void FilterBar::setListProxy(OpportunityFilterProxy *proxy)
     proxy->setFilter(m_filter);
 }
 
-void FilterBar::setTotalsSource(std::function<PipelineTotals()> totals)
+void FilterBar::setTotalsSource(std::function<PipelineSummary()> totals)
 {
     m_totals = std::move(totals);
     updateSummary();
@@ -117,15 +130,31 @@ void FilterBar::setAccounts(const QList<Account> &accounts)
                  640));
 }
 
-void FilterBar::setOwners(const QList<QPair<QString, QString>> &idAndName)
+void FilterBar::setPeople(const PeopleBook &people, const QStringList &ownerIds)
 {
+    m_people = people;
     const QString current = m_owner->currentData().toString();
     const QSignalBlocker blocker(m_owner);
     m_owner->clear();
     m_owner->addItem(tr("All owners"), QString());
-    for (const auto &[id, name] : idAndName)
-        m_owner->addItem(name, id);
+    // The chosen owner stays listed, or the list would show "All owners" while filtering by them.
+    OwnerChoices::append(*m_owner, people,
+                         OwnerChoices::ordered(people, ownerIds + QStringList{current}));
     m_owner->setCurrentIndex(std::max(0, m_owner->findData(current)));
+    m_owner->view()->setMinimumWidth(std::min(m_owner->view()->sizeHintForColumn(0) +
+                                                  style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
+                                                  8,
+                                              640));
+    updateMyDeals();
+}
+
+QStringList FilterBar::ownerIdsIn(const OpportunityListModel &model)
+{
+    QSet<QString> ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids.insert(model.rowAt(row).opportunity.ownerId);
+    ids.remove(QString());
+    return QStringList(ids.cbegin(), ids.cend());
 }
 
 void FilterBar::setFilter(const OpportunityFilter &filter, const QString &searchText)
@@ -164,6 +193,31 @@ void FilterBar::focusSearch()
     m_search->selectAll();
 }
 
+void FilterBar::myDealsTriggered(bool checked)
+{
+    const QString me = m_people.meId();
+    if (checked && !me.isEmpty()) {
+        if (m_owner->findData(me) < 0)
+            OwnerChoices::append(*m_owner, m_people, {me});
+        m_owner->setCurrentIndex(m_owner->findData(me));
+    } else if (!checked) {
+        m_owner->setCurrentIndex(0);
+    }
+    updateMyDeals(); // a click that changed no filter leaves the button as the filter is
+}
+
+void FilterBar::updateMyDeals()
+{
+    const QString me = m_people.meId();
+    m_myDeals->setEnabled(!me.isEmpty());
+    m_myDeals->setToolTip(
+        me.isEmpty() ? tr("Only your deals: first say which owner you are in Settings → People")
+                     : tr("Only your deals (%1)")
+                           .arg(m_myDeals->shortcut().toString(QKeySequence::NativeText)));
+    const QSignalBlocker blocker(m_myDeals);
+    m_myDeals->setChecked(!me.isEmpty() && m_filter.ownerId == me);
+}
+
 void FilterBar::updateStageButton()
 {
     QStringList chosen;
@@ -194,6 +248,7 @@ void FilterBar::apply()
     if (filter == m_filter)
         return;
     m_filter = filter;
+    updateMyDeals();
     if (m_listProxy)
         m_listProxy->setFilter(m_filter);
     emit filterChanged(m_filter);
@@ -205,10 +260,11 @@ void FilterBar::updateSummary()
     m_summaryTimer->stop(); // done now: a pending recount would repeat it
     if (!m_totals)
         return;
-    const PipelineTotals totals = m_totals();
-    const QString deals =
-        totals.count == 1 ? tr("1 deal") : tr("%1 deals").arg(QLocale().toString(totals.count));
-    m_summary->setText(tr("%1 · total %2 · weighted %3")
-                           .arg(deals, PipelineTotals::format(totals.value),
-                                PipelineTotals::format(totals.weighted)));
+    const PipelineSummary summary = m_totals();
+    const QString line = PipelineSummaryText::line(summary);
+    m_summary->setText(line);
+    // Tooltips render markup: the plain text goes in escaped (currency codes are server data),
+    // its indents kept.
+    m_summary->setToolTip(Qt::convertFromPlainText(
+        line + QStringLiteral("\n\n") + PipelineSummaryText::details(summary), Qt::WhiteSpacePre));
 }

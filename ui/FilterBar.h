@@ -2,13 +2,15 @@
 
 #include "Account.h"
 #include "OpportunityFilter.h"
-#include "PipelineTotals.h"
+#include "PeopleBook.h"
+#include "PipelineSummary.h"
 
 #include <QWidget>
 #include <functional>
 
 class OpportunityFilterProxy;
 class OpportunityListModel;
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -28,8 +30,8 @@ public:
 
     // The list's proxy: the bar applies its filter to it.
     void setListProxy(OpportunityFilterProxy *proxy);
-    // Where the count and totals beside the filters come from: the view showing counts them.
-    void setTotalsSource(std::function<PipelineTotals()> totals);
+    // Where the summary beside the filters comes from: the view showing counts it.
+    void setTotalsSource(std::function<PipelineSummary()> totals);
     // The totals changed: the summary recounts once per event loop pass.
     void recount();
     const OpportunityFilter &filter() const { return m_filter; }
@@ -40,7 +42,11 @@ public:
     // Every filter off: all stages, accounts and owners, no search, live deals.
     void clearFilters();
     void setAccounts(const QList<Account> &accounts);
-    void setOwners(const QList<QPair<QString, QString>> &idAndName);
+    // The owners offered: everyone the book knows and these ids (the owners of the model's
+    // rows), by name with their avatar, me first. A chosen owner stays chosen.
+    void setPeople(const PeopleBook &people, const QStringList &ownerIds);
+    // Every owner id of the model's rows, once.
+    static QStringList ownerIdsIn(const OpportunityListModel &model);
     void focusSearch();
 
     QLineEdit *searchField() const { return m_search; }
@@ -48,6 +54,10 @@ public:
     QComboBox *accountBox() const { return m_account; }
     QComboBox *ownerBox() const { return m_owner; }
     QCheckBox *archivedBox() const { return m_archived; }
+    // "My deals" (Ctrl+M): checked while the owner filter is me; unchecking shows every owner.
+    // Disabled while nobody knows who me is.
+    QAction *myDealsAction() const { return m_myDeals; }
+    QToolButton *myDealsButton() const { return m_myDealsButton; }
     QLabel *summary() const { return m_summary; }
 
 signals:
@@ -58,15 +68,20 @@ private:
     void apply();
     void updateSummary();
     void updateStageButton();
+    void myDealsTriggered(bool checked);
+    void updateMyDeals();
 
     OpportunityFilterProxy *m_listProxy = nullptr;
-    std::function<PipelineTotals()> m_totals;
+    std::function<PipelineSummary()> m_totals;
     OpportunityFilter m_filter;
     QLineEdit *m_search = nullptr;
     QToolButton *m_stageButton = nullptr;
     QComboBox *m_account = nullptr;
     QComboBox *m_owner = nullptr;
     QCheckBox *m_archived = nullptr;
+    PeopleBook m_people;
+    QAction *m_myDeals = nullptr;
+    QToolButton *m_myDealsButton = nullptr;
     QLabel *m_summary = nullptr;
     // Summaries are computed once per event loop pass, however many changes arrive in it.
     QTimer *m_summaryTimer = nullptr;

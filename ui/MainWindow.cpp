@@ -6,12 +6,15 @@
 #include "DetailPanel.h"
 #include "FilterBar.h"
 #include "LocalStore.h"
+#include "MoneySettingsPage.h"
 #include "NotificationBanner.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
 #include "OpportunityTableView.h"
+#include "PeopleSettingsPage.h"
 #include "PipelineViews.h"
 #include "Profile.h"
+#include "SavedViewsMenu.h"
 #include "SettingsDialog.h"
 #include "SyncNotices.h"
 #include "SyncStatusBar.h"
@@ -37,6 +40,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 {
     setWindowTitle(tr("Pipeline")); // Qt adds " — kashew", the display name
     m_proxy->setSourceModel(&services.model);
+    services.model.setRates(
+        CurrencyRates::read(QSettings(services.profile.settingsPath(), QSettings::IniFormat)));
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_filterBar->setListProxy(m_proxy);
     // Made in the order of the focus chain: filter bar, list, detail, banner, board.
@@ -123,6 +128,9 @@ void MainWindow::createMenus()
     edit->addAction(deleteAction());
     edit->addSeparator();
     edit->addAction(m_findAction);
+    menuBar()->addMenu(tr("&View"))->addAction(m_filterBar->myDealsAction());
+    menuBar()->addMenu(
+        new SavedViewsMenu(*this, m_services.model, m_services.profile.settingsPath()));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About kashew"), this, [this] {
         QMessageBox::about(this, tr("About kashew"),
@@ -149,6 +157,7 @@ void MainWindow::connectParts()
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     // The rep goes on with the deal they just made: current in the list and on the board.
     connect(m_actions, &RecordActions::created, m_views, &PipelineViews::select);
+    m_views->offerNew(newAction()); // an empty cache's notice adds a deal with it
     connect(m_actions, &RecordActions::failed, this,
             [this](const QString &message) { showBanner(message, false, false); });
     connect(m_detail, &DetailPanel::editRequested, m_actions, &RecordActions::editCurrent);
@@ -171,11 +180,20 @@ void MainWindow::connectParts()
         showBanner(tr("The local cache could not be read: %1").arg(reason), false, false);
     });
     connect(&store, &LocalStore::accountsChanged, this, &MainWindow::refreshFilterChoices);
+    // Owner names, from the start and whenever the server or the user tells new ones.
+    const auto showPeople = [this] {
+        if (const Result<PeopleBook> people = m_services.store.people())
+            m_services.model.setPeople(*people);
+    };
+    connect(&store, &LocalStore::peopleChanged, this, showPeople);
+    showPeople();
     connect(&store, &LocalStore::opportunitiesChanged, this, [this](const QStringList &ids) {
         if (ids.contains(m_detail->currentId()))
             showSelected();
     });
     connect(&m_services.model, &QAbstractItemModel::modelReset, this,
+            &MainWindow::refreshFilterChoices);
+    connect(&m_services.model, &OpportunityListModel::peopleChanged, this,
             &MainWindow::refreshFilterChoices);
     // A read-only key: nothing to edit with (SyncNotices says so).
     connect(&m_services.engine, &SyncEngine::readOnlyDetected, this, [this] {
@@ -225,8 +243,17 @@ void MainWindow::openSettings()
                            m_connection->syncMinutes(),
                            StageProbabilities::read(QSettings(settingsPath, QSettings::IniFormat))},
                           this);
+    auto *people = new PeopleSettingsPage(m_services.store);
+    dialog.addPage(people, tr("&People"));
+    auto *money = new MoneySettingsPage(settingsPath, m_services.model.currencies());
+    dialog.addPage(money, tr("&Money"), [money] { return money->validate(); });
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (const Status saved = people->save(); !saved)
+        showBanner(tr("The names could not be saved: %1").arg(saved.error()), false, false);
+    if (const Status saved = money->save(); !saved)
+        showBanner(tr("The rates could not be saved: %1").arg(saved.error()), false, false);
+    m_services.model.setRates(money->rates());
     const SettingsDialog::Values values = dialog.values();
     {
         QSettings saved(settingsPath, QSettings::IniFormat);
@@ -239,18 +266,8 @@ void MainWindow::refreshFilterChoices()
 {
     if (const auto accounts = m_services.store.accounts())
         m_filterBar->setAccounts(*accounts);
-    QHash<QString, QString> owners;
     const OpportunityListModel &model = m_services.model;
-    for (int row = 0; row < model.rowCount(); ++row)
-        owners.insert(model.rowAt(row).opportunity.ownerId,
-                      model.ownerName(model.rowAt(row).opportunity.ownerId));
-    owners.remove(QString());
-    QList<QPair<QString, QString>> list;
-    for (auto it = owners.constBegin(); it != owners.constEnd(); ++it)
-        list.append({it.key(), it.value()});
-    std::sort(list.begin(), list.end(),
-              [](const auto &a, const auto &b) { return a.second < b.second; });
-    m_filterBar->setOwners(list);
+    m_filterBar->setPeople(model.people(), FilterBar::ownerIdsIn(model));
 }
 
 void MainWindow::showBanner(const QString &message, bool offerRetry, bool offerSettings)

@@ -3,6 +3,7 @@
 #include "FieldErrorLine.h"
 #include "OpportunityDiff.h"
 #include "OpportunityValidation.h"
+#include "OwnerChoices.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -41,6 +42,7 @@ OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList
     , m_probability(new QSpinBox(this))
     , m_date(new QDateEdit(this))
     , m_noDate(new QCheckBox(tr("None"), this))
+    , m_owner(new QComboBox(this))
     , m_description(new QPlainTextEdit(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
@@ -88,6 +90,16 @@ OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList
     m_date->setEnabled(!m_noDate->isChecked());
     m_description->setPlainText(opportunity.description);
     m_description->setTabChangesFocus(true);
+    m_owner->setEditable(true);
+    m_owner->setInsertPolicy(QComboBox::NoInsert);
+    m_owner->completer()->setFilterMode(Qt::MatchContains);
+    m_owner->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_owner->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_owner->setToolTip(tr("Pick a person, or type an owner id"));
+    if (creating)
+        m_owner->lineEdit()->setPlaceholderText(tr("Empty: the server makes your key's user the "
+                                                   "owner"));
+    showOwners({}, opportunity.ownerId);
 
     // Each field with its error line below, in a grid so each label stays level with its field;
     // the label names the field with its mnemonic (a label with no buddy would show the "&"
@@ -134,6 +146,7 @@ OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList
         date->setFocusProxy(none ? static_cast<QWidget *>(m_noDate) : m_date);
     });
     addRow(tr("Expected cl&ose:"), date, date, QStringLiteral("expectedCloseDate"));
+    addRow(tr("O&wner:"), m_owner, m_owner, QStringLiteral("ownerId"));
     addRow(tr("&Description:"), m_description, m_description, QStringLiteral("description"));
     m_errorLines.insert(QStringLiteral("leadId"), m_errorLines.value(QStringLiteral("accountId")));
 
@@ -152,6 +165,8 @@ OpportunityDialog::OpportunityDialog(const Opportunity &opportunity, const QList
     // Both: a completion picked from the popup changes the index after the text it showed.
     connect(m_account, &QComboBox::currentTextChanged, this, &OpportunityDialog::revalidate);
     connect(m_account, &QComboBox::currentIndexChanged, this, &OpportunityDialog::revalidate);
+    connect(m_owner, &QComboBox::currentTextChanged, this, &OpportunityDialog::revalidate);
+    connect(m_owner, &QComboBox::currentIndexChanged, this, &OpportunityDialog::revalidate);
     connect(m_probability, &QSpinBox::valueChanged, this, [this](int value) {
         if (!m_proposing)
             m_typedProbability = value;
@@ -170,13 +185,48 @@ void OpportunityDialog::setStageProbabilities(const StageProbabilities &probabil
     m_stageProbabilities = probabilities;
 }
 
+void OpportunityDialog::setPeople(const PeopleBook &people)
+{
+    QString chosen = chosenOwner();
+    if (m_creating && chosen.isEmpty())
+        chosen = people.meId();
+    showOwners(people, chosen);
+    revalidate();
+}
+
+void OpportunityDialog::showOwners(const PeopleBook &people, const QString &chosen)
+{
+    const QSignalBlocker blocker(m_owner);
+    m_owner->clear();
+    OwnerChoices::append(*m_owner, people, OwnerChoices::ordered(people, {chosen}));
+    // Nobody chosen: the field stays empty rather than showing the first person.
+    m_owner->setCurrentIndex(chosen.isEmpty() ? -1 : m_owner->findData(chosen));
+}
+
+QString OpportunityDialog::chosenOwner() const
+{
+    const QString text = m_owner->currentText();
+    if (text.trimmed().isEmpty())
+        return {};
+    if (m_owner->currentIndex() >= 0 && text == m_owner->itemText(m_owner->currentIndex()))
+        return m_owner->currentData().toString();
+    const int typed = OwnerChoices::find(*m_owner, text);
+    return typed >= 0 ? m_owner->itemData(typed).toString() : text.trimmed();
+}
+
 OpportunityDialog::FormState OpportunityDialog::formState() const
 {
-    return {m_name->text(),           m_account->currentIndex(),
-            m_account->currentText(), m_stage->currentIndex(),
-            m_value->text(),          m_currency->currentText(),
-            m_probability->value(),   m_date->date(),
-            m_noDate->isChecked(),    m_description->toPlainText()};
+    return {m_name->text(),
+            m_account->currentIndex(),
+            m_account->currentText(),
+            m_stage->currentIndex(),
+            m_value->text(),
+            m_currency->currentText(),
+            m_probability->value(),
+            m_date->date(),
+            m_noDate->isChecked(),
+            m_description->toPlainText(),
+            chosenOwner()};
 }
 
 bool OpportunityDialog::accountChosen() const
@@ -213,6 +263,8 @@ Opportunity OpportunityDialog::opportunity() const
         o.expectedCloseDate = now.noDate ? QDate() : now.date;
     if (now.description != m_shown.description)
         o.description = now.description.isEmpty() ? QString() : now.description;
+    if (now.owner != m_shown.owner)
+        o.ownerId = now.owner;
     return o;
 }
 
@@ -241,6 +293,9 @@ FieldErrors OpportunityDialog::validate() const
         (now.account != m_shown.account || now.accountText != m_shown.accountText))
         errors.append({QStringLiteral("accountId"),
                        tr("Choose an account from the list, or \"No account\".")});
+    // A deal keeps an owner; only a new one may leave it to the server.
+    if (!m_creating && now.owner.isEmpty() && now.owner != m_shown.owner)
+        errors.append({QStringLiteral("ownerId"), tr("Pick an owner, or type their id.")});
     return errors;
 }
 

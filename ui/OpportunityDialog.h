@@ -4,6 +4,7 @@
 #include "FieldError.h"
 #include "Opportunity.h"
 #include "OpportunityField.h"
+#include "PeopleBook.h"
 #include "StageProbabilities.h"
 
 #include <QDate>
@@ -34,6 +35,9 @@ public:
 
     // The probability each stage proposes when the user chooses it (the profile's settings).
     void setStageProbabilities(const StageProbabilities &probabilities);
+    // The people the owner can be picked from (any id can be typed too). A new deal with no
+    // owner proposes me when the book knows who that is.
+    void setPeople(const PeopleBook &people);
 
     // The record as the form stands: the original, with the fields the user changed; valid only
     // when accepted.
@@ -52,6 +56,7 @@ public:
     QComboBox *accountField() const { return m_account; }
     QDateEdit *dateField() const { return m_date; }
     QCheckBox *noDateField() const { return m_noDate; }
+    QComboBox *ownerField() const { return m_owner; }
     QPlainTextEdit *descriptionField() const { return m_description; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
@@ -69,9 +74,14 @@ private:
         QDate date;
         bool noDate = false;
         QString description;
+        QString owner;
     };
     FormState formState() const;
     bool accountChosen() const;
+    // The owner id the form names: the picked person, the person whose name was typed, else
+    // the text typed, as an id. Empty when the field is.
+    QString chosenOwner() const;
+    void showOwners(const PeopleBook &people, const QString &chosen);
     FieldErrors validate() const;
     void revalidate();
     void stageChosen();
@@ -91,6 +101,8 @@ private:
     QSpinBox *m_probability = nullptr;
     QDateEdit *m_date = nullptr;
     QCheckBox *m_noDate = nullptr;
+    // Made in the order of the rows: the focus goes down the form.
+    QComboBox *m_owner = nullptr;
     QPlainTextEdit *m_description = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QHash<QString, FieldErrorLine *> m_errorLines;

@@ -3,6 +3,7 @@
 #include "ItemRoles.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
+#include "OwnerDelegate.h"
 #include "StageChipDelegate.h"
 
 #include <QHeaderView>
@@ -41,9 +42,15 @@ OpportunityTableView::OpportunityTableView(OpportunityFilterProxy &proxy, QWidge
     fit(OpportunityListModel::Probability, QStringLiteral("100%"));
     fit(OpportunityListModel::Weighted, QStringLiteral("1,234,567 USD"));
     fit(OpportunityListModel::CloseDate, QStringLiteral("30 Sep 2026"));
-    fit(OpportunityListModel::Owner, QStringLiteral("auth0|5f1c9a"));
+    fit(OpportunityListModel::Owner, QStringLiteral("Margarida Souza"));
     fit(OpportunityListModel::Updated, QStringLiteral("24 Nov 2026 12:00"));
     setItemDelegateForColumn(OpportunityListModel::StageColumn, new StageChipDelegate(this));
+    if (const auto *people = qobject_cast<const OpportunityListModel *>(source)) {
+        setItemDelegateForColumn(OpportunityListModel::Owner, new OwnerDelegate(*people, this));
+        // Room for the avatar before the name.
+        setColumnWidth(OpportunityListModel::Owner,
+                       columnWidth(OpportunityListModel::Owner) + metrics.height() + 8);
+    }
     // The record actions the window adds to the list make its context menu.
     setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,

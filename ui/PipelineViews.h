@@ -3,13 +3,17 @@
 #include <QTabWidget>
 
 class BoardView;
+class EmptyResultNotice;
 class FilterBar;
 class OpportunityFilterProxy;
 class OpportunityTableView;
+class QAction;
+class QTimer;
 
 // The pipeline as a list or as a board, one at a time, under one filter bar. The view showing
 // counts the filter bar's totals and names the current record; behind the board the list does
-// not refilter on every keystroke, it catches up when shown.
+// not refilter on every keystroke, it catches up when shown. An empty view says why, in its
+// middle.
 class PipelineViews final : public QTabWidget
 {
     Q_OBJECT
@@ -20,11 +24,14 @@ public:
                   FilterBar &filterBar, QWidget *parent = nullptr);
 
     bool showsBoard() const;
-    // The record current in the view showing: the list's current row or the board's current
-    // card (never a row the list keeps hidden behind the board); empty when none.
+    // The record current in the view showing: the list's current row (while a row is selected)
+    // or the board's current card (never a row the list keeps hidden behind the board); empty
+    // when none.
     QString currentId() const;
     // Makes `id` current in the list, and on the board when it shows.
     void select(const QString &id);
+    // What an empty view offers when there are no deals at all (File ▸ New).
+    void offerNew(QAction *newAction);
 
 signals:
     // The current record may be another one (the detail and the record actions follow).
@@ -32,9 +39,20 @@ signals:
 
 private:
     void followView();
+    // Says currentRecordChanged() when the current record is another than last said: a filter or
+    // a sync can hide the current row without the list saying so.
+    void followCurrent();
+    // Shows or hides each view's notice from its row count (never scanning rows).
+    void updateNotices();
 
     OpportunityTableView &m_list;
     OpportunityFilterProxy &m_proxy;
     BoardView &m_board;
     FilterBar &m_filterBar;
+    EmptyResultNotice *m_listNotice = nullptr;
+    EmptyResultNotice *m_boardNotice = nullptr;
+    // The notices follow the rows once per event loop pass, however many changes arrive in it.
+    QTimer *m_noticeTimer = nullptr;
+    // The record last said to be current.
+    QString m_announced;
 };

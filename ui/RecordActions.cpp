@@ -82,6 +82,8 @@ void RecordActions::create()
     fresh.probability = probabilities.proposed(fresh.stage);
     OpportunityDialog dialog(fresh, accountChoices(m_store), true, &m_window);
     dialog.setStageProbabilities(probabilities);
+    if (const Result<PeopleBook> people = m_store.people())
+        dialog.setPeople(*people);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Result<QString> id = m_store.createOpportunity(dialog.opportunity());
@@ -103,6 +105,8 @@ void RecordActions::edit(const QString &id)
     if (!record)
         return;
     OpportunityDialog dialog(record->opportunity, accountChoices(m_store), false, &m_window);
+    if (const Result<PeopleBook> people = m_store.people())
+        dialog.setPeople(*people);
     dialog.setStageProbabilities(
         StageProbabilities::read(QSettings(m_profile.settingsPath(), QSettings::IniFormat)));
     if (record->state == SyncState::Failed) {

@@ -69,7 +69,7 @@ SettingsDialog::SettingsDialog(const Values &values, QWidget *parent)
     auto *stagesLayout = new QVBoxLayout(stagesPage);
     stagesLayout->addWidget(stages);
     stagesLayout->addStretch();
-    m_pages->addTab(connection, tr("&Connection"));
+    m_pages->addTab(connection, tr("Co&nnection"));
     m_pages->addTab(stagesPage, tr("S&tages"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
@@ -84,10 +84,23 @@ SettingsDialog::Values SettingsDialog::values() const
     return values;
 }
 
-void SettingsDialog::addPage(QWidget *page, const QString &title)
+void SettingsDialog::addPage(QWidget *page, const QString &title, std::function<bool()> acceptable)
 {
     page->setParent(m_pages);
     m_pages->addTab(page, title);
+    if (acceptable)
+        m_acceptable.append({page, std::move(acceptable)});
+}
+
+void SettingsDialog::accept()
+{
+    for (const auto &[page, acceptable] : std::as_const(m_acceptable)) {
+        if (!acceptable()) {
+            m_pages->setCurrentWidget(page);
+            return;
+        }
+    }
+    QDialog::accept();
 }
 
 void SettingsDialog::testConnection()

@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QHash>
 #include <QUrl>
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -31,7 +32,10 @@ public:
     Values values() const;
     // A page of its own (people, money): it reads its settings when made and saves them when
     // the caller tells it to, after the dialog was accepted. The dialog takes it over.
-    void addPage(QWidget *page, const QString &title);
+    // `acceptable`, when given, is asked before the dialog is accepted: false keeps it open on
+    // that page, which shows why.
+    void addPage(QWidget *page, const QString &title, std::function<bool()> acceptable = {});
+    void accept() override;
     QTabWidget *pages() const { return m_pages; }
     QLabel *testResult() const { return m_result; }
     // The figure an open stage proposes; none for a closed stage (its rule is fixed).
@@ -46,4 +50,5 @@ private:
     QLabel *m_result = nullptr;
     QHash<Stage, QSpinBox *> m_probabilities;
     QTabWidget *m_pages = nullptr;
+    QList<QPair<QWidget *, std::function<bool()>>> m_acceptable;
 };

@@ -8,9 +8,11 @@
 
 namespace {
 
+const QChar noBreak(0x00a0);
+
 QString full(double value)
 {
-    return formatAmount(std::round(value));
+    return formatAmount(std::round(value) + 0.0); // + 0.0: a rounded -0 shows as 0
 }
 
 // Shortened to three digits or so ("12.5M", "173M"; German "173 Mio.") for a narrow column; the
@@ -31,6 +33,11 @@ QString shortened(double value)
     return StageTotalsView::tr("%1K").arg(digits(value / 1e3));
 }
 
+QString money(double value, const QString &currency, bool shortForm)
+{
+    return (shortForm ? shortened(value) : full(value)) + noBreak + currency;
+}
+
 } // namespace
 
 StageTotalsView::StageTotalsView(QWidget *parent)
@@ -39,100 +46,146 @@ StageTotalsView::StageTotalsView(QWidget *parent)
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
-void StageTotalsView::setTotals(const PipelineTotals &totals, const QStringList &currencies)
+void StageTotalsView::setTotals(const PipelineTotals &totals, const CurrencyRates &rates,
+                                const QStringList &boardCurrencies)
 {
-    const int needed = minimumSizeHint().width();
-    const bool taller = currencies.size() != m_currencies.size();
+    const QSize needed = minimumSizeHint();
     m_totals = totals;
-    m_currencies = currencies;
+    m_rates = rates;
+    m_apart.clear();
+    for (const QString &currency : boardCurrencies) {
+        if (!rates.rateToBase(currency))
+            m_apart.append(currency);
+    }
     const QString figures = text();
     setToolTip(figures);
     setAccessibleName(figures);
     // The layout hears of it only when the room needed changes, not on every keystroke.
-    if (taller || minimumSizeHint().width() != needed)
+    if (minimumSizeHint() != needed)
         updateGeometry();
     update();
+}
+
+QStringList StageTotalsView::lineCurrencies() const
+{
+    if (m_rates.baseCurrency().isEmpty())
+        return m_apart;
+    return QStringList{m_rates.baseCurrency()} + m_apart;
+}
+
+int StageTotalsView::lineCount() const
+{
+    return std::max<int>(1, static_cast<int>(lineCurrencies().size()));
+}
+
+QString StageTotalsView::lineText(const QString &currency, bool shortForm) const
+{
+    const QString base = m_rates.baseCurrency();
+    if (!base.isEmpty() && currency == base) {
+        const CurrencyRates::Converted total = m_rates.toBase(m_totals.value);
+        if (total.unconverted.size() == m_totals.value.size())
+            return QString(); // nothing it could convert
+        const CurrencyRates::Converted weighted = m_rates.toBase(m_totals.weighted);
+        return tr("%1 · %2").arg(money(total.inBase, base, shortForm),
+                                 money(weighted.inBase, base, shortForm));
+    }
+    if (!m_totals.value.contains(currency))
+        return QString();
+    const QString figures =
+        tr("%1 · %2").arg(money(m_totals.value.value(currency), currency, shortForm),
+                          money(m_totals.weighted.value(currency), currency, shortForm));
+    // Beside converted sums it adds to them.
+    return base.isEmpty() ? figures : tr("+ %1").arg(figures);
 }
 
 QString StageTotalsView::text() const
 {
     if (m_totals.count == 0)
         return tr("No deals");
-    return tr("Total %1\nWeighted %2")
-        .arg(PipelineTotals::format(m_totals.value), PipelineTotals::format(m_totals.weighted));
-}
-
-int StageTotalsView::codeWidth() const
-{
-    return fontMetrics().horizontalAdvance(QStringLiteral("WWW")) + 4;
-}
-
-int StageTotalsView::figureWidthNeeded() const
-{
-    const QFontMetrics metrics = fontMetrics();
-    int needed =
-        std::max(metrics.horizontalAdvance(tr("Total")), metrics.horizontalAdvance(tr("Weighted")));
-    for (const auto *perCurrency : {&m_totals.value, &m_totals.weighted}) {
-        for (double value : *perCurrency)
-            needed = std::max(needed, metrics.horizontalAdvance(shortened(value)));
+    const QString base = m_rates.baseCurrency();
+    if (base.isEmpty()) {
+        QString text = tr("Total %1\nWeighted %2")
+                           .arg(PipelineTotals::format(m_totals.value),
+                                PipelineTotals::format(m_totals.weighted));
+        if (m_totals.value.size() > 1)
+            text += QLatin1Char('\n') +
+                    tr("No base currency: choose one in Settings to add the currencies up.");
+        return text;
     }
-    return needed;
+    // The sums in the base currency, with what has no rate beside them.
+    const auto sum = [&](const QMap<QString, double> &perCurrency) {
+        const CurrencyRates::Converted converted = m_rates.toBase(perCurrency);
+        QStringList parts;
+        if (converted.unconverted.size() < perCurrency.size())
+            parts.append(formatMoney(std::round(converted.inBase) + 0.0, base));
+        for (auto it = converted.unconverted.cbegin(); it != converted.unconverted.cend(); ++it)
+            parts.append(formatMoney(std::round(it.value()) + 0.0, it.key()));
+        return parts.join(QStringLiteral(" + "));
+    };
+    QStringList lines{tr("Total %1").arg(sum(m_totals.value)),
+                      tr("Weighted %1").arg(sum(m_totals.weighted))};
+    if (m_totals.value.size() == 1 && m_totals.value.contains(base))
+        return lines.join(QLatin1Char('\n'));
+    // Each currency as it is, and how it was converted.
+    const QLocale locale;
+    QStringList missing;
+    for (auto it = m_totals.value.cbegin(); it != m_totals.value.cend(); ++it) {
+        QString line = tr("%1, weighted %2")
+                           .arg(formatMoney(it.value(), it.key()),
+                                formatMoney(m_totals.weighted.value(it.key()), it.key()));
+        const auto rate = m_rates.rates().constFind(it.key());
+        if (rate != m_rates.rates().cend())
+            line += tr(" (1 %1 = %2 %3, set %4)")
+                        .arg(it.key(),
+                             locale.toString(rate->toBase, 'g', QLocale::FloatingPointShortest),
+                             base, locale.toString(rate->setOn, QLocale::ShortFormat));
+        else if (it.key() != base)
+            missing.append(it.key());
+        lines.append(QStringLiteral("    ") + line);
+    }
+    if (!missing.isEmpty())
+        lines.append(tr("No rate for %1: not added into the %2 figures. Settings ▸ Money takes it.")
+                         .arg(missing.join(QStringLiteral(", ")), base));
+    return lines.join(QLatin1Char('\n'));
 }
 
 QSize StageTotalsView::sizeHint() const
 {
-    const int rows = 1 + std::max<int>(1, static_cast<int>(m_currencies.size()));
-    const int width = fontMetrics().horizontalAdvance(QStringLiteral("EUR 1,000,000 1,000,000"));
-    return {std::max(width, minimumSizeHint().width()), rows * fontMetrics().lineSpacing()};
+    return minimumSizeHint();
 }
 
 QSize StageTotalsView::minimumSizeHint() const
 {
-    // The code, then two figure columns: 4 pixels after the code, 8 between the figures.
-    const int figures = codeWidth() + 12 + 2 * figureWidthNeeded();
-    const int rows = 1 + std::max<int>(1, static_cast<int>(m_currencies.size()));
-    return {std::max(figures, fontMetrics().horizontalAdvance(tr("No deals"))),
-            rows * fontMetrics().lineSpacing()};
+    // Wide enough for every line shortened: the board scrolls sideways rather than cut them.
+    const QFontMetrics metrics = fontMetrics();
+    int width = metrics.horizontalAdvance(tr("No deals"));
+    for (const QString &currency : lineCurrencies())
+        width = std::max(width, metrics.horizontalAdvance(lineText(currency, true)));
+    return {width, lineCount() * metrics.lineSpacing()};
 }
 
 QList<StageTotalsView::Cell> StageTotalsView::cells() const
 {
     const QFontMetrics metrics = fontMetrics();
     const int line = metrics.lineSpacing();
-    const int code = codeWidth();
-    const int figureWidth = (width() - code - 12) / 2;
+    const QStringList currencies = lineCurrencies();
     QList<Cell> cells;
-    const auto cell = [&](int row, int column, const QString &text, bool muted) {
-        const QRect area = column == 0 ? QRect(0, row * line, code, line)
-                                       : QRect(code + 4 + (column - 1) * (figureWidth + 8),
-                                               row * line, figureWidth, line);
-        cells.append({area, text, muted, column == 0 ? Qt::AlignLeft : Qt::AlignRight});
-    };
-    if (m_totals.count == 0 && m_currencies.isEmpty()) {
+    if (m_totals.count == 0) {
         cells.append({QRect(0, 0, width(), line), tr("No deals"), true, Qt::AlignLeft});
         return cells;
     }
-    cell(0, 1, tr("Total"), true);
-    cell(0, 2, tr("Weighted"), true);
-    // All figures in full when they all fit, otherwise all shortened: one style per column.
+    // All figures in full when every line fits, otherwise all shortened: one style per column.
     bool fits = true;
-    for (const auto *perCurrency : {&m_totals.value, &m_totals.weighted}) {
-        for (double value : *perCurrency)
-            fits = fits && metrics.horizontalAdvance(full(value)) <= figureWidth;
-    }
-    const auto figure = [fits](double value) {
-        return fits ? full(value) : shortened(value);
-    };
-    for (int i = 0; i < m_currencies.size(); ++i) {
-        const QString &currency = m_currencies.at(i);
-        cell(i + 1, 0, currency, true);
-        if (!m_totals.value.contains(currency)) {
-            cell(i + 1, 1, QStringLiteral("–"), true);
-            cell(i + 1, 2, QStringLiteral("–"), true);
-            continue;
-        }
-        cell(i + 1, 1, figure(m_totals.value.value(currency)), false);
-        cell(i + 1, 2, figure(m_totals.weighted.value(currency)), false);
+    for (const QString &currency : currencies)
+        fits = fits && metrics.horizontalAdvance(lineText(currency, false)) <= width();
+    for (int i = 0; i < currencies.size(); ++i) {
+        const QString text = lineText(currencies.at(i), !fits);
+        const QRect area(0, i * line, width(), line);
+        if (text.isEmpty())
+            cells.append({area, QStringLiteral("–"), true, Qt::AlignLeft});
+        else
+            cells.append({area, metrics.elidedText(text, Qt::ElideRight, width()),
+                          !m_rates.baseCurrency().isEmpty() && i > 0, Qt::AlignLeft});
     }
     return cells;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CurrencyRates.h"
 #include "PipelineTotals.h"
 
 #include <QList>
@@ -7,9 +8,12 @@
 #include <QStringList>
 #include <QWidget>
 
-// A board column's money: one row per currency with its total and its probability-weighted
-// total, right-aligned under "Total" and "Weighted". Every column lists the same currencies (those
-// on the board), so their headers are equally tall and the cards below start level.
+// A board column's money in one line: its total and its probability-weighted total in the base
+// currency ("1.2M EUR · 610K EUR"). A currency of the board without a rate gets a line of its own
+// after it ("+ 30K GBP · 20K GBP"), and so does every currency while no base currency is chosen
+// and the board holds several. Every column has the same lines (a dash where it lacks that
+// currency), so that the headers are equally tall and the cards below start level. The tooltip
+// has the exact figures per currency, the rates used and the rates missing.
 class StageTotalsView final : public QWidget
 {
     Q_OBJECT
@@ -17,10 +21,16 @@ class StageTotalsView final : public QWidget
 public:
     explicit StageTotalsView(QWidget *parent = nullptr);
 
-    // `currencies`: the rows to show, in order; a currency this column lacks shows a dash.
-    void setTotals(const PipelineTotals &totals, const QStringList &currencies);
-    // The exact figures as text ("Total 50,000 EUR\nWeighted 30,000 EUR"), also the tooltip.
+    // `boardCurrencies`: every currency on the board, sorted; those that cannot be converted
+    // with `rates` get a line each.
+    void setTotals(const PipelineTotals &totals, const CurrencyRates &rates,
+                   const QStringList &boardCurrencies);
+    // The exact figures as text, also the tooltip: "Total 50,000 EUR\nWeighted 30,000 EUR", then
+    // the figures per currency with their rates and the rates missing.
     QString text() const;
+    // The lines' currencies: the base currency first when there is one, then each currency
+    // shown apart.
+    QStringList lineCurrencies() const;
 
     // One piece of text as painted, and the room it has.
     struct Cell
@@ -30,8 +40,9 @@ public:
         bool muted = false;
         Qt::Alignment alignment = Qt::AlignLeft;
     };
-    // Everything painted at the present width: figures in full when they all fit, otherwise all
-    // shortened ("12.5M"). At the least width every text fits its area.
+    // Everything painted at the present width, one cell per line: figures in full when every
+    // line fits, otherwise all shortened ("12.5M"), and elided should even that not fit. Every
+    // text fits its area.
     QList<Cell> cells() const;
 
     QSize sizeHint() const override;
@@ -41,10 +52,12 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    // What a figure column needs: its heading and every figure shortened.
-    int figureWidthNeeded() const;
-    int codeWidth() const;
+    // A line's text: the base line (the converted sums) when `currency` is the base currency,
+    // else that currency's own figures; empty when the column has none of them.
+    QString lineText(const QString &currency, bool shortened) const;
+    int lineCount() const;
 
     PipelineTotals m_totals;
-    QStringList m_currencies;
+    CurrencyRates m_rates;
+    QStringList m_apart;
 };

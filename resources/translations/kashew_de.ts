@@ -141,13 +141,6 @@
     </message>
 </context>
 <context>
-    <name>CardText</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-</context>
-<context>
     <name>ConflictDialog</name>
     <message>
         <source>Resolve conflict</source>
@@ -309,6 +302,37 @@
     </message>
 </context>
 <context>
+    <name>EmptyResultNotice</name>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>No deals match these filters.</source>
+        <translation>Keine Deals passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No archived deals match these filters.</source>
+        <translation>Keine archivierten Deals passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No archived deals.</source>
+        <translation>Keine archivierten Deals.</translation>
+    </message>
+    <message>
+        <source>No live deals: every deal is archived.</source>
+        <translation>Keine aktiven Deals: alle Deals sind archiviert.</translation>
+    </message>
+    <message>
+        <source>No deals yet: add the first one.</source>
+        <translation>Noch keine Deals: legen Sie den ersten an.</translation>
+    </message>
+    <message>
+        <source>Show live deals</source>
+        <translation>Aktive Deals zeigen</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Archived</source>
@@ -354,16 +378,16 @@
         </translation>
     </message>
     <message>
-        <source>1 deal</source>
-        <translation>1 Deal</translation>
+        <source>&amp;My deals</source>
+        <translation>&amp;Meine Deals</translation>
     </message>
     <message>
-        <source>%1 deals</source>
-        <translation>%1 Deals</translation>
+        <source>Only your deals: first say which owner you are in Settings → People</source>
+        <translation>Nur Ihre Deals: legen Sie zuerst unter Einstellungen → Personen fest, wer Sie sind</translation>
     </message>
     <message>
-        <source>%1 · total %2 · weighted %3</source>
-        <translation>%1 · gesamt %2 · gewichtet %3</translation>
+        <source>Only your deals (%1)</source>
+        <translation>Nur Ihre Deals (%1)</translation>
     </message>
 </context>
 <context>
@@ -654,6 +678,113 @@
         <source>The local cache could not be read: %1</source>
         <translation>Der lokale Cache konnte nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Personen</translation>
+    </message>
+    <message>
+        <source>&amp;Money</source>
+        <translation>&amp;Währungen</translation>
+    </message>
+    <message>
+        <source>The names could not be saved: %1</source>
+        <translation>Die Namen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The rates could not be saved: %1</source>
+        <translation>Die Kurse konnten nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MoneySettingsPage</name>
+    <message>
+        <source>S&amp;et rate</source>
+        <translation>Kurs &amp;setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rate</source>
+        <translation>Kurs &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>none chosen</source>
+        <translation>keine gewählt</translation>
+    </message>
+    <message>
+        <source>The board and the filter bar add amounts up in this currency</source>
+        <translation>Board und Filterleiste rechnen Beträge in dieser Währung zusammen</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Set on</source>
+        <translation>Gesetzt am</translation>
+    </message>
+    <message>
+        <source>Amounts in other currencies are added to the base currency&apos;s at your rates; kashew never looks a rate up itself.</source>
+        <translation>Beträge in anderen Währungen werden zu Ihren Kursen in die Basiswährung umgerechnet; kashew schlägt nie selbst einen Kurs nach.</translation>
+    </message>
+    <message>
+        <source>&amp;Base currency:</source>
+        <translation>&amp;Basiswährung:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>W&amp;ährung:</translation>
+    </message>
+    <message>
+        <source>R&amp;ate:</source>
+        <translation>&amp;Kurs:</translation>
+    </message>
+    <message>
+        <source>Base currency: &quot;%1&quot; is not a currency code (three capital letters, such as EUR).</source>
+        <translation>Basiswährung: „%1“ ist kein Währungscode (drei Großbuchstaben, etwa EUR).</translation>
+    </message>
+    <message>
+        <source>Base currency: choose one first; rates are to it.</source>
+        <translation>Basiswährung: wählen Sie zuerst eine; die Kurse gelten zu ihr.</translation>
+    </message>
+    <message>
+        <source>Currency: &quot;%1&quot; is not a currency code (three capital letters, such as GBP).</source>
+        <translation>Währung: „%1“ ist kein Währungscode (drei Großbuchstaben, etwa GBP).</translation>
+    </message>
+    <message>
+        <source>Currency: %1 is the base currency; its rate is always 1.</source>
+        <translation>Währung: %1 ist die Basiswährung; ihr Kurs ist immer 1.</translation>
+    </message>
+    <message>
+        <source>Rate: &quot;%1&quot; is not a positive number (what 1 %2 is worth in %3, such as %4).</source>
+        <translation>Kurs: „%1“ ist keine positive Zahl (was 1 %2 in %3 wert ist, etwa %4).</translation>
+    </message>
+    <message>
+        <source>Currency: %1 has no rate to remove.</source>
+        <translation>Währung: %1 hat keinen Kurs, der entfernt werden könnte.</translation>
+    </message>
+    <message>
+        <source>(base currency)</source>
+        <translation>(Basiswährung)</translation>
+    </message>
+    <message>
+        <source>1 %1 = ? %2</source>
+        <translation>1 %1 = ? %2</translation>
+    </message>
+    <message>
+        <source>1 %1 = %2 %3</source>
+        <translation>1 %1 = %2 %3</translation>
+    </message>
+    <message>
+        <source>missing: its amounts are not converted</source>
+        <translation>fehlt: ihre Beträge werden nicht umgerechnet</translation>
+    </message>
+    <message>
+        <source>the settings file %1 could not be written</source>
+        <translation>die Einstellungsdatei %1 konnte nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBanner</name>
@@ -727,6 +858,22 @@
     <message>
         <source>Expected cl&amp;ose:</source>
         <translation>Voraussichtlicher &amp;Abschluss:</translation>
+    </message>
+    <message>
+        <source>Pick a person, or type an owner id</source>
+        <translation>Wählen Sie eine Person oder geben Sie eine Kennung ein</translation>
+    </message>
+    <message>
+        <source>Empty: the server makes your key&apos;s user the owner</source>
+        <translation>Leer: der Server macht den Nutzer Ihres Schlüssels zuständig</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>Zu&amp;ständig:</translation>
+    </message>
+    <message>
+        <source>Pick an owner, or type their id.</source>
+        <translation>Wählen Sie eine zuständige Person oder geben Sie ihre Kennung ein.</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1038,178 @@
     </message>
 </context>
 <context>
+    <name>OwnerChoices</name>
+    <message>
+        <source>%1 (me)</source>
+        <translation>%1 (ich)</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleSettingsPage</name>
+    <message>
+        <source>&amp;Remove my name</source>
+        <translation>Meinen Namen &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>This is m&amp;e</source>
+        <translation>Das bin &amp;ich</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Names for the owners of deals. A name you give is kept on this computer and shown instead of the server&apos;s.</source>
+        <translation>Namen für die Zuständigen der Deals. Ein Name, den Sie vergeben, bleibt auf diesem Computer und ersetzt den des Servers.</translation>
+    </message>
+    <message>
+        <source>Owner id</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Ana Souza</source>
+        <translation>Ana Souza</translation>
+    </message>
+    <message>
+        <source>Owner i&amp;d:</source>
+        <translation>&amp;Kennung:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>The people book could not be read: %1</source>
+        <translation>Das Personenverzeichnis konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>from the server, once saved</source>
+        <translation>vom Server, sobald gespeichert</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>kein Name</translation>
+    </message>
+    <message>
+        <source>yours, over the server&apos;s</source>
+        <translation>Ihrer, statt dem des Servers</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>Ihrer</translation>
+    </message>
+    <message>
+        <source>from the server</source>
+        <translation>vom Server</translation>
+    </message>
+    <message>
+        <source>%1 · you</source>
+        <translation>%1 · Sie</translation>
+    </message>
+    <message>
+        <source>The server says you are %1: it knows the user of your API key, so this is not set here.</source>
+        <translation>Laut Server sind Sie %1: er kennt den Nutzer Ihres API-Schlüssels, daher wird das hier nicht festgelegt.</translation>
+    </message>
+    <message>
+        <source>Nobody is marked as you. Choose your row and press &quot;This is me&quot;: &quot;My deals&quot; and new deals use it.</source>
+        <translation>Niemand ist als Sie markiert. Wählen Sie Ihre Zeile und drücken Sie „Das bin ich“: „Meine Deals“ und neue Deals verwenden das.</translation>
+    </message>
+    <message>
+        <source>You are %1.</source>
+        <translation>Sie sind %1.</translation>
+    </message>
+    <message>
+        <source>The server says who you are</source>
+        <translation>Der Server sagt, wer Sie sind</translation>
+    </message>
+</context>
+<context>
+    <name>PersonJson</name>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineSummaryText</name>
+    <message>
+        <source>1 deal</source>
+        <translation>1 Deal</translation>
+    </message>
+    <message>
+        <source>%1 deals</source>
+        <translation>%1 Deals</translation>
+    </message>
+    <message>
+        <source>open %1</source>
+        <translation>offen %1</translation>
+    </message>
+    <message>
+        <source>weighted %1</source>
+        <translation>gewichtet %1</translation>
+    </message>
+    <message>
+        <source>won %1</source>
+        <translation>gewonnen %1</translation>
+    </message>
+    <message>
+        <source>choose a base currency in Settings</source>
+        <translation>Basiswährung in den Einstellungen wählen</translation>
+    </message>
+    <message>
+        <source>no rate for %1</source>
+        <translation>kein Kurs für %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 open, %3 won, %4 closed lost</source>
+        <translation>%1: %2 offen, %3 gewonnen, %4 verloren</translation>
+    </message>
+    <message>
+        <source>Open (prospecting to negotiation), %1:</source>
+        <translation>Offen (Akquise bis Verhandlung), %1:</translation>
+    </message>
+    <message>
+        <source>%1, weighted %2</source>
+        <translation>%1, gewichtet %2</translation>
+    </message>
+    <message>
+        <source>Won, %1:</source>
+        <translation>Gewonnen, %1:</translation>
+    </message>
+    <message>
+        <source>No base currency: choose one in Settings to add the currencies up.</source>
+        <translation>Keine Basiswährung: wählen Sie eine in den Einstellungen, um die Währungen zusammenzurechnen.</translation>
+    </message>
+    <message>
+        <source>1 %1 = %2 %3, set %4</source>
+        <translation>1 %1 = %2 %3, gesetzt am %4</translation>
+    </message>
+    <message>
+        <source>In %1 at these rates:</source>
+        <translation>In %1 zu diesen Kursen:</translation>
+    </message>
+    <message>
+        <source>No rate for %1: not added into the %2 figures.</source>
+        <translation>Kein Kurs für %1: nicht in den %2-Beträgen enthalten.</translation>
+    </message>
+</context>
+<context>
     <name>PipelineViews</name>
     <message>
         <source>&amp;List</source>
@@ -990,6 +1309,83 @@
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>My open deals</source>
+        <translation>Meine offenen Deals</translation>
+    </message>
+    <message>
+        <source>A view needs a name.</source>
+        <translation>Eine Ansicht braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is a view named “%1” already.</source>
+        <translation>Es gibt schon eine Ansicht „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsDialog</name>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name der Ansicht:</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Ansicht umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete the view “%1”?</source>
+        <translation>Die Ansicht „%1“ löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsMenu</name>
+    <message>
+        <source>&amp;Saved views</source>
+        <translation>&amp;Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Save current view…</source>
+        <translation>Aktuelle Ansicht speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage views…</source>
+        <translation>Ansichten &amp;verwalten…</translation>
+    </message>
+    <message>
+        <source>“%1” shows your own deals, but who you are is not known yet: it shows everyone&apos;s. Say who you are in Settings → People.</source>
+        <translation>„%1“ zeigt Ihre eigenen Deals, aber noch ist nicht bekannt, wer Sie sind: sie zeigt die Deals aller. Legen Sie unter Einstellungen → Personen fest, wer Sie sind.</translation>
+    </message>
+    <message>
+        <source>Save current view</source>
+        <translation>Aktuelle Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>There is a view named “%1” already. Replace it?</source>
+        <translation>Es gibt schon eine Ansicht „%1“. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>Keine gespeicherten Ansichten</translation>
+    </message>
+    <message>
+        <source>The saved views could not be kept in %1: they last until the app closes.</source>
+        <translation>Die gespeicherten Ansichten konnten nicht in %1 abgelegt werden: sie gelten nur, bis die App geschlossen wird.</translation>
+    </message>
+</context>
+<context>
     <name>SchemaMigrations</name>
     <message>
         <source>the database has schema version %1, newer than this program knows (%2)</source>
@@ -1060,6 +1456,14 @@
     <message>
         <source>Closed won sets 100 %, closed lost 0 %.</source>
         <translation>„Gewonnen“ setzt 100 %, „Verloren“ 0 %.</translation>
+    </message>
+    <message>
+        <source>S&amp;tages</source>
+        <translation>P&amp;hasen</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnection</source>
+        <translation>&amp;Verbindung</translation>
     </message>
 </context>
 <context>
@@ -1138,12 +1542,36 @@ Weighted %2</source>
 Gewichtet %2</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>Gesamt</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>Weighted</source>
-        <translation>Gewichtet</translation>
+        <source>+ %1</source>
+        <translation>+ %1</translation>
+    </message>
+    <message>
+        <source>No base currency: choose one in Settings to add the currencies up.</source>
+        <translation>Keine Basiswährung: wählen Sie eine in den Einstellungen, um die Währungen zusammenzurechnen.</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Gesamt %1</translation>
+    </message>
+    <message>
+        <source>Weighted %1</source>
+        <translation>Gewichtet %1</translation>
+    </message>
+    <message>
+        <source>%1, weighted %2</source>
+        <translation>%1, gewichtet %2</translation>
+    </message>
+    <message>
+        <source> (1 %1 = %2 %3, set %4)</source>
+        <translation> (1 %1 = %2 %3, gesetzt am %4)</translation>
+    </message>
+    <message>
+        <source>No rate for %1: not added into the %2 figures. Settings ▸ Money takes it.</source>
+        <translation>Kein Kurs für %1: nicht in den %2-Beträgen enthalten. Einstellungen ▸ Währungen nimmt ihn auf.</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,8 @@ void check(const StagePartition &partition, const QList<Opportunity> &records,
            const Criteria &criteria)
 {
     int all = 0;
+    PipelineTotals open;
+    PipelineTotals won;
     for (Stage stage : Stages::all()) {
         const QStringList expected = cards(records, criteria, stage);
         const StageColumnProxy *column = partition.column(stage);
@@ -99,8 +101,19 @@ void check(const StagePartition &partition, const QList<Opportunity> &records,
             QCOMPARE(totals.weighted.value(currency), weighted.value(currency));
         }
         all += static_cast<int>(expected.size());
+        if (stage == Stage::ClosedWon)
+            won.add(totals);
+        else if (stage != Stage::ClosedLost)
+            open.add(totals);
     }
-    QCOMPARE(partition.totals().count, all);
+    // The board's summary: every card counted, open stages and won apart, lost in no figure.
+    const PipelineSummary summary = partition.summary();
+    QCOMPARE(summary.count, all);
+    QCOMPARE(summary.open.count, open.count);
+    QCOMPARE(summary.open.value, open.value);
+    QCOMPARE(summary.open.weighted, open.weighted);
+    QCOMPARE(summary.won.count, won.count);
+    QCOMPARE(summary.won.value, won.value);
 }
 
 } // namespace BoardOracle

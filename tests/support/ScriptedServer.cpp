@@ -57,8 +57,8 @@ void ScriptedServer::readFrom(QTcpSocket *socket)
     m_requests.append(request);
     const Reply response = m_handler(request);
     socket->write("HTTP/1.1 " + QByteArray::number(response.status) +
-                  " Scripted\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                  "Content-Length: " +
-                  QByteArray::number(response.body.size()) + "\r\n\r\n" + response.body);
+                  " Scripted\r\nContent-Type: application/json\r\nConnection: close\r\n" +
+                  response.headers + "Content-Length: " + QByteArray::number(response.body.size()) +
+                  "\r\n\r\n" + response.body);
     socket->disconnectFromHost();
 }

@@ -28,6 +28,8 @@ public:
     {
         int status = 200;
         QByteArray body;
+        // More header lines, each "Name: value\r\n".
+        QByteArray headers = {};
     };
     using Handler = std::function<Reply(const Request &)>;
 

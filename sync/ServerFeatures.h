@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSet>
+#include <QString>
+
+// The kashew-server extensions a server names in the Kashew-Features header of its list
+// responses (CONTRACT.md, "kashew-server extensions"). The hosted API sends no such header: it
+// has none, and the client asks nothing beyond the plain API.
+class ServerFeatures final
+{
+public:
+    // GET /users and /users/me.
+    static QString users() { return QStringLiteral("users"); }
+
+    // Reads a header's value: names separated by commas, in any case, spaces around them
+    // ignored. An empty or absent header names none.
+    static ServerFeatures fromHeader(const QByteArray &value);
+
+    bool has(const QString &feature) const { return m_names.contains(feature.toLower()); }
+    bool isEmpty() const { return m_names.isEmpty(); }
+
+private:
+    QSet<QString> m_names;
+};
