@@ -129,9 +129,9 @@ private slots:
             QCOMPARE(totals->height(), height);
         }
         QCOMPARE(height, 2 * m_board->columnTotals(Stage::Proposal)->fontMetrics().lineSpacing());
-        QCOMPARE(
-            textsOf(Stage::Proposal),
-            (QStringList{noBreak(QStringLiteral("50,000 EUR · 30,000 EUR")), QStringLiteral("–")}));
+        // Shortened as the board's widest figures (250,000 USD) must be: one style on the board.
+        QCOMPARE(textsOf(Stage::Proposal),
+                 (QStringList{noBreak(QStringLiteral("50K EUR · 30K EUR")), QStringLiteral("–")}));
         QCOMPARE(textsOf(Stage::Prospecting),
                  (QStringList{QStringLiteral("–"), noBreak(QStringLiteral("+ 900 USD · 90 USD"))}));
         QCOMPARE(m_board->columnTotals(Stage::Prospecting)->toolTip(),
@@ -148,9 +148,10 @@ private slots:
         const QStringList all{QStringLiteral("EUR"), QStringLiteral("JPY"), QStringLiteral("USD")};
         for (Stage stage : Stages::all())
             QCOMPARE(m_board->columnTotals(stage)->lineCurrencies(), all);
+        // Shortened as the board's widest figures (1,500,000 JPY) must be.
         QCOMPARE(textsOf(Stage::Proposal),
-                 (QStringList{noBreak(QStringLiteral("50,000 EUR · 30,000 EUR")),
-                              QStringLiteral("–"), QStringLiteral("–")}));
+                 (QStringList{noBreak(QStringLiteral("50K EUR · 30K EUR")), QStringLiteral("–"),
+                              QStringLiteral("–")}));
         QCOMPARE(m_board->columnTotals(Stage::Proposal)->toolTip(),
                  noBreak(QStringLiteral("Total 50,000 EUR\nWeighted 30,000 EUR")));
         // A column of several currencies says why they are not added up.
@@ -192,6 +193,40 @@ private slots:
                      noBreak(width == 400 ? QStringLiteral("+ 20,000 GBP · 10,000 GBP")
                                           : QStringLiteral("+ 20K GBP · 10K GBP")));
         }
+    }
+
+    // A column whose own figures would fit in full still shortens them when another column's
+    // cannot: the board shows one style, so amounts compare at a glance.
+    void oneFigureStyleOnTheBoard()
+    {
+        const CurrencyRates rates = allRates();
+        PipelineTotals big;
+        big.add(1234567, 617283.5, QStringLiteral("EUR"));
+        PipelineTotals small;
+        small.add(20000, 10000, QStringLiteral("EUR"));
+        StageTotalsView wide;
+        StageTotalsView narrow;
+        wide.setTotals(big, rates, {QStringLiteral("EUR")});
+        narrow.setTotals(small, rates, {QStringLiteral("EUR")});
+        // Room for the small column's figures in full, not for the big one's.
+        const int width = (wide.fullWidthNeeded() + narrow.fullWidthNeeded()) / 2;
+        QVERIFY(narrow.fullWidthNeeded() < width && width < wide.fullWidthNeeded());
+        narrow.resize(width, narrow.minimumSizeHint().height());
+        QCOMPARE(narrow.cells().at(0).text, noBreak(QStringLiteral("20,000 EUR · 10,000 EUR")));
+        narrow.setBoardFullWidth(std::max(wide.fullWidthNeeded(), narrow.fullWidthNeeded()));
+        QCOMPARE(narrow.cells().at(0).text, noBreak(QStringLiteral("20K EUR · 10K EUR")));
+
+        // The board tells every column: Proposal's 50,000 EUR would fit in full in a column
+        // just narrower than the widest column's figures, and is shortened all the same.
+        m_seeded->model.setRates(allRates());
+        QCoreApplication::processEvents();
+        int needed = 0;
+        for (Stage stage : Stages::all())
+            needed = std::max(needed, m_board->columnTotals(stage)->fullWidthNeeded());
+        StageTotalsView *proposal = m_board->columnTotals(Stage::Proposal);
+        QVERIFY(proposal->fullWidthNeeded() < needed - 1);
+        proposal->resize(needed - 1, proposal->height());
+        QCOMPARE(proposal->cells().at(0).text, noBreak(QStringLiteral("50K EUR · 30K EUR")));
     }
 
 private:

@@ -214,6 +214,11 @@ void BoardView::updateHeaders()
                 .arg(Stages::label(stage), QLocale().toString(totals[stage].count)));
         column.totals->setTotals(totals[stage], m_model.rates(), currencies);
     }
+    int fullWidth = 0;
+    for (const Column &column : std::as_const(m_columns))
+        fullWidth = std::max(fullWidth, column.totals->fullWidthNeeded());
+    for (const Column &column : std::as_const(m_columns))
+        column.totals->setBoardFullWidth(fullWidth);
 }
 
 void BoardView::setCollapsed(Stage stage, bool collapsed)

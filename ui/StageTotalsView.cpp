@@ -174,10 +174,9 @@ QList<StageTotalsView::Cell> StageTotalsView::cells() const
         cells.append({QRect(0, 0, width(), line), tr("No deals"), true, Qt::AlignLeft});
         return cells;
     }
-    // All figures in full when every line fits, otherwise all shortened: one style per column.
-    bool fits = true;
-    for (const QString &currency : currencies)
-        fits = fits && metrics.horizontalAdvance(lineText(currency, false)) <= width();
+    // All figures in full when every line of every column fits, otherwise all shortened: one
+    // style on the board.
+    const bool fits = std::max(m_boardFullWidth, fullWidthNeeded()) <= width();
     for (int i = 0; i < currencies.size(); ++i) {
         const QString text = lineText(currencies.at(i), !fits);
         const QRect area(0, i * line, width(), line);
@@ -188,6 +187,25 @@ QList<StageTotalsView::Cell> StageTotalsView::cells() const
                           !m_rates.baseCurrency().isEmpty() && i > 0, Qt::AlignLeft});
     }
     return cells;
+}
+
+int StageTotalsView::fullWidthNeeded() const
+{
+    if (m_totals.count == 0)
+        return 0;
+    const QFontMetrics metrics = fontMetrics();
+    int needed = 0;
+    for (const QString &currency : lineCurrencies())
+        needed = std::max(needed, metrics.horizontalAdvance(lineText(currency, false)));
+    return needed;
+}
+
+void StageTotalsView::setBoardFullWidth(int width)
+{
+    if (width == m_boardFullWidth)
+        return;
+    m_boardFullWidth = width;
+    update();
 }
 
 void StageTotalsView::paintEvent(QPaintEvent *)

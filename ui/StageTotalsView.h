@@ -44,6 +44,11 @@ public:
     // line fits, otherwise all shortened ("12.5M"), and elided should even that not fit. Every
     // text fits its area.
     QList<Cell> cells() const;
+    // The width its lines need with every figure in full.
+    int fullWidthNeeded() const;
+    // The width every column of the board needs for figures in full: a column narrower than that
+    // shortens its figures even when its own would fit, so that the board shows one style.
+    void setBoardFullWidth(int width);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -58,6 +63,7 @@ private:
     int lineCount() const;
 
     PipelineTotals m_totals;
+    int m_boardFullWidth = 0;
     CurrencyRates m_rates;
     QStringList m_apart;
 };
