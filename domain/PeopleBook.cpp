@@ -4,8 +4,12 @@
 
 void PeopleBook::insert(const Person &person)
 {
-    if (!person.id.isEmpty())
-        m_people.insert(person.id, person);
+    if (person.id.isEmpty())
+        return;
+    // Trimmed once here: the owner column sorts and paints by these names on every row.
+    Person kept = person;
+    kept.name = kept.name.trimmed();
+    m_people.insert(kept.id, kept);
 }
 
 std::optional<Person> PeopleBook::person(const QString &id) const
@@ -29,13 +33,14 @@ QList<Person> PeopleBook::people() const
 bool PeopleBook::hasName(const QString &id) const
 {
     const auto it = m_people.constFind(id);
-    return it != m_people.cend() && !it->name.trimmed().isEmpty();
+    return it != m_people.cend() && !it->name.isEmpty();
 }
 
 QString PeopleBook::displayName(const QString &id) const
 {
-    if (hasName(id))
-        return m_people.value(id).name.trimmed();
+    const auto it = m_people.constFind(id);
+    if (it != m_people.cend() && !it->name.isEmpty())
+        return it->name;
     return shortenedId(id);
 }
 

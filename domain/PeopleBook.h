@@ -12,7 +12,7 @@
 class PeopleBook final
 {
 public:
-    // Adds or replaces the person with this id; an empty id is ignored.
+    // Adds or replaces the person with this id, the name trimmed; an empty id is ignored.
     void insert(const Person &person);
     std::optional<Person> person(const QString &id) const;
     // Everyone known, by shown name (case-insensitively), then id.

@@ -15,21 +15,6 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString output;
-};
-
-Run runServer(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(ServerProcess::executable(), arguments);
-    process.waitForFinished(30000);
-    return {process.exitCode(), QString::fromUtf8(process.readAll())};
-}
-
 QJsonArray allOpportunities(TestHttp &http, bool archived)
 {
     QJsonArray all;
@@ -71,11 +56,11 @@ class TestServerProcess final : public QObject
 private slots:
     void versionAndHelp()
     {
-        const Run version = runServer({QStringLiteral("--version")});
+        const ServerProcess::Run version = ServerProcess::runToEnd({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.output.contains(
             QRegularExpression(QStringLiteral("^kashew-server \\d+\\.\\d+\\.\\d+"))));
-        const Run help = runServer({QStringLiteral("--help")});
+        const ServerProcess::Run help = ServerProcess::runToEnd({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char *option :
              {"--config", "--listen", "--database", "--api-key", "--read-only-key", "--user",
@@ -128,7 +113,7 @@ private slots:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, mentions);
-        const Run run = runServer(arguments);
+        const ServerProcess::Run run = ServerProcess::runToEnd(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.output.contains(mentions), qPrintable(run.output));
     }
@@ -278,10 +263,10 @@ private slots:
 
     void refusesADatabaseItCannotOpen()
     {
-        const Run run =
-            runServer({QStringLiteral("--api-key"), QStringLiteral("k"),
-                       QStringLiteral("--database"), QStringLiteral("/proc/kashew/none.sqlite"),
-                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        const ServerProcess::Run run = ServerProcess::runToEnd(
+            {QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--database"),
+             QStringLiteral("/proc/kashew/none.sqlite"), QStringLiteral("--listen"),
+             QStringLiteral("127.0.0.1:0")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.output.contains(QStringLiteral("/proc/kashew/none.sqlite")));
     }

@@ -47,21 +47,6 @@ QStringList field(const QJsonArray &users, const QString &name)
     return values;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString output;
-};
-
-Run runServer(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(ServerProcess::executable(), arguments);
-    process.waitForFinished(30000);
-    return {process.exitCode(), QString::fromUtf8(process.readAll())};
-}
-
 } // namespace
 
 class TestServerUsers final : public QObject
@@ -301,7 +286,7 @@ private slots:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QStringList, mentions);
-        const Run run = runServer(arguments);
+        const ServerProcess::Run run = ServerProcess::runToEnd(arguments);
         QCOMPARE(run.exitCode, 2);
         for (const QString &mention : mentions)
             QVERIFY2(run.output.contains(mention), qPrintable(run.output));

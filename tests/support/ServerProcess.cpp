@@ -20,6 +20,15 @@ QString ServerProcess::executable()
     return QStringLiteral(KASHEW_SERVER_PATH);
 }
 
+ServerProcess::Run ServerProcess::runToEnd(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(executable(), arguments);
+    process.waitForFinished(30000);
+    return {process.exitCode(), QString::fromUtf8(process.readAll())};
+}
+
 QString ServerProcess::databasePath() const
 {
     return m_dir.filePath(QStringLiteral("server.sqlite"));

@@ -46,6 +46,15 @@ public:
     QString waitForLine(const QRegularExpression &pattern, int timeoutMs);
     static QString executable();
 
+    // How a run that ends by itself (--version, --help, a bad option) ended: its exit code and
+    // everything it printed, stdout and stderr together.
+    struct Run
+    {
+        int exitCode = -1;
+        QString output;
+    };
+    static Run runToEnd(const QStringList &arguments);
+
 private:
     QTemporaryDir m_dir;
     QProcess m_process;
