@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CloseWindow.h"
 #include "Opportunity.h"
 #include "Stage.h"
 
@@ -23,6 +24,14 @@ struct OpportunityFilter
     QString ownerId;
     // Archived deals instead of live ones, as the API's isArchived.
     bool archived = false;
+
+    // kashew's own refinements, applied to the cache only: never in toQuery(), never known to a
+    // server, and not applied by accepts(opportunity) (they need today and the stale rule; see
+    // OpportunityListModel::accepts).
+    // Only deals gone stale (StaleRule).
+    bool staleOnly = false;
+    // Only deals closing in this window (a forecast bar).
+    CloseWindow closing;
 
     // The one folding rule of search, for the names searched and the text typed: compatibility
     // decomposition (NFKD) without its non-spacing marks, then case folding, so "Kraków",
@@ -60,7 +69,8 @@ struct OpportunityFilter
     friend bool operator==(const OpportunityFilter &a, const OpportunityFilter &b)
     {
         return a.search == b.search && a.stages == b.stages && a.accountId == b.accountId &&
-               a.ownerId == b.ownerId && a.archived == b.archived;
+               a.ownerId == b.ownerId && a.archived == b.archived && a.staleOnly == b.staleOnly &&
+               a.closing == b.closing;
     }
     friend bool operator!=(const OpportunityFilter &a, const OpportunityFilter &b)
     {

@@ -23,6 +23,10 @@ enum Role
     CloseDateRole,
     // bool: an open deal whose expected close date has passed.
     OverdueRole,
+    // bool: an open deal gone without a change for longer than its stage allows (StaleRule).
+    StaleRole,
+    // int: whole local days since the last change; null without a time.
+    DaysWithoutChangeRole,
     // int (SyncState): where the record stands with the server.
     SyncStateRole,
     // QString: why the last push failed, or what the conflict is about.

@@ -23,7 +23,9 @@ qint64 updatedMsOf(const Opportunity &opportunity)
 
 OpportunityListModel::OpportunityListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{
+    updateFreshSince();
+}
 
 int OpportunityListModel::rowCount(const QModelIndex &parent) const
 {
@@ -38,8 +40,34 @@ int OpportunityListModel::columnCount(const QModelIndex &parent) const
 void OpportunityListModel::setToday(const QDate &today)
 {
     m_today = today;
+    m_todayDay = today.toJulianDay();
+    updateFreshSince();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit staleRuleChanged();
+}
+
+void OpportunityListModel::setStaleRule(const StaleRule &rule)
+{
+    if (rule == m_staleRule)
+        return;
+    m_staleRule = rule;
+    updateFreshSince();
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit staleRuleChanged();
+}
+
+void OpportunityListModel::updateFreshSince()
+{
+    for (Stage stage : Stages::all())
+        m_freshSinceMs[static_cast<int>(stage)] =
+            m_staleRule.freshSinceMs(stage, m_today).value_or(std::numeric_limits<qint64>::min());
+}
+
+std::optional<int> OpportunityListModel::daysWithoutChange(int row) const
+{
+    return StaleRule::daysWithoutChange(m_rows.at(row).opportunity.updatedAt, m_today);
 }
 
 void OpportunityListModel::setPeople(const PeopleBook &people)
@@ -98,6 +126,10 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
             return o.updatedAt.isValid()
                        ? QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat)
                        : QString();
+        case StaleColumn:
+            if (!isStaleAt(index.row()))
+                return QString();
+            return tr("%n day(s)", nullptr, daysWithoutChange(index.row()).value_or(0));
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -153,6 +185,12 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
         return o.expectedCloseDate;
     case ItemRoles::OverdueRole:
         return isOverdue(o);
+    case ItemRoles::StaleRole:
+        return isStaleAt(index.row());
+    case ItemRoles::DaysWithoutChangeRole:
+        if (const std::optional<int> days = daysWithoutChange(index.row()))
+            return *days;
+        return {};
     case ItemRoles::SyncStateRole:
         return static_cast<int>(row.state);
     case ItemRoles::SyncErrorRole:
@@ -188,6 +226,9 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
             return ownerName(o.ownerId).toCaseFolded();
         case Updated:
             return o.updatedAt.toMSecsSinceEpoch();
+        case StaleColumn:
+            // Stale deals by their days without a change; the others before them, as none.
+            return isStaleAt(index.row()) ? daysWithoutChange(index.row()).value_or(0) : -1;
         }
         return {};
     }
@@ -217,6 +258,8 @@ QVariant OpportunityListModel::headerData(int section, Qt::Orientation orientati
         return tr("Owner");
     case Updated:
         return tr("Updated");
+    case StaleColumn:
+        return tr("Stale");
     }
     return {};
 }
@@ -328,6 +371,7 @@ OpportunityListModel::Facts OpportunityListModel::factsOf(Opportunity &opportuni
     facts.currency = static_cast<qint16>(shared - m_currencies.cbegin());
     facts.stage = opportunity.stage;
     facts.archived = opportunity.isArchived;
+    facts.closeDay = CloseWindow::dayOf(opportunity.expectedCloseDate);
     return facts;
 }
 

@@ -4,9 +4,11 @@
 #include "OpportunityFilter.h"
 #include "OpportunityRow.h"
 #include "PeopleBook.h"
+#include "StaleRule.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <array>
 
 // The one source model of opportunities: a table of the cached records, fed by the LocalStore's
 // change notifications. The list and every board column are proxies over it.
@@ -26,6 +28,8 @@ public:
         CloseDate,
         Owner,
         Updated,
+        // Days without a change, for a deal gone stale; sorts the stalest first.
+        StaleColumn,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -75,6 +79,8 @@ public:
         qint32 nameLength = 0;
         // The account's name, folded once per name: an index into m_foldedAccounts.
         qint32 account = 0;
+        // The expected close date as CloseWindow::dayOf.
+        qint64 closeDay = CloseWindow::noDay;
         // Index into currencies().
         qint16 currency = 0;
         Stage stage = Stage::Prospecting;
@@ -100,6 +106,8 @@ public:
                (filter.accountId.isEmpty() ||
                 m_rows.at(row).opportunity.accountId == filter.accountId) &&
                (filter.ownerId.isEmpty() || m_rows.at(row).opportunity.ownerId == filter.ownerId) &&
+               (!filter.staleOnly || isStaleAt(row)) &&
+               filter.closing.contains(facts.closeDay, m_todayDay) &&
                (filter.matchesFoldedName(foldedNameAt(row)) ||
                 accountNameMatches(filter.search, facts.account));
     }
@@ -118,20 +126,38 @@ public:
     const CurrencyRates &rates() const { return m_rates; }
     void setRates(const CurrencyRates &rates);
 
-    // The date "overdue" is measured against; today unless a test fixes it.
+    // The date "overdue" and "stale" are measured against; today unless a test fixes it.
     void setToday(const QDate &today);
+    QDate today() const { return m_today; }
     bool isOverdue(const Opportunity &opportunity) const;
+
+    // When deals go stale: the profile's rule, applied to every row against today.
+    const StaleRule &staleRule() const { return m_staleRule; }
+    void setStaleRule(const StaleRule &rule);
+    // One comparison per row (see StaleRule::freshSinceMs): filters and counts run it over
+    // 100,000 rows on a keystroke.
+    bool isStaleAt(int row) const
+    {
+        const qint64 updated = m_updatedMs.at(row);
+        return updated != 0 && updated < m_freshSinceMs[static_cast<int>(m_facts.at(row).stage)];
+    }
+    // Whole local days since the row's last change; none without a time.
+    std::optional<int> daysWithoutChange(int row) const;
 
 signals:
     // The people book was replaced (names, or who "me" is).
     void peopleChanged();
     // The base currency or a rate changed.
     void ratesChanged();
+    // The stale rule or today changed: which rows are stale may have changed.
+    void staleRuleChanged();
     void moveRequested(const QStringList &ids, Stage stage);
     void moveRefused(const QString &reason);
 
 private:
     void reindex();
+    // Works out m_freshSinceMs from the rule and today.
+    void updateFreshSince();
     // Shares the currency string with the rows of the same currency and packs the facts.
     Facts factsOf(Opportunity &opportunity);
     // Names replaced or removed leave text behind in the buffer: gone once it is half waste.
@@ -165,5 +191,10 @@ private:
     PeopleBook m_people;
     CurrencyRates m_rates;
     QDate m_today = QDate::currentDate();
+    qint64 m_todayDay = m_today.toJulianDay();
+    StaleRule m_staleRule;
+    // Per stage: a row changed before this instant is stale (see isStaleAt); the minimum for a
+    // stage that never goes stale.
+    std::array<qint64, 6> m_freshSinceMs{};
     bool m_readOnly = false;
 };
