@@ -1,11 +1,13 @@
 // kashew-desktop with 100,000 cached opportunities. Start-up as a user sees it: from the exec of
 // the kashew-desktop binary to the first painted frame of its whole window with the data, with the
 // cache file warm and cold in the page cache. Then, in a process of its own: applying a search
-// keystroke, sorting by value, the board, peak memory. Prints the figures and writes them to a
-// file. Runs on the platform QT_QPA_PLATFORM names (offscreen in CI, xcb under Xvfb).
+// keystroke, sorting by value, the board, the forecast, peak memory. Prints the figures and writes
+// them to a file. Runs on the platform QT_QPA_PLATFORM names (offscreen in CI, xcb under Xvfb).
 #include "ApiClient.h"
 #include "BoardView.h"
 #include "FilterBar.h"
+#include "ForecastPane.h"
+#include "ForecastView.h"
 #include "ItemRoles.h"
 #include "LocalStore.h"
 #include "MainWindow.h"
@@ -13,6 +15,7 @@
 #include "ModelFeeder.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
+#include "PipelineViews.h"
 #include "Profile.h"
 #include "StageColumnProxy.h"
 #include "SyncEngine.h"
@@ -359,6 +362,29 @@ int main(int argc, char *argv[])
     for (double ms : boardKeystrokes)
         boardEach.append(QString::number(ms, 'f', 1));
 
+    // The forecast: the list's keystrokes again with it showing, each timed until its figures
+    // (and the filter bar's summary) are made again and painted.
+    auto *views = qobject_cast<PipelineViews *>(window.views());
+    views->setCurrentWidget(views->forecastView());
+    settle();
+    QList<double> forecastKeystrokes;
+    int unrecomputed = 0;
+    const auto forecastKeystroke = [&](const QString &text) {
+        const int before = views->forecastPane()->recomputations();
+        QElapsedTimer timer;
+        timer.start();
+        search->setText(text);
+        settle();
+        forecastKeystrokes.append(timer.nsecsElapsed() / 1e6);
+        if (views->forecastPane()->recomputations() == before)
+            ++unrecomputed;
+    };
+    for (int length = 1; length <= word.size(); ++length)
+        forecastKeystroke(word.left(length));
+    for (int length = word.size() - 1; length >= 0; --length)
+        forecastKeystroke(word.left(length));
+    std::sort(forecastKeystrokes.begin(), forecastKeystrokes.end());
+
     QString report;
     QTextStream out(&report);
     out << "kashew-desktop, " << model.rowCount() << " cached opportunities, platform "
@@ -380,6 +406,14 @@ int main(int argc, char *argv[])
                .arg(boardEach.join(QStringLiteral(", ")))
                .arg(moves.at(moves.size() / 2), 0, 'f', 1)
                .arg(moves.last(), 0, 'f', 1);
+    out << QStringLiteral(
+               "  forecast keystroke:          median %1 ms, worst %2 ms (%3 keystrokes, "
+               "\"müller\" typed and erased with the Forecast tab showing%4)\n")
+               .arg(forecastKeystrokes.at(forecastKeystrokes.size() / 2), 0, 'f', 1)
+               .arg(forecastKeystrokes.last(), 0, 'f', 1)
+               .arg(forecastKeystrokes.size())
+               .arg(unrecomputed == 0 ? QString()
+                                      : QStringLiteral("; %1 NOT recomputed").arg(unrecomputed));
     out << QStringLiteral("  peak memory:                 %1 MB\n").arg(peakMegabytes());
     out.flush();
     std::fputs(report.toUtf8().constData(), stdout);

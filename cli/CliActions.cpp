@@ -8,10 +8,12 @@
 #include "CliSync.h"
 #include "KeychainCredentialStore.h"
 #include "OpportunityValidation.h"
+#include "StaleRule.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSettings>
 
 using CliOutput::err;
 using CliOutput::out;
@@ -53,6 +55,29 @@ int saveEdit(CliSession &session, const CliRequest &request)
     return CliCommands::Ok;
 }
 
+// The stale rule the desktop app's settings hold for this profile.
+StaleRule staleRule(CliSession &session)
+{
+    return StaleRule::read(QSettings(session.profile().settingsPath(), QSettings::IniFormat));
+}
+
+// A stale deal's days without a change; none for a deal that is not stale.
+std::optional<int> staleDays(const StaleRule &rule, const Opportunity &o, const QDate &today)
+{
+    if (!rule.isStale(o.stage, o.updatedAt, today))
+        return std::nullopt;
+    return StaleRule::daysWithoutChange(o.updatedAt, today);
+}
+
+// A record's JSON with "stale_days" for a stale deal.
+QJsonObject recordJson(const CachedOpportunity &record, std::optional<int> staleDays)
+{
+    QJsonObject object = CliOutput::recordJson(record);
+    if (staleDays)
+        object.insert(QStringLiteral("stale_days"), *staleDays);
+    return object;
+}
+
 } // namespace
 
 namespace CliActions {
@@ -74,14 +99,19 @@ int list(CliSession &session, const CliRequest &request)
     const Result<PeopleBook> people = session.store().people();
     if (!people)
         return session.readFailure(people.error());
+    const StaleRule rule = staleRule(session);
+    const QDate today = QDate::currentDate();
     QJsonArray json;
     for (const CachedOpportunity &record : *records) {
         if (!request.filter.accepts(record.opportunity))
             continue;
+        const std::optional<int> stale = staleDays(rule, record.opportunity, today);
+        if (request.filter.staleOnly && !stale)
+            continue;
         if (request.json)
-            json.append(CliOutput::recordJson(record));
+            json.append(recordJson(record, stale));
         else
-            CliOutput::printListLine(record, *people);
+            CliOutput::printListLine(record, *people, stale);
     }
     if (request.json)
         out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
@@ -97,8 +127,10 @@ int show(CliSession &session, const CliRequest &request)
     if (!record)
         return notFound(record.error());
     const auto updates = session.store().updates(record->opportunity.id);
+    const std::optional<int> stale =
+        staleDays(staleRule(session), record->opportunity, QDate::currentDate());
     if (request.json) {
-        QJsonObject object = CliOutput::recordJson(*record);
+        QJsonObject object = recordJson(*record, stale);
         if (updates)
             object.insert(QStringLiteral("updates"), OpportunityJson::updatesToJson(*updates));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
@@ -107,7 +139,7 @@ int show(CliSession &session, const CliRequest &request)
     const Result<PeopleBook> people = session.store().people();
     if (!people)
         return session.readFailure(people.error());
-    CliOutput::printRecord(*record, updates, *people);
+    CliOutput::printRecord(*record, updates, *people, stale);
     return CliCommands::Ok;
 }
 

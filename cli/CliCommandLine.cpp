@@ -3,6 +3,7 @@
 #include "CliCommandTable.h"
 #include "CliCommands.h"
 #include "CliEdit.h"
+#include "CliForecast.h"
 #include "CliOutput.h"
 #include "CurrencyRates.h"
 
@@ -52,6 +53,11 @@ std::variant<CliRequest, CliExit> readOptions(const QCommandLineParser &parser, 
     request.filter.accountId = parser.value(QStringLiteral("account"));
     request.filter.ownerId = parser.value(QStringLiteral("owner"));
     request.filter.archived = parser.isSet(QStringLiteral("archived"));
+    request.filter.staleOnly = parser.isSet(QStringLiteral("stale"));
+    const Result<ForecastOptions> forecast = CliForecast::readOptions(parser);
+    if (!forecast)
+        return usage(forecast.error());
+    request.forecast = *forecast;
     return request;
 }
 

@@ -1,6 +1,7 @@
 #include "CliCommandTable.h"
 
 #include "CliActions.h"
+#include "CliForecast.h"
 #include "CliPeople.h"
 #include "CliRates.h"
 #include "StageProbabilities.h"
@@ -35,13 +36,20 @@ QList<CliCommand> makeCommands()
          {},
          QStringLiteral("list cached opportunities (filters below)"),
          {QStringLiteral("stage"), QStringLiteral("search"), QStringLiteral("account"),
-          QStringLiteral("owner"), QStringLiteral("archived"), json},
+          QStringLiteral("owner"), QStringLiteral("archived"), QStringLiteral("stale"), json},
          CliActions::list},
         {QStringLiteral("show"),
          {A::Id},
          QStringLiteral("one opportunity with its history"),
          {json},
          CliActions::show},
+        {QStringLiteral("forecast"),
+         {},
+         QStringLiteral("open deals' value by close month, won and lost by month (the app's "
+                        "charts)"),
+         {QStringLiteral("months"), QStringLiteral("by"), QStringLiteral("weighted"),
+          QStringLiteral("currency"), json},
+         CliForecast::run},
         {QStringLiteral("new"),
          {A::NewRecord},
          QStringLiteral("create an opportunity (name=... required)"),
@@ -137,6 +145,18 @@ const QList<CliCommandTable::Option> &CliCommandTable::options()
         {QStringLiteral("account"), QStringLiteral("id"), QStringLiteral("only this account id.")},
         {QStringLiteral("owner"), QStringLiteral("id"), QStringLiteral("only this owner id.")},
         {QStringLiteral("archived"), {}, QStringLiteral("archived instead of live records.")},
+        {QStringLiteral("stale"),
+         {},
+         QStringLiteral("only deals gone stale: no change for as many days as their stage "
+                        "allows (the app's Settings).")},
+        {QStringLiteral("months"), QStringLiteral("n"),
+         QStringLiteral("close months shown from this one on, 1 to 24 (default %1).")
+             .arg(ForecastOptions().months)},
+        {QStringLiteral("by"), QStringLiteral("stage|owner"),
+         QStringLiteral("one column per stage (default) or per owner.")},
+        {QStringLiteral("weighted"), {}, QStringLiteral("value × probability instead of value.")},
+        {QStringLiteral("currency"), QStringLiteral("cur"),
+         QStringLiteral("the figures' currency (default: the base currency).")},
         {QStringLiteral("json"), {}, QStringLiteral("JSON output.")},
         {QStringLiteral("no-wait"),
          {},

@@ -99,17 +99,21 @@ QJsonObject recordJson(const CachedOpportunity &record)
     return object;
 }
 
-void printListLine(const CachedOpportunity &record, const PeopleBook &people)
+void printListLine(const CachedOpportunity &record, const PeopleBook &people,
+                   std::optional<int> staleDays)
 {
     const Opportunity &o = record.opportunity;
+    const QString stale = staleDays ? QStringLiteral("stale %1 d").arg(*staleDays) : QString();
     out() << stateMark(record) << ' ' << o.id.left(8) << "  "
           << Stages::id(o.stage).leftJustified(13) << ' '
           << formatMoney(o.value, o.currency).rightJustified(16) << "  "
-          << ownerColumn(people, o.ownerId) << "  " << o.name << "\n";
+          << ownerColumn(people, o.ownerId) << "  " << stale.leftJustified(12) << "  " << o.name
+          << "\n";
 }
 
 void printRecord(const CachedOpportunity &record,
-                 const std::optional<QList<OpportunityUpdate>> &updates, const PeopleBook &people)
+                 const std::optional<QList<OpportunityUpdate>> &updates, const PeopleBook &people,
+                 std::optional<int> staleDays)
 {
     const QJsonObject object = recordJson(record);
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
@@ -119,6 +123,9 @@ void printRecord(const CachedOpportunity &record,
             value = ownerText(people, value);
         out() << it.key().leftJustified(20) << ' ' << value << "\n";
     }
+    if (staleDays)
+        out() << QStringLiteral("stale").leftJustified(20) << " no change for " << *staleDays
+              << " days\n";
     if (!updates) {
         out() << "history: not fetched yet (it is kept for offline reading once fetched)\n";
         return;

@@ -24,12 +24,14 @@ int usage(const QString &message);
 // A record in the API's response form, with its sync state (and error).
 QJsonObject recordJson(const CachedOpportunity &record);
 // One line of `kashew list`: state mark, short id, stage, value, owner (by name where `people`
-// has it), name.
-void printListLine(const CachedOpportunity &record, const PeopleBook &people);
-// `kashew show` as text: every field (the owner's name beside their id), then the history when
-// it has been fetched.
+// has it), "stale 23 d" for a deal gone stale (`staleDays`: its days without a change), name.
+void printListLine(const CachedOpportunity &record, const PeopleBook &people,
+                   std::optional<int> staleDays);
+// `kashew show` as text: every field (the owner's name beside their id), a line for a deal gone
+// stale, then the history when it has been fetched.
 void printRecord(const CachedOpportunity &record,
-                 const std::optional<QList<OpportunityUpdate>> &updates, const PeopleBook &people);
+                 const std::optional<QList<OpportunityUpdate>> &updates, const PeopleBook &people,
+                 std::optional<int> staleDays);
 // One line of `kashew pending`.
 void printOutboxEntry(const OutboxEntry &entry);
 

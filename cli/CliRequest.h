@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Forecast.h"
 #include "OpportunityFilter.h"
 #include "OpportunityJson.h"
 #include "Person.h"
@@ -34,4 +35,6 @@ struct CliRequest
     // rates base, rates set, rates remove: the currency; rates set: its rate to the base.
     QString currency;
     double rate = 0;
+    // forecast: --months, --by, --weighted, --currency.
+    ForecastOptions forecast;
 };

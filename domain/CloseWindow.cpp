@@ -16,6 +16,10 @@ QString CloseWindow::label() const
     case Kind::NoDate:
         return QCoreApplication::translate("CloseWindow", "No close date");
     case Kind::Between:
+        // A forecast's "later" bar starts on the first of a month: named by the month before.
+        if (last.isNull() && first.day() == 1)
+            return QCoreApplication::translate("CloseWindow", "Closing after %1")
+                .arg(month(first.addMonths(-1)));
         if (last.isNull())
             return QCoreApplication::translate("CloseWindow", "Closing from %1")
                 .arg(QLocale().toString(first, QLocale::ShortFormat));

@@ -18,7 +18,7 @@ class ForecastBuilder final
 public:
     // `today`: local date the buckets are measured from (overdue is before it; the first month
     // is its month).
-    ForecastBuilder(const ForecastOptions &options, const QDate &today);
+    explicit ForecastBuilder(const ForecastOptions &options, const QDate &today);
 
     // Index into the buckets of Forecast::buckets for a close date (as CloseWindow::dayOf).
     int bucketOf(qint64 closeDay) const;
@@ -27,7 +27,8 @@ public:
     int seriesSlot(Stage stage, const QString &ownerId);
     // A slot for a currency code; call once per distinct code.
     int currencySlot(const QString &currency);
-    // Adds a deal's amount (already weighted if the options say so) at those slots.
+    // Adds a deal's amount (already weighted if the options say so) at those slots; a series
+    // of -1 (a deal left out) adds nothing.
     void addAt(int series, int bucket, int currency, double amount);
 
     // The slow path: applies the whole rule (archived and closed deals are left out).
@@ -43,6 +44,8 @@ private:
     qint64 m_todayDay = 0;
     // First day of each month shown, and the day after the last one.
     QList<qint64> m_monthStarts;
+    // Overdue, the months, Later, No date.
+    int m_bucketCount = 0;
     QStringList m_series;
     QHash<QString, int> m_seriesByOwner;
     QStringList m_currencies;
@@ -52,6 +55,7 @@ private:
         double amount = 0;
         int count = 0;
     };
-    // [currency][series][bucket], flat.
-    QList<Cell> m_cells;
+    // [series][currency * m_bucketCount + bucket]: a new owner appends a row, a new currency
+    // appends a block to each row, so neither moves what was added before.
+    QList<QList<Cell>> m_cells;
 };

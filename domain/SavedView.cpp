@@ -12,6 +12,7 @@ SavedView SavedView::of(const QString &name, const OpportunityFilter &filter,
     if (!view.ownerIsMe)
         view.ownerId = filter.ownerId;
     view.archived = filter.archived;
+    view.staleOnly = filter.staleOnly;
     return view;
 }
 
@@ -23,5 +24,6 @@ OpportunityFilter SavedView::filter(const QString &meId) const
     filter.accountId = accountId;
     filter.ownerId = ownerIsMe ? meId : ownerId;
     filter.archived = archived;
+    filter.staleOnly = staleOnly;
     return filter;
 }

@@ -21,6 +21,9 @@ struct SavedView
     QString ownerId;
     bool ownerIsMe = false;
     bool archived = false;
+    // Only stale deals (the filter's staleOnly). A close-date window is not kept: it is a
+    // forecast bar's passing choice.
+    bool staleOnly = false;
     // The list's sort column by a name the list knows it by (see SavedViewsMenu); empty: the
     // list's own order.
     QString sortColumn;
@@ -37,8 +40,8 @@ struct SavedView
     {
         return a.name == b.name && a.searchText == b.searchText && a.stages == b.stages &&
                a.accountId == b.accountId && a.ownerId == b.ownerId && a.ownerIsMe == b.ownerIsMe &&
-               a.archived == b.archived && a.sortColumn == b.sortColumn &&
-               a.sortOrder == b.sortOrder;
+               a.archived == b.archived && a.staleOnly == b.staleOnly &&
+               a.sortColumn == b.sortColumn && a.sortOrder == b.sortOrder;
     }
     friend bool operator!=(const SavedView &a, const SavedView &b) { return !(a == b); }
 };

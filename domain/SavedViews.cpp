@@ -65,10 +65,13 @@ std::optional<SavedView> readView(const QSettings &settings, int index)
     view.ownerId = value("ownerId").toString();
     const auto ownerIsMe = readFlag(settings, keyOf(index, "ownerIsMe"));
     const auto archived = readFlag(settings, keyOf(index, "archived"));
-    if (!ownerIsMe || !archived)
+    // Missing in views saved before stale deals: false.
+    const auto staleOnly = readFlag(settings, keyOf(index, "staleOnly"));
+    if (!ownerIsMe || !archived || !staleOnly)
         return std::nullopt;
     view.ownerIsMe = *ownerIsMe;
     view.archived = *archived;
+    view.staleOnly = *staleOnly;
     view.sortColumn = value("sortColumn").toString();
     const QString order = value("sortOrder").toString();
     if (order == QLatin1String("descending"))
@@ -92,6 +95,7 @@ void writeView(QSettings &settings, const SavedView &view)
     settings.setValue(QStringLiteral("ownerId"), view.ownerId);
     settings.setValue(QStringLiteral("ownerIsMe"), view.ownerIsMe);
     settings.setValue(QStringLiteral("archived"), view.archived);
+    settings.setValue(QStringLiteral("staleOnly"), view.staleOnly);
     settings.setValue(QStringLiteral("sortColumn"), view.sortColumn);
     settings.setValue(QStringLiteral("sortOrder"), view.sortOrder == Qt::DescendingOrder
                                                        ? QStringLiteral("descending")

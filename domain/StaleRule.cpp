@@ -65,8 +65,15 @@ std::optional<qint64> StaleRule::freshSinceMs(Stage stage, const QDate &today) c
     if (!allowed || !today.isValid())
         return std::nullopt;
     // Stale from `allowed` whole days on: a change on the day after today - allowed keeps it
-    // fresh, so that day's local midnight is the boundary.
-    return today.addDays(1 - *allowed).startOfDay().toMSecsSinceEpoch();
+    // fresh, so that day's local start is the boundary. A day the zone skipped whole (Samoa,
+    // 30 December 2011) has no start: the next day's is the boundary then.
+    QDate boundary = today.addDays(1 - *allowed);
+    QDateTime start = boundary.startOfDay();
+    for (int skipped = 0; !start.isValid() && skipped < 2; ++skipped) {
+        boundary = boundary.addDays(1);
+        start = boundary.startOfDay();
+    }
+    return start.toMSecsSinceEpoch();
 }
 
 StaleRule StaleRule::read(const QSettings &settings)

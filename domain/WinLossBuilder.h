@@ -13,7 +13,7 @@ class WinLossBuilder final
 {
 public:
     // `currency`: as ForecastOptions::currency (empty: the base, else the most common one).
-    WinLossBuilder(int months, const QString &currency, const QDate &today);
+    explicit WinLossBuilder(int months, const QString &currency, const QDate &today);
 
     // Index into WinLoss::months for a change at `updatedMs` (ms since the epoch, bucketed by
     // local date); -1 outside the months.

@@ -102,8 +102,22 @@ bool OpportunityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex
         return byText(m_source->ownerName(a.ownerId), m_source->ownerName(b.ownerId));
     case OpportunityListModel::Updated:
         return m_source->updatedMsAt(left.row()) < m_source->updatedMsAt(right.row());
+    case OpportunityListModel::StaleColumn:
+        return staleLessThan(left.row(), right.row());
     }
     return QSortFilterProxyModel::lessThan(left, right);
+}
+
+bool OpportunityFilterProxy::staleLessThan(int sourceRowA, int sourceRowB) const
+{
+    const bool staleA = m_source->isStaleAt(sourceRowA);
+    const bool staleB = m_source->isStaleAt(sourceRowB);
+    if (staleA != staleB)
+        return staleB; // the fresh before the stale
+    // Among stale deals, fewer days without a change first: a later change means fewer days
+    // (the days are whole local days of that instant), and comparing instants saves working out
+    // two local dates per comparison.
+    return staleA && m_source->updatedMsAt(sourceRowA) > m_source->updatedMsAt(sourceRowB);
 }
 
 bool OpportunityFilterProxy::amountLessThan(int sourceRowA, int sourceRowB, bool weighted) const

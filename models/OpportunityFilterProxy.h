@@ -43,6 +43,8 @@ protected:
 private:
     // The base currency or a rate changed: amounts sort anew.
     void ratesChanged();
+    // Sorting by the Stale column: the fresh first, then the stale by days without a change.
+    bool staleLessThan(int sourceRowA, int sourceRowB) const;
     // Sorting by value or weighted value: `weighted` picks which.
     bool amountLessThan(int sourceRowA, int sourceRowB, bool weighted) const;
 

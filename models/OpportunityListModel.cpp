@@ -1,11 +1,8 @@
 #include "OpportunityListModel.h"
 
 #include "ItemRoles.h"
-#include "Money.h"
-#include "MoneySortKey.h"
+#include "OpportunityCells.h"
 
-#include <QColor>
-#include <QLocale>
 #include <QMimeData>
 #include <algorithm>
 
@@ -101,74 +98,21 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
         return {};
     const OpportunityRow &row = m_rows.at(index.row());
     const Opportunity &o = row.opportunity;
+    // How a cell looks is OpportunityCells' business; what a row holds is answered here.
+    const OpportunityCells cells(*this);
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case Name:
-            return o.name;
-        case Account:
-            return o.accountName;
-        case StageColumn:
-            return Stages::label(o.stage);
-        case Value:
-            return formatMoney(o.value, o.currency);
-        case Probability:
-            return QString(QLocale().toString(o.probability) + QLatin1Char('%'));
-        case Weighted:
-            return formatMoney(o.weightedValue(), o.currency);
-        case CloseDate:
-            return o.expectedCloseDate.isValid()
-                       ? QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat)
-                       : QString();
-        case Owner:
-            return ownerName(o.ownerId);
-        case Updated:
-            return o.updatedAt.isValid()
-                       ? QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat)
-                       : QString();
-        case StaleColumn:
-            if (!isStaleAt(index.row()))
-                return QString();
-            return tr("%n day(s)", nullptr, daysWithoutChange(index.row()).value_or(0));
-        }
-        return {};
+        return cells.display(index.row(), index.column());
     case Qt::TextAlignmentRole:
-        if (index.column() == Value || index.column() == Probability || index.column() == Weighted)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return OpportunityCells::alignment(index.column());
     case Qt::ForegroundRole:
-        if (index.column() == CloseDate && isOverdue(o))
-            return QColor(0xc6, 0x28, 0x28);
-        return {};
+        return cells.foreground(index.row(), index.column());
     case Qt::DecorationRole:
-        // A sync marker before the name: amber pending, red failed, violet conflict.
-        if (index.column() != Name)
-            return {};
-        switch (row.state) {
-        case SyncState::Synced:
-            return {};
-        case SyncState::Pending:
-            return QColor(0xf5, 0x9e, 0x0b);
-        case SyncState::Failed:
-            return QColor(0xdc, 0x26, 0x26);
-        case SyncState::Conflict:
-            return QColor(0x7c, 0x3a, 0xed);
-        }
-        return {};
+        return cells.decoration(index.row(), index.column());
     case Qt::ToolTipRole:
-        // Tool tips render markup: server text goes in escaped, to be shown as it is.
-        if (index.column() == Name && row.state != SyncState::Synced)
-            return QString(QStringLiteral("<p>") +
-                           (row.syncError.isEmpty() ? tr("Waiting to be sent to the server")
-                                                    : row.syncError.toHtmlEscaped()) +
-                           QStringLiteral("</p>"));
-        if (index.column() == CloseDate && isOverdue(o))
-            return tr("Overdue: the expected close date has passed");
-        // The cell may show a shortened id or a name two people share: the full id tells them.
-        if (index.column() == Owner && !o.ownerId.isEmpty())
-            return QString(QStringLiteral("<p>") + m_people.nameWithId(o.ownerId).toHtmlEscaped() +
-                           QStringLiteral("</p>"));
-        return {};
+        return cells.toolTip(index.row(), index.column());
+    case ItemRoles::SortRole:
+        return cells.sortKey(index.row(), index.column());
     case ItemRoles::Id:
         return o.id;
     case ItemRoles::OpportunityRole:
@@ -203,34 +147,6 @@ QVariant OpportunityListModel::data(const QModelIndex &index, int role) const
         return o.ownerId;
     case ItemRoles::FoldedNameRole:
         return foldedNameAt(index.row()).toString();
-    case ItemRoles::SortRole:
-        switch (index.column()) {
-        case Name:
-            return foldedNameAt(index.row()).toString();
-        case Account:
-            return o.accountName.toCaseFolded();
-        case StageColumn:
-            return static_cast<int>(o.stage);
-        case Value:
-            // Converted by the user's rates (ratesChanged tells when they change).
-            return QVariant::fromValue(MoneySortKey::of(o.value, o.currency, m_rates));
-        case Probability:
-            return o.probability;
-        case Weighted:
-            return QVariant::fromValue(MoneySortKey::of(o.weightedValue(), o.currency, m_rates));
-        case CloseDate:
-            // No date sorts after every date.
-            return o.expectedCloseDate.isValid() ? o.expectedCloseDate.toJulianDay()
-                                                 : std::numeric_limits<qint64>::max();
-        case Owner:
-            return ownerName(o.ownerId).toCaseFolded();
-        case Updated:
-            return o.updatedAt.toMSecsSinceEpoch();
-        case StaleColumn:
-            // Stale deals by their days without a change; the others before them, as none.
-            return isStaleAt(index.row()) ? daysWithoutChange(index.row()).value_or(0) : -1;
-        }
-        return {};
     }
     return {};
 }

@@ -21,20 +21,25 @@ void StageColumnProxy::setSourceModel(QAbstractItemModel *model)
     beginResetModel();
     QAbstractProxyModel::setSourceModel(model);
     m_sourceRows.clear();
-    m_totals.reset();
+    m_figures.reset();
     rebuildReverseMap(m_source ? m_source->rowCount() : 0);
     endResetModel();
 }
 
-PipelineTotals StageColumnProxy::totals() const
+const StageColumnProxy::Figures &StageColumnProxy::figures() const
 {
-    if (!m_totals) {
+    if (!m_figures && !m_source)
+        m_figures = Figures{}; // no model, no cards
+    if (!m_figures) {
         TotalsAccumulator sum;
-        for (int sourceRow : m_sourceRows)
+        int stale = 0;
+        for (int sourceRow : m_sourceRows) {
             sum.add(m_source->factsAt(sourceRow));
-        m_totals = sum.totals(m_source->currencies());
+            stale += m_source->isStaleAt(sourceRow) ? 1 : 0;
+        }
+        m_figures = Figures{sum.totals(m_source->currencies()), stale};
     }
-    return *m_totals;
+    return *m_figures;
 }
 
 QModelIndex StageColumnProxy::index(int row, int column, const QModelIndex &parent) const
@@ -106,9 +111,9 @@ bool StageColumnProxy::dropMimeData(const QMimeData *data, Qt::DropAction action
     return false; // nothing for the view to remove: the model updates itself
 }
 
-void StageColumnProxy::replaceRows(QList<int> sourceRows, const PipelineTotals &totals)
+void StageColumnProxy::replaceRows(QList<int> sourceRows, const Figures &figures)
 {
-    m_totals = totals; // the same rows may hold new figures
+    m_figures = figures; // the same rows may hold new figures
     if (sourceRows == m_sourceRows)
         return;
     emit layoutAboutToBeChanged();
@@ -130,7 +135,7 @@ void StageColumnProxy::replaceRows(QList<int> sourceRows, const PipelineTotals &
 void StageColumnProxy::insertSourceRow(int row, int sourceRow)
 {
     beginInsertRows({}, row, row);
-    m_totals.reset();
+    m_figures.reset();
     m_sourceRows.insert(row, sourceRow);
     for (int i = row; i < m_sourceRows.size(); ++i)
         m_rowOfSource[m_sourceRows.at(i)] = i;
@@ -140,7 +145,7 @@ void StageColumnProxy::insertSourceRow(int row, int sourceRow)
 void StageColumnProxy::removeRow(int row)
 {
     beginRemoveRows({}, row, row);
-    m_totals.reset();
+    m_figures.reset();
     m_rowOfSource[m_sourceRows.at(row)] = -1;
     m_sourceRows.removeAt(row);
     for (int i = row; i < m_sourceRows.size(); ++i)
@@ -161,16 +166,16 @@ void StageColumnProxy::moveRowTo(int from, int to)
     endMoveRows();
 }
 
-void StageColumnProxy::announceAllChanged(const PipelineTotals &totals)
+void StageColumnProxy::announceAllChanged(const Figures &figures)
 {
-    m_totals = totals;
+    m_figures = figures;
     if (!m_sourceRows.isEmpty())
         emit dataChanged(index(0, 0), index(static_cast<int>(m_sourceRows.size()) - 1, 0));
 }
 
 void StageColumnProxy::announceChanged(int row)
 {
-    m_totals.reset();
+    m_figures.reset();
     const QModelIndex changed = index(row, 0);
     emit dataChanged(changed, changed);
 }
@@ -184,10 +189,10 @@ void StageColumnProxy::shiftSourceRows(int from, int delta, int sourceCount)
     rebuildReverseMap(sourceCount);
 }
 
-void StageColumnProxy::endReset(QList<int> sourceRows, const PipelineTotals &totals)
+void StageColumnProxy::endReset(QList<int> sourceRows, const Figures &figures)
 {
     m_sourceRows = std::move(sourceRows);
-    m_totals = totals;
+    m_figures = figures;
     rebuildReverseMap(m_source ? m_source->rowCount() : 0);
     endResetModel();
 }

@@ -18,6 +18,13 @@ class StageColumnProxy final : public QAbstractProxyModel
     Q_OBJECT
 
 public:
+    // What a column's header counts: its cards' money, and how many of them have gone stale.
+    struct Figures
+    {
+        PipelineTotals totals;
+        int stale = 0;
+    };
+
     explicit StageColumnProxy(Stage stage, QObject *parent = nullptr);
 
     Stage stage() const { return m_stage; }
@@ -25,7 +32,10 @@ public:
     const QList<int> &sourceRows() const { return m_sourceRows; }
     // Where a source row shows in this column, -1 when it does not.
     int rowOfSource(int sourceRow) const { return m_rowOfSource.value(sourceRow, -1); }
-    PipelineTotals totals() const;
+    PipelineTotals totals() const { return figures().totals; }
+    // The cards gone stale (OpportunityListModel::isStaleAt); none in a closed stage.
+    int staleCount() const { return figures().stale; }
+    const Figures &figures() const;
 
     void setSourceModel(QAbstractItemModel *model) override;
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -43,21 +53,21 @@ public:
                       const QModelIndex &parent) override;
 
     // Changes made by the StagePartition that feeds this column, each announced to the views.
-    // All of the rows at once (and their totals, counted on the way), keeping persistent indexes
+    // All of the rows at once (and their figures, counted on the way), keeping persistent indexes
     // on the records that stay.
-    void replaceRows(QList<int> sourceRows, const PipelineTotals &totals);
+    void replaceRows(QList<int> sourceRows, const Figures &figures);
     void insertSourceRow(int row, int sourceRow);
     void removeRow(int row);
     // The card at `from` goes to `to` (its place after the move), keeping its selection.
     void moveRowTo(int from, int to);
     void announceChanged(int row);
     // Every card changed (a change to many records at once).
-    void announceAllChanged(const PipelineTotals &totals);
+    void announceAllChanged(const Figures &figures);
     // Source rows at or after `from` moved by `delta` (rows inserted or removed before them);
     // `sourceCount` is the source's new row count.
     void shiftSourceRows(int from, int delta, int sourceCount);
     void beginReset() { beginResetModel(); }
-    void endReset(QList<int> sourceRows, const PipelineTotals &totals);
+    void endReset(QList<int> sourceRows, const Figures &figures);
 
 signals:
     void totalsChanged();
@@ -71,5 +81,5 @@ private:
     // Per source row, its row here or -1: mapping from the source stays O(1).
     QList<int> m_rowOfSource;
     // Counted when the rows are dealt; after a change of a few rows, recounted when asked.
-    mutable std::optional<PipelineTotals> m_totals;
+    mutable std::optional<Figures> m_figures;
 };

@@ -60,6 +60,8 @@ void StagePartition::setSourceModel(OpportunityListModel *model)
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 sourceDataChanged(topLeft.row(), bottomRight.row());
             });
+    connect(model, &OpportunityListModel::staleRuleChanged, this,
+            &StagePartition::sourceStaleRuleChanged);
     repartition();
 }
 
@@ -81,9 +83,17 @@ void StagePartition::endSourceReset()
     const Dealt dealt = partition();
     for (StageColumnProxy *column : std::as_const(m_columns)) {
         const int stage = static_cast<int>(column->stage());
-        column->endReset(dealt.rows.at(stage), dealt.totals.at(stage));
+        column->endReset(dealt.rows.at(stage), dealt.figures.at(stage));
     }
     emit this->dealt();
+}
+
+void StagePartition::sourceStaleRuleChanged()
+{
+    // Whichever rows the model announced changed with it, every stale count and a stale-only
+    // filter are dealt again here, from the rule itself.
+    if (!m_resetting)
+        repartition();
 }
 
 void StagePartition::setFilter(const OpportunityFilter &filter)
@@ -219,12 +229,15 @@ StagePartition::Dealt StagePartition::partition() const
     const int count = static_cast<int>(m_keys.size()); // the rows the orders know
     std::vector<qint8> stageIfPassing(count, -1);
     std::vector<TotalsAccumulator> sums(m_columns.size());
+    std::vector<int> stale(m_columns.size(), 0);
     for (int row = 0; row < count; ++row) {
         if (!m_source->accepts(m_filter, row))
             continue;
         const OpportunityListModel::Facts &facts = m_source->factsAt(row);
         stageIfPassing[row] = static_cast<qint8>(facts.stage);
         sums[static_cast<int>(facts.stage)].add(facts);
+        // One comparison (never true in a closed stage), in the pass the sums make anyway.
+        stale[static_cast<int>(facts.stage)] += m_source->isStaleAt(row) ? 1 : 0;
     }
     Dealt dealt;
     dealt.rows.resize(m_columns.size());
@@ -235,8 +248,10 @@ StagePartition::Dealt StagePartition::partition() const
                 dealt.rows[stage].append(sourceRow);
         }
     }
-    for (const TotalsAccumulator &sum : sums)
-        dealt.totals.append(m_source ? sum.totals(m_source->currencies()) : PipelineTotals());
+    for (size_t stage = 0; stage < sums.size(); ++stage)
+        dealt.figures.append(
+            {m_source ? sums[stage].totals(m_source->currencies()) : PipelineTotals(),
+             stale[stage]});
     return dealt;
 }
 
@@ -245,7 +260,7 @@ void StagePartition::repartition()
     const Dealt dealt = partition();
     for (StageColumnProxy *column : std::as_const(m_columns)) {
         const int stage = static_cast<int>(column->stage());
-        column->replaceRows(dealt.rows.at(stage), dealt.totals.at(stage));
+        column->replaceRows(dealt.rows.at(stage), dealt.figures.at(stage));
     }
     emit this->dealt();
 }
@@ -338,9 +353,9 @@ void StagePartition::sourceDataChanged(int first, int last)
         const Dealt dealt = partition();
         for (StageColumnProxy *column : std::as_const(m_columns)) {
             const int stage = static_cast<int>(column->stage());
-            column->replaceRows(dealt.rows.at(stage), dealt.totals.at(stage));
+            column->replaceRows(dealt.rows.at(stage), dealt.figures.at(stage));
             // Cards that stayed where they were changed too (overdue marks, names, figures).
-            column->announceAllChanged(dealt.totals.at(stage));
+            column->announceAllChanged(dealt.figures.at(stage));
         }
         emit this->dealt();
         return;

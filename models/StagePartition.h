@@ -4,6 +4,7 @@
 #include "PipelineSummary.h"
 #include "PipelineTotals.h"
 #include "Stage.h"
+#include "StageColumnProxy.h"
 
 #include <QList>
 #include <QObject>
@@ -11,7 +12,6 @@
 #include <array>
 
 class OpportunityListModel;
-class StageColumnProxy;
 
 // The board's columns, one StageColumnProxy per stage over the same source model: the filter
 // runs once over the records and deals each passing row to its stage's column, in card order
@@ -70,8 +70,8 @@ private:
     static qint64 keyOf(const QDate &closeDate);
     struct Dealt
     {
-        QList<QList<int>> rows;       // per stage, in card order
-        QList<PipelineTotals> totals; // per stage
+        QList<QList<int>> rows;                   // per stage, in card order
+        QList<StageColumnProxy::Figures> figures; // per stage
     };
     Dealt partition() const;
     void repartition();
@@ -80,6 +80,9 @@ private:
     void sourceRowsAboutToBeRemoved(int first, int last);
     void sourceRowsRemoved(int first, int last);
     void sourceDataChanged(int first, int last);
+
+    // The rule or today changed: deals may have gone stale (or fresh) without a change of theirs.
+    void sourceStaleRuleChanged();
 
     void beginSourceReset();
     void endSourceReset();

@@ -184,7 +184,7 @@ private slots:
         const CliExit help = exitOf({QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
         QCOMPARE(help.out, CliCommandLine::helpText());
-        QCOMPARE(CliCommandTable::commands().size(), 17);
+        QCOMPARE(CliCommandTable::commands().size(), 18);
         for (const CliCommand &command : CliCommandTable::commands()) {
             const QString line =
                 QStringLiteral("  ") + command.synopsis().leftJustified(25) + command.help + u'\n';
@@ -195,8 +195,8 @@ private slots:
               QStringLiteral("  set ID field=value...    change fields (empty value clears)\n"),
               QStringLiteral("  move ID STAGE            change the stage (closed_won sets "
                              "probability 100, closed_lost 0)\n"),
-              QStringLiteral("--json           list, show, people: JSON output.\n"),
-              QStringLiteral("--profile <dir>  Profile folder.\n"),
+              QStringLiteral("--json              list, show, forecast, people: JSON output.\n"),
+              QStringLiteral("--profile <dir>     Profile folder.\n"),
               QStringLiteral("7 rate limit reached")})
             QVERIFY2(help.out.contains(line), qPrintable(help.out));
         for (const CliCommandTable::Option &option : CliCommandTable::options())
@@ -217,15 +217,15 @@ private slots:
             QVERIFY2(command.run, qPrintable(command.name));
             names.append(command.name);
         }
-        QCOMPARE(names,
-                 (QStringList{QStringLiteral("sync"), QStringLiteral("list"),
-                              QStringLiteral("show"), QStringLiteral("new"), QStringLiteral("set"),
-                              QStringLiteral("move"), QStringLiteral("delete"),
-                              QStringLiteral("pending"), QStringLiteral("status"),
-                              QStringLiteral("people"), QStringLiteral("people set"),
-                              QStringLiteral("people me"), QStringLiteral("rates"),
-                              QStringLiteral("rates base"), QStringLiteral("rates set"),
-                              QStringLiteral("rates remove"), QStringLiteral("login")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("sync"), QStringLiteral("list"),
+                                     QStringLiteral("show"), QStringLiteral("forecast"),
+                                     QStringLiteral("new"), QStringLiteral("set"),
+                                     QStringLiteral("move"), QStringLiteral("delete"),
+                                     QStringLiteral("pending"), QStringLiteral("status"),
+                                     QStringLiteral("people"), QStringLiteral("people set"),
+                                     QStringLiteral("people me"), QStringLiteral("rates"),
+                                     QStringLiteral("rates base"), QStringLiteral("rates set"),
+                                     QStringLiteral("rates remove"), QStringLiteral("login")}));
     }
 
     // What right command lines ask for.
@@ -246,6 +246,24 @@ private slots:
         QCOMPARE(request.filter.accountId, QString());
         QVERIFY(request.filter.archived);
         QVERIFY(request.json);
+    }
+
+    void forecastOptions()
+    {
+        const CliRequest request = requestOf(
+            {QStringLiteral("forecast"), QStringLiteral("--months"), QStringLiteral("12"),
+             QStringLiteral("--by"), QStringLiteral("owner"), QStringLiteral("--weighted"),
+             QStringLiteral("--currency"), QStringLiteral("chf")});
+        QCOMPARE(request.forecast.months, 12);
+        QCOMPARE(request.forecast.grouping, ForecastGrouping::Owner);
+        QVERIFY(request.forecast.weighted);
+        QCOMPARE(request.forecast.currency, QStringLiteral("CHF"));
+        const CliRequest plain = requestOf({QStringLiteral("forecast")});
+        QCOMPARE(plain.forecast.months, 6);
+        QCOMPARE(plain.forecast.grouping, ForecastGrouping::Stage);
+        QVERIFY(!plain.forecast.weighted);
+        QCOMPARE(plain.forecast.currency, QString());
+        QVERIFY(requestOf({QStringLiteral("list"), QStringLiteral("--stale")}).filter.staleOnly);
     }
 
     void syncOptions()

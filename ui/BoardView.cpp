@@ -11,6 +11,7 @@
 #include "StagePartition.h"
 #include "StageProbabilities.h"
 #include "StageTotalsView.h"
+#include "StaleCountLabel.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -70,6 +71,8 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
                 .arg(StageChipDelegate::colorOf(int(stage)).darker(115).name()));
         column.title->setToolTip(Stages::description(stage));
         header->addWidget(column.title, 1);
+        column.stale = new StaleCountLabel(column.frame);
+        header->addWidget(column.stale);
         if (Stages::isClosed(stage)) {
             column.collapse = new QToolButton(column.frame);
             column.collapse->setCheckable(true);
@@ -137,6 +140,7 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         titleHeight = std::max(titleHeight, column.title->sizeHint().height());
     for (const Column &column : std::as_const(m_columns)) {
         column.title->setFixedHeight(titleHeight);
+        column.stale->setFixedHeight(titleHeight);
         if (column.collapse)
             column.collapse->setFixedHeight(titleHeight);
     }
@@ -213,6 +217,7 @@ void BoardView::updateHeaders()
             QStringLiteral("%1  (%2)")
                 .arg(Stages::label(stage), QLocale().toString(totals[stage].count)));
         column.totals->setTotals(totals[stage], m_model.rates(), currencies);
+        column.stale->setCount(stage, column.proxy->staleCount(), m_model.staleRule());
     }
     int fullWidth = 0;
     for (const Column &column : std::as_const(m_columns))

@@ -14,6 +14,7 @@ class FilterBar;
 class OpportunityListModel;
 class StageColumnProxy;
 class StagePartition;
+class StaleCountLabel;
 class StageTotalsView;
 class QLabel;
 class QListView;
@@ -36,6 +37,7 @@ public:
     QListView *columnView(Stage stage) const;
     QLabel *columnTitle(Stage stage) const { return m_columns.value(stage).title; }
     StageTotalsView *columnTotals(Stage stage) const { return m_columns.value(stage).totals; }
+    StaleCountLabel *columnStale(Stage stage) const { return m_columns.value(stage).stale; }
     StageColumnProxy *columnProxy(Stage stage) const { return m_columns.value(stage).proxy; }
     // Every card on the board, counted and summed: the filter bar's line while the board shows.
     PipelineSummary summary() const;
@@ -74,6 +76,7 @@ private:
         StageColumnProxy *proxy = nullptr;
         BoardColumnView *view = nullptr;
         QLabel *title = nullptr;
+        StaleCountLabel *stale = nullptr;
         StageTotalsView *totals = nullptr;
         QToolButton *collapse = nullptr;
         QWidget *frame = nullptr;

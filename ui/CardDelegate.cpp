@@ -6,6 +6,7 @@
 #include "Opportunity.h"
 #include "OpportunityRow.h"
 #include "PersonAvatar.h"
+#include "StaleMark.h"
 #include "SyncState.h"
 
 #include <QAbstractItemView>
@@ -21,6 +22,8 @@ namespace {
 // Tight enough that eight cards show in a column at 1360×820 (tst_boardheaders).
 constexpr int margin = 3;
 constexpr int padding = 6;
+// Between the stale mark's clock and its days.
+constexpr int clockGap = 3;
 
 QRect markerRect(const QRect &card)
 {
@@ -91,6 +94,25 @@ QRect CardDelegate::ownerAvatarRect(const QStyleOptionViewItem &option, const QM
     return bottomLine(option, index, CardText::of(index)).avatar;
 }
 
+QRect CardDelegate::staleMark(const QStyleOptionViewItem &option, const CardText &words)
+{
+    if (!words.staleDays)
+        return {};
+    // The account's line, at the right: clear of the sync marker above and the date below.
+    const QRect text = option.rect.adjusted(margin + padding, margin + padding, -margin - padding,
+                                            -margin - padding);
+    const QFontMetrics &metrics = option.fontMetrics;
+    const int line = metrics.height() + 2;
+    const int width = metrics.ascent() + clockGap +
+                      metrics.horizontalAdvance(StaleMark::badge(*words.staleDays)) + 1;
+    return QRect(text.right() + 1 - width, text.top() + line, width, line);
+}
+
+QRect CardDelegate::staleMarkRect(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    return staleMark(option, CardText::of(index));
+}
+
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const int line = option.fontMetrics.height();
@@ -112,8 +134,9 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     // Selected cards stand out in every column, the ones without the focus too: a board-wide
     // selection must be seen whole before Ctrl+Left/Right moves it.
     const QColor highlight = option.palette.color(QPalette::Active, QPalette::Highlight);
-    painter->fillPath(shape, selected ? mixed(option.palette.base().color(), highlight, 0.18)
-                                      : option.palette.base().color());
+    const QColor fill = selected ? mixed(option.palette.base().color(), highlight, 0.18)
+                                 : option.palette.base().color();
+    painter->fillPath(shape, fill);
     painter->setPen(QPen(selected ? highlight : option.palette.mid().color(), selected ? 2 : 1));
     painter->drawPath(shape);
 
@@ -138,17 +161,28 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setFont(option.font);
     const QFontMetrics &metrics = option.fontMetrics;
     const QColor muted = option.palette.placeholderText().color();
-    const auto row = [&](int n, const QString &left, const QString &right,
-                         const QColor &leftColor) {
+    const auto row = [&](int n, const QString &left, const QString &right, const QColor &leftColor,
+                         int reserved = 0) {
         const QRect area(text.left(), text.top() + n * line, text.width(), line);
-        const int rightWidth = right.isEmpty() ? 0 : metrics.horizontalAdvance(right) + 8;
+        const int rightWidth = right.isEmpty() ? reserved : metrics.horizontalAdvance(right) + 8;
         painter->setPen(leftColor);
         painter->drawText(area.adjusted(0, 0, -rightWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
                           metrics.elidedText(left, Qt::ElideRight, area.width() - rightWidth));
         painter->setPen(muted);
         painter->drawText(area, Qt::AlignRight | Qt::AlignVCenter, right);
     };
-    row(1, words.account.isEmpty() ? tr("No account") : words.account, QString(), muted);
+    const QRect stale = staleMark(option, words);
+    row(1, words.account.isEmpty() ? tr("No account") : words.account, QString(), muted,
+        stale.isNull() ? 0 : stale.width() + 6);
+    if (!stale.isNull()) {
+        const QColor amber = StaleMark::color(fill);
+        const int side = metrics.ascent();
+        StaleMark::paintClock(
+            *painter, QRectF(stale.left(), stale.top() + (line - side) / 2.0, side, side), amber);
+        painter->setPen(amber);
+        painter->drawText(stale.adjusted(side + clockGap, 0, 0, 0),
+                          Qt::AlignLeft | Qt::AlignVCenter, StaleMark::badge(*words.staleDays));
+    }
     row(2, formatMoney(o.value, o.currency), QLocale().toString(o.probability) + QLatin1Char('%'),
         option.palette.text().color());
     const BottomLine bottom = bottomLine(option, index, words);
@@ -170,24 +204,32 @@ bool CardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
                              const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     if (event->type() == QEvent::ToolTip) {
-        const int state = index.data(ItemRoles::SyncStateRole).toInt();
-        // The name and the owner in full: the card may show them shortened.
-        QString tip = index.data(ItemRoles::OpportunityRole).value<Opportunity>().name;
-        if (const QString owner = CardText::of(index).ownerInFull; !owner.isEmpty())
-            tip += QLatin1Char('\n') + tr("Owner: %1").arg(owner);
-        if (index.data(ItemRoles::OverdueRole).toBool())
-            tip += QLatin1Char('\n') + tr("Overdue: its expected close date has passed");
-        if (state != static_cast<int>(SyncState::Synced)) {
-            const QString reason = index.data(ItemRoles::SyncErrorRole).toString();
-            tip += QLatin1Char('\n') +
-                   (reason.isEmpty() ? tr("Waiting to be sent to the server") : reason);
-        }
         // Server text as text: escaped, so a name with markup is shown, not rendered.
         QToolTip::showText(event->globalPos(),
                            QStringLiteral("<p style='white-space:pre-wrap'>") +
-                               tip.toHtmlEscaped() + QStringLiteral("</p>"),
+                               toolTipText(index).toHtmlEscaped() + QStringLiteral("</p>"),
                            view);
         return true;
     }
     return QStyledItemDelegate::helpEvent(event, view, option, index);
+}
+
+QString CardDelegate::toolTipText(const QModelIndex &index)
+{
+    const int state = index.data(ItemRoles::SyncStateRole).toInt();
+    const CardText words = CardText::of(index);
+    // The name and the owner in full: the card may show them shortened.
+    QString tip = index.data(ItemRoles::OpportunityRole).value<Opportunity>().name;
+    if (!words.ownerInFull.isEmpty())
+        tip += QLatin1Char('\n') + tr("Owner: %1").arg(words.ownerInFull);
+    if (index.data(ItemRoles::OverdueRole).toBool())
+        tip += QLatin1Char('\n') + tr("Overdue: its expected close date has passed");
+    if (words.staleDays)
+        tip += QLatin1Char('\n') + StaleMark::cardToolTip(*words.staleDays);
+    if (state != static_cast<int>(SyncState::Synced)) {
+        const QString reason = index.data(ItemRoles::SyncErrorRole).toString();
+        tip += QLatin1Char('\n') +
+               (reason.isEmpty() ? tr("Waiting to be sent to the server") : reason);
+    }
+    return tip;
 }

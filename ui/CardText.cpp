@@ -24,6 +24,8 @@ CardText CardText::of(const QModelIndex &index)
     text.owner = people.displayName(o.ownerId);
     text.ownerInitials = people.initials(o.ownerId);
     text.ownerInFull = people.nameWithId(o.ownerId);
+    if (index.data(ItemRoles::StaleRole).toBool())
+        text.staleDays = index.data(ItemRoles::DaysWithoutChangeRole).toInt();
     return text;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <optional>
 
 class QModelIndex;
 
@@ -21,6 +22,9 @@ struct CardText
     QString ownerInitials;
     // The owner in full (name and id), for the tooltip; empty when there is no owner.
     QString ownerInFull;
+    // Whole days without a change, when the deal has gone stale (StaleRule); none while it has
+    // not, and never in a closed stage.
+    std::optional<int> staleDays;
 
     // The card of a board column's index (a proxy over OpportunityListModel, whose people book
     // names the owner).

@@ -1,5 +1,6 @@
 #include "FilterBar.h"
 
+#include "CloseWindowChip.h"
 #include "ElidedLabel.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
@@ -29,6 +30,8 @@ FilterBar::FilterBar(QWidget *parent)
     , m_account(new QComboBox(this))
     , m_owner(new QComboBox(this))
     , m_archived(new QCheckBox(tr("Archived"), this))
+    , m_stale(new QToolButton(this))
+    , m_closing(new CloseWindowChip(this))
     , m_myDeals(new QAction(tr("&My deals"), this))
     , m_myDealsButton(new QToolButton(this))
     , m_summary(new ElidedLabel(this))
@@ -77,6 +80,12 @@ FilterBar::FilterBar(QWidget *parent)
     m_myDealsButton->setDefaultAction(m_myDeals);
     m_archived->setToolTip(tr("Show archived deals instead of live ones"));
     connect(m_archived, &QCheckBox::toggled, this, &FilterBar::apply);
+    m_stale->setText(tr("Stale"));
+    m_stale->setCheckable(true);
+    m_stale->setToolTip(tr("Only stale deals: open deals without a change for as many days as "
+                           "their stage allows (set the days in Settings → Stale deals)"));
+    connect(m_stale, &QToolButton::toggled, this, &FilterBar::apply);
+    connect(m_closing, &CloseWindowChip::cleared, this, &FilterBar::apply);
     m_summary->setTextFormat(Qt::PlainText);
 
     // One line of its own, cut short where the window is too narrow (the tooltip has it all).
@@ -86,6 +95,8 @@ FilterBar::FilterBar(QWidget *parent)
     filters->addWidget(m_account, 1);
     filters->addWidget(m_owner, 1);
     filters->addWidget(m_myDealsButton);
+    filters->addWidget(m_stale);
+    filters->addWidget(m_closing);
     filters->addWidget(m_archived);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 4);
@@ -165,6 +176,7 @@ void FilterBar::setFilter(const OpportunityFilter &filter, const QString &search
         const QSignalBlocker accountBlocker(m_account);
         const QSignalBlocker ownerBlocker(m_owner);
         const QSignalBlocker archivedBlocker(m_archived);
+        const QSignalBlocker staleBlocker(m_stale);
         m_search->setText(searchText);
         for (QAction *action : m_stageButton->menu()->actions()) {
             const QSignalBlocker blocker(action);
@@ -178,6 +190,8 @@ void FilterBar::setFilter(const OpportunityFilter &filter, const QString &search
         choose(m_account, filter.accountId);
         choose(m_owner, filter.ownerId);
         m_archived->setChecked(filter.archived);
+        m_stale->setChecked(filter.staleOnly);
+        m_closing->setWindow(filter.closing);
     }
     apply();
 }
@@ -245,6 +259,8 @@ void FilterBar::apply()
         filter.accountId = m_account->currentData().toString();
     filter.ownerId = m_owner->currentData().toString();
     filter.archived = m_archived->isChecked();
+    filter.staleOnly = m_stale->isChecked();
+    filter.closing = m_closing->window();
     if (filter == m_filter)
         return;
     m_filter = filter;

@@ -8,6 +8,7 @@
 #include <QWidget>
 #include <functional>
 
+class CloseWindowChip;
 class OpportunityFilterProxy;
 class OpportunityListModel;
 class QAction;
@@ -19,8 +20,9 @@ class QTimer;
 class QToolButton;
 
 // Every filter of the API in one bar: name search (applied as you type), stages (several at
-// once), account (with completion), owner, archived. One filter state for every view it serves;
-// beside it, the count and totals of what matches.
+// once), account (with completion), owner, archived; and kashew's own refinements: stale deals
+// only, and a close-date window (a chip, set by a forecast bar). One filter state for every view
+// it serves; beside it, the count and totals of what matches.
 class FilterBar final : public QWidget
 {
     Q_OBJECT
@@ -39,7 +41,8 @@ public:
     // The search field gets `searchText` as typed (the filter keeps it folded); an owner or
     // account the lists do not offer is added to them by its id.
     void setFilter(const OpportunityFilter &filter, const QString &searchText);
-    // Every filter off: all stages, accounts and owners, no search, live deals.
+    // Every filter off: all stages, accounts and owners, no search, live deals, stale or not,
+    // any close date.
     void clearFilters();
     void setAccounts(const QList<Account> &accounts);
     // The owners offered: everyone the book knows and these ids (the owners of the model's
@@ -54,6 +57,10 @@ public:
     QComboBox *accountBox() const { return m_account; }
     QComboBox *ownerBox() const { return m_owner; }
     QCheckBox *archivedBox() const { return m_archived; }
+    // Checked: only stale deals (filter.staleOnly).
+    QToolButton *staleButton() const { return m_stale; }
+    // The close-date window (filter.closing), hidden while there is none.
+    CloseWindowChip *closingChip() const { return m_closing; }
     // "My deals" (Ctrl+M): checked while the owner filter is me; unchecking shows every owner.
     // Disabled while nobody knows who me is.
     QAction *myDealsAction() const { return m_myDeals; }
@@ -79,6 +86,8 @@ private:
     QComboBox *m_account = nullptr;
     QComboBox *m_owner = nullptr;
     QCheckBox *m_archived = nullptr;
+    QToolButton *m_stale = nullptr;
+    CloseWindowChip *m_closing = nullptr;
     PeopleBook m_people;
     QAction *m_myDeals = nullptr;
     QToolButton *m_myDealsButton = nullptr;

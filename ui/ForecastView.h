@@ -5,8 +5,13 @@
 #include "WinLoss.h"
 
 #include <QWidget>
+#include <functional>
 
+class ForecastOptionsBar;
+class ForecastRevenueChart;
+class ForecastWinLossChart;
 class QChartView;
+class QLabel;
 
 // The forecast as pictures (Qt Charts): expected revenue by close month stacked by stage or
 // owner, and won against lost by month with the win rate. Its bar above chooses the months, the
@@ -34,6 +39,20 @@ public:
     QChartView *forecastChart() const { return m_forecastChart; }
     QChartView *winLossChart() const { return m_winLossChart; }
 
+    // For tests: the parts, typed.
+    ForecastOptionsBar *optionsBar() const { return m_bar; }
+    ForecastRevenueChart *revenueChart() const { return m_revenue; }
+    ForecastWinLossChart *wonLostChart() const { return m_wonLost; }
+    // The line under each chart saying which currencies were left out; hidden when none were.
+    QLabel *forecastNote() const { return m_forecastNote; }
+    QLabel *winLossNote() const { return m_winLossNote; }
+    // What "Save as PNG…" saves: both charts with their notes.
+    QWidget *chartsArea() const { return m_chartsArea; }
+    // Test hooks for "Save as PNG…": where to save (given a suggestion; empty: cancelled), and
+    // how a failure is told. By default a file dialog and a message box.
+    void setSavePathChooser(std::function<QString(const QString &suggestedPath)> choose);
+    void setSaveFailureNotice(std::function<void(const QString &message)> notice);
+
 signals:
     // The bar's choices changed: the figures are to be made again.
     void optionsChanged();
@@ -41,6 +60,21 @@ signals:
     void barClicked(int series, int bucket);
 
 private:
+    void saveAsPng();
+    void copyFigures() const;
+    void showNotes();
+
+    ForecastOptionsBar *m_bar = nullptr;
+    QWidget *m_chartsArea = nullptr;
+    ForecastRevenueChart *m_revenue = nullptr;
+    ForecastWinLossChart *m_wonLost = nullptr;
+    QLabel *m_forecastNote = nullptr;
+    QLabel *m_winLossNote = nullptr;
     QChartView *m_forecastChart = nullptr;
     QChartView *m_winLossChart = nullptr;
+    Forecast m_forecast;
+    WinLoss m_winLoss;
+    PeopleBook m_people;
+    std::function<QString(const QString &)> m_choosePath;
+    std::function<void(const QString &)> m_saveFailed;
 };

@@ -2,6 +2,7 @@
 
 #include "BoardView.h"
 #include "ConnectionSetup.h"
+#include "DayChangeTimer.h"
 #include "DetailFollower.h"
 #include "DetailPanel.h"
 #include "FilterBar.h"
@@ -16,6 +17,7 @@
 #include "Profile.h"
 #include "SavedViewsMenu.h"
 #include "SettingsDialog.h"
+#include "StaleSettingsPage.h"
 #include "SyncNotices.h"
 #include "SyncStatusBar.h"
 #include "Version.h"
@@ -42,6 +44,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_proxy->setSourceModel(&services.model);
     services.model.setRates(
         CurrencyRates::read(QSettings(services.profile.settingsPath(), QSettings::IniFormat)));
+    services.model.setStaleRule(
+        StaleRule::read(QSettings(services.profile.settingsPath(), QSettings::IniFormat)));
+    new DayChangeTimer(services.model, this); // stale and overdue marks stay true overnight
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_filterBar->setListProxy(m_proxy);
     // Made in the order of the focus chain: filter bar, list, detail, banner, board.
@@ -53,7 +58,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_banner = new NotificationBanner(this);
     // One filter bar and one source model for both views.
     m_board = new BoardView(services.model, *m_filterBar, this);
-    m_views = new PipelineViews(*m_table, *m_proxy, *m_board, *m_filterBar, this);
+    m_views = new PipelineViews(services.model, *m_table, *m_proxy, *m_board, *m_filterBar, this);
     createLayout();
     m_actions = new RecordActions(
         services.store, services.engine, services.profile, *m_undoStack,
@@ -247,6 +252,8 @@ void MainWindow::openSettings()
     dialog.addPage(people, tr("&People"));
     auto *money = new MoneySettingsPage(settingsPath, m_services.model.currencies());
     dialog.addPage(money, tr("&Money"), [money] { return money->validate(); });
+    auto *stale = new StaleSettingsPage(settingsPath);
+    dialog.addPage(stale, tr("Sta&le deals"), [stale] { return stale->validate(); });
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (const Status saved = people->save(); !saved)
@@ -254,6 +261,9 @@ void MainWindow::openSettings()
     if (const Status saved = money->save(); !saved)
         showBanner(tr("The rates could not be saved: %1").arg(saved.error()), false, false);
     m_services.model.setRates(money->rates());
+    if (const Status saved = stale->save(); !saved)
+        showBanner(tr("The stale days could not be saved: %1").arg(saved.error()), false, false);
+    m_services.model.setStaleRule(stale->rule());
     const SettingsDialog::Values values = dialog.values();
     {
         QSettings saved(settingsPath, QSettings::IniFormat);

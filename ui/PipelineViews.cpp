@@ -3,6 +3,8 @@
 #include "BoardView.h"
 #include "EmptyResultNotice.h"
 #include "FilterBar.h"
+#include "ForecastPane.h"
+#include "ForecastView.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityTableView.h"
 #include "RecordSelection.h"
@@ -11,8 +13,9 @@
 #include <QItemSelectionModel>
 #include <QTimer>
 
-PipelineViews::PipelineViews(OpportunityTableView &list, OpportunityFilterProxy &proxy,
-                             BoardView &board, FilterBar &filterBar, QWidget *parent)
+PipelineViews::PipelineViews(OpportunityListModel &model, OpportunityTableView &list,
+                             OpportunityFilterProxy &proxy, BoardView &board, FilterBar &filterBar,
+                             QWidget *parent)
     : QTabWidget(parent)
     , m_list(list)
     , m_proxy(proxy)
@@ -22,6 +25,13 @@ PipelineViews::PipelineViews(OpportunityTableView &list, OpportunityFilterProxy 
     setDocumentMode(true);
     addTab(&list, tr("&List"));
     addTab(&board, tr("&Board"));
+    m_forecastView = new ForecastView(this);
+    m_forecastPane = new ForecastPane(model, filterBar, *m_forecastView, this);
+    addTab(m_forecastView, tr("&Forecast"));
+    connect(m_forecastPane, &ForecastPane::figuresChanged, &filterBar, &FilterBar::recount);
+    // The list shows the clicked bar's deals.
+    connect(m_forecastPane, &ForecastPane::listRequested, this,
+            [this] { setCurrentWidget(&m_list); });
     connect(this, &QTabWidget::currentChanged, this, &PipelineViews::followView);
     followView();
     connect(this, &QTabWidget::currentChanged, this, &PipelineViews::currentRecordChanged);
@@ -84,10 +94,18 @@ bool PipelineViews::showsBoard() const
     return currentWidget() == &m_board;
 }
 
+bool PipelineViews::showsForecast() const
+{
+    return currentWidget() == m_forecastView;
+}
+
 QString PipelineViews::currentId() const
 {
     if (showsBoard())
         return m_board.currentId();
+    if (showsForecast())
+        return {}; // the list behind it no longer follows the filter
+
     // With no row selected the list names none: the filter hid it (Qt may make another row
     // current later, unselected) or the user unselected it. A click makes its row current just
     // before it selects it: the row is current from then.
@@ -104,9 +122,13 @@ void PipelineViews::select(const QString &id)
 void PipelineViews::followView()
 {
     const bool board = showsBoard();
-    m_proxy.setPaused(board);
+    const bool forecast = showsForecast();
+    m_proxy.setPaused(currentWidget() != &m_list);
+    m_forecastPane->setActive(forecast);
     if (board)
         m_filterBar.setTotalsSource([this] { return m_board.summary(); });
+    else if (forecast) // the same pass as the figures: none of its own
+        m_filterBar.setTotalsSource([this] { return m_forecastPane->summary(); });
     else
         m_filterBar.setTotalsSource([this] { return m_proxy.summary(); });
 }
@@ -125,12 +147,13 @@ void PipelineViews::updateNotices()
     const int cached = source ? source->rowCount() : 0;
     const OpportunityFilter &filter = m_filterBar.filter();
     const bool board = showsBoard();
+    const bool list = currentWidget() == &m_list;
     int cards = 0;
     for (Stage stage : Stages::all())
         cards += m_board.columnProxy(stage)->rowCount();
     using Reason = EmptyResultNotice::Reason;
-    m_listNotice->setReason(
-        board ? Reason::None : EmptyResultNotice::reasonFor(m_proxy.rowCount(), cached, filter));
+    m_listNotice->setReason(list ? EmptyResultNotice::reasonFor(m_proxy.rowCount(), cached, filter)
+                                 : Reason::None);
     m_boardNotice->setReason(board ? EmptyResultNotice::reasonFor(cards, cached, filter)
                                    : Reason::None);
 }

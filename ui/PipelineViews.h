@@ -5,28 +5,35 @@
 class BoardView;
 class EmptyResultNotice;
 class FilterBar;
+class ForecastPane;
+class ForecastView;
 class OpportunityFilterProxy;
+class OpportunityListModel;
 class OpportunityTableView;
 class QAction;
 class QTimer;
 
-// The pipeline as a list or as a board, one at a time, under one filter bar. The view showing
-// counts the filter bar's totals and names the current record; behind the board the list does
-// not refilter on every keystroke, it catches up when shown. An empty view says why, in its
-// middle.
+// The pipeline as a list, a board or a forecast, one at a time, under one filter bar. The view
+// showing counts the filter bar's totals and names the current record; behind the others the list
+// does not refilter on every keystroke, nor the board or the forecast behind theirs: each catches
+// up when shown. An empty view says why, in its middle. A clicked forecast bar lists its deals.
 class PipelineViews final : public QTabWidget
 {
     Q_OBJECT
 
 public:
-    // `list` shows `proxy`.
-    PipelineViews(OpportunityTableView &list, OpportunityFilterProxy &proxy, BoardView &board,
-                  FilterBar &filterBar, QWidget *parent = nullptr);
+    // `list` shows `proxy`, whose source is `model`.
+    PipelineViews(OpportunityListModel &model, OpportunityTableView &list,
+                  OpportunityFilterProxy &proxy, BoardView &board, FilterBar &filterBar,
+                  QWidget *parent = nullptr);
 
     bool showsBoard() const;
+    bool showsForecast() const;
+    ForecastView *forecastView() const { return m_forecastView; }
+    ForecastPane *forecastPane() const { return m_forecastPane; }
     // The record current in the view showing: the list's current row (while a row is selected)
-    // or the board's current card (never a row the list keeps hidden behind the board); empty
-    // when none.
+    // or the board's current card (never a row the list keeps hidden behind another view);
+    // none while the forecast shows.
     QString currentId() const;
     // Makes `id` current in the list, and on the board when it shows.
     void select(const QString &id);
@@ -49,6 +56,8 @@ private:
     OpportunityFilterProxy &m_proxy;
     BoardView &m_board;
     FilterBar &m_filterBar;
+    ForecastView *m_forecastView = nullptr;
+    ForecastPane *m_forecastPane = nullptr;
     EmptyResultNotice *m_listNotice = nullptr;
     EmptyResultNotice *m_boardNotice = nullptr;
     // The notices follow the rows once per event loop pass, however many changes arrive in it.

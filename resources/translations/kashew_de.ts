@@ -141,6 +141,48 @@
     </message>
 </context>
 <context>
+    <name>CloseWindow</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>Ohne Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Closing after %1</source>
+        <translation>Abschluss nach %1</translation>
+    </message>
+    <message>
+        <source>Closing from %1</source>
+        <translation>Abschluss ab %1</translation>
+    </message>
+    <message>
+        <source>Closing in %1</source>
+        <translation>Abschluss im %1</translation>
+    </message>
+    <message>
+        <source>Closing %1 to %2</source>
+        <translation>Abschluss %1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>CloseWindowChip</name>
+    <message>
+        <source>Clear the close date filter</source>
+        <translation>Filter nach Abschlussdatum aufheben</translation>
+    </message>
+    <message>
+        <source>Show deals of every close date again</source>
+        <translation>Wieder Deals jedes Abschlussdatums anzeigen</translation>
+    </message>
+    <message>
+        <source>Only deals of this expected close: %1</source>
+        <translation>Nur Deals mit diesem voraussichtlichen Abschluss: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Resolve conflict</source>
@@ -388,6 +430,246 @@
     <message>
         <source>Only your deals (%1)</source>
         <translation>Nur Ihre Deals (%1)</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Only stale deals: open deals without a change for as many days as their stage allows (set the days in Settings → Stale deals)</source>
+        <translation>Nur veraltete Deals: offene Deals, die so viele Tage unverändert sind, wie ihre Phase erlaubt (die Tage legen Sie unter Einstellungen → Veraltete Deals fest)</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCsv</name>
+    <message>
+        <source>No owner</source>
+        <translation>Niemand zuständig</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastOptionsBar</name>
+    <message>
+        <source>&amp;Weighted</source>
+        <translation>Ge&amp;wichtet</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Copy figures</source>
+        <translation>Zahlen kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How many months from this one on the forecast shows</source>
+        <translation>Wie viele Monate ab dem aktuellen die Prognose zeigt</translation>
+    </message>
+    <message>
+        <source>By stage</source>
+        <translation>Nach Phase</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>Nach Zuständigen</translation>
+    </message>
+    <message>
+        <source>Each deal&apos;s value times its stage&apos;s probability</source>
+        <translation>Wert jedes Deals mal Wahrscheinlichkeit seiner Phase</translation>
+    </message>
+    <message>
+        <source>The currency of the figures; deals in another currency are converted with the rates in Settings ▸ Money</source>
+        <translation>Die Währung der Zahlen; Deals in anderer Währung werden mit den Kursen unter Einstellungen ▸ Währungen umgerechnet</translation>
+    </message>
+    <message>
+        <source>Copies the figures of both charts as CSV, for a spreadsheet</source>
+        <translation>Kopiert die Zahlen beider Diagramme als CSV, für eine Tabellenkalkulation</translation>
+    </message>
+    <message>
+        <source>Most common currency</source>
+        <translation>Häufigste Währung</translation>
+    </message>
+    <message>
+        <source>%1 (base)</source>
+        <translation>%1 (Basis)</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastRevenueChart</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Later (from %1)</source>
+        <translation>Später (ab %1)</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>Ohne Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Ohne Datum</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>Niemand zuständig</translation>
+    </message>
+    <message>
+        <source>Expected revenue</source>
+        <translation>Erwarteter Umsatz</translation>
+    </message>
+    <message>
+        <source>Weighted expected revenue: %1</source>
+        <translation>Erwarteter Umsatz, gewichtet: %1</translation>
+    </message>
+    <message>
+        <source>Expected revenue: %1</source>
+        <translation>Erwarteter Umsatz: %1</translation>
+    </message>
+    <message>
+        <source>No open deals match the filter</source>
+        <translation>Keine offenen Deals passen zum Filter</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Weitere</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n deal(s)</source>
+        <translation>
+            <numerusform>%1 in %n Deal</numerusform>
+            <numerusform>%1 in %n Deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n owner(s) with the smallest figures. The owner filter picks one owner, so clicking here filters nothing.</source>
+        <translation>
+            <numerusform>Die %n zuständige Person mit den kleinsten Zahlen. Der Filter wählt eine zuständige Person, ein Klick hier filtert daher nichts.</numerusform>
+            <numerusform>Die %n Zuständigen mit den kleinsten Zahlen. Der Filter wählt eine zuständige Person, ein Klick hier filtert daher nichts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ForecastView</name>
+    <message>
+        <source>Save the Forecast as PNG</source>
+        <translation>Prognose als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>Als PNG speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) in %1 (%2)</source>
+        <translation>
+            <numerusform>%n Deal in %1 (%2)</numerusform>
+            <numerusform>%n Deals in %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out, for want of a rate to %1: %2. A rate in Settings ▸ Money brings them in.</source>
+        <translation>Nicht enthalten, da ein Kurs zu %1 fehlt: %2. Ein Kurs unter Einstellungen ▸ Währungen nimmt sie auf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) in %1</source>
+        <translation>
+            <numerusform>%n Deal in %1</numerusform>
+            <numerusform>%n Deals in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The amounts leave out %1, for want of a rate to %2; the counts and the win rate include them. A rate in Settings ▸ Money brings them in.</source>
+        <translation>Die Beträge enthalten %1 nicht, da ein Kurs zu %2 fehlt; Anzahlen und Abschlussquote enthalten sie. Ein Kurs unter Einstellungen ▸ Währungen nimmt sie auf.</translation>
+    </message>
+    <message>
+        <source>The charts are not shown, so there is no picture to save.</source>
+        <translation>Die Diagramme werden nicht angezeigt, es gibt also kein Bild zu speichern.</translation>
+    </message>
+    <message>
+        <source>Forecast %1.png</source>
+        <translation>Prognose %1.png</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastWinLossChart</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>Won and lost: win rate %1 (%2 of %n closed deal(s))</source>
+        <translation>
+            <numerusform>Gewonnen und verloren: Abschlussquote %1 (%2 von %n abgeschlossenen Deal)</numerusform>
+            <numerusform>Gewonnen und verloren: Abschlussquote %1 (%2 von %n abgeschlossenen Deals)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Won and lost</source>
+        <translation>Gewonnen und verloren</translation>
+    </message>
+    <message>
+        <source>No deals won or lost in these months</source>
+        <translation>In diesen Monaten keine Deals gewonnen oder verloren</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Abschlussquote</translation>
+    </message>
+    <message>
+        <source>Won · %1</source>
+        <translation>Gewonnen · %1</translation>
+    </message>
+    <message>
+        <source>Lost · %1</source>
+        <translation>Verloren · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n deal(s)</source>
+        <translation>
+            <numerusform>%1 in %n Deal</numerusform>
+            <numerusform>%1 in %n Deals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Win rate · %1</source>
+        <translation>Abschlussquote · %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 won, %3 lost</source>
+        <translation>%1: %2 gewonnen, %3 verloren</translation>
     </message>
 </context>
 <context>
@@ -698,6 +980,14 @@
         <source>The rates could not be saved: %1</source>
         <translation>Die Kurse konnten nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Sta&amp;le deals</source>
+        <translation>Ve&amp;raltete Deals</translation>
+    </message>
+    <message>
+        <source>The stale days could not be saved: %1</source>
+        <translation>Die Tage für veraltete Deals konnten nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>MoneySettingsPage</name>
@@ -985,6 +1275,24 @@
         <source>This API key may only read: deals cannot be moved.</source>
         <translation>Mit diesem API-Schlüssel ist nur Lesen möglich: Deals können nicht verschoben werden.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No change for %n day(s)</source>
+        <translation>
+            <numerusform>Seit %n Tag unverändert</numerusform>
+            <numerusform>Seit %n Tagen unverändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
 </context>
 <context>
     <name>OpportunityValidation</name>
@@ -1218,6 +1526,10 @@
     <message>
         <source>&amp;Board</source>
         <translation>B&amp;oard</translation>
+    </message>
+    <message>
+        <source>&amp;Forecast</source>
+        <translation>&amp;Prognose</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1884,67 @@ Gewichtet %2</translation>
     <message>
         <source>No rate for %1: not added into the %2 figures. Settings ▸ Money takes it.</source>
         <translation>Kein Kurs für %1: nicht in den %2-Beträgen enthalten. Einstellungen ▸ Währungen nimmt ihn auf.</translation>
+    </message>
+</context>
+<context>
+    <name>StaleMark</name>
+    <message numerus="yes">
+        <source>%n d</source>
+        <comment>days without a change, on a card</comment>
+        <translation>
+            <numerusform>%n T</numerusform>
+            <numerusform>%n T</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stale</source>
+        <comment>deals gone stale in a board column</comment>
+        <translation>
+            <numerusform>%n veraltet</numerusform>
+            <numerusform>%n veraltet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No change for %n day(s) or more in %1</source>
+        <translation>
+            <numerusform>Seit %n Tag oder länger unverändert in %1</numerusform>
+            <numerusform>Seit %n Tagen oder länger unverändert in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaleSettingsPage</name>
+    <message>
+        <source>An open deal goes stale when it has had no change for this many days; the list and the board mark it, and the filter bar&apos;s &quot;Stale&quot; button shows only such deals.</source>
+        <translation>Ein offener Deal veraltet, wenn er so viele Tage unverändert ist; Liste und Board markieren ihn, und die Schaltfläche „Veraltet“ der Filterleiste zeigt nur solche Deals.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <comment>after a number of days</comment>
+        <translation>
+            <numerusform> Tag</numerusform>
+            <numerusform> Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Days without a change before a deal in %1 is stale; 0: never (built in: %2)</source>
+        <translation>Tage ohne Änderung, bis ein Deal in %1 veraltet ist; 0: nie (voreingestellt: %2)</translation>
+    </message>
+    <message>
+        <source>Closed won and closed lost deals never go stale.</source>
+        <translation>Gewonnene und verlorene Deals veralten nie.</translation>
+    </message>
+    <message>
+        <source>%1: enter a number of days from 0 (never) to %2.</source>
+        <translation>%1: Geben Sie eine Anzahl Tage von 0 (nie) bis %2 ein.</translation>
+    </message>
+    <message>
+        <source>the settings file %1 could not be written</source>
+        <translation>die Einstellungsdatei %1 konnte nicht geschrieben werden</translation>
     </message>
 </context>
 <context>

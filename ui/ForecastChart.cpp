@@ -1,0 +1,118 @@
+#include "ForecastChart.h"
+
+#include "Money.h"
+
+#include <QAbstractAxis>
+#include <QBarCategoryAxis>
+#include <QCategoryAxis>
+#include <QLabel>
+#include <QLegend>
+#include <QTextDocument>
+#include <cmath>
+
+namespace {
+
+// The axis's step: 1, 2, 2.5 or 5 times a power of ten, for about five lines.
+double roundStep(double maximum)
+{
+    constexpr int lines = 5;
+    if (!(maximum > 0) || !std::isfinite(maximum))
+        return 1;
+    const double raw = maximum / lines;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double scaled = raw / magnitude;
+    const double factor = scaled <= 1     ? 1
+                          : scaled <= 2   ? 2
+                          : scaled <= 2.5 ? 2.5
+                          : scaled <= 5   ? 5
+                                          : 10;
+    return factor * magnitude;
+}
+
+} // namespace
+
+ForecastChart::ForecastChart(QWidget *parent)
+    : QChartView(parent)
+    , m_emptyLabel(new QLabel(this))
+{
+    setRenderHint(QPainter::Antialiasing);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    m_emptyLabel->setTextFormat(Qt::PlainText);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_emptyLabel->hide();
+    connect(chart(), &QChart::plotAreaChanged, this, &ForecastChart::fitCategoryLabels);
+}
+
+QString ForecastChart::emptyText() const
+{
+    return m_emptyLabel->isHidden() ? QString() : m_emptyLabel->text();
+}
+
+void ForecastChart::setEmptyText(const QString &text)
+{
+    m_emptyLabel->setText(text);
+    m_emptyLabel->setVisible(!text.isEmpty());
+}
+
+QString ForecastChart::plain(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString ForecastChart::plainToolTip(const QString &text)
+{
+    return Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal);
+}
+
+void ForecastChart::setMoneyScale(QCategoryAxis *axis, double maximum, const QString &currency)
+{
+    const QStringList old = axis->categoriesLabels();
+    for (const QString &label : old)
+        axis->remove(label);
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const double step = roundStep(maximum);
+    const int steps = std::max(1, static_cast<int>(std::ceil(maximum / step - 1e-9)));
+    axis->setStartValue(0);
+    for (int i = 1; i <= steps; ++i)
+        axis->append(plain(formatMoney(i * step, currency)), i * step);
+    axis->setRange(0, steps * step);
+}
+
+void ForecastChart::setFramed(bool framed)
+{
+    const QList<QAbstractAxis *> axes = chart()->axes();
+    for (QAbstractAxis *axis : axes)
+        axis->setVisible(framed);
+    chart()->legend()->setVisible(framed);
+}
+
+void ForecastChart::fitCategoryLabels()
+{
+    const QList<QAbstractAxis *> axes = chart()->axes(Qt::Horizontal);
+    auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis *>(axes.first());
+    if (!axis || axis->count() == 0)
+        return;
+    const QFontMetrics metrics(axis->labelsFont());
+    int widest = 0;
+    const QStringList labels = axis->categories();
+    for (const QString &label : labels) {
+        QTextDocument text;
+        text.setHtml(label);
+        widest = std::max(widest, metrics.horizontalAdvance(text.toPlainText()));
+    }
+    // Some room between labels, as the chart leaves it.
+    constexpr int spacing = 8;
+    const double room = chart()->plotArea().width() / axis->count();
+    const int angle = widest + spacing > room ? -90 : 0;
+    if (axis->labelsAngle() != angle)
+        axis->setLabelsAngle(angle);
+}
+
+void ForecastChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    m_emptyLabel->setGeometry(rect());
+}
