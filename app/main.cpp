@@ -2,6 +2,7 @@
 #include "ApiClient.h"
 #include "BoardView.h"
 #include "ConnectionSetup.h"
+#include "ForecastView.h"
 #include "KeychainCredentialStore.h"
 #include "LocalStore.h"
 #include "MainWindow.h"
@@ -107,8 +108,8 @@ int main(int argc, char *argv[])
                                 "Profile folder: settings and caches (default: your data folder)."),
         QStringLiteral("dir"));
     const QCommandLineOption viewOption(
-        QStringLiteral("view"), QApplication::translate("main", "Open on the list or the board."),
-        QStringLiteral("list|board"), QStringLiteral("list"));
+        QStringLiteral("view"), QApplication::translate("main", "Open on the list, the board or the forecast."),
+        QStringLiteral("list|board|forecast"), QStringLiteral("list"));
     parser.addOptions({serverOption, profileOption, viewOption});
     if (parser.parse(QCoreApplication::arguments()) && parser.isSet(versionOption)) {
         // Qt's own version line, then the name the desktop matches windows to, as set above
@@ -158,6 +159,8 @@ int main(int argc, char *argv[])
         window.showBanner(opened.recoveryMessage, false, false);
     if (parser.value(viewOption) == QLatin1String("board"))
         window.views()->setCurrentWidget(window.board());
+    else if (parser.value(viewOption) == QLatin1String("forecast"))
+        window.views()->setCurrentWidget(window.forecast());
     window.show();
     window.connection().connectAtStart();
     return QApplication::exec();

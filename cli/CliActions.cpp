@@ -93,16 +93,13 @@ int sync(CliSession &session, const CliRequest &request)
 
 int list(CliSession &session, const CliRequest &request)
 {
-    const auto records = session.store().opportunities();
-    if (!records)
-        return session.readFailure(records.error());
-    const Result<PeopleBook> people = session.store().people();
-    if (!people)
-        return session.readFailure(people.error());
+    const auto deals = session.deals();
+    if (!deals)
+        return session.readFailure(deals.error());
     const StaleRule rule = staleRule(session);
     const QDate today = QDate::currentDate();
     QJsonArray json;
-    for (const CachedOpportunity &record : *records) {
+    for (const CachedOpportunity &record : deals->records) {
         if (!request.filter.accepts(record.opportunity))
             continue;
         const std::optional<int> stale = staleDays(rule, record.opportunity, today);
@@ -111,7 +108,7 @@ int list(CliSession &session, const CliRequest &request)
         if (request.json)
             json.append(recordJson(record, stale));
         else
-            CliOutput::printListLine(record, *people, stale);
+            CliOutput::printListLine(record, deals->people, stale);
     }
     if (request.json)
         out() << QJsonDocument(json).toJson(QJsonDocument::Indented);

@@ -341,12 +341,9 @@ Result<ForecastOptions> readOptions(const QCommandLineParser &parser)
 
 int run(CliSession &session, const CliRequest &request)
 {
-    const auto records = session.store().opportunities();
-    if (!records)
-        return session.readFailure(records.error());
-    const Result<PeopleBook> people = session.store().people();
-    if (!people)
-        return session.readFailure(people.error());
+    const auto deals = session.deals();
+    if (!deals)
+        return session.readFailure(deals.error());
     const CurrencyRates rates =
         CurrencyRates::read(QSettings(session.profile().settingsPath(), QSettings::IniFormat));
     const QDate today = QDate::currentDate();
@@ -354,21 +351,21 @@ int run(CliSession &session, const CliRequest &request)
     // Every cached deal goes in: the builders leave out what their charts do.
     ForecastBuilder forecastBuilder(options, today);
     WinLossBuilder winLossBuilder(options.months, options.currency, today);
-    for (const CachedOpportunity &record : *records) {
+    for (const CachedOpportunity &record : deals->records) {
         forecastBuilder.add(record.opportunity);
         winLossBuilder.add(record.opportunity);
     }
     const Forecast forecast = forecastBuilder.result(rates);
     const WinLoss winLoss = winLossBuilder.result(rates);
     if (request.json) {
-        QJsonObject object = forecastJson(forecast, *people);
+        QJsonObject object = forecastJson(forecast, deals->people);
         object.insert(QStringLiteral("today"), today.toString(Qt::ISODate));
         object.insert(QStringLiteral("months"), options.months);
         object.insert(QStringLiteral("win_loss"), winLossJson(winLoss));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return CliCommands::Ok;
     }
-    printForecast(forecast, *people, rates, today);
+    printForecast(forecast, deals->people, rates, today);
     out() << "\n";
     printWinLoss(winLoss, rates);
     return CliCommands::Ok;

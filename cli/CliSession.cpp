@@ -24,6 +24,17 @@ int CliSession::readFailure(const QString &reason)
     return CliCommands::Failed;
 }
 
+Result<CliSession::Deals> CliSession::deals()
+{
+    auto records = m_store.opportunities();
+    if (!records)
+        return Failure{records.error()};
+    Result<PeopleBook> people = m_store.people();
+    if (!people)
+        return Failure{people.error()};
+    return Deals{std::move(records).value(), std::move(people).value()};
+}
+
 bool CliSession::open(const QUrl &serverOverride)
 {
     m_server = serverOverride.isEmpty() ? m_profile.serverUrl() : serverOverride;

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "CachedOpportunity.h"
 #include "LocalStore.h"
+#include "PeopleBook.h"
 #include "Profile.h"
 #include "Result.h"
 
@@ -29,6 +30,13 @@ public:
     // Says on standard error why the cache could not be read: every failed read of the store
     // comes here, and the first one is said, once. Returns the exit code.
     int readFailure(const QString &reason);
+    // Every cached deal and the people who own them, as the listing commands read them.
+    struct Deals
+    {
+        QList<CachedOpportunity> records;
+        PeopleBook people;
+    };
+    Result<Deals> deals();
 
     Profile &profile() { return m_profile; }
     const QUrl &server() const { return m_server; }

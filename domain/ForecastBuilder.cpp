@@ -77,15 +77,12 @@ int ForecastBuilder::seriesSlot(Stage stage, const QString &ownerId)
 
 int ForecastBuilder::currencySlot(const QString &currency)
 {
-    const auto it = m_currencyByCode.constFind(currency);
-    if (it != m_currencyByCode.cend())
-        return it.value();
-    const int slot = static_cast<int>(m_currencies.size());
-    m_currencies.append(currency);
-    m_currencyByCode.insert(currency, slot);
-    for (QList<Cell> &row : m_cells)
-        row.resize(row.size() + m_bucketCount);
-    return slot;
+    const CurrencySlots::Slot slot = m_currencies.slot(currency);
+    if (slot.added) {
+        for (QList<Cell> &row : m_cells)
+            row.resize(row.size() + m_bucketCount);
+    }
+    return slot.index;
 }
 
 void ForecastBuilder::addAt(int series, int bucket, int currency, double amount)
@@ -127,23 +124,16 @@ Forecast ForecastBuilder::result(const CurrencyRates &rates) const
     for (const QList<Cell> &row : m_cells) {
         for (qsizetype c = 0; c < m_currencies.size(); ++c) {
             for (int b = 0; b < m_bucketCount; ++b)
-                countsByCurrency[m_currencies[c]] += row[c * m_bucketCount + b].count;
+                countsByCurrency[m_currencies.code(c)] += row[c * m_bucketCount + b].count;
         }
     }
     forecast.currency = ReportCurrency::choose(m_options.currency, rates, countsByCurrency);
 
-    // Currencies in alphabetical order, whatever order the slots were taken in, so the fast
-    // and the slow path sum the same figures in the same order.
-    QList<int> currencyOrder(m_currencies.size());
-    std::iota(currencyOrder.begin(), currencyOrder.end(), 0);
-    std::sort(currencyOrder.begin(), currencyOrder.end(),
-              [this](int a, int b) { return m_currencies[a] < m_currencies[b]; });
-
     const qsizetype seriesCount = m_series.size();
     QList<QList<double>> amounts(seriesCount, QList<double>(m_bucketCount, 0.0));
     QList<QList<int>> counts(seriesCount, QList<int>(m_bucketCount, 0));
-    for (int c : currencyOrder) {
-        const QString &code = m_currencies[c];
+    for (int c : m_currencies.alphabetical()) {
+        const QString &code = m_currencies.code(c);
         for (qsizetype s = 0; s < seriesCount; ++s) {
             for (int b = 0; b < m_bucketCount; ++b) {
                 const Cell &cell = m_cells[s][c * m_bucketCount + b];

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CurrencyRates.h"
+#include "CurrencySlots.h"
 #include "Forecast.h"
 #include "Opportunity.h"
 
@@ -48,8 +49,7 @@ private:
     int m_bucketCount = 0;
     QStringList m_series;
     QHash<QString, int> m_seriesByOwner;
-    QStringList m_currencies;
-    QHash<QString, int> m_currencyByCode;
+    CurrencySlots m_currencies;
     struct Cell
     {
         double amount = 0;

@@ -49,14 +49,10 @@ int WinLossBuilder::monthOf(qint64 updatedMs) const
 
 int WinLossBuilder::currencySlot(const QString &currency)
 {
-    const auto it = m_currencyByCode.constFind(currency);
-    if (it != m_currencyByCode.cend())
-        return it.value();
-    const int slot = static_cast<int>(m_currencies.size());
-    m_currencies.append(currency);
-    m_currencyByCode.insert(currency, slot);
-    m_cells.resize(m_cells.size() + m_monthCount);
-    return slot;
+    const CurrencySlots::Slot slot = m_currencies.slot(currency);
+    if (slot.added)
+        m_cells.resize(m_cells.size() + m_monthCount);
+    return slot.index;
 }
 
 void WinLossBuilder::addAt(int month, bool won, int currency, double amount)
@@ -91,21 +87,15 @@ WinLoss WinLossBuilder::result(const CurrencyRates &rates) const
     for (qsizetype c = 0; c < m_currencies.size(); ++c) {
         for (int m = 0; m < m_monthCount; ++m) {
             const Cell &cell = m_cells[c * m_monthCount + m];
-            countsByCurrency[m_currencies[c]] += cell.wonCount + cell.lostCount;
+            countsByCurrency[m_currencies.code(c)] += cell.wonCount + cell.lostCount;
         }
     }
     winLoss.currency = ReportCurrency::choose(m_currency, rates, countsByCurrency);
 
     for (const QDate &month : m_months)
         winLoss.months.append({month});
-    // Alphabetical, whatever order the slots were taken in: the same sums on every path.
-    QList<int> currencyOrder;
-    for (int c = 0; c < m_currencies.size(); ++c)
-        currencyOrder.append(c);
-    std::sort(currencyOrder.begin(), currencyOrder.end(),
-              [this](int a, int b) { return m_currencies[a] < m_currencies[b]; });
-    for (int c : currencyOrder) {
-        const QString &code = m_currencies[c];
+    for (int c : m_currencies.alphabetical()) {
+        const QString &code = m_currencies.code(c);
         for (int m = 0; m < m_monthCount; ++m) {
             const Cell &cell = m_cells[c * m_monthCount + m];
             const int closed = cell.wonCount + cell.lostCount;

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "CurrencyRates.h"
+#include "CurrencySlots.h"
 #include "Opportunity.h"
 #include "WinLoss.h"
-
-#include <QHash>
 
 // Builds WinLoss from closed deals over the `months` months ending with today's (open deals
 // and changes outside the months are left out). Same slot scheme as ForecastBuilder: the app
@@ -32,8 +31,7 @@ private:
     // Local start of each month shown (ms since the epoch), and of the month after.
     QList<qint64> m_monthStartsMs;
     QList<QDate> m_months;
-    QStringList m_currencies;
-    QHash<QString, int> m_currencyByCode;
+    CurrencySlots m_currencies;
     struct Cell
     {
         int wonCount = 0;

@@ -194,12 +194,12 @@ DemoData DemoData::generate(int count, const QStringList &owners, const QDate &t
         // Evenly spread, strictly increasing creation times: a stable list order.
         o.createdAt = start.addMSecs(spanMs * i / std::max(1, count) + 1);
         // A closed deal last changed within a month of its creation; an open one is being worked
-        // on: changed in the last 40 days, so that only some of them have gone stale. One draw
+        // on: changed in the last 15 days, so that only some of them have gone stale. One draw
         // either way: the rest of the data stays as it was.
         const int sinceChange = random.bounded(0, 30 * 86400);
         o.updatedAt = Stages::isClosed(o.stage)
                           ? std::min(now, o.createdAt.addSecs(sinceChange))
-                          : std::max(o.createdAt, now.addSecs(-qint64(sinceChange) * 4 / 3));
+                          : std::max(o.createdAt, now.addSecs(-qint64(sinceChange) / 2));
         data.opportunities.append(o);
 
         OpportunityUpdate creation;

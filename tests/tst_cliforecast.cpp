@@ -7,6 +7,7 @@
 #include "CliRun.h"
 #include "CurrencyRates.h"
 #include "LocalStore.h"
+#include "LocalZone.h"
 #include "Profile.h"
 
 #include <QJsonArray>
@@ -17,7 +18,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <time.h>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -167,7 +168,7 @@ class TestCliForecast final : public QObject
     Q_OBJECT
 
     QTemporaryDir m_profile;
-    QByteArray m_tz;
+    std::optional<LocalZone> m_zone;
 
     CliRun run(const QStringList &arguments) const { return kashew(m_profile.path(), arguments); }
 
@@ -178,9 +179,7 @@ private slots:
         // Fourteen hours ahead of UTC, for this process and the command alike: deals changed
         // just after this month's local midnight are last month's in UTC, so a month or a day
         // taken in UTC shows.
-        m_tz = qgetenv("TZ");
-        qputenv("TZ", "Pacific/Kiritimati");
-        tzset();
+        m_zone.emplace("Pacific/Kiritimati");
         {
             LocalStore store;
             QVERIFY(store.open(Profile(m_profile.path()).cachePath(server)).ok);
@@ -199,11 +198,7 @@ private slots:
         settings.setValue(u"stale/negotiation"_s, 3);
     }
 
-    void cleanupTestCase()
-    {
-        m_tz.isNull() ? qunsetenv("TZ") : qputenv("TZ", m_tz);
-        tzset();
-    }
+    void cleanupTestCase() { m_zone.reset(); }
 
     // By stage, full value: each deal in its bucket, the boundaries of the months on the right
     // side, the archived and closed deals nowhere, USD converted, CHF told.

@@ -5,6 +5,7 @@
 // closed deals, close dates around today and none, under several filters and options.
 #include "ForecastBuilder.h"
 #include "ForecastCollector.h"
+#include "LocalZone.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
 #include "WinLossBuilder.h"
@@ -12,7 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
 #include <QTest>
-#include <time.h>
+#include <optional>
 
 namespace {
 
@@ -100,18 +101,9 @@ private slots:
     void initTestCase()
     {
         // Local months and days away from UTC: Berlin's midnight is 22:00 or 23:00 UTC.
-        m_oldTz = qgetenv("TZ");
-        qputenv("TZ", "Europe/Berlin");
-        tzset();
+        m_zone.emplace("Europe/Berlin");
     }
-    void cleanupTestCase()
-    {
-        if (m_oldTz.isEmpty())
-            qunsetenv("TZ");
-        else
-            qputenv("TZ", m_oldTz);
-        tzset();
-    }
+    void cleanupTestCase() { m_zone.reset(); }
 
     void sameFiguresAsTheSlowPath_data()
     {
@@ -227,7 +219,7 @@ private slots:
     }
 
 private:
-    QByteArray m_oldTz;
+    std::optional<LocalZone> m_zone;
 };
 
 QTEST_GUILESS_MAIN(TestForecastCollector)

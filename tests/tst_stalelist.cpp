@@ -5,6 +5,7 @@
 // it would be in UTC.
 #include "EnglishPlurals.h"
 #include "ItemRoles.h"
+#include "LocalZone.h"
 #include "OpportunityCells.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
@@ -16,7 +17,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
-#include <time.h>
+#include <optional>
 
 namespace {
 
@@ -65,21 +66,12 @@ class TestStaleList final : public QObject
 private slots:
     void initTestCase()
     {
-        m_oldTz = qgetenv("TZ");
-        qputenv("TZ", "Europe/Berlin");
-        tzset();
+        m_zone.emplace("Europe/Berlin");
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QCoreApplication::installTranslator(&m_plurals);
     }
 
-    void cleanupTestCase()
-    {
-        if (m_oldTz.isNull())
-            qunsetenv("TZ");
-        else
-            qputenv("TZ", m_oldTz);
-        tzset();
-    }
+    void cleanupTestCase() { m_zone.reset(); }
 
     void init()
     {
@@ -288,7 +280,7 @@ private:
         return true;
     }
 
-    QByteArray m_oldTz;
+    std::optional<LocalZone> m_zone;
     EnglishPlurals m_plurals;
     std::unique_ptr<OpportunityListModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_modelTester;

@@ -4,6 +4,7 @@
 // instant; the days survive the profile's settings and garbage there is built in. And the close
 // windows a forecast bar filters to: what each holds and what the filter bar calls it.
 #include "CloseWindow.h"
+#include "LocalZone.h"
 #include "StaleRule.h"
 
 #include <QLocale>
@@ -11,38 +12,10 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <time.h>
 
 namespace {
 
 const QDate today(2026, 11, 30);
-
-// Sets the local time zone for as long as it lives.
-class LocalZone final
-{
-public:
-    explicit LocalZone(const QByteArray &zone)
-        : m_was(qgetenv("TZ"))
-        , m_had(qEnvironmentVariableIsSet("TZ"))
-    {
-        qputenv("TZ", zone);
-        tzset();
-    }
-    ~LocalZone()
-    {
-        if (m_had)
-            qputenv("TZ", m_was);
-        else
-            qunsetenv("TZ");
-        tzset();
-    }
-    LocalZone(const LocalZone &) = delete;
-    LocalZone &operator=(const LocalZone &) = delete;
-
-private:
-    QByteArray m_was;
-    bool m_had = false;
-};
 
 QDateTime utc(const char *iso)
 {

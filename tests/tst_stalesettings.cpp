@@ -4,6 +4,7 @@
 // views keep "stale only"; the window's today moves on at local midnight.
 #include "DayChangeTimer.h"
 #include "ItemRoles.h"
+#include "LocalZone.h"
 #include "MainWindow.h"
 #include "OpportunityListModel.h"
 #include "SampleRows.h"
@@ -15,7 +16,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
-#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -23,7 +23,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <time.h>
 
 namespace {
 
@@ -163,16 +162,7 @@ private slots:
 
     void theListMovesOnAtLocalMidnight()
     {
-        const QByteArray oldTz = qgetenv("TZ");
-        qputenv("TZ", "Europe/Berlin");
-        tzset();
-        const auto restore = qScopeGuard([&] {
-            if (oldTz.isNull())
-                qunsetenv("TZ");
-            else
-                qputenv("TZ", oldTz);
-            tzset();
-        });
+        const LocalZone local("Europe/Berlin");
         SeededWindow seeded;
         QVERIFY(seeded.ok);
         QAbstractItemModelTester tester(&seeded.model,

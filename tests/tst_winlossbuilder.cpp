@@ -3,43 +3,16 @@
 // month in Berlin and not in New York), the year turns, open deals and changes outside the
 // months are left out, archived closed deals count, amounts are converted into one currency and
 // a deal without a rate is still counted, and the win rate is none without a closed deal.
+#include "LocalZone.h"
 #include "WinLossBuilder.h"
 
 #include <QTest>
-#include <time.h>
 
 namespace {
 
 const QString usd = QStringLiteral("USD");
 const QString eur = QStringLiteral("EUR");
 const QString chf = QStringLiteral("CHF");
-
-// Sets the local time zone for as long as it lives.
-class LocalZone final
-{
-public:
-    explicit LocalZone(const QByteArray &zone)
-        : m_was(qgetenv("TZ"))
-        , m_had(qEnvironmentVariableIsSet("TZ"))
-    {
-        qputenv("TZ", zone);
-        tzset();
-    }
-    ~LocalZone()
-    {
-        if (m_had)
-            qputenv("TZ", m_was);
-        else
-            qunsetenv("TZ");
-        tzset();
-    }
-    LocalZone(const LocalZone &) = delete;
-    LocalZone &operator=(const LocalZone &) = delete;
-
-private:
-    QByteArray m_was;
-    bool m_had = false;
-};
 
 QDateTime utc(const char *iso)
 {

@@ -85,6 +85,11 @@ QTableView *MainWindow::table() const
     return m_table;
 }
 
+ForecastView *MainWindow::forecast() const
+{
+    return m_views->forecastView();
+}
+
 QTabWidget *MainWindow::views() const
 {
     return m_views;

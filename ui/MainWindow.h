@@ -11,6 +11,7 @@ class CredentialStore;
 class DetailFollower;
 class DetailPanel;
 class FilterBar;
+class ForecastView;
 class LocalStore;
 class NotificationBanner;
 class OpportunityFilterProxy;
@@ -51,6 +52,8 @@ public:
     OpportunityFilterProxy *proxy() const { return m_proxy; }
     DetailPanel *detail() const { return m_detail; }
     BoardView *board() const { return m_board; }
+    // The forecast tab's view.
+    ForecastView *forecast() const;
     QTabWidget *views() const;
     QUndoStack *undoStack() const { return m_undoStack; }
     // The key, the server and the sync interval: the app connects through it at start.

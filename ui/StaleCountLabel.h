@@ -6,10 +6,11 @@
 
 class StaleRule;
 
-// A board column's count of stale deals beside its title ("3 stale", amber), with what stale
-// means for that stage in its tooltip. Empty when none is stale and in closed stages, which
-// never go stale. It keeps the widest room it has needed: a keystroke that changes the counts
-// must not lay out the board's columns again (at 100,000 deals that costs a frame).
+// A board column's count of stale deals beside its title (an amber clock and "3"; "3 stale" to
+// a screen reader and in the tooltip, with what stale means for that stage). Empty when none is
+// stale and in closed stages, which never go stale. It keeps the widest room it has needed: a
+// keystroke that changes the counts must not lay out the board's columns again (at 100,000 deals
+// that costs a frame).
 class StaleCountLabel final : public QLabel
 {
     Q_OBJECT
@@ -25,8 +26,10 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
+    int clockSize() const;
     // The amber for the present palette (light or dark).
     void recolour();
 

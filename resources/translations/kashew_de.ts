@@ -2103,12 +2103,12 @@ Gewichtet %2</translation>
         <translation>Profilordner: Einstellungen und Caches (Standard: Ihr Datenordner).</translation>
     </message>
     <message>
-        <source>Open on the list or the board.</source>
-        <translation>Mit der Liste oder dem Board starten.</translation>
-    </message>
-    <message>
         <source>kashew</source>
         <translation>kashew</translation>
+    </message>
+    <message>
+        <source>Open on the list, the board or the forecast.</source>
+        <translation>Mit der Liste, dem Board oder der Prognose starten.</translation>
     </message>
 </context>
 </TS>
