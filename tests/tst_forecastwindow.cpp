@@ -130,7 +130,7 @@ private slots:
     void aThirdTab()
     {
         QCOMPARE(m_views->count(), 3);
-        QCOMPARE(m_views->tabText(2), QStringLiteral("&Forecast"));
+        QCOMPARE(m_views->tabText(2), QStringLiteral("F&orecast"));
         QCOMPARE(m_views->widget(2), m_views->forecastView());
         m_views->setCurrentIndex(2);
         QVERIFY(m_views->showsForecast());

@@ -27,7 +27,7 @@ PipelineViews::PipelineViews(OpportunityListModel &model, OpportunityTableView &
     addTab(&board, tr("&Board"));
     m_forecastView = new ForecastView(this);
     m_forecastPane = new ForecastPane(model, filterBar, *m_forecastView, this);
-    addTab(m_forecastView, tr("&Forecast"));
+    addTab(m_forecastView, tr("F&orecast"));
     connect(m_forecastPane, &ForecastPane::figuresChanged, &filterBar, &FilterBar::recount);
     // The list shows the clicked bar's deals.
     connect(m_forecastPane, &ForecastPane::listRequested, this,

@@ -1528,7 +1528,7 @@
         <translation>B&amp;oard</translation>
     </message>
     <message>
-        <source>&amp;Forecast</source>
+        <source>F&amp;orecast</source>
         <translation>&amp;Prognose</translation>
     </message>
 </context>
