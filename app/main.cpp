@@ -88,8 +88,11 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
+    // A language kashew does not ship (or the C locale) reads the English source text: with
+    // the English plural forms, not "6 month(s)".
     if (translator.load(QLocale(), QStringLiteral("kashew"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
+                        QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral("kashew_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
@@ -108,7 +111,8 @@ int main(int argc, char *argv[])
                                 "Profile folder: settings and caches (default: your data folder)."),
         QStringLiteral("dir"));
     const QCommandLineOption viewOption(
-        QStringLiteral("view"), QApplication::translate("main", "Open on the list, the board or the forecast."),
+        QStringLiteral("view"),
+        QApplication::translate("main", "Open on the list, the board or the forecast."),
         QStringLiteral("list|board|forecast"), QStringLiteral("list"));
     parser.addOptions({serverOption, profileOption, viewOption});
     if (parser.parse(QCoreApplication::arguments()) && parser.isSet(versionOption)) {
