@@ -60,8 +60,8 @@ void StagePartition::setSourceModel(OpportunityListModel *model)
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 sourceDataChanged(topLeft.row(), bottomRight.row());
             });
-    connect(model, &OpportunityListModel::staleRuleChanged, this,
-            &StagePartition::sourceStaleRuleChanged);
+    // A new stale rule or a new today comes with dataChanged over every row: that deals the
+    // cards and their stale counts again, once.
     repartition();
 }
 
@@ -86,14 +86,6 @@ void StagePartition::endSourceReset()
         column->endReset(dealt.rows.at(stage), dealt.figures.at(stage));
     }
     emit this->dealt();
-}
-
-void StagePartition::sourceStaleRuleChanged()
-{
-    // Whichever rows the model announced changed with it, every stale count and a stale-only
-    // filter are dealt again here, from the rule itself.
-    if (!m_resetting)
-        repartition();
 }
 
 void StagePartition::setFilter(const OpportunityFilter &filter)

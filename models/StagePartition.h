@@ -81,9 +81,6 @@ private:
     void sourceRowsRemoved(int first, int last);
     void sourceDataChanged(int first, int last);
 
-    // The rule or today changed: deals may have gone stale (or fresh) without a change of theirs.
-    void sourceStaleRuleChanged();
-
     void beginSourceReset();
     void endSourceReset();
 
