@@ -41,6 +41,67 @@ Status writeBoth(RecordTable &records, Outbox &outbox, const CachedOpportunity &
 
 Result<StoreChanges> LocalEdits::create(Opportunity opportunity)
 {
+    RecordBatch batch;
+    batch.creates.append(std::move(opportunity));
+    return apply(batch, nullptr);
+}
+
+Result<StoreChanges> LocalEdits::edit(const QString &id, const Opportunity &edited,
+                                      OpportunityFields fields)
+{
+    RecordBatch batch;
+    batch.edits.append(RecordEdit{id, edited, fields});
+    return apply(batch, nullptr);
+}
+
+Result<StoreChanges> LocalEdits::remove(const QString &id)
+{
+    RecordBatch batch;
+    batch.deletions.append(id);
+    return apply(batch, nullptr);
+}
+
+Result<StoreChanges> LocalEdits::apply(const RecordBatch &batch, QStringList *createdIds)
+{
+    SqlTransaction transaction(m_db.connectionName());
+    StoreChanges changes;
+    QStringList changed;
+    QStringList created;
+    std::optional<QHash<QString, QString>> accountNames;
+    for (Opportunity opportunity : batch.creates) {
+        const auto id = createWithin(std::move(opportunity));
+        if (!id)
+            return Failure{id.error()};
+        created.append(*id);
+    }
+    for (const RecordEdit &edit : batch.edits) {
+        const auto edited = editWithin(edit, accountNames);
+        if (!edited)
+            return Failure{edited.error()};
+        if (*edited)
+            changed.append(edit.id);
+    }
+    for (const QString &id : batch.deletions) {
+        if (Status removed = removeWithin(id); !removed)
+            return Failure{removed.error()};
+    }
+    // Edits that changed nothing wrote nothing: nothing to commit or announce.
+    if (created.isEmpty() && changed.isEmpty() && batch.deletions.isEmpty())
+        return changes;
+    if (Status committed = m_db.commit(transaction); !committed)
+        return Failure{committed.error()};
+    if (createdIds)
+        *createdIds = created;
+    changed = created + changed;
+    if (!changed.isEmpty())
+        changes.changed = changed;
+    changes.removed = batch.deletions;
+    changes.outbox = true;
+    return changes;
+}
+
+Result<QString> LocalEdits::createWithin(Opportunity opportunity)
+{
     opportunity.id = newUuid();
     opportunity.createdAt = opportunity.updatedAt = QDateTime::currentDateTimeUtc();
     CachedOpportunity record;
@@ -51,21 +112,18 @@ Result<StoreChanges> LocalEdits::create(Opportunity opportunity)
     entry.operation = OutboxEntry::Operation::Create;
     entry.fields = OpportunityFieldNames::writable();
     entry.idempotencyKey = newUuid();
-    SqlTransaction transaction(m_db.connectionName());
     Status written = m_records.write(record);
     if (written)
         written = m_outbox.write(entry);
-    if (written)
-        written = m_db.commit(transaction);
     if (!written)
         return Failure{written.error()};
-    return changedOne(opportunity.id);
+    return opportunity.id;
 }
 
-Result<StoreChanges> LocalEdits::edit(const QString &id, const Opportunity &edited,
-                                      OpportunityFields fields)
+Result<bool> LocalEdits::editWithin(const RecordEdit &edit,
+                                    std::optional<QHash<QString, QString>> &accountNames)
 {
-    SqlTransaction transaction(m_db.connectionName());
+    const QString &id = edit.id;
     const auto found = m_records.find(id);
     if (!found)
         return Failure{found.error()};
@@ -73,25 +131,27 @@ Result<StoreChanges> LocalEdits::edit(const QString &id, const Opportunity &edit
         return CacheDatabase::failure(QStringLiteral("editing %1").arg(id),
                                       QCoreApplication::translate("LocalStore", "no such record"));
     CachedOpportunity record = **found;
-    fields &= OpportunityFieldNames::writable();
+    const OpportunityFields fields = edit.fields & OpportunityFieldNames::writable();
     const OpportunityFields changed =
-        OpportunityDiff::changedFields(record.opportunity, edited, fields);
+        OpportunityDiff::changedFields(record.opportunity, edit.edited, fields);
     if (!changed)
-        return StoreChanges{};
+        return false;
     // A synced row is the server's state: it becomes the base the edit is measured against.
     if (!record.base && record.state == SyncState::Synced)
         record.base = record.opportunity;
-    OpportunityDiff::copyFields(edited, &record.opportunity, changed);
+    OpportunityDiff::copyFields(edit.edited, &record.opportunity, changed);
     record.opportunity.updatedAt = QDateTime::currentDateTimeUtc();
     if (changed.testFlag(OpportunityField::AccountId)) {
-        const auto accounts = m_accounts.all();
-        if (!accounts)
-            return Failure{accounts.error()};
-        record.opportunity.accountName.clear();
-        for (const Account &account : *accounts) {
-            if (account.id == record.opportunity.accountId)
-                record.opportunity.accountName = account.name;
+        // Read once per batch: a bulk change of the account names the same few accounts.
+        if (!accountNames) {
+            const auto accounts = m_accounts.all();
+            if (!accounts)
+                return Failure{accounts.error()};
+            accountNames.emplace();
+            for (const Account &account : *accounts)
+                accountNames->insert(account.id, account.name);
         }
+        record.opportunity.accountName = accountNames->value(record.opportunity.accountId);
     }
     const auto existing = m_outbox.entryFor(id);
     if (!existing)
@@ -115,18 +175,14 @@ Result<StoreChanges> LocalEdits::edit(const QString &id, const Opportunity &edit
     record.syncError.clear();
     record.syncFieldErrors.clear();
     entry.lastError.clear();
-    Status written = writeBoth(m_records, m_outbox, record, entry, nothingLeft);
-    if (written)
-        written = m_db.commit(transaction);
-    if (!written)
+    if (Status written = writeBoth(m_records, m_outbox, record, entry, nothingLeft); !written)
         return Failure{written.error()};
-    return changedOne(id);
+    return true;
 }
 
-Result<StoreChanges> LocalEdits::remove(const QString &id)
+Status LocalEdits::removeWithin(const QString &id)
 {
     const QString what = QStringLiteral("deleting %1").arg(id);
-    SqlTransaction transaction(m_db.connectionName());
     const auto found = m_records.find(id);
     if (!found)
         return Failure{found.error()};
@@ -145,37 +201,26 @@ Result<StoreChanges> LocalEdits::remove(const QString &id)
             QCoreApplication::translate(
                 "LocalStore",
                 "it is being sent to the server right now; delete it once it is saved there"));
-    Status done;
     if (created) {
         // Never reached the server: nothing to tell it.
-        done = m_outbox.remove(entry->sequence);
-        if (done)
-            done = m_records.remove(id);
-    } else {
-        if (!entry)
-            entry = OutboxEntry{};
-        entry->opportunityId = id;
-        entry->operation = OutboxEntry::Operation::Delete;
-        entry->fields = {};
-        entry->lastError.clear();
-        if (!record.base && record.state == SyncState::Synced) {
-            CachedOpportunity based = record;
-            based.base = record.opportunity;
-            done = m_records.write(based);
-        }
-        if (done)
-            done = m_records.setHidden(id, true, SyncState::Pending);
-        if (done)
-            done = m_outbox.write(*entry);
+        Status done = m_outbox.remove(entry->sequence);
+        return done ? m_records.remove(id) : done;
+    }
+    if (!entry)
+        entry = OutboxEntry{};
+    entry->opportunityId = id;
+    entry->operation = OutboxEntry::Operation::Delete;
+    entry->fields = {};
+    entry->lastError.clear();
+    Status done;
+    if (!record.base && record.state == SyncState::Synced) {
+        CachedOpportunity based = record;
+        based.base = record.opportunity;
+        done = m_records.write(based);
     }
     if (done)
-        done = m_db.commit(transaction);
-    if (!done)
-        return Failure{done.error()};
-    StoreChanges changes;
-    changes.removed = QStringList{id};
-    changes.outbox = true;
-    return changes;
+        done = m_records.setHidden(id, true, SyncState::Pending);
+    return done ? m_outbox.write(*entry) : done;
 }
 
 Result<StoreChanges> LocalEdits::resolveConflict(const QString &id, const Opportunity &chosen)

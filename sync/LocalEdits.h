@@ -2,8 +2,12 @@
 
 #include "Opportunity.h"
 #include "OpportunityField.h"
+#include "RecordBatch.h"
 #include "Result.h"
 #include "StoreChanges.h"
+
+#include <QHash>
+#include <optional>
 
 class AccountTable;
 class CacheDatabase;
@@ -29,6 +33,8 @@ public:
     Result<StoreChanges> edit(const QString &id, const Opportunity &edited,
                               OpportunityFields fields);
     Result<StoreChanges> remove(const QString &id);
+    // All of the batch in one transaction, or nothing; the created ids go to `createdIds`.
+    Result<StoreChanges> apply(const RecordBatch &batch, QStringList *createdIds);
     // `chosen` gives the values of the conflicting fields (the others keep both sides' changes);
     // what then differs from the server goes out as a normal edit.
     Result<StoreChanges> resolveConflict(const QString &id, const Opportunity &chosen);
@@ -38,6 +44,13 @@ public:
     Result<StoreChanges> retryFailed(const QString &id);
 
 private:
+    // The parts of apply(), inside its transaction.
+    Result<QString> createWithin(Opportunity opportunity);
+    // False when the edit changed nothing. `accountNames` is read on the first account change.
+    Result<bool> editWithin(const RecordEdit &edit,
+                            std::optional<QHash<QString, QString>> &accountNames);
+    Status removeWithin(const QString &id);
+
     CacheDatabase &m_db;
     RecordTable &m_records;
     Outbox &m_outbox;

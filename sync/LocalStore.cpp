@@ -208,6 +208,14 @@ Status LocalStore::deleteOpportunity(const QString &id)
     return announce(m_parts->edits.remove(id));
 }
 
+Result<QStringList> LocalStore::applyBatch(const RecordBatch &batch)
+{
+    QStringList created;
+    if (Status applied = announce(m_parts->edits.apply(batch, &created)); !applied)
+        return Failure{applied.error()};
+    return created;
+}
+
 Status LocalStore::resolveConflict(const QString &id, const Opportunity &chosen)
 {
     return announce(m_parts->edits.resolveConflict(id, chosen));

@@ -60,6 +60,7 @@ public:
     Status editOpportunity(const QString &id, const Opportunity &edited,
                            OpportunityFields fields) override;
     Status deleteOpportunity(const QString &id) override;
+    Result<QStringList> applyBatch(const RecordBatch &batch) override;
     Status resolveConflict(const QString &id, const Opportunity &chosen) override;
     Status discardEdits(const QString &id) override;
     Status retryFailed(const QString &id = QString()) override;

@@ -6,6 +6,7 @@
 #include "OpportunityUpdate.h"
 #include "OutboxEntry.h"
 #include "PeopleBook.h"
+#include "RecordBatch.h"
 #include "Result.h"
 #include "StoredHistory.h"
 
@@ -48,6 +49,11 @@ public:
     virtual Status editOpportunity(const QString &id, const Opportunity &edited,
                                    OpportunityFields fields) = 0;
     virtual Status deleteOpportunity(const QString &id) = 0;
+    // Creates, edits and deletes many records in one transaction: all of it or, when any part
+    // fails (a record gone, a write refused), nothing, and the error names the record. Answers
+    // the ids of the records created, in the order of `batch.creates`. One announcement of what
+    // changed follows the commit.
+    virtual Result<QStringList> applyBatch(const RecordBatch &batch) = 0;
     // Settles a conflict: `chosen` gives the values of the conflicting fields (the others keep
     // both sides' changes); what then differs from the server goes out as a normal edit.
     virtual Status resolveConflict(const QString &id, const Opportunity &chosen) = 0;

@@ -16,12 +16,19 @@ RecordEditCommand::RecordEditCommand(LocalStore &store, const QHash<QString, QSt
 
 void RecordEditCommand::apply(bool forward)
 {
-    // A refused write leaves the record as it was, and the list goes on showing it so; the
-    // others still go through.
+    // One transaction for the whole step. When it is refused (a record deleted meanwhile, a
+    // write that fails), each record is written on its own: a refused one stays as it was, and
+    // the list goes on showing it so; the others still go through.
+    RecordBatch batch;
+    batch.edits.reserve(m_changes.size());
+    for (const Change &change : std::as_const(m_changes))
+        batch.edits.append(RecordEdit{resolve(m_renamed, change.id),
+                                      forward ? change.after : change.before, change.fields});
     m_lastStatus = {};
-    for (const Change &change : std::as_const(m_changes)) {
-        Status written = m_store.editOpportunity(
-            resolve(m_renamed, change.id), forward ? change.after : change.before, change.fields);
+    if (m_store.applyBatch(batch))
+        return;
+    for (const RecordEdit &edit : std::as_const(batch.edits)) {
+        Status written = m_store.editOpportunity(edit.id, edit.edited, edit.fields);
         if (!written && m_lastStatus)
             m_lastStatus = std::move(written);
     }
