@@ -36,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <QUndoStack>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -281,6 +282,13 @@ int main(int argc, char *argv[])
     LocalStore store;
     store.open(arguments.at(2));
     OpportunityListModel model;
+    // Connected before the feeder, so called first: the bulk change is stored (committed) here.
+    QElapsedTimer bulkTimer;
+    double storedMs = -1;
+    QObject::connect(&store, &LocalStore::opportunitiesChanged, [&] {
+        if (bulkTimer.isValid())
+            storedMs = bulkTimer.nsecsElapsed() / 1e6;
+    });
     ModelFeeder feeder(store, model);
     feeder.reload();
     const double loadedMs = loadTimer.nsecsElapsed() / 1e6;
@@ -385,6 +393,46 @@ int main(int argc, char *argv[])
         forecastKeystroke(word.left(length));
     std::sort(forecastKeystrokes.begin(), forecastKeystrokes.end());
 
+    // A bulk change: 10,000 deals moved to Negotiation as one command (one transaction), then
+    // undone, with the list showing and then the board. Stored: until the store announces the
+    // commit; shown: until the model, the proxies and the view showing have it.
+    QStringList bulkIds;
+    for (int row = 0; row < model.rowCount() && bulkIds.size() < 10000; ++row) {
+        // Spread over the whole cache, as a selection in a sorted list is.
+        if (row % 9 == 0 && model.rowAt(row).opportunity.stage != Stage::Negotiation)
+            bulkIds.append(model.rowAt(row).opportunity.id);
+    }
+    QStringList bulkFigures;
+    for (QWidget *view :
+         {static_cast<QWidget *>(window.table()), static_cast<QWidget *>(window.board())}) {
+        views->setCurrentWidget(view);
+        settle();
+        QStringList figures;
+        for (const bool undo : {false, true}) {
+            storedMs = -1;
+            bulkTimer.start();
+            if (undo)
+                window.undoStack()->undo();
+            else
+                model.requestMove(bulkIds, Stage::Negotiation);
+            settle();
+            const double shownMs = bulkTimer.nsecsElapsed() / 1e6;
+            bulkTimer.invalidate();
+            const int moved = static_cast<int>(
+                std::count_if(bulkIds.cbegin(), bulkIds.cend(), [&](const QString &id) {
+                    return model.rowAt(model.rowOf(id)).opportunity.stage == Stage::Negotiation;
+                }));
+            figures.append(QStringLiteral("%1 stored %2 ms, shown %3 ms (%4 moved)")
+                               .arg(undo ? QStringLiteral("undo") : QStringLiteral("change"))
+                               .arg(storedMs, 0, 'f', 0)
+                               .arg(shownMs, 0, 'f', 0)
+                               .arg(moved));
+        }
+        bulkFigures.append(
+            (view == window.board() ? QStringLiteral("board: ") : QStringLiteral("list: ")) +
+            figures.join(QStringLiteral("; ")));
+    }
+
     QString report;
     QTextStream out(&report);
     out << "kashew-desktop, " << model.rowCount() << " cached opportunities, platform "
@@ -414,6 +462,10 @@ int main(int argc, char *argv[])
                .arg(forecastKeystrokes.size())
                .arg(unrecomputed == 0 ? QString()
                                       : QStringLiteral("; %1 NOT recomputed").arg(unrecomputed));
+    out << QStringLiteral("  bulk change of %1 of %2 deals (stage, one undo step):\n    %3\n")
+               .arg(bulkIds.size())
+               .arg(model.rowCount())
+               .arg(bulkFigures.join(QStringLiteral("\n    ")));
     out << QStringLiteral("  peak memory:                 %1 MB\n").arg(peakMegabytes());
     out.flush();
     std::fputs(report.toUtf8().constData(), stdout);

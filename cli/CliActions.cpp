@@ -8,12 +8,10 @@
 #include "CliSync.h"
 #include "KeychainCredentialStore.h"
 #include "OpportunityValidation.h"
-#include "StaleRule.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSettings>
 
 using CliOutput::err;
 using CliOutput::out;
@@ -55,20 +53,6 @@ int saveEdit(CliSession &session, const CliRequest &request)
     return CliCommands::Ok;
 }
 
-// The stale rule the desktop app's settings hold for this profile.
-StaleRule staleRule(CliSession &session)
-{
-    return StaleRule::read(QSettings(session.profile().settingsPath(), QSettings::IniFormat));
-}
-
-// A stale deal's days without a change; none for a deal that is not stale.
-std::optional<int> staleDays(const StaleRule &rule, const Opportunity &o, const QDate &today)
-{
-    if (!rule.isStale(o.stage, o.updatedAt, today))
-        return std::nullopt;
-    return StaleRule::daysWithoutChange(o.updatedAt, today);
-}
-
 // A record's JSON with "stale_days" for a stale deal.
 QJsonObject recordJson(const CachedOpportunity &record, std::optional<int> staleDays)
 {
@@ -96,13 +80,13 @@ int list(CliSession &session, const CliRequest &request)
     const auto deals = session.deals();
     if (!deals)
         return session.readFailure(deals.error());
-    const StaleRule rule = staleRule(session);
+    const StaleRule rule = session.staleRule();
     const QDate today = QDate::currentDate();
     QJsonArray json;
     for (const CachedOpportunity &record : deals->records) {
         if (!request.filter.accepts(record.opportunity))
             continue;
-        const std::optional<int> stale = staleDays(rule, record.opportunity, today);
+        const std::optional<int> stale = CliSession::staleDays(rule, record.opportunity, today);
         if (request.filter.staleOnly && !stale)
             continue;
         if (request.json)
@@ -125,7 +109,7 @@ int show(CliSession &session, const CliRequest &request)
         return notFound(record.error());
     const auto updates = session.store().updates(record->opportunity.id);
     const std::optional<int> stale =
-        staleDays(staleRule(session), record->opportunity, QDate::currentDate());
+        CliSession::staleDays(session.staleRule(), record->opportunity, QDate::currentDate());
     if (request.json) {
         QJsonObject object = recordJson(*record, stale);
         if (updates)

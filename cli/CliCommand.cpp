@@ -32,6 +32,9 @@ QString CliCommand::synopsis() const
         case CliArgument::Rate:
             text += QStringLiteral(" RATE");
             break;
+        case CliArgument::File:
+            text += QStringLiteral(" FILE");
+            break;
         case CliArgument::Changes:
         case CliArgument::NewRecord:
             text += QStringLiteral(" field=value...");

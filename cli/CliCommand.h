@@ -27,6 +27,8 @@ enum class CliArgument
     Currency,
     // What one unit of a currency is worth in the base currency: a positive number ("1.1612").
     Rate,
+    // A file to read (`import`).
+    File,
 };
 
 // One entry of the `kashew` command table: the help, the option check, the parser and the

@@ -58,6 +58,10 @@ std::variant<CliRequest, CliExit> readOptions(const QCommandLineParser &parser, 
     if (!forecast)
         return usage(forecast.error());
     request.forecast = *forecast;
+    const Result<CliCsvOptions> csv = CliCsvOptions::read(parser);
+    if (!csv)
+        return usage(csv.error());
+    request.csv = *csv;
     return request;
 }
 
@@ -99,6 +103,9 @@ std::variant<CliRequest, CliExit> readArguments(const QStringList &arguments, Cl
                                  .arg(argument));
             break;
         }
+        case CliArgument::File:
+            request.csv.importFile = argument;
+            break;
         case CliArgument::PersonName:
             request.person.name = arguments.mid(i).join(QLatin1Char(' ')).trimmed();
             break;

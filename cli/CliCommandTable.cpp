@@ -1,7 +1,9 @@
 #include "CliCommandTable.h"
 
 #include "CliActions.h"
+#include "CliExport.h"
 #include "CliForecast.h"
+#include "CliImport.h"
 #include "CliPeople.h"
 #include "CliRates.h"
 #include "StageProbabilities.h"
@@ -50,6 +52,19 @@ QList<CliCommand> makeCommands()
          {QStringLiteral("months"), QStringLiteral("by"), QStringLiteral("weighted"),
           QStringLiteral("currency"), json},
          CliForecast::run},
+        {QStringLiteral("export"),
+         {},
+         QStringLiteral("the deals list shows, every field, as CSV"),
+         {QStringLiteral("stage"), QStringLiteral("search"), QStringLiteral("account"),
+          QStringLiteral("owner"), QStringLiteral("archived"), QStringLiteral("stale"),
+          QStringLiteral("csv"), QStringLiteral("locale")},
+         CliExport::run},
+        {QStringLiteral("import"),
+         {A::File},
+         QStringLiteral("new deals from CSV, or (--update) changes by id"),
+         {QStringLiteral("map"), QStringLiteral("update"), QStringLiteral("dry-run"),
+          QStringLiteral("skip-invalid"), QStringLiteral("encoding"), QStringLiteral("separator")},
+         CliImport::run},
         {QStringLiteral("new"),
          {A::NewRecord},
          QStringLiteral("create an opportunity (name=... required)"),
@@ -157,6 +172,26 @@ const QList<CliCommandTable::Option> &CliCommandTable::options()
         {QStringLiteral("weighted"), {}, QStringLiteral("value × probability instead of value.")},
         {QStringLiteral("currency"), QStringLiteral("cur"),
          QStringLiteral("the figures' currency (default: the base currency).")},
+        {QStringLiteral("csv"), QStringLiteral("file"),
+         QStringLiteral("write to this file (whole or not at all) instead of standard output.")},
+        {QStringLiteral("locale"),
+         {},
+         QStringLiteral("your locale's numbers, dates and separator (German: ; 1234,50 "
+                        "15.07.2026) instead of , 1234.50 2026-07-15.")},
+        {QStringLiteral("map"), QStringLiteral("col=field"),
+         QStringLiteral("fill FIELD from COL (a header or a number from 1; empty FIELD: skip "
+                        "it), over the guess from the header; repeatable.")},
+        {QStringLiteral("update"),
+         {},
+         QStringLiteral("a row with an id changes that deal (default: every row is new).")},
+        {QStringLiteral("dry-run"), {}, QStringLiteral("check and report, write nothing.")},
+        {QStringLiteral("skip-invalid"),
+         {},
+         QStringLiteral("write the valid rows even when some are invalid (still exits 6).")},
+        {QStringLiteral("encoding"), QStringLiteral("name"),
+         QStringLiteral("the file's encoding, utf-8 or latin1 (default: detected).")},
+        {QStringLiteral("separator"), QStringLiteral("char"),
+         QStringLiteral("the file's separator: , ; or tab (default: detected).")},
         {QStringLiteral("json"), {}, QStringLiteral("JSON output.")},
         {QStringLiteral("no-wait"),
          {},

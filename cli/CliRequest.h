@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CliCsvOptions.h"
 #include "Forecast.h"
 #include "OpportunityFilter.h"
 #include "OpportunityJson.h"
@@ -24,7 +25,7 @@ struct CliRequest
     // new, set, move: the fields to write, read and checked (move: its stage and the probability
     // a closed stage implies).
     OpportunityJson::Reading fields;
-    // list
+    // list, export
     OpportunityFilter filter;
     // people set, people me: the person's id and the user's name for them.
     Person person;
@@ -37,4 +38,6 @@ struct CliRequest
     double rate = 0;
     // forecast: --months, --by, --weighted, --currency.
     ForecastOptions forecast;
+    // export (with `filter`), import: the file and the CSV options.
+    CliCsvOptions csv;
 };

@@ -5,6 +5,7 @@
 #include "KeychainCredentialStore.h"
 
 #include <QEventLoop>
+#include <QSettings>
 
 using CliOutput::err;
 
@@ -103,4 +104,17 @@ Result<CliSession::RecordMatch> CliSession::findRecord(const QString &idOrPrefix
     if (!found)
         return RecordMatch(Failure{QStringLiteral("no opportunity with id '%1'").arg(idOrPrefix)});
     return RecordMatch(*found);
+}
+
+StaleRule CliSession::staleRule()
+{
+    return StaleRule::read(QSettings(m_profile.settingsPath(), QSettings::IniFormat));
+}
+
+std::optional<int> CliSession::staleDays(const StaleRule &rule, const Opportunity &o,
+                                         const QDate &today)
+{
+    if (!rule.isStale(o.stage, o.updatedAt, today))
+        return std::nullopt;
+    return StaleRule::daysWithoutChange(o.updatedAt, today);
 }

@@ -6,8 +6,10 @@
 #include "PeopleBook.h"
 #include "Profile.h"
 #include "Result.h"
+#include "StaleRule.h"
 
 #include <QUrl>
+#include <optional>
 
 // What a command runs on: the profile, its cache for the chosen server, and the client with the
 // key once a command needs the server.
@@ -37,6 +39,12 @@ public:
         PeopleBook people;
     };
     Result<Deals> deals();
+    // The stale rule the desktop app's settings hold for this profile.
+    StaleRule staleRule();
+    // A stale deal's days without a change; none for a deal that is not stale (what `list
+    // --stale` and `export --stale` keep).
+    static std::optional<int> staleDays(const StaleRule &rule, const Opportunity &o,
+                                        const QDate &today);
 
     Profile &profile() { return m_profile; }
     const QUrl &server() const { return m_server; }

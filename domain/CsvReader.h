@@ -9,9 +9,11 @@
 
 // Reads what spreadsheets write: RFC 4180 fields (quoted fields with separators, doubled quotes
 // and line breaks), CRLF or LF line ends, a UTF-8 byte order mark, a separator of `,` `;` or
-// tab, and UTF-8 or Latin-1 text. Empty lines are skipped. A file it cannot read (an
-// unterminated quote, a quote inside an unquoted field that makes no sense, nothing in it) is
-// a Failure naming the line.
+// tab, and UTF-8 or Latin-1 text. Empty lines are skipped, and so are lines of separators only
+// (a spreadsheet's empty row). Line breaks inside a quoted field are kept as they are. A quote
+// inside an unquoted field (12" screen) is part of it, as spreadsheets read it. A file it
+// cannot read (an unterminated quote, text after a closing quote, a NUL byte as in a binary
+// spreadsheet file, nothing in it) is a Failure naming the line.
 class CsvReader final
 {
     Q_DECLARE_TR_FUNCTIONS(CsvReader)
@@ -30,6 +32,8 @@ public:
     static Result<CsvTable> read(const QByteArray &bytes) { return read(bytes, Options{}); }
     // The encoding the bytes are most likely in.
     static CsvTable::Encoding detectEncoding(const QByteArray &bytes);
-    // The separator of decoded text: `,` `;` or tab; `,` when nothing tells.
+    // The separator of decoded text: `,` `;` or tab; `,` when nothing tells. Of the candidates
+    // that split the first records alike, the one giving the most fields; a tie goes to tab,
+    // then `;`, then `,` (commas are the likeliest in text).
     static QChar detectSeparator(QStringView text);
 };

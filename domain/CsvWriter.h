@@ -22,9 +22,13 @@ public:
     // One field as written: quoted when it has to be.
     static QString field(const QString &text, QChar separator = QLatin1Char(','));
     // Text a spreadsheet would take for a formula (starting with = + - @, a tab or a carriage
-    // return) gets a leading apostrophe; other text is as it was.
+    // return) gets a leading apostrophe; other text is as it was. A negative number as text
+    // ("-5") is guarded too: only fields that are numbers by their column (values, counts)
+    // stay unguarded. Text that starts with apostrophes before a formula start ("'=1") gets one
+    // more, so that unguarded(guarded(text)) is text for every text.
     static QString guarded(const QString &text);
-    // Undoes guarded(): an apostrophe before a formula start goes away.
+    // Undoes guarded(): an apostrophe before a formula start (after any further apostrophes)
+    // goes away; other text is as it was.
     static QString unguarded(const QString &text);
 
 private:

@@ -1,5 +1,6 @@
 #include "ForecastCsv.h"
 
+#include "CsvWriter.h"
 #include "Stage.h"
 
 #include <QStringList>
@@ -14,14 +15,10 @@ QString amountField(double amount)
     return QString::number(amount + 0.0, 'f', 2);
 }
 
-// A field from outside (a name, an id, a code): a spreadsheet would take a leading = + - @ as
-// the start of a formula.
+// A field from outside (a name, an id, a code), kept from running as a formula.
 QString textField(const QString &text)
 {
-    static const QString formulaStarts = QStringLiteral("=+-@");
-    if (!text.isEmpty() && formulaStarts.contains(text.front()))
-        return ForecastCsv::field(QLatin1Char('\'') + text);
-    return ForecastCsv::field(text);
+    return CsvWriter::field(CsvWriter::guarded(text));
 }
 
 QString row(const QStringList &fields)
@@ -39,16 +36,6 @@ QString seriesName(const Forecast &forecast, const QString &series, const People
 }
 
 } // namespace
-
-QString ForecastCsv::field(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\r')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 QString ForecastCsv::bucketName(const ForecastBucket &bucket)
 {

@@ -21,8 +21,8 @@
 //    win_rate: won / (won + lost) by count, 0 to 1; empty without a closed deal.
 // 3. Only when the forecast left deals out for want of a rate:
 //    left_out_currency,count,amount  (the amount in that currency)
-// Amounts have a dot and two decimals, whatever the locale. A text field starting with
-// = + - or @ gets a leading apostrophe, so that a spreadsheet shows a name and never runs it.
+// Amounts have a dot and two decimals, whatever the locale. Text fields go through
+// CsvWriter::guarded(), so that a spreadsheet shows a name and never runs it.
 class ForecastCsv final
 {
     Q_DECLARE_TR_FUNCTIONS(ForecastCsv)
@@ -32,8 +32,6 @@ public:
     static QString forecastTable(const Forecast &forecast, const PeopleBook &people);
     static QString winLossTable(const WinLoss &winLoss);
 
-    // One field as written: quoted when it has to be.
-    static QString field(const QString &text);
     // The bucket's name in the table ("overdue", "2026-07", "later", "no_date").
     static QString bucketName(const ForecastBucket &bucket);
 };

@@ -22,11 +22,16 @@ struct ImportRow
     OpportunityFields fields;
     // Update: the record the row changes; empty for a create.
     QString updateId;
-    // What is wrong, one per field at fault; `field` is the API's camelCase name ("value").
+    // What is wrong, one per field at fault; `field` is the API's camelCase name ("value"), as
+    // the validation names it (fieldName() says it as a report does).
     FieldErrors errors;
     // An existing deal with the same name and account (case and surrounding spaces aside),
     // or an earlier row of the file: a likely duplicate. Empty when none. Not an error.
+    // Only a row that creates a deal is checked. Holds the existing deal's id, or for an
+    // earlier row "line 3" (translated) with that line in duplicateLine.
     QString duplicateOf;
+    // The earlier row's line when the duplicate is in the file; 0 otherwise.
+    int duplicateLine = 0;
 
     bool isValid() const { return errors.isEmpty(); }
 };
@@ -72,19 +77,29 @@ public:
     Mode mode() const { return m_mode; }
     const QList<ImportRow> &rows() const { return m_rows; }
     // Problems of the whole file, before any row: no column mapped to the name (for new deals)
-    // or to the id (update by id), a field mapped twice.
+    // or to the id (update by id), a field mapped twice. While there is one nothing is
+    // importable: validCount(), createCount() and updateCount() are 0 and batch() is empty
+    // (rows() still says what each row would be).
     const QStringList &problems() const { return m_problems; }
+    // Rows that would be written: without errors, in a file without problems.
     int validCount() const;
+    // Rows with errors.
     int invalidCount() const;
     int duplicateCount() const;
+    // Of the valid rows, those that create a deal and those that change one.
     int createCount() const;
     int updateCount() const;
     // The valid rows as one batch: creates and edits of the fields each row sets.
     RecordBatch batch() const;
     // One line per problem: "line 7, value: not a number: 'abc'", file-wide problems first.
     QStringList report() const;
+    // The name a problem gives its field: the API's snake_case, as the file's header and the
+    // column pickers name it ("account_id"); a name no field has stays as it is.
+    static QString fieldName(const FieldError &error);
 
 private:
+    bool importable(const ImportRow &row) const;
+
     Mode m_mode = Mode::CreateOnly;
     QList<ImportRow> m_rows;
     QStringList m_problems;

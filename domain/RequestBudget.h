@@ -4,6 +4,7 @@
 #include <QString>
 
 class QSettings;
+class QUrl;
 
 // What the server lets one API key spend: requests an hour and writes a day. The hosted API
 // has plans (free: 100 requests an hour and 50 writes a day; the largest 2,000 and 1,000) and
@@ -28,7 +29,10 @@ public:
     int requestsPerHour = 0;
     int writesPerDay = 0;
 
+    // A plan's figures; Custom starts from the free plan's, the cautious guess.
     static RequestBudget forPlan(Plan plan);
+    // Whether `server` is the hosted API, whose plans limit requests: kashew.ai or a subdomain.
+    static bool isHostedServer(const QUrl &server);
     // The stored budget; with none stored, the free plan for the hosted API and no limit for
     // any other server.
     static RequestBudget read(const QSettings &settings, bool hostedServer);

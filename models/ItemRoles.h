@@ -42,5 +42,13 @@ enum Role
     // Sort key of a column: numbers and dates as themselves, text case-insensitively, amounts
     // as a MoneySortKey (converted to the base currency where a rate allows).
     SortRole,
+    // int (ImportPreviewModel::RowState): a previewed import row is valid, invalid or a likely
+    // duplicate.
+    ImportRowStateRole,
+    // QStringList: what is wrong with a previewed import row, one "field: reason" per problem.
+    ImportProblemsRole,
+    // Header of an import preview's column: the field it fills (quint32 OpportunityField), null
+    // when the column is not imported.
+    ImportFieldRole,
 };
 } // namespace ItemRoles

@@ -10,6 +10,8 @@ namespace {
 
 // Large batches (a first sync) are cheaper for the views as one reset than as many signals.
 constexpr qsizetype resetThreshold = 2000;
+// Above this many changed rows, one dataChanged over their span instead of one per row.
+constexpr qsizetype manyChanged = 256;
 
 qint64 updatedMsOf(const Opportunity &opportunity)
 {
@@ -338,7 +340,12 @@ void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
 
 void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
 {
-    if (rows.size() > resetThreshold) {
+    QList<OpportunityRow> added;
+    for (const OpportunityRow &row : rows) {
+        if (rowOf(row.opportunity.id) < 0)
+            added.append(row);
+    }
+    if (added.size() > resetThreshold) {
         QList<OpportunityRow> all = m_rows;
         for (const OpportunityRow &row : rows) {
             const int at = rowOf(row.opportunity.id);
@@ -350,24 +357,32 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
         resetRows(std::move(all));
         return;
     }
-    QList<OpportunityRow> added;
+    // Changed rows are updated in place (selections and current rows stay): a few, each
+    // announced on its own; many (a bulk change), as one range from the first to the last, which
+    // the proxies take in one pass instead of one pass per row.
+    const bool many = rows.size() - added.size() > manyChanged;
+    int first = rowCount();
+    int last = -1;
     for (const OpportunityRow &row : rows) {
         const int at = rowOf(row.opportunity.id);
-        if (at < 0) {
-            added.append(row);
+        if (at < 0)
             continue;
-        }
         m_rows[at] = row;
         m_foldedWaste += m_facts.at(at).nameLength;
         m_facts[at] = factsOf(m_rows[at].opportunity);
         m_updatedMs[at] = updatedMsOf(row.opportunity);
-        emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
+        first = std::min(first, at);
+        last = std::max(last, at);
+        if (!many)
+            emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
     }
+    if (many)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
     compactFoldedNames();
     if (added.isEmpty())
         return;
-    const int first = rowCount();
-    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+    const int firstAdded = rowCount();
+    beginInsertRows({}, firstAdded, firstAdded + static_cast<int>(added.size()) - 1);
     for (const OpportunityRow &row : added) {
         m_rowById.insert(row.opportunity.id, static_cast<int>(m_rows.size()));
         m_rows.append(row);

@@ -9,6 +9,7 @@
 #include "SqlTransaction.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QUuid>
 
 namespace {
@@ -39,6 +40,17 @@ Status writeBoth(RecordTable &records, Outbox &outbox, const CachedOpportunity &
 
 } // namespace
 
+struct LocalEdits::ReadAhead
+{
+    // The records edited and their entries, read before the first edit; an id edited again in
+    // the same batch is read anew (`used`).
+    QHash<QString, CachedOpportunity> records;
+    QHash<QString, OutboxEntry> entries;
+    QSet<QString> used;
+    // Read on the first account change: a bulk change of the account names the same few.
+    std::optional<QHash<QString, QString>> accountNames;
+};
+
 Result<StoreChanges> LocalEdits::create(Opportunity opportunity)
 {
     RecordBatch batch;
@@ -67,7 +79,25 @@ Result<StoreChanges> LocalEdits::apply(const RecordBatch &batch, QStringList *cr
     StoreChanges changes;
     QStringList changed;
     QStringList created;
-    std::optional<QHash<QString, QString>> accountNames;
+    // Every record edited and its entry in a few reads, not two per record: a bulk change
+    // edits thousands.
+    ReadAhead reads;
+    if (batch.edits.size() > 1) {
+        QStringList ids;
+        ids.reserve(batch.edits.size());
+        for (const RecordEdit &edit : batch.edits)
+            ids.append(edit.id);
+        const auto records = m_records.findMany(ids);
+        if (!records)
+            return Failure{records.error()};
+        reads.records.reserve(records->size());
+        for (const CachedOpportunity &record : *records)
+            reads.records.insert(record.opportunity.id, record);
+        auto entries = m_outbox.entriesFor(ids);
+        if (!entries)
+            return Failure{entries.error()};
+        reads.entries = std::move(*entries);
+    }
     for (Opportunity opportunity : batch.creates) {
         const auto id = createWithin(std::move(opportunity));
         if (!id)
@@ -75,7 +105,7 @@ Result<StoreChanges> LocalEdits::apply(const RecordBatch &batch, QStringList *cr
         created.append(*id);
     }
     for (const RecordEdit &edit : batch.edits) {
-        const auto edited = editWithin(edit, accountNames);
+        const auto edited = editWithin(edit, reads);
         if (!edited)
             return Failure{edited.error()};
         if (*edited)
@@ -120,17 +150,25 @@ Result<QString> LocalEdits::createWithin(Opportunity opportunity)
     return opportunity.id;
 }
 
-Result<bool> LocalEdits::editWithin(const RecordEdit &edit,
-                                    std::optional<QHash<QString, QString>> &accountNames)
+Result<bool> LocalEdits::editWithin(const RecordEdit &edit, ReadAhead &reads)
 {
     const QString &id = edit.id;
-    const auto found = m_records.find(id);
+    // Read ahead, unless this batch edited it already (or read nothing ahead).
+    const bool readAhead = !reads.used.contains(id) && reads.records.contains(id);
+    reads.used.insert(id);
+    std::optional<CachedOpportunity> found;
+    if (readAhead) {
+        found = reads.records.take(id);
+    } else {
+        auto read = m_records.find(id);
+        if (!read)
+            return Failure{read.error()};
+        found = std::move(*read);
+    }
     if (!found)
-        return Failure{found.error()};
-    if (!*found)
         return CacheDatabase::failure(QStringLiteral("editing %1").arg(id),
                                       QCoreApplication::translate("LocalStore", "no such record"));
-    CachedOpportunity record = **found;
+    CachedOpportunity record = std::move(*found);
     const OpportunityFields fields = edit.fields & OpportunityFieldNames::writable();
     const OpportunityFields changed =
         OpportunityDiff::changedFields(record.opportunity, edit.edited, fields);
@@ -143,20 +181,25 @@ Result<bool> LocalEdits::editWithin(const RecordEdit &edit,
     record.opportunity.updatedAt = QDateTime::currentDateTimeUtc();
     if (changed.testFlag(OpportunityField::AccountId)) {
         // Read once per batch: a bulk change of the account names the same few accounts.
-        if (!accountNames) {
+        if (!reads.accountNames) {
             const auto accounts = m_accounts.all();
             if (!accounts)
                 return Failure{accounts.error()};
-            accountNames.emplace();
+            reads.accountNames.emplace();
             for (const Account &account : *accounts)
-                accountNames->insert(account.id, account.name);
+                reads.accountNames->insert(account.id, account.name);
         }
-        record.opportunity.accountName = accountNames->value(record.opportunity.accountId);
+        record.opportunity.accountName = reads.accountNames->value(record.opportunity.accountId);
     }
-    const auto existing = m_outbox.entryFor(id);
-    if (!existing)
-        return Failure{existing.error()};
-    OutboxEntry entry = existing->value_or(OutboxEntry{});
+    OutboxEntry entry;
+    if (readAhead) {
+        entry = reads.entries.take(id);
+    } else {
+        const auto existing = m_outbox.entryFor(id);
+        if (!existing)
+            return Failure{existing.error()};
+        entry = existing->value_or(OutboxEntry{});
+    }
     entry.opportunityId = id;
     if (entry.operation == OutboxEntry::Operation::Update) {
         // What still differs from the server's state goes out; an edit undone before it was

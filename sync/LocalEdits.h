@@ -46,9 +46,10 @@ public:
 private:
     // The parts of apply(), inside its transaction.
     Result<QString> createWithin(Opportunity opportunity);
-    // False when the edit changed nothing. `accountNames` is read on the first account change.
-    Result<bool> editWithin(const RecordEdit &edit,
-                            std::optional<QHash<QString, QString>> &accountNames);
+    // What apply() reads ahead for its edits (records, entries, account names); LocalEdits.cpp.
+    struct ReadAhead;
+    // False when the edit changed nothing.
+    Result<bool> editWithin(const RecordEdit &edit, ReadAhead &reads);
     Status removeWithin(const QString &id);
 
     CacheDatabase &m_db;

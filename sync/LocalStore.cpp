@@ -95,6 +95,11 @@ Result<std::optional<CachedOpportunity>> LocalStore::findOpportunity(const QStri
     return reported(m_parts->records.find(id));
 }
 
+Result<QList<CachedOpportunity>> LocalStore::findOpportunities(const QStringList &ids)
+{
+    return reported(m_parts->records.findMany(ids));
+}
+
 Result<QList<CachedOpportunity>> LocalStore::opportunities()
 {
     return reported(m_parts->records.all());

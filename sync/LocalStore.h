@@ -39,6 +39,9 @@ public:
     std::optional<CachedOpportunity> opportunity(const QString &id) override;
     // The same, telling a record that is not there from one that could not be read.
     Result<std::optional<CachedOpportunity>> findOpportunity(const QString &id);
+    // The shown records among `ids`, in their order (a bulk change's records, read at once); an
+    // id without one is not there.
+    Result<QList<CachedOpportunity>> findOpportunities(const QStringList &ids);
     Result<QList<CachedOpportunity>> opportunities() override;
     qint64 opportunityCount() override;
     Result<QList<Account>> accounts() override;

@@ -40,11 +40,46 @@ Result<QList<OutboxEntry>> Outbox::all() const
 
 Result<std::optional<OutboxEntry>> Outbox::entryFor(const QString &opportunityId) const
 {
-    QSqlQuery query = m_db.query();
-    query.prepare(QStringLiteral("SELECT ") + CacheRows::entryColumns +
-                  QStringLiteral(" FROM outbox WHERE opportunity_id = ?"));
+    // Prepared once: a bulk change reads the entry of every record it edits.
+    static const QString sql = QStringLiteral("SELECT ") + CacheRows::entryColumns +
+                               QStringLiteral(" FROM outbox WHERE opportunity_id = ?");
+    QSqlQuery &query = m_db.prepared(sql);
+    // Forward only: otherwise every exec allocates a cache for 128 rows of every column.
+    query.setForwardOnly(true);
     query.addBindValue(opportunityId);
-    return oneEntry(query);
+    auto found = oneEntry(query);
+    query.finish();
+    return found;
+}
+
+Result<QHash<QString, OutboxEntry>> Outbox::entriesFor(const QStringList &opportunityIds) const
+{
+    constexpr qsizetype chunk = 500; // well under SQLite's limit on bound values
+    QHash<QString, OutboxEntry> entries;
+    for (qsizetype start = 0; start < opportunityIds.size(); start += chunk) {
+        const QStringList some = opportunityIds.mid(start, chunk);
+        QStringList marks;
+        marks.fill(QStringLiteral("?"), some.size());
+        QSqlQuery query = m_db.query();
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT ") + CacheRows::entryColumns +
+                      QStringLiteral(" FROM outbox WHERE opportunity_id IN (") +
+                      marks.join(QStringLiteral(", ")) + QStringLiteral(")"));
+        for (const QString &id : some)
+            query.addBindValue(id);
+        if (!query.exec())
+            return CacheDatabase::failure(QStringLiteral("reading the outbox"),
+                                          query.lastError().text());
+        while (query.next()) {
+            OutboxEntry entry = CacheRows::entryFromRow(query);
+            const QString id = entry.opportunityId;
+            entries.insert(id, std::move(entry));
+        }
+        if (query.lastError().isValid())
+            return CacheDatabase::failure(QStringLiteral("reading the outbox"),
+                                          query.lastError().text());
+    }
+    return entries;
 }
 
 Result<std::optional<OutboxEntry>> Outbox::entry(qint64 sequence) const
@@ -68,16 +103,14 @@ Result<int> Outbox::count() const
 Status Outbox::write(const OutboxEntry &entry)
 {
     using SqlNullText::nullable;
-    QSqlQuery query = m_db.query();
-    if (entry.sequence > 0) {
-        query.prepare(QStringLiteral(
-            "UPDATE outbox SET opportunity_id = ?, operation = ?, fields = ?,"
-            " idempotency_key = ?, attempts = ?, last_error = ?, in_doubt = ? WHERE sequence = ?"));
-    } else {
-        query.prepare(QStringLiteral("INSERT INTO outbox (opportunity_id, operation, fields,"
-                                     " idempotency_key, attempts, last_error, in_doubt, created_at,"
-                                     " sent_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    }
+    // Prepared once each: a bulk change writes an entry per record.
+    static const QString update = QStringLiteral(
+        "UPDATE outbox SET opportunity_id = ?, operation = ?, fields = ?,"
+        " idempotency_key = ?, attempts = ?, last_error = ?, in_doubt = ? WHERE sequence = ?");
+    static const QString insert = QStringLiteral(
+        "INSERT INTO outbox (opportunity_id, operation, fields, idempotency_key, attempts,"
+        " last_error, in_doubt, created_at, sent_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    QSqlQuery &query = m_db.prepared(entry.sequence > 0 ? update : insert);
     query.addBindValue(entry.opportunityId);
     query.addBindValue(OutboxEntry::operationName(entry.operation));
     query.addBindValue(entry.fields.toInt());
@@ -96,14 +129,25 @@ Status Outbox::write(const OutboxEntry &entry)
                                ? QVariant(QMetaType::fromType<QString>())
                                : QVariant(CacheRows::jsonText(entry.sentBody)));
     }
-    if (!query.exec())
-        return CacheDatabase::failure(writing, query.lastError().text());
+    const bool ok = query.exec();
+    const QString error = ok ? QString() : query.lastError().text();
+    query.finish();
+    if (!ok)
+        return CacheDatabase::failure(writing, error);
     return {};
 }
 
 Status Outbox::remove(qint64 sequence)
 {
-    return m_db.exec(writing, QStringLiteral("DELETE FROM outbox WHERE sequence = ?"), {sequence});
+    // Prepared once: an edit back to the server's value takes its entry away, in bulk too.
+    QSqlQuery &query = m_db.prepared(QStringLiteral("DELETE FROM outbox WHERE sequence = ?"));
+    query.addBindValue(sequence);
+    const bool ok = query.exec();
+    const QString error = ok ? QString() : query.lastError().text();
+    query.finish();
+    if (!ok)
+        return CacheDatabase::failure(writing, error);
+    return {};
 }
 
 Status Outbox::removeFor(const QString &opportunityId)

@@ -3,7 +3,9 @@
 #include "OutboxEntry.h"
 #include "Result.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QStringList>
 #include <optional>
 
 class CacheDatabase;
@@ -19,6 +21,9 @@ public:
 
     Result<QList<OutboxEntry>> all() const;
     Result<std::optional<OutboxEntry>> entryFor(const QString &opportunityId) const;
+    // The entries of these records, by record id (none for a record without one); a few
+    // statements for thousands of ids.
+    Result<QHash<QString, OutboxEntry>> entriesFor(const QStringList &opportunityIds) const;
     Result<std::optional<OutboxEntry>> entry(qint64 sequence) const;
     Result<int> count() const;
 

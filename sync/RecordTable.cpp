@@ -4,18 +4,25 @@
 #include "CacheRows.h"
 #include "SqlNullText.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace {
 
+// "?, ?, ?": `count` of them.
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks.append(QStringLiteral("?"));
+    return marks.join(QStringLiteral(", "));
+}
+
 // One "?" per column of a comma-separated column list.
 QString placeholdersFor(const QString &columns)
 {
-    QStringList marks;
-    for (qsizetype i = 0, n = columns.count(QLatin1Char(',')) + 1; i < n; ++i)
-        marks.append(QStringLiteral("?"));
-    return marks.join(QStringLiteral(", "));
+    return placeholders(columns.count(QLatin1Char(',')) + 1);
 }
 
 // The one row `query` selects, if any.
@@ -37,11 +44,17 @@ Result<std::optional<CachedOpportunity>> oneRecord(QSqlQuery &query, const QStri
 
 Result<std::optional<CachedOpportunity>> RecordTable::find(const QString &id) const
 {
-    QSqlQuery query = m_db.query();
-    query.prepare(QStringLiteral("SELECT ") + CacheRows::rowColumns +
-                  QStringLiteral(" FROM opportunities WHERE id = ? AND local_deleted = 0"));
+    // Prepared once: a bulk change reads every record it edits.
+    static const QString sql =
+        QStringLiteral("SELECT ") + CacheRows::rowColumns +
+        QStringLiteral(" FROM opportunities WHERE id = ? AND local_deleted = 0");
+    QSqlQuery &query = m_db.prepared(sql);
+    // Forward only: otherwise every exec allocates a cache for 128 rows of every column.
+    query.setForwardOnly(true);
     query.addBindValue(id);
-    return oneRecord(query, id);
+    auto found = oneRecord(query, id);
+    query.finish();
+    return found;
 }
 
 Result<std::optional<CachedOpportunity>> RecordTable::findAny(const QString &id) const
@@ -57,6 +70,45 @@ Result<std::optional<CachedOpportunity>> RecordTable::findAny(const QString &id)
         return record;
     }
     return found;
+}
+
+Result<QList<CachedOpportunity>> RecordTable::findMany(const QStringList &ids) const
+{
+    // Hundreds of ids per statement: a bulk change's records read in a few round trips, well
+    // under SQLite's limit on bound values.
+    constexpr qsizetype chunk = 500;
+    QHash<QString, CachedOpportunity> found;
+    found.reserve(ids.size());
+    for (qsizetype start = 0; start < ids.size(); start += chunk) {
+        const QStringList some = ids.mid(start, chunk);
+        QSqlQuery query = m_db.query();
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT ") + CacheRows::rowColumns +
+                      QStringLiteral(" FROM opportunities WHERE local_deleted = 0 AND id IN (") +
+                      placeholders(some.size()) + QStringLiteral(")"));
+        for (const QString &id : some)
+            query.addBindValue(id);
+        if (!query.exec())
+            return CacheDatabase::failure(QStringLiteral("reading the cache"),
+                                          query.lastError().text());
+        while (query.next()) {
+            CachedOpportunity record = CacheRows::recordFromRow(query);
+            const QString id = record.opportunity.id;
+            found.insert(id, std::move(record));
+        }
+        if (query.lastError().isValid())
+            return CacheDatabase::failure(QStringLiteral("reading the cache"),
+                                          query.lastError().text());
+    }
+    QList<CachedOpportunity> records;
+    records.reserve(found.size());
+    for (const QString &id : ids) {
+        if (auto record = found.find(id); record != found.end()) {
+            records.append(std::move(*record));
+            found.erase(record); // an id named twice is read once
+        }
+    }
+    return records;
 }
 
 Result<QList<CachedOpportunity>> RecordTable::all() const

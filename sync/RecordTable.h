@@ -22,6 +22,9 @@ public:
     Result<std::optional<CachedOpportunity>> find(const QString &id) const;
     // Hidden rows too, as pending (a delete waiting to go out).
     Result<std::optional<CachedOpportunity>> findAny(const QString &id) const;
+    // The shown records among `ids`, in the order of `ids`; an id without one is not there or
+    // hidden. A few statements for thousands of ids.
+    Result<QList<CachedOpportunity>> findMany(const QStringList &ids) const;
     Result<QList<CachedOpportunity>> all() const;
     Result<qint64> count() const;
     // Hidden rows too; empty when unknown.

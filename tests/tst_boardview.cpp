@@ -213,15 +213,7 @@ private slots:
         const QString first = early.value(QStringLiteral("id")).toString();
         const QString second = late.value(QStringLiteral("id")).toString();
         QVERIFY(!first.isEmpty() && !second.isEmpty());
-        ApiClient::Settings settings;
-        settings.baseUrl = server.baseUrl();
-        settings.apiKey = QString::fromLatin1(ServerProcess::readKey);
-        settings.transferTimeoutMs = 5000;
-        settings.maxRetries = 1;
-        settings.backoffBaseMs = 20;
-        settings.backoffMaxMs = 200;
-        m_seeded->client.setSettings(settings);
-        m_window->setLocalOnly(false);
+        connectReadOnly(server.baseUrl());
         QVERIFY(syncOnce()); // reading is allowed: the board shows the server's deals
         QCOMPARE(column(Stage::Prospecting), (QStringList{first, second}));
         QVERIFY(!m_seeded->model.isReadOnly());

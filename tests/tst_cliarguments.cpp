@@ -111,6 +111,24 @@ private slots:
             << QStringList{QStringLiteral("set"), QStringLiteral("abc"), QStringLiteral("value=1"),
                            QStringLiteral("--stage"), QStringLiteral("proposal")}
             << QStringLiteral("--stage is not an option of 'set'");
+        QTest::newRow("import without file")
+            << QStringList{QStringLiteral("import")} << wrong(QStringLiteral("import"));
+        QTest::newRow("export --update")
+            << QStringList{QStringLiteral("export"), QStringLiteral("--update")}
+            << QStringLiteral("--update is not an option of 'export'");
+        QTest::newRow("import --map without field")
+            << QStringList{QStringLiteral("import"), QStringLiteral("f.csv"),
+                           QStringLiteral("--map"), QStringLiteral("Name")}
+            << QStringLiteral(
+                   "--map: 'Name' is not COLUMN=FIELD (FIELD empty: the column is not imported)");
+        QTest::newRow("import --encoding")
+            << QStringList{QStringLiteral("import"), QStringLiteral("f.csv"),
+                           QStringLiteral("--encoding"), QStringLiteral("ebcdic")}
+            << QStringLiteral("--encoding: 'ebcdic' is neither utf-8 nor latin1");
+        QTest::newRow("import --separator")
+            << QStringList{QStringLiteral("import"), QStringLiteral("f.csv"),
+                           QStringLiteral("--separator"), QStringLiteral("|")}
+            << QStringLiteral("--separator: '|' is none of , ; tab");
     }
     void usageErrors()
     {
@@ -184,7 +202,7 @@ private slots:
         const CliExit help = exitOf({QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
         QCOMPARE(help.out, CliCommandLine::helpText());
-        QCOMPARE(CliCommandTable::commands().size(), 18);
+        QCOMPARE(CliCommandTable::commands().size(), 20);
         for (const CliCommand &command : CliCommandTable::commands()) {
             const QString line =
                 QStringLiteral("  ") + command.synopsis().leftJustified(25) + command.help + u'\n';
@@ -217,15 +235,38 @@ private slots:
             QVERIFY2(command.run, qPrintable(command.name));
             names.append(command.name);
         }
-        QCOMPARE(names, (QStringList{QStringLiteral("sync"), QStringLiteral("list"),
-                                     QStringLiteral("show"), QStringLiteral("forecast"),
-                                     QStringLiteral("new"), QStringLiteral("set"),
-                                     QStringLiteral("move"), QStringLiteral("delete"),
-                                     QStringLiteral("pending"), QStringLiteral("status"),
-                                     QStringLiteral("people"), QStringLiteral("people set"),
-                                     QStringLiteral("people me"), QStringLiteral("rates"),
-                                     QStringLiteral("rates base"), QStringLiteral("rates set"),
+        QCOMPARE(names, (QStringList{QStringLiteral("sync"),         QStringLiteral("list"),
+                                     QStringLiteral("show"),         QStringLiteral("forecast"),
+                                     QStringLiteral("export"),       QStringLiteral("import"),
+                                     QStringLiteral("new"),          QStringLiteral("set"),
+                                     QStringLiteral("move"),         QStringLiteral("delete"),
+                                     QStringLiteral("pending"),      QStringLiteral("status"),
+                                     QStringLiteral("people"),       QStringLiteral("people set"),
+                                     QStringLiteral("people me"),    QStringLiteral("rates"),
+                                     QStringLiteral("rates base"),   QStringLiteral("rates set"),
                                      QStringLiteral("rates remove"), QStringLiteral("login")}));
+    }
+
+    // import: the file, each --map in order, the switches, a told encoding and separator.
+    void csvOptions()
+    {
+        const CliRequest request = requestOf(
+            {QStringLiteral("import"), QStringLiteral("deals.csv"), QStringLiteral("--map"),
+             QStringLiteral("Deal=name"), QStringLiteral("--map"), QStringLiteral("3="),
+             QStringLiteral("--update"), QStringLiteral("--dry-run"), QStringLiteral("--encoding"),
+             QStringLiteral("Latin-1"), QStringLiteral("--separator"), QStringLiteral("tab")});
+        QCOMPARE(request.csv.importFile, QStringLiteral("deals.csv"));
+        QCOMPARE(request.csv.maps,
+                 (QStringList{QStringLiteral("Deal=name"), QStringLiteral("3=")}));
+        QVERIFY(request.csv.update && request.csv.dryRun && !request.csv.skipInvalid);
+        QCOMPARE(request.csv.encoding, std::optional(CsvTable::Encoding::Latin1));
+        QCOMPARE(request.csv.separator, std::optional(QChar(u'\t')));
+        const CliRequest export_ = requestOf(
+            {QStringLiteral("export"), QStringLiteral("--csv"), QStringLiteral("out.csv"),
+             QStringLiteral("--locale"), QStringLiteral("--stage"), QStringLiteral("proposal")});
+        QCOMPARE(export_.csv.exportFile, QStringLiteral("out.csv"));
+        QVERIFY(export_.csv.localeStyle);
+        QCOMPARE(export_.filter.stages.size(), 1);
     }
 
     // What right command lines ask for.

@@ -1,5 +1,6 @@
 // LocalStore: edits with their outbox entries, coalescing, merging server state, a garbage file.
 // Damaged and unusable caches, and what salvage keeps: tst_cachesalvage.
+#include "CacheSeed.h"
 #include "LocalStore.h"
 
 #include <QDir>
@@ -13,17 +14,8 @@
 
 namespace {
 
-Opportunity serverRecord(const QString &id, const QString &name)
-{
-    Opportunity o;
-    o.id = id;
-    o.name = name;
-    o.value = 1000;
-    o.stage = Stage::Proposal;
-    o.probability = 50;
-    o.createdAt = o.updatedAt = QDateTime(QDate(2026, 1, 1), QTime(10, 0), Qt::UTC);
-    return o;
-}
+using CacheSeed::seed;
+using CacheSeed::serverRecord;
 
 // Field errors as one line, for comparisons that say what differs.
 QString describe(const FieldErrors &errors)
@@ -70,7 +62,7 @@ private slots:
 
     void editsCoalesceIntoOneEntryWithTheChangedFields()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("Deal A"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("Deal A"))});
         Opportunity edited = m_store->opportunity(QStringLiteral("a"))->opportunity;
         for (int value : {1100, 1200, 1300}) {
             edited.value = value;
@@ -87,7 +79,7 @@ private slots:
 
     void anEditUndoneBeforePushLeavesNothing()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("Deal A"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("Deal A"))});
         Opportunity edited = m_store->opportunity(QStringLiteral("a"))->opportunity;
         edited.stage = Stage::ClosedWon;
         QVERIFY(m_store->editOpportunity(QStringLiteral("a"), edited, OpportunityField::Stage));
@@ -110,7 +102,7 @@ private slots:
 
     void deleteHidesTheRowAndQueuesOneDelete()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("Deal A"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("Deal A"))});
         Opportunity edited = m_store->opportunity(QStringLiteral("a"))->opportunity;
         edited.value = 5;
         QVERIFY(m_store->editOpportunity(QStringLiteral("a"), edited, OpportunityField::Value));
@@ -122,8 +114,8 @@ private slots:
 
     void pullMergesFieldByField()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("Deal A")),
-              serverRecord(QStringLiteral("b"), QStringLiteral("Deal B"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("Deal A")),
+                        serverRecord(QStringLiteral("b"), QStringLiteral("Deal B"))});
         // Here: a's value and b's stage change.
         Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
         a.value = 2000;
@@ -135,7 +127,7 @@ private slots:
         Opportunity serverA = serverRecord(QStringLiteral("a"), QStringLiteral("Deal A, renamed"));
         Opportunity serverB = serverRecord(QStringLiteral("b"), QStringLiteral("Deal B"));
         serverB.stage = Stage::ClosedLost;
-        seed({serverA, serverB});
+        seed(*m_store, {serverA, serverB});
 
         const auto mergedA = m_store->opportunity(QStringLiteral("a"));
         QVERIFY(mergedA);
@@ -157,14 +149,14 @@ private slots:
 
     void completePullRemovesVanishedRowsButKeepsEditedOnes()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")),
-              serverRecord(QStringLiteral("b"), QStringLiteral("B")),
-              serverRecord(QStringLiteral("c"), QStringLiteral("C"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("A")),
+                        serverRecord(QStringLiteral("b"), QStringLiteral("B")),
+                        serverRecord(QStringLiteral("c"), QStringLiteral("C"))});
         Opportunity b = m_store->opportunity(QStringLiteral("b"))->opportunity;
         b.value = 7;
         QVERIFY(m_store->editOpportunity(QStringLiteral("b"), b, OpportunityField::Value));
         QSignalSpy removed(m_store.get(), &LocalStore::opportunitiesRemoved);
-        seed({serverRecord(QStringLiteral("c"), QStringLiteral("C"))});
+        seed(*m_store, {serverRecord(QStringLiteral("c"), QStringLiteral("C"))});
         QVERIFY(!m_store->opportunity(QStringLiteral("a")));
         QCOMPARE(removed.size(), 1);
         const auto kept = m_store->opportunity(QStringLiteral("b"));
@@ -176,8 +168,8 @@ private slots:
 
     void incompletePullRemovesNothing()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")),
-              serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("A")),
+                        serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
         QVERIFY(m_store->beginPull());
         QVERIFY(m_store->stagePulled({serverRecord(QStringLiteral("a"), QStringLiteral("A2"))}));
         QVERIFY(m_store->commitPull(false));
@@ -187,7 +179,7 @@ private slots:
 
     void anEditUndoneWhileItsRequestIsUnderWayStillGoesOut()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
         Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
         a.name = QStringLiteral("Renamed");
         QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Name));
@@ -207,18 +199,19 @@ private slots:
 
     void deletedHereChangedThereStaysAConflict()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
         QVERIFY(m_store->deleteOpportunity(QStringLiteral("a")));
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A, renamed there"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("A, renamed there"))});
         QCOMPARE(m_store->opportunity(QStringLiteral("a"))->state, SyncState::Conflict);
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A, renamed there"))}); // next sync
+        seed(*m_store,
+             {serverRecord(QStringLiteral("a"), QStringLiteral("A, renamed there"))}); // next sync
         QCOMPARE(m_store->opportunity(QStringLiteral("a"))->state, SyncState::Conflict);
     }
 
     void discardingEditsGoesBackToTheServerState()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A")),
-              serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("A")),
+                        serverRecord(QStringLiteral("b"), QStringLiteral("B"))});
         Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
         a.value = 1;
         QVERIFY(m_store->editOpportunity(QStringLiteral("a"), a, OpportunityField::Value));
@@ -244,7 +237,7 @@ private slots:
         refuseAnEdit();
         if (QTest::currentTestFailed())
             return;
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A, renamed there"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("A, renamed there"))});
         const QString path = m_store->path();
         m_store = std::make_unique<LocalStore>();
         QVERIFY(m_store->open(path).ok);
@@ -324,7 +317,7 @@ private:
     // Record "a" with its value and probability edited, refused by the server for both.
     void refuseAnEdit()
     {
-        seed({serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
+        seed(*m_store, {serverRecord(QStringLiteral("a"), QStringLiteral("A"))});
         Opportunity a = m_store->opportunity(QStringLiteral("a"))->opportunity;
         a.value = -5;
         a.probability = 101;
@@ -334,13 +327,6 @@ private:
         QVERIFY(m_store->failEntry(sequence, refusal, refusedFields));
         QCOMPARE(describe(m_store->opportunity(QStringLiteral("a"))->syncFieldErrors),
                  describe(refusedFields));
-    }
-
-    void seed(const QList<Opportunity> &records)
-    {
-        QVERIFY(m_store->beginPull());
-        QVERIFY(m_store->stagePulled(records));
-        QVERIFY(m_store->commitPull(true));
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;

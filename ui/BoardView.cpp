@@ -73,6 +73,17 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         header->addWidget(column.title, 1);
         column.stale = new StaleCountLabel(column.frame);
         header->addWidget(column.stale);
+        // Closed stages never go stale: their empty count gives its room to the "+", so that six
+        // columns still fit beside the detail at 1360 px.
+        column.stale->setHidden(Stages::isClosed(stage));
+        column.add = new QToolButton(column.frame);
+        column.add->setAutoRaise(true);
+        column.add->setText(QStringLiteral("+"));
+        column.add->setToolTip(tr("Add a deal to %1").arg(Stages::label(stage)));
+        column.add->setAccessibleName(column.add->toolTip());
+        connect(column.add, &QToolButton::clicked, this,
+                [this, stage] { emit addRequested(stage); });
+        header->addWidget(column.add);
         if (Stages::isClosed(stage)) {
             column.collapse = new QToolButton(column.frame);
             column.collapse->setCheckable(true);
@@ -141,6 +152,7 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
     for (const Column &column : std::as_const(m_columns)) {
         column.title->setFixedHeight(titleHeight);
         column.stale->setFixedHeight(titleHeight);
+        column.add->setFixedSize(titleHeight, titleHeight);
         if (column.collapse)
             column.collapse->setFixedHeight(titleHeight);
     }

@@ -39,6 +39,8 @@ public:
     StageTotalsView *columnTotals(Stage stage) const { return m_columns.value(stage).totals; }
     StaleCountLabel *columnStale(Stage stage) const { return m_columns.value(stage).stale; }
     StageColumnProxy *columnProxy(Stage stage) const { return m_columns.value(stage).proxy; }
+    // The header's "+": asks for a new deal in the column (QuickAdd opens it).
+    QToolButton *addButton(Stage stage) const { return m_columns.value(stage).add; }
     // Every card on the board, counted and summed: the filter bar's line while the board shows.
     PipelineSummary summary() const;
     // The header's text: name and count, then the column's figures as their tooltip says them.
@@ -60,6 +62,7 @@ public:
 
 signals:
     void openRequested(const QString &id);
+    void addRequested(Stage stage);
     void totalsChanged();
     // The current card changed (another card, or none).
     void currentChanged();
@@ -79,6 +82,7 @@ private:
         StaleCountLabel *stale = nullptr;
         StageTotalsView *totals = nullptr;
         QToolButton *collapse = nullptr;
+        QToolButton *add = nullptr;
         QWidget *frame = nullptr;
     };
     void updateHeaders();

@@ -1,7 +1,10 @@
 #include "MainWindow.h"
 
 #include "BoardView.h"
+#include "BudgetSettingsPage.h"
+#include "BulkActions.h"
 #include "ConnectionSetup.h"
+#include "CsvActions.h"
 #include "DayChangeTimer.h"
 #include "DetailFollower.h"
 #include "DetailPanel.h"
@@ -15,6 +18,7 @@
 #include "PeopleSettingsPage.h"
 #include "PipelineViews.h"
 #include "Profile.h"
+#include "QuickAdd.h"
 #include "SavedViewsMenu.h"
 #include "SettingsDialog.h"
 #include "StaleSettingsPage.h"
@@ -62,7 +66,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     createLayout();
     m_actions = new RecordActions(
         services.store, services.engine, services.profile, *m_undoStack,
-        [this] { return m_views->currentId(); }, *this);
+        [this] { return m_views->currentId(); }, [this] { return m_views->selectedIds(); }, *this);
     m_connection = new ConnectionSetup(services.client, services.engine, services.store,
                                        services.profile, services.credentials, this);
     m_findAction = new QAction(tr("&Find"), this);
@@ -70,6 +74,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_settingsAction = new QAction(tr("Se&ttings…"), this);
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     m_table->addActions({editAction(), archiveAction(), deleteAction()});
+    m_table->addActions(m_actions->bulk()->actions());
     createMenus();
     m_syncStatus = new SyncStatusBar(services.store, services.engine, *statusBar(), this);
     m_notices = new SyncNotices(services.engine, *m_banner, this);
@@ -121,6 +126,12 @@ void MainWindow::createMenus()
     file->addAction(newAction());
     file->addAction(syncAction());
     file->addSeparator();
+    auto *csv = new CsvActions(
+        {m_services.store, m_services.model, *m_proxy, *m_table, *newAction()}, *this);
+    connect(csv, &CsvActions::reported, this,
+            [this](const QString &message) { showBanner(message, false, false); });
+    file->addActions({csv->importAction(), csv->exportAction()});
+    file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -136,6 +147,7 @@ void MainWindow::createMenus()
     edit->addAction(editAction());
     edit->addAction(archiveAction());
     edit->addAction(deleteAction());
+    edit->addActions(m_actions->bulk()->actions()); // a section for the selection
     edit->addSeparator();
     edit->addAction(m_findAction);
     menuBar()->addMenu(tr("&View"))->addAction(m_filterBar->myDealsAction());
@@ -167,6 +179,8 @@ void MainWindow::connectParts()
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     // The rep goes on with the deal they just made: current in the list and on the board.
     connect(m_actions, &RecordActions::created, m_views, &PipelineViews::select);
+    auto *quickAdd = new QuickAdd(m_services.store, m_services.profile, *m_board, *m_actions, this);
+    connect(quickAdd, &QuickAdd::created, m_views, &PipelineViews::select);
     m_views->offerNew(newAction()); // an empty cache's notice adds a deal with it
     connect(m_actions, &RecordActions::failed, this,
             [this](const QString &message) { showBanner(message, false, false); });
@@ -259,6 +273,9 @@ void MainWindow::openSettings()
     dialog.addPage(money, tr("&Money"), [money] { return money->validate(); });
     auto *stale = new StaleSettingsPage(settingsPath);
     dialog.addPage(stale, tr("Sta&le deals"), [stale] { return stale->validate(); });
+    auto *budget = new BudgetSettingsPage(
+        settingsPath, RequestBudget::isHostedServer(m_services.profile.serverUrl()));
+    dialog.addPage(budget, tr("&Budget"), [budget] { return budget->validate(); });
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (const Status saved = people->save(); !saved)
@@ -269,6 +286,8 @@ void MainWindow::openSettings()
     if (const Status saved = stale->save(); !saved)
         showBanner(tr("The stale days could not be saved: %1").arg(saved.error()), false, false);
     m_services.model.setStaleRule(stale->rule());
+    if (const Status saved = budget->save(); !saved)
+        showBanner(tr("The budget could not be saved: %1").arg(saved.error()), false, false);
     const SettingsDialog::Values values = dialog.values();
     {
         QSettings saved(settingsPath, QSettings::IniFormat);

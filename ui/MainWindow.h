@@ -73,7 +73,8 @@ public:
     QAction *deleteAction() const { return m_actions->deleteAction(); }
     QAction *syncAction() const { return m_actions->syncAction(); }
 
-    // Deletes the selected record after `confirm` says yes (a dialog, unless a test decides).
+    // Deletes the selected records after `confirm` says yes (a dialog, unless a test decides);
+    // `name` is the deal's name for one, the count for several ("3 deals").
     void setDeleteConfirmation(std::function<bool(const QString &name)> confirm);
 
 protected:

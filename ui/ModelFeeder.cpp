@@ -3,6 +3,8 @@
 #include "LocalStore.h"
 #include "OpportunityListModel.h"
 
+#include <QSet>
+
 namespace {
 
 OpportunityRow rowOf(const CachedOpportunity &record)
@@ -38,18 +40,22 @@ void ModelFeeder::reload()
 
 void ModelFeeder::refresh(const QStringList &ids)
 {
-    if (ids.size() > 2000)
-        return reload();
+    // One read of all the ids (a bulk change names thousands), not one per id nor the whole
+    // cache. A read that fails leaves the rows as shown; an id not read is gone.
+    const auto records = m_store.findOpportunities(ids);
+    if (!records)
+        return;
     QList<OpportunityRow> rows;
+    rows.reserve(records->size());
+    QSet<QString> found;
+    found.reserve(records->size());
+    for (const CachedOpportunity &record : *records) {
+        rows.append(rowOf(record));
+        found.insert(record.opportunity.id);
+    }
     QStringList gone;
     for (const QString &id : ids) {
-        // A record that cannot be read stays as shown; only one not there is gone.
-        const auto record = m_store.findOpportunity(id);
-        if (!record)
-            continue;
-        if (*record)
-            rows.append(rowOf(**record));
-        else
+        if (!found.contains(id))
             gone.append(id);
     }
     m_model.upsertRows(rows);

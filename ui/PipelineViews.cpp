@@ -112,6 +112,15 @@ QString PipelineViews::currentId() const
     return m_list.selectionModel()->hasSelection() ? m_list.currentId() : QString();
 }
 
+QStringList PipelineViews::selectedIds() const
+{
+    if (showsBoard())
+        return m_board.selectedIds();
+    if (showsForecast())
+        return {};
+    return m_list.selectedIds();
+}
+
 void PipelineViews::select(const QString &id)
 {
     RecordSelection::selectInList(m_list, id);

@@ -35,6 +35,9 @@ public:
     // or the board's current card (never a row the list keeps hidden behind another view);
     // none while the forecast shows.
     QString currentId() const;
+    // The records selected in the view showing: the list's selected rows or the board's selected
+    // cards; none while the forecast shows.
+    QStringList selectedIds() const;
     // Makes `id` current in the list, and on the board when it shows.
     void select(const QString &id);
     // What an empty view offers when there are no deals at all (File ▸ New).

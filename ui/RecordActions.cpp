@@ -1,5 +1,6 @@
 #include "RecordActions.h"
 
+#include "BulkActions.h"
 #include "ConflictDialog.h"
 #include "LocalStore.h"
 #include "OpportunityDialog.h"
@@ -27,13 +28,14 @@ QList<Account> accountChoices(LocalStore &store)
 
 RecordActions::RecordActions(LocalStore &store, SyncEngine &engine, const Profile &profile,
                              QUndoStack &undoStack, std::function<QString()> currentId,
-                             QWidget &window)
+                             std::function<QStringList()> selectedIds, QWidget &window)
     : QObject(&window)
     , m_store(store)
     , m_engine(engine)
     , m_profile(profile)
     , m_undoStack(undoStack)
     , m_currentId(std::move(currentId))
+    , m_selectedIds(std::move(selectedIds))
     , m_window(window)
     , m_new(new QAction(tr("&New opportunity…"), this))
     , m_edit(new QAction(tr("&Edit…"), this))
@@ -55,6 +57,8 @@ RecordActions::RecordActions(LocalStore &store, SyncEngine &engine, const Profil
     connect(m_sync, &QAction::triggered, &m_engine, &SyncEngine::syncNow);
     connect(&store, &LocalStore::opportunityIdChanged, this,
             [this](const QString &oldId, const QString &newId) { m_renamed.insert(oldId, newId); });
+    m_bulk = new BulkActions(store, profile, undoStack, m_renamed, m_selectedIds, window);
+    connect(m_bulk, &BulkActions::failed, this, &RecordActions::failed);
 }
 
 void RecordActions::setDeleteConfirmation(std::function<bool(const QString &)> confirm)
@@ -66,11 +70,13 @@ void RecordActions::setEditingAllowed(bool allowed)
 {
     for (QAction *action : {m_new, m_edit, m_archive, m_delete})
         action->setEnabled(allowed);
+    m_bulk->setEditingAllowed(allowed);
 }
 
 void RecordActions::follow(const std::optional<CachedOpportunity> &shown)
 {
-    m_archive->setText(shown && shown->opportunity.isArchived ? tr("Un&archive") : tr("&Archive"));
+    m_unarchives = shown && shown->opportunity.isArchived;
+    m_archive->setText(m_unarchives ? tr("Un&archive") : tr("&Archive"));
 }
 
 void RecordActions::create()
@@ -80,18 +86,25 @@ void RecordActions::create()
     Opportunity fresh;
     fresh.ownerId = QString();
     fresh.probability = probabilities.proposed(fresh.stage);
-    OpportunityDialog dialog(fresh, accountChoices(m_store), true, &m_window);
-    dialog.setStageProbabilities(probabilities);
+    createFrom(fresh);
+}
+
+bool RecordActions::createFrom(const Opportunity &draft)
+{
+    OpportunityDialog dialog(draft, accountChoices(m_store), true, &m_window);
+    dialog.setStageProbabilities(
+        StageProbabilities::read(QSettings(m_profile.settingsPath(), QSettings::IniFormat)));
     if (const Result<PeopleBook> people = m_store.people())
         dialog.setPeople(*people);
     if (dialog.exec() != QDialog::Accepted)
-        return;
+        return false;
     const Result<QString> id = m_store.createOpportunity(dialog.opportunity());
     if (!id) {
         emit failed(tr("The opportunity could not be saved: %1").arg(id.error()));
-        return;
+        return false;
     }
     emit created(*id);
+    return true;
 }
 
 void RecordActions::editCurrent()
@@ -135,6 +148,11 @@ void RecordActions::edit(const QString &id)
 
 void RecordActions::toggleArchived()
 {
+    // Several deals: what the action says (from the current one) to each that is not so yet.
+    if (const QStringList ids = selectedOrCurrent(); ids.size() > 1) {
+        m_bulk->setArchived(ids, !m_unarchives);
+        return;
+    }
     const QString id = m_currentId();
     const auto record = id.isEmpty() ? std::nullopt : m_store.opportunity(id);
     if (!record)
@@ -155,23 +173,47 @@ void RecordActions::move(const QStringList &ids, Stage stage)
 
 void RecordActions::deleteCurrent()
 {
+    if (const QStringList ids = selectedOrCurrent(); ids.size() > 1) {
+        // One question, one write of them all (or none).
+        const int count = static_cast<int>(ids.size());
+        if (!confirmDelete(tr("%n deals", nullptr, count), count) || !m_bulk->confirmBudget(count))
+            return;
+        RecordBatch batch;
+        batch.deletions = ids;
+        if (const Result<QStringList> deleted = m_store.applyBatch(batch); !deleted)
+            emit failed(tr("Not deleted: %1").arg(deleted.error()));
+        return;
+    }
     const QString id = m_currentId();
     const auto record = id.isEmpty() ? std::nullopt : m_store.opportunity(id);
-    if (!record || !confirmDelete(record->opportunity.name))
+    if (!record || !confirmDelete(record->opportunity.name, 1))
         return;
     // Sent by the engine's push scheduler, like every edit, once the rep pauses.
     if (const Status deleted = m_store.deleteOpportunity(id); !deleted)
         emit failed(tr("Not deleted: %1").arg(deleted.error()));
 }
 
-bool RecordActions::confirmDelete(const QString &name)
+QStringList RecordActions::selectedOrCurrent() const
+{
+    QStringList ids = m_selectedIds();
+    if (ids.isEmpty() && !m_currentId().isEmpty())
+        ids.append(m_currentId());
+    return ids;
+}
+
+bool RecordActions::confirmDelete(const QString &name, int count)
 {
     if (m_confirmDelete)
         return m_confirmDelete(name);
-    QMessageBox box(QMessageBox::Warning, tr("Delete opportunity"),
-                    tr("Delete \"%1\" permanently? This cannot be undone, here or on the server.")
-                        .arg(ServerText::isolated(name)),
-                    QMessageBox::Cancel, &m_window);
+    QMessageBox box(
+        QMessageBox::Warning, count == 1 ? tr("Delete opportunity") : tr("Delete opportunities"),
+        count == 1
+            ? tr("Delete \"%1\" permanently? This cannot be undone, here or on the server.")
+                  .arg(ServerText::isolated(name))
+            : tr("Delete %n deals? They are deleted permanently, here and on the server; this "
+                 "cannot be undone.",
+                 nullptr, count),
+        QMessageBox::Cancel, &m_window);
     box.setTextFormat(Qt::PlainText);
     box.addButton(tr("Delete permanently"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);

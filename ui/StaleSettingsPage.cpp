@@ -1,8 +1,9 @@
 #include "StaleSettingsPage.h"
 
+#include "SettingsFile.h"
+
 #include <QFormLayout>
 #include <QLabel>
-#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -90,10 +91,6 @@ bool StaleSettingsPage::validate()
 
 Status StaleSettingsPage::save() const
 {
-    QSettings settings(m_settingsPath, QSettings::IniFormat);
-    rule().write(settings);
-    settings.sync();
-    if (settings.status() != QSettings::NoError)
-        return Failure{tr("the settings file %1 could not be written").arg(m_settingsPath)};
-    return {};
+    return SettingsFile::save(m_settingsPath,
+                              [this](QSettings &settings) { rule().write(settings); });
 }

@@ -112,6 +112,197 @@
         <source>The probability becomes %1%. Edit ▸ Undo takes the move back.</source>
         <translation>Die Wahrscheinlichkeit wird auf %1 % gesetzt. Mit Bearbeiten ▸ Rückgängig lässt sich das Verschieben zurücknehmen.</translation>
     </message>
+    <message>
+        <source>Add a deal to %1</source>
+        <translation>Einen Deal in %1 anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetSettingsPage</name>
+    <message>
+        <source>What your API key may spend. The hosted API&apos;s plans limit requests an hour and writes a day and do not say so: pick yours. Before a bulk change takes more than a day of writes, kashew says how long it takes to reach the server.</source>
+        <translation>Was Ihr API-Schlüssel verbrauchen darf. Die Tarife der gehosteten API begrenzen Anfragen pro Stunde und Schreibzugriffe pro Tag, ohne es mitzuteilen: Wählen Sie Ihren. Braucht eine Sammeländerung mehr als einen Tag an Schreibzugriffen, sagt kashew vorher, wie lange sie bis zum Server braucht.</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Kostenlos</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Größter</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigener</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>&amp;Tarif:</translation>
+    </message>
+    <message>
+        <source>&amp;Requests an hour:</source>
+        <translation>&amp;Anfragen pro Stunde:</translation>
+    </message>
+    <message>
+        <source>&amp;Writes a day:</source>
+        <translation>&amp;Schreibzugriffe pro Tag:</translation>
+    </message>
+    <message>
+        <source>Enter a number from 0 (no limit) to %L1.</source>
+        <translation>Geben Sie eine Zahl von 0 (unbegrenzt) bis %L1 ein.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <source>change of owner of &apos;%1&apos;</source>
+        <translation>Änderung der Zuständigkeit von „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>change of owner of %n deals</source>
+        <translation>
+            <numerusform>Änderung der Zuständigkeit von %n Deal</numerusform>
+            <numerusform>Änderung der Zuständigkeit von %n Deals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>change of close date of &apos;%1&apos;</source>
+        <translation>Änderung des Abschlussdatums von „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>change of close date of %n deals</source>
+        <translation>
+            <numerusform>Änderung des Abschlussdatums von %n Deal</numerusform>
+            <numerusform>Änderung des Abschlussdatums von %n Deals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>archive of &apos;%1&apos;</source>
+        <translation>Archivierung von „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>archive of %n deals</source>
+        <translation>
+            <numerusform>Archivierung von %n Deal</numerusform>
+            <numerusform>Archivierung von %n Deals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unarchive of &apos;%1&apos;</source>
+        <translation>Aufhebung der Archivierung von „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>unarchive of %n deals</source>
+        <translation>
+            <numerusform>Aufhebung der Archivierung von %n Deal</numerusform>
+            <numerusform>Aufhebung der Archivierung von %n Deals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>change of probability of &apos;%1&apos;</source>
+        <translation>Änderung der Wahrscheinlichkeit von „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>change of probability of %n deals</source>
+        <translation>
+            <numerusform>Änderung der Wahrscheinlichkeit von %n Deal</numerusform>
+            <numerusform>Änderung der Wahrscheinlichkeit von %n Deals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change s&amp;tage…</source>
+        <translation>&amp;Phase ändern…</translation>
+    </message>
+    <message>
+        <source>Change o&amp;wner…</source>
+        <translation>&amp;Zuständige ändern…</translation>
+    </message>
+    <message>
+        <source>Change &amp;close date…</source>
+        <translation>Abschluss&amp;datum ändern…</translation>
+    </message>
+    <message>
+        <source>Change &amp;probability…</source>
+        <translation>Wahrscheinlich&amp;keit ändern…</translation>
+    </message>
+    <message numerus="yes">
+        <source>This change of %n deals takes %1 days of your plan&apos;s %L2 writes a day to reach the server. kashew saves it here now and sends it as the plan allows.</source>
+        <translation>
+            <numerusform>Diese Änderung von %n Deal braucht %1 Tage der %L2 Schreibzugriffe pro Tag Ihres Tarifs, bis sie beim Server ist. kashew speichert sie jetzt hier und sendet sie, wie der Tarif es erlaubt.</numerusform>
+            <numerusform>Diese Änderung von %n Deals braucht %1 Tage der %L2 Schreibzugriffe pro Tag Ihres Tarifs, bis sie beim Server ist. kashew speichert sie jetzt hier und sendet sie, wie der Tarif es erlaubt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change of many deals</source>
+        <translation>Änderung vieler Deals</translation>
+    </message>
+    <message>
+        <source>Save and send over time</source>
+        <translation>Speichern und nach und nach senden</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>Die Änderung konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message numerus="yes">
+        <source>Change the stage of %n deal(s)</source>
+        <translation>
+            <numerusform>Phase von %n Deal ändern</numerusform>
+            <numerusform>Phase von %n Deals ändern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation>&amp;Phase:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the owner of %n deal(s)</source>
+        <translation>
+            <numerusform>Zuständige für %n Deal ändern</numerusform>
+            <numerusform>Zuständige für %n Deals ändern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a person, or type an owner id</source>
+        <translation>Wählen Sie eine Person oder geben Sie eine ID ein</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>&amp;Zuständig:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the expected close date of %n deal(s)</source>
+        <translation>
+            <numerusform>Voraussichtlichen Abschluss von %n Deal ändern</numerusform>
+            <numerusform>Voraussichtlichen Abschluss von %n Deals ändern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Expected &amp;close:</source>
+        <translation>Voraussichtlicher &amp;Abschluss:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the probability of %n deal(s)</source>
+        <translation>
+            <numerusform>Wahrscheinlichkeit von %n Deal ändern</numerusform>
+            <numerusform>Wahrscheinlichkeit von %n Deals ändern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Probability:</source>
+        <translation>&amp;Wahrscheinlichkeit:</translation>
+    </message>
 </context>
 <context>
     <name>CardDelegate</name>
@@ -230,6 +421,100 @@
     <message>
         <source>The system keychain is not available (%1): the key is kept for this session only.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1): Der Schlüssel wird nur für diese Sitzung gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvActions</name>
+    <message>
+        <source>The deals could not be saved to %1: %2</source>
+        <translation>Die Deals konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: %1</source>
+        <translation>Nichts kann importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n deal(s).</source>
+        <translation>
+            <numerusform>%n Deal importiert.</numerusform>
+            <numerusform>%n Deals importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 (%n row(s) skipped).</source>
+        <translation>
+            <numerusform>%1 importiert (%n Zeile übersprungen).</numerusform>
+            <numerusform>%1 importiert (%n Zeilen übersprungen).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n Deal</numerusform>
+            <numerusform>%n Deals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>deals-%1.csv</source>
+        <translation>deals-%1.csv</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n deal(s) to %1.</source>
+        <translation>
+            <numerusform>%n Deal nach %1 exportiert.</numerusform>
+            <numerusform>%n Deals nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>Line %1: a quoted field is not closed.</source>
+        <translation>Zeile %1: Ein Feld in Anführungszeichen wird nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>Line %1: there is text after the closing quote of a field.</source>
+        <translation>Zeile %1: Nach dem schließenden Anführungszeichen eines Felds steht noch Text.</translation>
+    </message>
+    <message>
+        <source>Line %1: this is not a text file (a spreadsheet&apos;s own file rather than CSV?).</source>
+        <translation>Zeile %1: Das ist keine Textdatei (eher die eigene Datei einer Tabellenkalkulation als CSV?).</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>Die Datei hat keine Zeilen.</translation>
     </message>
 </context>
 <context>
@@ -372,6 +657,57 @@
     <message>
         <source>Show live deals</source>
         <translation>Aktive Deals zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>The deals &amp;shown (%L1)</source>
+        <translation>Die &amp;angezeigten Deals (%L1)</translation>
+    </message>
+    <message>
+        <source>&amp;All deals (%L1)</source>
+        <translation>A&amp;lle Deals (%L1)</translation>
+    </message>
+    <message>
+        <source>&amp;Neutral (comma, ISO dates, dot decimals)</source>
+        <translation>&amp;Neutral (Komma, ISO-Datum, Dezimalpunkt)</translation>
+    </message>
+    <message>
+        <source>For a s&amp;preadsheet in %1</source>
+        <translation>Für eine &amp;Tabellenkalkulation auf %1</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>The list&apos;s rows, in its order, with its visible columns</source>
+        <translation>Die Zeilen der Liste, in ihrer Reihenfolge, mit ihren sichtbaren Spalten</translation>
+    </message>
+    <message>
+        <source>Every deal in the cache, archived ones too, with every field</source>
+        <translation>Jeder Deal im Zwischenspeicher, auch archivierte, mit allen Feldern</translation>
+    </message>
+    <message>
+        <source>What other programs and scripts read: fields separated by commas, dates as 2026-07-15, values as 1234.50</source>
+        <translation>Was andere Programme und Skripte lesen: Felder durch Kommas getrennt, Datum als 2026-07-15, Werte als 1234.50</translation>
+    </message>
+    <message>
+        <source>Numbers and dates as %1 writes them, so a spreadsheet opens the file without asking</source>
+        <translation>Zahlen und Datum, wie man sie auf %1 schreibt, damit eine Tabellenkalkulation die Datei ohne Rückfrage öffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
     </message>
 </context>
 <context>
@@ -764,6 +1100,249 @@
     </message>
 </context>
 <context>
+    <name>ImportColumnBar</name>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <source>Field of column %1</source>
+        <translation>Feld der Spalte %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDateReader</name>
+    <message>
+        <source>not a date: &apos;%1&apos;</source>
+        <translation>kein Datum: „%1“</translation>
+    </message>
+    <message>
+        <source>ambiguous date &apos;%1&apos;: write it as %2 or %3</source>
+        <translation>mehrdeutiges Datum „%1“: schreiben Sie es als %2 oder %3</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Latin-1</source>
+        <translation>Latin-1</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Komma (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Semikolon (;)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>&amp;Create new deals</source>
+        <translation>Neue Deals &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Update deals by id (create the rest)</source>
+        <translation>Deals nach ID akt&amp;ualisieren (die übrigen anlegen)</translation>
+    </message>
+    <message>
+        <source>Import &amp;nothing while any row has an error</source>
+        <translation>&amp;Nichts importieren, solange eine Zeile fehlerhaft ist</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows that would not be imported:</source>
+        <translation>Nicht importierbare &amp;Zeilen:</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>Erkannt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <comment>deals an import creates</comment>
+        <translation>
+            <numerusform>%n neu</numerusform>
+            <numerusform>%n neu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n update(s)</source>
+        <translation>
+            <numerusform>%n Aktualisierung</numerusform>
+            <numerusform>%n Aktualisierungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors</source>
+        <translation>
+            <numerusform>%n fehlerhafte Zeile</numerusform>
+            <numerusform>%n fehlerhafte Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate(s)</source>
+        <translation>
+            <numerusform>%n mögliches Duplikat</numerusform>
+            <numerusform>%n mögliche Duplikate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n valid row(s)</source>
+        <translation>
+            <numerusform>%n gültige Zeile &amp;importieren</numerusform>
+            <numerusform>%n gültige Zeilen &amp;importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some rows have errors: correct the file or the columns&apos; fields, or let the valid rows go in alone.</source>
+        <translation>Einige Zeilen sind fehlerhaft: Korrigieren Sie die Datei oder die Felder der Spalten, oder importieren Sie nur die gültigen Zeilen.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLookup</name>
+    <message>
+        <source>no account named &apos;%1&apos;</source>
+        <translation>kein Kunde namens „%1“</translation>
+    </message>
+    <message>
+        <source>more than one account is named &apos;%1&apos;: give its id</source>
+        <translation>mehr als ein Kunde heißt „%1“: geben Sie die ID an</translation>
+    </message>
+    <message>
+        <source>no person named &apos;%1&apos;</source>
+        <translation>keine Person namens „%1“</translation>
+    </message>
+    <message>
+        <source>more than one person is named &apos;%1&apos;: give their id</source>
+        <translation>mehr als eine Person heißt „%1“: geben Sie die ID an</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMapping</name>
+    <message>
+        <source>no column %1: columns are numbered 1 to %2</source>
+        <translation>keine Spalte %1: die Spalten sind von 1 bis %2 nummeriert</translation>
+    </message>
+    <message>
+        <source>no column named &apos;%1&apos;</source>
+        <translation>keine Spalte namens „%1“</translation>
+    </message>
+    <message>
+        <source>no field named &apos;%1&apos;</source>
+        <translation>kein Feld namens „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is set by the server: it cannot be imported</source>
+        <translation>„%1“ setzt der Server: es kann nicht importiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ImportNumberReader</name>
+    <message>
+        <source>not a number: &apos;%1&apos;</source>
+        <translation>keine Zahl: „%1“</translation>
+    </message>
+    <message>
+        <source>not a whole number from 0 to 100: &apos;%1&apos;</source>
+        <translation>keine ganze Zahl von 0 bis 100: „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlan</name>
+    <message>
+        <source>&apos;%1&apos; is in %2, the deal in %3</source>
+        <translation>„%1“ ist in %2, der Deal in %3</translation>
+    </message>
+    <message>
+        <source>no deal with id &apos;%1&apos;</source>
+        <translation>kein Deal mit der ID „%1“</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>no column is mapped to the id, which updating deals by id needs</source>
+        <translation>keine Spalte ist der ID zugeordnet, die das Aktualisieren nach ID braucht</translation>
+    </message>
+    <message>
+        <source>no column is mapped to the name, which new deals need</source>
+        <translation>keine Spalte ist dem Namen zugeordnet, den neue Deals brauchen</translation>
+    </message>
+    <message>
+        <source>%1 is mapped to more than one column: %2</source>
+        <translation>%1 ist mehr als einer Spalte zugeordnet: %2</translation>
+    </message>
+    <message>
+        <source>line %1, %2: %3</source>
+        <translation>Zeile %1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (not imported)</source>
+        <translation>%1 (nicht importiert)</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>Same name and account as &apos;%1&apos;</source>
+        <translation>Gleicher Name und Kunde wie „%1“</translation>
+    </message>
+    <message>
+        <source>Same name and account as line %1</source>
+        <translation>Gleicher Name und Kunde wie Zeile %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportValueReader</name>
+    <message>
+        <source>not a stage: &apos;%1&apos;</source>
+        <translation>keine Phase: „%1“</translation>
+    </message>
+    <message>
+        <source>not yes or no: &apos;%1&apos;</source>
+        <translation>weder ja noch nein: „%1“</translation>
+    </message>
+    <message>
+        <source>not a currency code: &apos;%1&apos;</source>
+        <translation>kein Währungscode: „%1“</translation>
+    </message>
+</context>
+<context>
     <name>JsonValueReader</name>
     <message>
         <source>expected text</source>
@@ -987,6 +1566,14 @@
     <message>
         <source>The stale days could not be saved: %1</source>
         <translation>Die Tage für veraltete Deals konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Budget</source>
+        <translation>&amp;Budget</translation>
+    </message>
+    <message>
+        <source>The budget could not be saved: %1</source>
+        <translation>Das Budget konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +2127,60 @@
     </message>
 </context>
 <context>
+    <name>QuickAdd</name>
+    <message>
+        <source>The accounts could not be read: %1</source>
+        <translation>Die Kunden konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The deal could not be saved: %1</source>
+        <translation>Der Deal konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAddCard</name>
+    <message>
+        <source>New deal in %1</source>
+        <translation>Neuer Deal in %1</translation>
+    </message>
+    <message>
+        <source>Enter adds the deal, Esc cancels.</source>
+        <translation>Eingabe legt den Deal an, Esc bricht ab.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Account (optional)</source>
+        <translation>Kunde (optional)</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>Mehr…</translation>
+    </message>
+    <message>
+        <source>Open the full form with what you typed</source>
+        <translation>Das vollständige Formular mit dem Eingegebenen öffnen</translation>
+    </message>
+    <message>
+        <source>Value must be a number, such as %1.</source>
+        <translation>Der Wert muss eine Zahl sein, etwa %1.</translation>
+    </message>
+    <message>
+        <source>Account must be one of the list, or left empty.</source>
+        <translation>Der Kunde muss einer aus der Liste sein oder leer bleiben.</translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message>
         <source>&amp;New opportunity…</source>
@@ -1605,6 +2246,24 @@
         <source>The changes could not be discarded: %1</source>
         <translation>Die Änderungen konnten nicht verworfen werden: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n deals</source>
+        <translation>
+            <numerusform>%n Deal</numerusform>
+            <numerusform>%n Deals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete opportunities</source>
+        <translation>Verkaufschancen löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n deals? They are deleted permanently, here and on the server; this cannot be undone.</source>
+        <translation>
+            <numerusform>%n Deal löschen? Er wird endgültig gelöscht, hier und auf dem Server; das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%n Deals löschen? Sie werden endgültig gelöscht, hier und auf dem Server; das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecordEditCommand</name>
@@ -1618,6 +2277,41 @@
             <numerusform>Verschieben von %n Deal nach %1</numerusform>
             <numerusform>Verschieben von %n Deals nach %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RequestBudget</name>
+    <message>
+        <source>No limit</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>%1 requests an hour</source>
+        <translation>%1 Anfragen pro Stunde</translation>
+    </message>
+    <message>
+        <source>any number of requests</source>
+        <translation>beliebig viele Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 writes a day</source>
+        <translation>%1 Schreibzugriffe pro Tag</translation>
+    </message>
+    <message>
+        <source>any number of writes</source>
+        <translation>beliebig viele Schreibzugriffe</translation>
+    </message>
+    <message>
+        <source>Free plan: %1, %2</source>
+        <translation>Kostenloser Tarif: %1, %2</translation>
+    </message>
+    <message>
+        <source>Largest plan: %1, %2</source>
+        <translation>Größter Tarif: %1, %2</translation>
+    </message>
+    <message>
+        <source>Custom: %1, %2</source>
+        <translation>Eigener: %1, %2</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +2470,13 @@
     <message>
         <source>Co&amp;nnection</source>
         <translation>&amp;Verbindung</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>the settings file %1 could not be written</source>
+        <translation>die Einstellungsdatei %1 konnte nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -1941,10 +2642,6 @@ Gewichtet %2</translation>
     <message>
         <source>%1: enter a number of days from 0 (never) to %2.</source>
         <translation>%1: Geben Sie eine Anzahl Tage von 0 (nie) bis %2 ein.</translation>
-    </message>
-    <message>
-        <source>the settings file %1 could not be written</source>
-        <translation>die Einstellungsdatei %1 konnte nicht geschrieben werden</translation>
     </message>
 </context>
 <context>

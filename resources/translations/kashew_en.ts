@@ -12,6 +12,113 @@
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message numerus="yes">
+        <source>change of owner of %n deals</source>
+        <translation>
+            <numerusform>change of owner of %n deals</numerusform>
+            <numerusform>change of owner of %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>change of close date of %n deals</source>
+        <translation>
+            <numerusform>change of close date of %n deals</numerusform>
+            <numerusform>change of close date of %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>archive of %n deals</source>
+        <translation>
+            <numerusform>archive of %n deals</numerusform>
+            <numerusform>archive of %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unarchive of %n deals</source>
+        <translation>
+            <numerusform>unarchive of %n deals</numerusform>
+            <numerusform>unarchive of %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>change of probability of %n deals</source>
+        <translation>
+            <numerusform>change of probability of %n deals</numerusform>
+            <numerusform>change of probability of %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This change of %n deals takes %1 days of your plan&apos;s %L2 writes a day to reach the server. kashew saves it here now and sends it as the plan allows.</source>
+        <translation>
+            <numerusform>This change of %n deals takes %1 days of your plan&amp;apos;s %L2 writes a day to reach the server. kashew saves it here now and sends it as the plan allows.</numerusform>
+            <numerusform>This change of %n deals takes %1 days of your plan&amp;apos;s %L2 writes a day to reach the server. kashew saves it here now and sends it as the plan allows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message numerus="yes">
+        <source>Change the stage of %n deal(s)</source>
+        <translation>
+            <numerusform>Change the stage of %n deal</numerusform>
+            <numerusform>Change the stage of %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the owner of %n deal(s)</source>
+        <translation>
+            <numerusform>Change the owner of %n deal</numerusform>
+            <numerusform>Change the owner of %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the expected close date of %n deal(s)</source>
+        <translation>
+            <numerusform>Change the expected close date of %n deal</numerusform>
+            <numerusform>Change the expected close date of %n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the probability of %n deal(s)</source>
+        <translation>
+            <numerusform>Change the probability of %n deal</numerusform>
+            <numerusform>Change the probability of %n deals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CsvActions</name>
+    <message numerus="yes">
+        <source>Imported %n deal(s).</source>
+        <translation>
+            <numerusform>Imported %n deal.</numerusform>
+            <numerusform>Imported %n deals.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 (%n row(s) skipped).</source>
+        <translation>
+            <numerusform>Imported %1 (%n row skipped).</numerusform>
+            <numerusform>Imported %1 (%n rows skipped).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n deal</numerusform>
+            <numerusform>%n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n deal(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n deal to %1.</numerusform>
+            <numerusform>Exported %n deals to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message numerus="yes">
         <source>%n stages</source>
@@ -83,6 +190,45 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n new</source>
+        <comment>deals an import creates</comment>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n update(s)</source>
+        <translation>
+            <numerusform>%n update</numerusform>
+            <numerusform>%n updates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors</source>
+        <translation>
+            <numerusform>%n row with errors</numerusform>
+            <numerusform>%n rows with errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate(s)</source>
+        <translation>
+            <numerusform>%n likely duplicate</numerusform>
+            <numerusform>%n likely duplicates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n valid row(s)</source>
+        <translation>
+            <numerusform>&amp;Import %n valid row</numerusform>
+            <numerusform>&amp;Import %n valid rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LocalStore</name>
     <message numerus="yes">
         <source>%n pending edit(s) were kept.</source>
@@ -113,6 +259,23 @@
         <translation>
             <numerusform>No change for %n day</numerusform>
             <numerusform>No change for %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message numerus="yes">
+        <source>%n deals</source>
+        <translation>
+            <numerusform>%n deals</numerusform>
+            <numerusform>%n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n deals? They are deleted permanently, here and on the server; this cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n deals? They are deleted permanently, here and on the server; this cannot be undone.</numerusform>
+            <numerusform>Delete %n deals? They are deleted permanently, here and on the server; this cannot be undone.</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "BoardView.h"
 #include "ItemRoles.h"
 #include "SampleRows.h"
+#include "ServerProcess.h"
 #include "StageColumnProxy.h"
 
 #include <QAction>
@@ -90,4 +91,17 @@ QString SeededBoard::undoActionText() const
             return action->text().remove(QLatin1Char('&'));
     }
     return QString();
+}
+
+void SeededBoard::connectReadOnly(const QUrl &server)
+{
+    ApiClient::Settings settings;
+    settings.baseUrl = server;
+    settings.apiKey = QString::fromLatin1(ServerProcess::readKey);
+    settings.transferTimeoutMs = 5000;
+    settings.maxRetries = 1;
+    settings.backoffBaseMs = 20;
+    settings.backoffMaxMs = 200;
+    m_seeded->client.setSettings(settings);
+    m_window->setLocalOnly(false);
 }

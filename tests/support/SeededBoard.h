@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QPair>
 #include <QStringList>
+#include <QUrl>
 #include <memory>
 #include <vector>
 
@@ -35,6 +36,10 @@ protected:
                  const QString &owner = QStringLiteral("ana"));
     // The text of the window's Undo action, without its mnemonic.
     QString undoActionText() const;
+    // The window leaves local-only mode and syncs with `server` through its read-only key,
+    // giving up soon (one retry, short backoff): the app learns the key only reads from its first
+    // write being refused.
+    void connectReadOnly(const QUrl &server);
 
     std::unique_ptr<SeededWindow> m_seeded;
     MainWindow *m_window = nullptr;
