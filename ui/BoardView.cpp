@@ -73,9 +73,7 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         header->addWidget(column.title, 1);
         column.stale = new StaleCountLabel(column.frame);
         header->addWidget(column.stale);
-        // Closed stages never go stale: their empty count gives its room to the "+", so that six
-        // columns still fit beside the detail at 1360 px.
-        column.stale->setHidden(Stages::isClosed(stage));
+        column.stale->setHidden(Stages::isClosed(stage)); // closed stages never go stale
         column.add = new QToolButton(column.frame);
         column.add->setAutoRaise(true);
         column.add->setText(QStringLiteral("+"));
@@ -83,7 +81,6 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
         column.add->setAccessibleName(column.add->toolTip());
         connect(column.add, &QToolButton::clicked, this,
                 [this, stage] { emit addRequested(stage); });
-        header->addWidget(column.add);
         if (Stages::isClosed(stage)) {
             column.collapse = new QToolButton(column.frame);
             column.collapse->setCheckable(true);
@@ -95,8 +92,13 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
             header->addWidget(column.collapse);
         }
         layout->addLayout(header);
+        // The "+" sits beside the figures, which are shorter than the title line: six columns
+        // still fit beside the detail at 1360 px.
+        auto *figures = new QHBoxLayout;
         column.totals = new StageTotalsView(column.frame);
-        layout->addWidget(column.totals);
+        figures->addWidget(column.totals, 1);
+        figures->addWidget(column.add);
+        layout->addLayout(figures);
 
         column.view = new BoardColumnView(column.frame);
         column.view->setModel(column.proxy);
