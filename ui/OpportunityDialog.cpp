@@ -205,13 +205,7 @@ void OpportunityDialog::showOwners(const PeopleBook &people, const QString &chos
 
 QString OpportunityDialog::chosenOwner() const
 {
-    const QString text = m_owner->currentText();
-    if (text.trimmed().isEmpty())
-        return {};
-    if (m_owner->currentIndex() >= 0 && text == m_owner->itemText(m_owner->currentIndex()))
-        return m_owner->currentData().toString();
-    const int typed = OwnerChoices::find(*m_owner, text);
-    return typed >= 0 ? m_owner->itemData(typed).toString() : text.trimmed();
+    return OwnerChoices::chosenId(*m_owner);
 }
 
 OpportunityDialog::FormState OpportunityDialog::formState() const

@@ -62,3 +62,14 @@ int OwnerChoices::find(const QComboBox &box, const QString &text)
     }
     return -1;
 }
+
+QString OwnerChoices::chosenId(const QComboBox &box)
+{
+    const QString text = box.currentText();
+    if (text.trimmed().isEmpty())
+        return {};
+    if (box.currentIndex() >= 0 && text == box.itemText(box.currentIndex()))
+        return box.currentData().toString();
+    const int typed = find(box, text);
+    return typed >= 0 ? box.itemData(typed).toString() : text.trimmed();
+}

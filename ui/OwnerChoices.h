@@ -28,4 +28,7 @@ public:
     // The item of the id whose shown name, label or id is `text` (case-insensitively); -1 when
     // none is.
     static int find(const QComboBox &box, const QString &text);
+    // The owner id an editable box holds: its item's id, the id of the item whose name was typed,
+    // or the typed text itself (any id may be typed); empty when nothing is.
+    static QString chosenId(const QComboBox &box);
 };
