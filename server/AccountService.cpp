@@ -101,7 +101,11 @@ ApiResponse AccountService::create(const Caller &caller, const QByteArray &body)
     SqlTransaction transaction(m_store.connectionName());
     if (const Status inserted = m_store.insertAccount(account); !inserted)
         return databaseError(inserted.error());
+    const auto cursor = m_store.changes().record(ChangeLog::Kind::Account, {account.id});
+    if (!cursor)
+        return databaseError(cursor.error());
     if (!transaction.commit())
         return databaseError(transaction.error());
+    m_store.announceChanges(*cursor);
     return ApiResponse::json(201, AccountJson::toResponse(account));
 }

@@ -68,7 +68,8 @@ void writeResponse(QHttpServerResponder &responder, const ApiResponse &response,
 // without a request of its own; the hosted API sends no such header.
 ApiResponse withFeatures(ApiResponse response)
 {
-    response.headers.append({QByteArrayLiteral("Kashew-Features"), QByteArrayLiteral("users")});
+    response.headers.append(
+        {QByteArrayLiteral("Kashew-Features"), QByteArrayLiteral("changes, events, users")});
     return response;
 }
 
@@ -82,8 +83,11 @@ ApiServer::ApiServer(ServerStore &store, Settings settings, QObject *parent)
     , m_settings(std::move(settings))
     , m_faults(m_settings.faults)
     , m_users(m_settings.users)
+    , m_changes(store, m_settings.keepTombstonesSeconds)
+    , m_events(store, m_settings.heartbeatMs)
 {
     addRoutes();
+    m_events.attach(m_http);
 }
 
 quint16 ApiServer::listen(const QHostAddress &address, quint16 port)
@@ -107,6 +111,7 @@ void ApiServer::addRoutes()
     const QString opportunities = QStringLiteral("/api/v1/opportunities");
     const QString accounts = QStringLiteral("/api/v1/accounts");
     const QString users = QStringLiteral("/api/v1/users");
+    const QString changes = QStringLiteral("/api/v1/changes");
 
     m_http.route(opportunities, Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -168,6 +173,12 @@ void ApiServer::addRoutes()
                          return withFeatures(m_users.list(request.query()));
                      });
                  });
+    m_http.route(changes, Method::Get,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     serve(request, std::move(responder), Access::Read, [&](const Caller &) {
+                         return m_changes.read(request.query());
+                     });
+                 });
     m_http.route(users + QStringLiteral("/me"), Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      serve(request, std::move(responder), Access::Read,
@@ -196,6 +207,7 @@ void ApiServer::addRoutes()
     m_http.route(accounts + QStringLiteral("/<arg>"), Method::AnyKnown,
                  withArg(QByteArrayLiteral("GET")));
     m_http.route(users, Method::AnyKnown, notAllowed(QByteArrayLiteral("GET")));
+    m_http.route(changes, Method::AnyKnown, notAllowed(QByteArrayLiteral("GET")));
     m_http.route(users + QStringLiteral("/me"), Method::AnyKnown,
                  notAllowed(QByteArrayLiteral("GET")));
     m_http.setMissingHandler(

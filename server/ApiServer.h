@@ -2,6 +2,8 @@
 
 #include "AccountService.h"
 #include "ApiKeyring.h"
+#include "ChangeFeedService.h"
+#include "EventHub.h"
 #include "FaultInjector.h"
 #include "OpportunityService.h"
 #include "RateLimiter.h"
@@ -35,6 +37,9 @@ public:
         // Connections: see ConnectionGate and GuardedTcpServer.
         int idleTimeoutMs = 30000;
         int maxConnections = 128;
+        // The change feed's tombstones, and the live events' heartbeat.
+        qint64 keepTombstonesSeconds = 30 * 24 * 60 * 60;
+        int heartbeatMs = 20000;
     };
 
     ApiServer(ServerStore &store, Settings settings, QObject *parent = nullptr);
@@ -69,4 +74,6 @@ private:
     Settings m_settings;
     FaultInjector m_faults;
     UserService m_users;
+    ChangeFeedService m_changes;
+    EventHub m_events;
 };

@@ -71,6 +71,8 @@ Status DemoLoader::load(const DemoData &demo)
             loaded = insertRows(demo);
         if (loaded)
             loaded = run(deferred);
+        if (loaded)
+            loaded = m_store.changes().recordAll();
         if (loaded && !transaction.commit())
             loaded = Failure{QStringLiteral("loading demo data: ") + transaction.error()};
     }

@@ -166,6 +166,8 @@ ApiResponse OpportunityService::create(const Caller &caller, const QByteArray &b
         return databaseError(QStringLiteral("no transaction could be started"));
     const QString key = QString::fromUtf8(idempotencyKey.trimmed());
     if (!key.isEmpty()) {
+        if (const Status locked = m_store.lockIdempotencyKey(caller.ownerId, key); !locked)
+            return databaseError(locked.error());
         const auto found = m_store.rememberedResponse(caller.ownerId, key);
         if (!found)
             return databaseError(found.error());
@@ -219,8 +221,12 @@ ApiResponse OpportunityService::create(const Caller &caller, const QByteArray &b
             !remembered)
             return databaseError(remembered.error());
     }
+    const auto cursor = m_store.changes().record(ChangeLog::Kind::Opportunity, {opportunity.id});
+    if (!cursor)
+        return databaseError(cursor.error());
     if (!transaction.commit())
         return databaseError(transaction.error());
+    m_store.announceChanges(*cursor);
     created.headers.append(
         {QByteArrayLiteral("Location"),
          QByteArrayLiteral("/api/v1/opportunities/") + opportunity.id.toLatin1()});
@@ -235,7 +241,7 @@ ApiResponse OpportunityService::update(const Caller &caller, const QString &id,
     SqlTransaction transaction(m_store.connectionName());
     if (!transaction.isActive())
         return databaseError(QStringLiteral("no transaction could be started"));
-    const auto found = m_store.findOpportunity(id.toLower());
+    const auto found = m_store.findOpportunity(id.toLower(), ServerStore::Lock::ForUpdate);
     if (!found)
         return databaseError(found.error());
     if (!found->has_value())
@@ -271,8 +277,12 @@ ApiResponse OpportunityService::update(const Caller &caller, const QString &id,
         return databaseError(updated.error());
     if (const Status recorded = m_store.insertUpdate(after.id, update); !recorded)
         return databaseError(recorded.error());
+    const auto cursor = m_store.changes().record(ChangeLog::Kind::Opportunity, {after.id});
+    if (!cursor)
+        return databaseError(cursor.error());
     if (!transaction.commit())
         return databaseError(transaction.error());
+    m_store.announceChanges(*cursor);
     return withEtag(ApiResponse::json(200, OpportunityJson::toResponse(after)), version);
 }
 
@@ -283,7 +293,7 @@ ApiResponse OpportunityService::remove(const QString &id, const QByteArray &ifMa
     SqlTransaction transaction(m_store.connectionName());
     if (!transaction.isActive())
         return databaseError(QStringLiteral("no transaction could be started"));
-    const auto found = m_store.findOpportunity(id.toLower());
+    const auto found = m_store.findOpportunity(id.toLower(), ServerStore::Lock::ForUpdate);
     if (!found)
         return databaseError(found.error());
     if (!found->has_value())
@@ -293,7 +303,12 @@ ApiResponse OpportunityService::remove(const QString &id, const QByteArray &ifMa
         return preconditionFailed();
     if (const Status deleted = m_store.deleteOpportunity(stored.opportunity.id); !deleted)
         return databaseError(deleted.error());
+    const auto cursor =
+        m_store.changes().record(ChangeLog::Kind::Opportunity, {stored.opportunity.id}, true);
+    if (!cursor)
+        return databaseError(cursor.error());
     if (!transaction.commit())
         return databaseError(transaction.error());
+    m_store.announceChanges(*cursor);
     return ApiResponse::empty(204);
 }

@@ -72,7 +72,7 @@ UserDirectory ServerLauncher::users(const ApiKeyring &keyring) const
 bool ServerLauncher::start()
 {
     // The store makes the database's missing folders, its owner's alone.
-    if (const Status opened = m_store.open(m_options.databasePath); !opened) {
+    if (const Status opened = m_store.open(m_options.database); !opened) {
         std::fprintf(stderr, "kashew-server: %s\n", qPrintable(opened.error()));
         return false;
     }
@@ -93,7 +93,9 @@ bool ServerLauncher::start()
         m_options.omitRetryAfter,
         m_options.ignoreIdempotencyKey,
         m_options.idleTimeoutSeconds * 1000,
-        m_options.maxConnections};
+        m_options.maxConnections,
+        m_options.keepTombstonesSeconds,
+        m_options.heartbeatSeconds * 1000};
     m_server = std::make_unique<ApiServer>(m_store, std::move(settings));
     const quint16 port = m_server->listen(m_options.address, m_options.port);
     if (port == 0) {
@@ -113,7 +115,9 @@ bool ServerLauncher::start()
     // Tests and scripts read this line to learn the port.
     std::printf("kashew-server %s listening on http://%s:%u/api/v1 (database %s; keys %s)\n",
                 KASHEW_VERSION, qPrintable(host), port,
-                qPrintable(QDir::toNativeSeparators(m_options.databasePath)),
+                qPrintable(m_options.database.isPostgres()
+                               ? m_options.database.display()
+                               : QDir::toNativeSeparators(m_options.database.path)),
                 qPrintable(maskedKeys.join(QStringLiteral(", "))));
     std::fflush(stdout);
     return true;

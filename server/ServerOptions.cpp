@@ -42,6 +42,23 @@ int parseCount(const QCommandLineParser &parser, const QString &text, const QStr
     return count;
 }
 
+// "30d", "12h", "90m", "45s", or days alone: a duration in seconds of at least one second.
+qint64 parseDuration(const QCommandLineParser &parser, const QString &text, const QString &option)
+{
+    static const QRegularExpression form(QStringLiteral("^\\s*(\\d{1,9})\\s*([smhd]?)\\s*$"));
+    const QRegularExpressionMatch match = form.match(text);
+    if (!match.hasMatch() || match.captured(1).toLongLong() < 1)
+        exitWithUsage(parser, QStringLiteral("--%1 takes a duration such as 30d, 12h, 90m or 45s, "
+                                             "not \"%2\"")
+                                  .arg(option, text));
+    const QString unit = match.captured(2);
+    const qint64 scale = unit == QLatin1String("s")   ? 1
+                         : unit == QLatin1String("m") ? 60
+                         : unit == QLatin1String("h") ? 60 * 60
+                                                      : 24 * 60 * 60;
+    return match.captured(1).toLongLong() * scale;
+}
+
 // The [server] group of a configuration file, every value as text, and its [users].
 struct ConfigFile
 {
@@ -75,7 +92,9 @@ ConfigFile readConfig(const QCommandLineParser &parser, const QString &path)
     const QStringList known{QStringLiteral("listen"),        QStringLiteral("port"),
                             QStringLiteral("database"),      QStringLiteral("api_key"),
                             QStringLiteral("read_only_key"), QStringLiteral("rate_limit"),
-                            QStringLiteral("idle_timeout"),  QStringLiteral("max_connections")};
+                            QStringLiteral("idle_timeout"),  QStringLiteral("max_connections"),
+                            QStringLiteral("database_password"),
+                            QStringLiteral("keep_tombstones"), QStringLiteral("heartbeat")};
     ConfigFile file;
     const QLatin1String usersGroup("users/");
     for (const QString &key : settings.allKeys()) {
@@ -145,9 +164,23 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
                                     QStringLiteral("Address and port to listen on; port 0 picks a "
                                                    "free one (default 127.0.0.1:8080)."),
                                     QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8080"));
-    const QCommandLineOption database(QStringLiteral("database"),
-                                      QStringLiteral("SQLite database file (created if missing)."),
-                                      QStringLiteral("file"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QStringLiteral("SQLite database file (created if missing), or a PostgreSQL database: "
+                       "postgresql://USER@HOST:PORT/DB (the password from the configuration's "
+                       "database_password or PGPASSWORD, never here)."),
+        QStringLiteral("file|url"));
+    const QCommandLineOption keepTombstones(
+        QStringLiteral("keep-tombstones"),
+        QStringLiteral("Keep deleted records in the change feed this long, e.g. 30d, 12h, 90s "
+                       "(default 30d); a client whose cursor is older downloads everything "
+                       "again."),
+        QStringLiteral("DURATION"), QStringLiteral("30d"));
+    const QCommandLineOption heartbeat(
+        QStringLiteral("heartbeat"),
+        QStringLiteral("Ping live-event connections every SECONDS (1 to 3600, default 20), so "
+                       "that proxies keep them open."),
+        QStringLiteral("SECONDS"), QStringLiteral("20"));
     const QCommandLineOption apiKey(
         QStringLiteral("api-key"),
         QStringLiteral("Accept this key for reading and writing (repeatable); KEY@ID makes it a "
@@ -222,8 +255,9 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
                                          QStringLiteral("Log every request to standard error."));
     const QCommandLineOption config(
         QStringLiteral("config"),
-        QStringLiteral("Read listen, port, database, api_key, read_only_key, rate_limit, "
-                       "idle_timeout and max_connections from the [server] group of this INI "
+        QStringLiteral("Read listen, port, database, database_password, api_key, read_only_key, "
+                       "rate_limit, idle_timeout, max_connections, keep_tombstones and heartbeat "
+                       "from the [server] group of this INI "
                        "file (the packaged service's way, so that keys stay off the command "
                        "line), and users (ID=Name <email>) from its [users] group; options given "
                        "here win."),
@@ -231,7 +265,7 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
     parser.addOptions({config, listen, database, apiKey, readOnlyKey, user, demo, rateLimit,
                        rateWindow, faultError, faultCut, faultDelay, faultSeed, noRetryAfter,
                        ignoreIdempotency, faultMalformed, idleTimeout, maxConnections,
-                       logRequests});
+                       logRequests, keepTombstones, heartbeat});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         exitWithUsage(parser, QStringLiteral("unexpected argument \"%1\"")
@@ -260,11 +294,36 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
                                 .arg(parser.value(config), listenText));
     options.port = static_cast<quint16>(port);
 
-    options.databasePath =
+    QString databaseText =
         parser.isSet(database) ? parser.value(database) : file.value(QStringLiteral("database"));
-    if (options.databasePath.isEmpty())
-        options.databasePath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                               QStringLiteral("/kashew-server.sqlite");
+    if (databaseText.isEmpty())
+        databaseText = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                       QStringLiteral("/kashew-server.sqlite");
+    const auto location = DatabaseLocation::parse(databaseText);
+    if (!location)
+        exitWithUsage(parser, (parser.isSet(database) ? QStringLiteral("--database: ")
+                                                      : QStringLiteral("database in %1: ")
+                                                            .arg(parser.value(config))) +
+                                  location.error());
+    options.database = *location;
+    if (options.database.isPostgres()) {
+        options.database.password = file.has(QStringLiteral("database_password"))
+                                        ? file.value(QStringLiteral("database_password"))
+                                        : qEnvironmentVariable("PGPASSWORD");
+    }
+    const QString keepText =
+        parser.isSet(keepTombstones) || !file.has(QStringLiteral("keep_tombstones"))
+            ? parser.value(keepTombstones)
+            : file.value(QStringLiteral("keep_tombstones"));
+    options.keepTombstonesSeconds = parseDuration(parser, keepText, QStringLiteral("keep-tombstones"));
+    const QString heartbeatText = parser.isSet(heartbeat) || !file.has(QStringLiteral("heartbeat"))
+                                      ? parser.value(heartbeat)
+                                      : file.value(QStringLiteral("heartbeat"));
+    options.heartbeatSeconds = parseCount(parser, heartbeatText, QStringLiteral("heartbeat"));
+    if (options.heartbeatSeconds < 1 || options.heartbeatSeconds > 3600)
+        exitWithUsage(parser,
+                      QStringLiteral("--heartbeat takes seconds from 1 to 3600, not \"%1\"")
+                          .arg(heartbeatText));
     // The file's users and the command line's together; the command line wins for an id.
     options.users = file.users;
     for (const QString &declaration : parser.values(user)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DatabaseLocation.h"
 #include "FaultInjector.h"
 #include "UserDirectory.h"
 
@@ -12,7 +13,14 @@ struct ServerOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;
-    QString databasePath;
+    // An SQLite file (the default) or a PostgreSQL database (password from the configuration's
+    // database_password or PGPASSWORD).
+    DatabaseLocation database;
+    // Deleted records' tombstones are kept this long for the change feed; a cursor older than a
+    // forgotten tombstone is answered 410.
+    qint64 keepTombstonesSeconds = 30 * 24 * 60 * 60;
+    // Live events: a ping this often keeps connections open through proxies.
+    int heartbeatSeconds = 20;
     QStringList apiKeys;
     QStringList readOnlyKeys;
     // Users declared with --user and in the configuration's [users] group.

@@ -138,6 +138,31 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE TABLE search_fold (rule INTEGER NOT NULL)"),
             QStringLiteral("INSERT INTO search_fold (rule) VALUES (1)"),
         },
+        {
+            // The change feed (ChangeLog): the clock, one row per record with its latest cursor
+            // (and deletion time: a tombstone), filled with every record as it stands.
+            QStringLiteral("CREATE TABLE change_clock (last INTEGER NOT NULL,"
+                           " horizon INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE changes ("
+                           " kind TEXT NOT NULL, record_id TEXT NOT NULL,"
+                           " seq INTEGER NOT NULL UNIQUE, deleted_at INTEGER,"
+                           " PRIMARY KEY (kind, record_id))"),
+            QStringLiteral("CREATE INDEX changes_tombstones ON changes (deleted_at)"
+                           " WHERE deleted_at IS NOT NULL"),
+            QStringLiteral("INSERT INTO changes (kind, record_id, seq, deleted_at)"
+                           " SELECT 'account', id, ROW_NUMBER() OVER (ORDER BY created_at, id),"
+                           " NULL FROM accounts"),
+            QStringLiteral("INSERT INTO changes (kind, record_id, seq, deleted_at)"
+                           " SELECT 'opportunity', id, (SELECT COUNT(*) FROM accounts) +"
+                           " ROW_NUMBER() OVER (ORDER BY seq), NULL FROM opportunities"),
+            QStringLiteral("INSERT INTO change_clock (last, horizon)"
+                           " SELECT COALESCE(MAX(seq), 0), 0 FROM changes"),
+            // Rate-limit windows (RateLimiter): one row per counted request, per key.
+            QStringLiteral("CREATE TABLE rate_events (principal TEXT NOT NULL,"
+                           " is_write INTEGER NOT NULL, at_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX rate_events_by_key ON rate_events"
+                           " (principal, is_write, at_ms)"),
+        },
     };
     return steps;
 }

@@ -1,6 +1,8 @@
 #include "ServerStore.h"
 
 #include "OpportunityJson.h"
+#include "PostgresConnection.h"
+#include "PostgresSchema.h"
 #include "ServerRows.h"
 #include "ServerSchema.h"
 #include "SqlNullText.h"
@@ -28,11 +30,13 @@ Failure failed(const QString &what, const QSqlQuery &query)
 
 ServerStore::ServerStore(const QString &connectionName)
     : m_connectionName(connectionName)
+    , m_changes(connectionName, DatabaseLocation::Backend::Sqlite)
     , m_listing(connectionName)
 {}
 
 ServerStore::~ServerStore()
 {
+    // Closes and forgets the connection, whichever its driver.
     SqliteConnection::close(m_connectionName);
 }
 
@@ -41,22 +45,66 @@ int ServerStore::schemaVersion()
     return ServerSchema::version();
 }
 
-Status ServerStore::open(const QString &path)
+Status ServerStore::open(const DatabaseLocation &location)
+{
+    m_backend = location.backend;
+    m_changes = ChangeLog(m_connectionName, m_backend);
+    const Status opened = location.isPostgres() ? openPostgres(location) : openSqlite(location.path);
+    if (!opened)
+        return opened;
+    QSqlQuery latest(QSqlDatabase::database(m_connectionName));
+    if (!latest.exec(
+            QStringLiteral("SELECT MAX(created_at), MAX(updated_at) FROM opportunities")) ||
+        !latest.next())
+        return Failure{
+            QStringLiteral("reading %1: %2").arg(location.display(), latest.lastError().text())};
+    m_lastTimestamp = std::max(Timestamp::fromText(latest.value(0).toString()),
+                               Timestamp::fromText(latest.value(1).toString()));
+    return {};
+}
+
+Status ServerStore::openSqlite(const QString &path)
 {
     QString error;
     // Large transactions (demo data, many writers) stay in memory until they commit.
     if (!SqliteConnection::open(m_connectionName, path,
                                 {QStringLiteral("PRAGMA cache_size=-65536")}, &error))
         return Failure{QStringLiteral("cannot open %1: %2").arg(path, error)};
-    if (const Status migrated = ServerSchema::migrate(m_connectionName); !migrated)
-        return migrated;
-    QSqlQuery latest(QSqlDatabase::database(m_connectionName));
-    if (!latest.exec(
-            QStringLiteral("SELECT MAX(created_at), MAX(updated_at) FROM opportunities")) ||
-        !latest.next())
-        return Failure{QStringLiteral("reading %1: %2").arg(path, latest.lastError().text())};
-    m_lastTimestamp = std::max(Timestamp::fromText(latest.value(0).toString()),
-                               Timestamp::fromText(latest.value(1).toString()));
+    return ServerSchema::migrate(m_connectionName);
+}
+
+Status ServerStore::openPostgres(const DatabaseLocation &location)
+{
+    QString error;
+    const PostgresConnection::Target target{location.host,     location.port,
+                                            location.user,     location.password,
+                                            location.database, QStringLiteral("kashew-server")};
+    if (!PostgresConnection::open(m_connectionName, target, &error))
+        return Failure{QStringLiteral("cannot open %1: %2").arg(location.display(), error)};
+    return PostgresSchema::migrate(m_connectionName);
+}
+
+void ServerStore::announceChanges(qint64 cursor)
+{
+    if (m_changeListener)
+        m_changeListener(cursor);
+}
+
+void ServerStore::setChangeListener(std::function<void(qint64)> listener)
+{
+    m_changeListener = std::move(listener);
+}
+
+Status ServerStore::lockIdempotencyKey(const QString &principal, const QString &key)
+{
+    if (m_backend != DatabaseLocation::Backend::Postgres)
+        return {};
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(:text, 0))"));
+    query.bindValue(QStringLiteral(":text"),
+                    QString(QStringLiteral("idempotency ") + principal + QLatin1Char(' ') + key));
+    if (!query.exec())
+        return failed(QStringLiteral("locking an idempotency key"), query);
     return {};
 }
 
@@ -89,13 +137,16 @@ ServerStore::listOpportunities(const OpportunityFilter &filter, int page, int pa
 }
 
 Result<std::optional<ServerStore::StoredOpportunity>>
-ServerStore::findOpportunity(const QString &id)
+ServerStore::findOpportunity(const QString &id, Lock lock)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT ") + ServerRows::opportunitySelect +
                   QStringLiteral(" FROM opportunities o LEFT JOIN accounts a ON a.id = "
-                                 "o.account_id WHERE o.id = :id"));
+                                 "o.account_id WHERE o.id = :id") +
+                  (lock == Lock::ForUpdate && m_backend == DatabaseLocation::Backend::Postgres
+                       ? QStringLiteral(" FOR UPDATE OF o")
+                       : QString()));
     query.bindValue(QStringLiteral(":id"), id);
     if (!query.exec())
         return failed(QStringLiteral("reading an opportunity"), query);
@@ -238,7 +289,8 @@ Status ServerStore::insertAccount(const Account &account)
 
 Result<std::optional<Account>> ServerStore::renameAccount(const QString &id, const QString &name)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "UPDATE accounts SET name = :name, name_folded = :name_folded WHERE id = :id"));
     query.bindValue(QStringLiteral(":name"), name);
@@ -246,7 +298,23 @@ Result<std::optional<Account>> ServerStore::renameAccount(const QString &id, con
     query.bindValue(QStringLiteral(":id"), id);
     if (!query.exec())
         return failed(QStringLiteral("renaming an account"), query);
+    if (query.numRowsAffected() == 0)
+        return std::optional<Account>();
     invalidateCounts();
+    // The account's deals show its new name: the feed carries them again.
+    QSqlQuery deals(db);
+    deals.setForwardOnly(true);
+    deals.prepare(QStringLiteral("SELECT id FROM opportunities WHERE account_id = :id ORDER BY seq"));
+    deals.bindValue(QStringLiteral(":id"), id);
+    if (!deals.exec())
+        return failed(QStringLiteral("reading an account's deals"), deals);
+    QStringList dealIds;
+    while (deals.next())
+        dealIds.append(deals.value(0).toString());
+    if (const auto recorded = m_changes.record(ChangeLog::Kind::Account, {id}); !recorded)
+        return Failure{recorded.error()};
+    if (const auto recorded = m_changes.record(ChangeLog::Kind::Opportunity, dealIds); !recorded)
+        return Failure{recorded.error()};
     return findAccount(id);
 }
 
@@ -278,9 +346,12 @@ Status ServerStore::rememberResponse(const QString &principal, const QString &ke
     query.bindValue(QStringLiteral(":since"), now - 24 * 60 * 60);
     if (!query.exec())
         return failed(QStringLiteral("expiring idempotency keys"), query);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO idempotent_responses"
+    query.prepare(QStringLiteral("INSERT INTO idempotent_responses"
                                  " (principal, key, created_at, status, body)"
-                                 " VALUES (:principal, :key, :created_at, :status, :body)"));
+                                 " VALUES (:principal, :key, :created_at, :status, :body)"
+                                 " ON CONFLICT (principal, key) DO UPDATE SET"
+                                 " created_at = excluded.created_at, status = excluded.status,"
+                                 " body = excluded.body"));
     query.bindValue(QStringLiteral(":principal"), principal);
     query.bindValue(QStringLiteral(":key"), key);
     query.bindValue(QStringLiteral(":created_at"), now);
