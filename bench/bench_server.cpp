@@ -3,14 +3,13 @@
 // line asks only for pages that exist (it reads the filter's totalCount first) and prints the rows
 // each request returned, so that a figure shows the work its line names. Prints the figures and
 // writes them to a file (default bench-results/server.txt).
+#include "FiguresFile.h"
+#include "Percentiles.h"
 #include "ServerProcess.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,7 +17,6 @@
 #include <QNetworkReply>
 #include <QTextStream>
 #include <algorithm>
-#include <cstdio>
 #include <functional>
 
 namespace {
@@ -77,10 +75,9 @@ Figures measure(QNetworkAccessManager &network, const QString &name, int count,
     figures.requests = count;
     for (double ms : latencies)
         figures.seconds += ms / 1000;
-    std::sort(latencies.begin(), latencies.end());
-    figures.p50Ms = latencies.at(latencies.size() / 2);
-    figures.p99Ms =
-        latencies.at(std::min<qsizetype>(latencies.size() - 1, latencies.size() * 99 / 100));
+    const Percentiles percentiles = Percentiles::of(latencies);
+    figures.p50Ms = percentiles.p50;
+    figures.p99Ms = percentiles.p99;
     std::sort(rows.begin(), rows.end());
     figures.rowsMin = rows.first();
     figures.rowsMedian = rows.at(rows.size() / 2);
@@ -238,14 +235,5 @@ int main(int argc, char *argv[])
             f.pages.isEmpty() ? QStringLiteral("-") : f.pages);
     }
     out.flush();
-    std::fputs(report.toUtf8().constData(), stdout);
-    const QString path = parser.value(outputOption);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
-        return 1;
-    }
-    file.write(report.toUtf8());
-    return 0;
+    return FiguresFile::publish(report, parser.value(outputOption)) ? 0 : 1;
 }

@@ -4,13 +4,15 @@ set -euo pipefail
 
 packages=(
     cmake g++ make pkg-config
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     qt6-httpserver-dev qt6-websockets-dev   # Debian's HttpServer CMake package needs WebSockets
     qt6-charts-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools
     libqt6opengl6-dev                       # Debian's Qt6Charts CMake package needs it, not pulled in
     qt6-qpa-plugins libqt6svg6              # run time: the xcb platform, the SVG icon
     dpkg-dev appstream desktop-file-utils   # packages: dependencies, metadata checks
     xvfb xauth xdotool                      # a display for the demo, screenshots, smoke test
+    postgresql                              # the *_pg tests' cluster: initdb, pg_ctl, pg_trgm
+    nginx-light                             # tst_reverseproxy: the team set-up's proxy
     clang libclang-rt-14-dev libfuzzer-14-dev  # fuzz/: libFuzzer, ASan and UBSan runtimes
 )
 

@@ -233,8 +233,15 @@ ApiResponse ApiServer::admit(const QHttpServerRequest &request, Access access, C
     *caller = *authenticated;
     if (access == Access::Write && !caller->canWrite)
         return ApiResponse::error(403, QStringLiteral("Scope 'crm:write' required"));
-    const int wait = m_settings.rateLimiter.admit(caller->keyId, access == Access::Write,
-                                                  QDateTime::currentMSecsSinceEpoch());
+    const Result<int> admitted = m_settings.rateLimiter.admit(
+        caller->keyId, access == Access::Write, QDateTime::currentMSecsSinceEpoch());
+    // Refused, not admitted uncounted: a budget that processes share must hold when the
+    // database does not answer (the request would likely fail there anyway).
+    if (!admitted) {
+        qWarning("kashew-server: database error: %s", qPrintable(admitted.error()));
+        return ApiResponse::error(500, QStringLiteral("Internal server error (database)."));
+    }
+    const int wait = *admitted;
     if (wait > 0) {
         ApiResponse response = ApiResponse::error(
             429, QStringLiteral("Rate limit exceeded. Try again in %1 seconds.").arg(wait));

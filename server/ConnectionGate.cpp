@@ -1,6 +1,7 @@
 #include "ConnectionGate.h"
 
 #include "ApiResponse.h"
+#include "EventHub.h"
 #include "RelaySocket.h"
 
 #include <sys/socket.h>
@@ -22,6 +23,8 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Bad Request");
     case 401:
         return QByteArrayLiteral("Unauthorized");
+    case 404:
+        return QByteArrayLiteral("Not Found");
     case 408:
         return QByteArrayLiteral("Request Timeout");
     case 413:
@@ -156,6 +159,13 @@ bool ConnectionGate::admit()
     if (!m_settings.keys.authenticate(head.value("authorization"))) {
         refuse(401, QStringLiteral("Invalid API key"),
                {{QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")}});
+        return false;
+    }
+    // Qt HttpServer 6.4 switches any request a route takes to a WebSocket (after the route has
+    // answered it as HTTP), later versions any path at all: only the live events may switch.
+    if (head.isUpgrade() && head.hasToken("upgrade", "websocket") &&
+        head.target.split('?').constFirst() != EventHub::path().toLatin1()) {
+        refuse(404, QStringLiteral("Not Found"));
         return false;
     }
     m_framer.readBody(); // refuses a declared length over the limit

@@ -8,13 +8,19 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
                        text.startsWith(QLatin1String("postgres://"));
     if (!isUrl)
         return sqlite(text);
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid())
-        return Failure{QStringLiteral("not a valid postgresql:// URL: ") + url.errorString()};
-    if (!url.password().isEmpty())
+    // The user info ends at the authority's last '@'; a ':' in it starts a password. Looked for
+    // in the text itself, before QUrl, whose errors quote the whole URL, password and all.
+    const QString afterScheme = text.mid(text.indexOf(QLatin1String("://")) + 3);
+    const QString authority = afterScheme.left(afterScheme.indexOf(QLatin1Char('/')));
+    const qsizetype at = authority.lastIndexOf(QLatin1Char('@'));
+    if (at >= 0 && authority.left(at).contains(QLatin1Char(':')))
         return Failure{QStringLiteral("a password does not belong in the database URL, where "
                                       "process lists and logs show it: put it in the "
                                       "configuration file's database_password, or in PGPASSWORD")};
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return Failure{
+            QStringLiteral("not a valid database URL: write postgresql://USER@HOST:PORT/DB")};
     DatabaseLocation location;
     location.backend = Backend::Postgres;
     location.user = url.userName();
@@ -22,9 +28,11 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
     location.port = url.port(5432);
     location.database = url.path().mid(1);
     if (location.user.isEmpty())
-        return Failure{QStringLiteral("the database URL names no user: postgresql://USER@HOST:PORT/DB")};
+        return Failure{
+            QStringLiteral("the database URL names no user: postgresql://USER@HOST:PORT/DB")};
     if (location.host.isEmpty())
-        return Failure{QStringLiteral("the database URL names no host: postgresql://USER@HOST:PORT/DB")};
+        return Failure{
+            QStringLiteral("the database URL names no host: postgresql://USER@HOST:PORT/DB")};
     if (location.database.isEmpty() || location.database.contains(QLatin1Char('/')))
         return Failure{
             QStringLiteral("the database URL names no database: postgresql://USER@HOST:PORT/DB")};

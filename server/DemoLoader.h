@@ -5,8 +5,8 @@
 
 class ServerStore;
 
-// Loads generated demo data into an empty kashew-server database in one transaction, each
-// opportunity with its creation entry, indexes and triggers set aside and built again after.
+// Loads generated demo data into an empty kashew-server database (SQLite or PostgreSQL) in one
+// transaction, each opportunity with its creation entry, its searchable text and its change.
 class DemoLoader final
 {
 public:
@@ -15,8 +15,14 @@ public:
     Status load(const DemoData &demo);
 
 private:
+    // SQLite: indexes and triggers set aside and built again after.
+    Status loadSqlite(const DemoData &demo);
+    // PostgreSQL: rows in batches, the trigram index built after.
+    Status loadPostgres(const DemoData &demo);
     // Inside the caller's transaction.
     Status insertRows(const DemoData &demo);
+    Status insertAccounts(const DemoData &demo);
+    Status insertRecordBatches(const DemoData &demo);
 
     ServerStore &m_store;
 };

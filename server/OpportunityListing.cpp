@@ -1,9 +1,11 @@
 #include "OpportunityListing.h"
 
+#include "ChangeLog.h"
 #include "ServerRows.h"
 #include "SqlWhere.h"
 
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -11,7 +13,7 @@ namespace {
 
 // The WHERE clause of a filter (the table named "o"); `stageIds` sorted.
 SqlWhere whereOf(const OpportunityFilter &filter, const QString &search,
-                 const QStringList &stageIds)
+                 const QStringList &stageIds, bool postgres)
 {
     SqlWhere where(QStringLiteral("o.is_archived = :archived"), QStringLiteral(":archived"),
                    filter.archived ? 1 : 0);
@@ -21,7 +23,16 @@ SqlWhere whereOf(const OpportunityFilter &filter, const QString &search,
                   filter.accountId);
     if (!filter.ownerId.isEmpty())
         where.add(QStringLiteral("o.owner_id = :owner"), QStringLiteral(":owner"), filter.ownerId);
-    if (search.toUcs4().size() >= 3) {
+    if (search.toUcs4().size() >= 3 && postgres) {
+        // Trigrams match substrings of the name and account name (search_folded): LIKE with the
+        // search's own %, _ and \ escaped goes through the GIN index of pg_trgm.
+        QString pattern = search;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        where.add(QStringLiteral("o.search_folded LIKE :search"), QStringLiteral(":search"),
+                  QString(QLatin1Char('%') + pattern + QLatin1Char('%')));
+    } else if (search.toUcs4().size() >= 3) {
         // Trigram phrases match substrings of the name and account name (search_folded). Drive the
         // query from the few matches: "+" keeps SQLite from walking the whole archived index
         // instead.
@@ -33,8 +44,9 @@ SqlWhere whereOf(const OpportunityFilter &filter, const QString &search,
                   QStringLiteral(":search"), QString(QLatin1Char('"') + phrase + QLatin1Char('"')));
     } else if (!search.isEmpty()) {
         // Too short for trigrams: a scan, which still stops at the page's end.
-        where.add(QStringLiteral("instr(o.search_folded, :search) > 0"), QStringLiteral(":search"),
-                  search);
+        where.add(postgres ? QStringLiteral("strpos(o.search_folded, :search) > 0")
+                           : QStringLiteral("instr(o.search_folded, :search) > 0"),
+                  QStringLiteral(":search"), search);
     }
     return where;
 }
@@ -45,8 +57,25 @@ OpportunityListing::OpportunityListing(const QString &connectionName)
     : m_connectionName(connectionName)
 {}
 
+DatabaseLocation::Backend OpportunityListing::backend() const
+{
+    const QSqlDriver *driver = QSqlDatabase::database(m_connectionName, false).driver();
+    return driver && driver->dbmsType() == QSqlDriver::PostgreSQL
+               ? DatabaseLocation::Backend::Postgres
+               : DatabaseLocation::Backend::Sqlite;
+}
+
 Result<qint64> OpportunityListing::count(const QString &key, const SqlWhere &where)
 {
+    // Remembered totals hold while the change clock stands: any write, in this process or
+    // another on the same database, moves it before it commits.
+    const Result<qint64> clock = ChangeLog(m_connectionName, backend()).current();
+    if (!clock)
+        return Failure{QStringLiteral("counting opportunities: ") + clock.error()};
+    if (*clock != m_countClock) {
+        m_countCache.clear();
+        m_countClock = *clock;
+    }
     if (const auto cached = m_countCache.constFind(key); cached != m_countCache.constEnd())
         return *cached;
     QSqlQuery count(QSqlDatabase::database(m_connectionName));
@@ -73,7 +102,8 @@ Result<ListPage<Opportunity>> OpportunityListing::list(const OpportunityFilter &
     // Folded again: a search set by hand rather than by setSearch matches as the typed one
     // would (folding folded text changes nothing).
     const QString search = OpportunityFilter::fold(filter.search);
-    const SqlWhere where = whereOf(filter, search, stageIds);
+    const SqlWhere where =
+        whereOf(filter, search, stageIds, backend() == DatabaseLocation::Backend::Postgres);
     // Length-prefixed parts: no two filters share a key.
     QString countKey;
     for (const QString &part :

@@ -84,18 +84,19 @@ bool ServerLauncher::start()
     }
 
     ApiKeyring keyring(m_options.apiKeys, m_options.readOnlyKeys, m_options.keyUsers);
-    ApiServer::Settings settings{
-        keyring,
-        users(keyring),
-        RateLimiter(m_options.requestsPerHour, m_options.writesPerDay, m_options.rateWindowSeconds),
-        m_options.faults,
-        m_options.logRequests,
-        m_options.omitRetryAfter,
-        m_options.ignoreIdempotencyKey,
-        m_options.idleTimeoutSeconds * 1000,
-        m_options.maxConnections,
-        m_options.keepTombstonesSeconds,
-        m_options.heartbeatSeconds * 1000};
+    ApiServer::Settings settings{keyring,
+                                 users(keyring),
+                                 RateLimiter(m_store.connectionName(), m_store.backend(),
+                                             m_options.requestsPerHour, m_options.writesPerDay,
+                                             m_options.rateWindowSeconds),
+                                 m_options.faults,
+                                 m_options.logRequests,
+                                 m_options.omitRetryAfter,
+                                 m_options.ignoreIdempotencyKey,
+                                 m_options.idleTimeoutSeconds * 1000,
+                                 m_options.maxConnections,
+                                 m_options.keepTombstonesSeconds,
+                                 m_options.heartbeatSeconds * 1000};
     m_server = std::make_unique<ApiServer>(m_store, std::move(settings));
     const quint16 port = m_server->listen(m_options.address, m_options.port);
     if (port == 0) {

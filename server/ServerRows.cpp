@@ -45,17 +45,46 @@ const QString updateOpportunitySql =
     OpportunityColumns::assignments(storedFields & ~OpportunityFields(OpportunityField::Id)) +
     QStringLiteral(", name_folded = :name_folded, version = :version WHERE id = :id");
 
-// Binds every stored column of an opportunity by name.
-void bindOpportunity(QSqlQuery &query, const Opportunity &o)
+namespace {
+
+// An empty account or lead id is none: stored as NULL, as the foreign key wants.
+Opportunity storedForm(const Opportunity &o)
 {
-    // An empty account or lead id is none: stored as NULL, as the foreign key wants.
     Opportunity stored = o;
     if (stored.accountId.isEmpty())
         stored.accountId = QString();
     if (stored.leadId.isEmpty())
         stored.leadId = QString();
-    OpportunityColumns::bindNamed(query, stored, storedFields);
+    return stored;
+}
+
+QJsonValue jsonOf(const QVariant &value)
+{
+    return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue::fromVariant(value);
+}
+
+} // namespace
+
+// Binds every stored column of an opportunity by name.
+void bindOpportunity(QSqlQuery &query, const Opportunity &o)
+{
+    OpportunityColumns::bindNamed(query, storedForm(o), storedFields);
     query.bindValue(QStringLiteral(":name_folded"), OpportunityFilter::fold(o.name));
+}
+
+const QString opportunityRecordColumns =
+    OpportunityColumns::names(storedFields) + QStringLiteral(", name_folded");
+
+QJsonObject opportunityRecord(const Opportunity &o)
+{
+    const Opportunity stored = storedForm(o);
+    QJsonObject record;
+    for (const OpportunityColumns::Column &column : OpportunityColumns::all()) {
+        if (storedFields.testFlag(column.field))
+            record.insert(column.name, jsonOf(column.value(stored)));
+    }
+    record.insert(QStringLiteral("name_folded"), OpportunityFilter::fold(o.name));
+    return record;
 }
 
 const QString accountColumns = QStringLiteral(
@@ -100,6 +129,20 @@ void bindAccount(QSqlQuery &query, const Account &a)
 const QString insertUpdateSql = QStringLiteral(
     "INSERT INTO opportunity_updates (id, opportunity_id, created_at, owner_id, changes)"
     " VALUES (:id, :opportunity_id, :created_at, :owner_id, :changes)");
+
+const QString updateRecordColumns =
+    QStringLiteral("id, opportunity_id, created_at, owner_id, changes");
+
+QJsonObject updateRecord(const QString &opportunityId, const OpportunityUpdate &update)
+{
+    return {{QStringLiteral("id"), update.id},
+            {QStringLiteral("opportunity_id"), opportunityId},
+            {QStringLiteral("created_at"), Timestamp::toText(update.createdAt)},
+            {QStringLiteral("owner_id"), jsonOf(nullable(update.ownerId))},
+            {QStringLiteral("changes"),
+             QString::fromUtf8(QJsonDocument(OpportunityJson::changesToJson(update.changes))
+                                   .toJson(QJsonDocument::Compact))}};
+}
 
 void bindUpdate(QSqlQuery &query, const QString &opportunityId, const OpportunityUpdate &update)
 {

@@ -4,6 +4,7 @@
 #include "Opportunity.h"
 #include "OpportunityUpdate.h"
 
+#include <QJsonObject>
 #include <QString>
 
 class QSqlQuery;
@@ -23,6 +24,10 @@ extern const QString insertOpportunitySql;
 // Every stored column but id by id, and :version.
 extern const QString updateOpportunitySql;
 void bindOpportunity(QSqlQuery &query, const Opportunity &o);
+// The same columns and values as one JSON object per record (keys: opportunityRecordColumns),
+// for bulk loads that send many rows as one JSON array (PostgreSQL's json_populate_recordset).
+extern const QString opportunityRecordColumns;
+QJsonObject opportunityRecord(const Opportunity &o);
 
 // The columns accountFromRow() reads, in its order.
 extern const QString accountColumns;
@@ -32,5 +37,7 @@ void bindAccount(QSqlQuery &query, const Account &a);
 
 extern const QString insertUpdateSql;
 void bindUpdate(QSqlQuery &query, const QString &opportunityId, const OpportunityUpdate &update);
+extern const QString updateRecordColumns;
+QJsonObject updateRecord(const QString &opportunityId, const OpportunityUpdate &update);
 
 } // namespace ServerRows

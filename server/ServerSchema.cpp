@@ -171,8 +171,11 @@ const QList<QStringList> &migrations()
 // when the rule changes, and the stored folded names are refolded on the next start.
 constexpr int foldRule = 2;
 
+} // namespace
+
 // Refolds every account's and opportunity's name_folded when they follow an older rule; the
-// triggers carry it into search_folded and the trigram index. One transaction.
+// triggers carry it into search_folded and the trigram index. One transaction. Rows are named by
+// id (both tables' key on SQLite and PostgreSQL alike; PostgreSQL has no rowid).
 Status refold(const QString &connectionName)
 {
     QSqlDatabase db = QSqlDatabase::database(connectionName);
@@ -188,21 +191,21 @@ Status refold(const QString &connectionName)
     for (const QString &table : {QStringLiteral("accounts"), QStringLiteral("opportunities")}) {
         QSqlQuery names(db);
         names.setForwardOnly(true);
-        if (!names.exec(QStringLiteral("SELECT rowid, name, name_folded FROM ") + table))
+        if (!names.exec(QStringLiteral("SELECT id, name, name_folded FROM ") + table))
             return Failure{QStringLiteral("schema: reading names: ") + names.lastError().text()};
-        QList<std::pair<qint64, QString>> changed;
+        QList<std::pair<QString, QString>> changed;
         while (names.next()) {
             const QString folded = OpportunityFilter::fold(names.value(1).toString());
             if (folded != names.value(2).toString())
-                changed.append({names.value(0).toLongLong(), folded});
+                changed.append({names.value(0).toString(), folded});
         }
         names.finish();
         QSqlQuery update(db);
         update.prepare(QStringLiteral("UPDATE ") + table +
-                       QStringLiteral(" SET name_folded = :folded WHERE rowid = :rowid"));
-        for (const auto &[rowid, folded] : changed) {
+                       QStringLiteral(" SET name_folded = :folded WHERE id = :id"));
+        for (const auto &[id, folded] : changed) {
             update.bindValue(QStringLiteral(":folded"), folded);
-            update.bindValue(QStringLiteral(":rowid"), rowid);
+            update.bindValue(QStringLiteral(":id"), id);
             if (!update.exec())
                 return Failure{QStringLiteral("schema: refolding a name: ") +
                                update.lastError().text()};
@@ -218,8 +221,6 @@ Status refold(const QString &connectionName)
         return Failure{QStringLiteral("schema: refolding names: ") + transaction.error()};
     return {};
 }
-
-} // namespace
 
 int version()
 {

@@ -195,9 +195,13 @@ Result<QList<OpportunityUpdate>> ServerStore::updates(const QString &opportunity
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT id, created_at, owner_id, changes FROM opportunity_updates"
-                       " WHERE opportunity_id = :id ORDER BY created_at DESC, rowid DESC"));
+    // Entries of one time in the order written: SQLite's rowid, PostgreSQL's seq.
+    const QString written = m_backend == DatabaseLocation::Backend::Postgres
+                                ? QStringLiteral("seq")
+                                : QStringLiteral("rowid");
+    query.prepare(QStringLiteral("SELECT id, created_at, owner_id, changes FROM opportunity_updates"
+                                 " WHERE opportunity_id = :id ORDER BY created_at DESC, ") +
+                  written + QStringLiteral(" DESC"));
     query.bindValue(QStringLiteral(":id"), opportunityId);
     if (!query.exec())
         return failed(QStringLiteral("reading updates"), query);
@@ -230,8 +234,10 @@ Result<ServerStore::Page<Account>> ServerStore::listAccounts(const AccountFilter
     SqlWhere where(QStringLiteral("is_archived = :archived"), QStringLiteral(":archived"),
                    filter.archived ? 1 : 0);
     if (!filter.search.isEmpty())
-        where.add(QStringLiteral("instr(name_folded, :search) > 0"), QStringLiteral(":search"),
-                  filter.search);
+        where.add((m_backend == DatabaseLocation::Backend::Postgres
+                       ? QStringLiteral("strpos(name_folded, :search) > 0")
+                       : QStringLiteral("instr(name_folded, :search) > 0")),
+                  QStringLiteral(":search"), filter.search);
     if (!filter.status.isEmpty())
         where.add(QStringLiteral("status = :status"), QStringLiteral(":status"), filter.status);
     if (!filter.type.isEmpty())

@@ -5,7 +5,6 @@
 #include "ServerProcess.h"
 #include "TestHttp.h"
 
-#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTcpSocket>
@@ -19,20 +18,10 @@ constexpr qint64 hugeBody = 100 * mebibyte;
 // The server's peak memory after a hostile request (it starts at about 20 MB).
 constexpr qint64 memoryCeiling = 64 * mebibyte;
 
-// The server's process id: the process whose command line names its database.
+// The server's process id.
 qint64 serverPid(const ServerProcess &server)
 {
-    const QByteArray database = QFile::encodeName(server.databasePath());
-    const QDir proc(QStringLiteral("/proc"));
-    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool ok = false;
-        const qint64 pid = entry.toLongLong(&ok);
-        QFile cmdline(proc.filePath(entry + QStringLiteral("/cmdline")));
-        if (ok && cmdline.open(QIODevice::ReadOnly) &&
-            cmdline.readAll().split('\0').contains(database))
-            return pid;
-    }
-    return 0;
+    return server.processId();
 }
 
 // The peak resident memory of a process (VmHWM), in bytes; -1 if unknown.

@@ -5,8 +5,38 @@
 
 ServerProcess::ServerProcess()
 {
+    if (usesPostgres()) {
+        Result<std::shared_ptr<PostgresTestDatabase>> created = PostgresTestDatabase::create();
+        if (created)
+            m_postgres = std::move(created).value();
+        else
+            m_databaseError = created.error();
+    }
+    setUpEnvironment();
+}
+
+ServerProcess::ServerProcess(SameDatabaseAs sibling)
+    : m_dir(sibling.first.m_dir)
+    , m_postgres(sibling.first.m_postgres)
+    , m_databaseError(sibling.first.m_databaseError)
+{
+    setUpEnvironment();
+}
+
+void ServerProcess::setUpEnvironment()
+{
     // Warnings and the request log come on standard error; tests read them with the rest.
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    if (m_postgres) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PGPASSWORD"), m_postgres->password());
+        m_process.setProcessEnvironment(environment);
+    }
+}
+
+bool ServerProcess::usesPostgres()
+{
+    return PostgresTestDatabase::requested();
 }
 
 ServerProcess::~ServerProcess()
@@ -31,7 +61,12 @@ ServerProcess::Run ServerProcess::runToEnd(const QStringList &arguments)
 
 QString ServerProcess::databasePath() const
 {
-    return m_dir.filePath(QStringLiteral("server.sqlite"));
+    return m_dir->filePath(QStringLiteral("server.sqlite"));
+}
+
+QString ServerProcess::databaseArgument() const
+{
+    return m_postgres ? m_postgres->url() : databasePath();
 }
 
 QUrl ServerProcess::baseUrl() const
@@ -46,10 +81,14 @@ bool ServerProcess::isRunning() const
 
 bool ServerProcess::start(const QStringList &arguments)
 {
+    if (!m_databaseError.isEmpty()) {
+        qWarning("kashew-server not started, no test database: %s", qPrintable(m_databaseError));
+        return false;
+    }
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
     return startWithOnly(
         QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--database"),
-                    databasePath(), QStringLiteral("--api-key"), QString::fromLatin1(writeKey),
+                    databaseArgument(), QStringLiteral("--api-key"), QString::fromLatin1(writeKey),
                     QStringLiteral("--read-only-key"), QString::fromLatin1(readKey)} +
         arguments);
 }

@@ -1,20 +1,37 @@
 #pragma once
 
+#include "PostgresTestDatabase.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <memory>
 
-// A real kashew-server process on a free loopback port with a database in a temporary folder,
-// for integration tests and benchmarks. Stopped (SIGTERM) when destroyed.
+// A real kashew-server process on a free loopback port with a database of its own, for
+// integration tests and benchmarks. Stopped (SIGTERM) when destroyed.
+// The database is an SQLite file in a temporary folder, or, when KASHEW_TEST_BACKEND=postgresql
+// (the *_pg registrations), a fresh database in the test cluster (see PostgresTestDatabase),
+// dropped with its last process; its password reaches the server in PGPASSWORD, never on the
+// command line.
 class ServerProcess final
 {
 public:
     static constexpr const char *writeKey = "kshw_test_writekey_0123456789";
     static constexpr const char *readKey = "kshw_test_readonly_0123456789";
 
+    // For a second (third...) process on another's database: several kashew-server processes
+    // serving one database, each on its own port, as behind a load balancer.
+    struct SameDatabaseAs
+    {
+        const ServerProcess &first;
+    };
+
     ServerProcess();
+    //   ServerProcess first; ServerProcess second{ServerProcess::SameDatabaseAs{first}};
+    // The database lives until the last of them is destroyed.
+    explicit ServerProcess(SameDatabaseAs sibling);
     ~ServerProcess();
     ServerProcess(const ServerProcess &) = delete;
     ServerProcess &operator=(const ServerProcess &) = delete;
@@ -38,7 +55,15 @@ public:
     bool isRunning() const;
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;
+    // The SQLite file; in a PostgreSQL run, a file no server uses unless a test passes it itself.
     QString databasePath() const;
+    // What start() gives --database: databasePath(), or the postgresql:// URL.
+    QString databaseArgument() const;
+    // The PostgreSQL database of a PostgreSQL run (null on SQLite).
+    std::shared_ptr<PostgresTestDatabase> postgresDatabase() const { return m_postgres; }
+    // KASHEW_TEST_BACKEND=postgresql.
+    static bool usesPostgres();
+    qint64 processId() const { return m_process.processId(); }
     QString output() const { return m_output; }
     // The output so far (with --log-requests, the request log), read without stopping the server.
     QString requestLog();
@@ -56,7 +81,12 @@ public:
     static Run runToEnd(const QStringList &arguments);
 
 private:
-    QTemporaryDir m_dir;
+    void setUpEnvironment();
+
+    std::shared_ptr<QTemporaryDir> m_dir = std::make_shared<QTemporaryDir>();
+    std::shared_ptr<PostgresTestDatabase> m_postgres;
+    // Why the PostgreSQL database could not be made; start() fails with it.
+    QString m_databaseError;
     QProcess m_process;
     quint16 m_port = 0;
     QString m_output;
