@@ -88,7 +88,7 @@ QString NginxProxy::siteFor(const QString &site, const QList<quint16> &upstreamP
     return text;
 }
 
-bool NginxProxy::start(const QList<quint16> &upstreamPorts)
+bool NginxProxy::start(const QList<quint16> &upstreamPorts, quint16 port)
 {
     if (!m_dir.isValid()) {
         m_error = QStringLiteral("no temporary directory");
@@ -101,7 +101,7 @@ bool NginxProxy::start(const QList<quint16> &upstreamPorts)
     }
     // Another process may take the free port before nginx binds it: try a few.
     for (int attempt = 0; attempt < 5; ++attempt) {
-        if (startOnce(upstreamPorts, freePort()))
+        if (startOnce(upstreamPorts, attempt == 0 && port != 0 ? port : freePort()))
             return true;
         if (!m_error.contains(QLatin1String("Address already in use")))
             return false;

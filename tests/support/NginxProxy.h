@@ -18,10 +18,12 @@ public:
     NginxProxy(const NginxProxy &) = delete;
     NginxProxy &operator=(const NginxProxy &) = delete;
 
-    // Starts nginx in front of kashew-server processes listening on 127.0.0.1 at `upstreamPorts`;
-    // waits until it accepts connections. On failure, errorString() says why.
-    bool start(const QList<quint16> &upstreamPorts);
+    // Starts nginx in front of kashew-server processes listening on 127.0.0.1 at `upstreamPorts`,
+    // on `port` if it is free (a restart's), else on a free port; waits until it accepts
+    // connections. On failure, errorString() says why.
+    bool start(const QList<quint16> &upstreamPorts, quint16 port = 0);
     void stop();
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
     quint16 port() const { return m_port; }
     // http://127.0.0.1:PORT/api/v1, as ServerProcess::baseUrl().
