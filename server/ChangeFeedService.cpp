@@ -1,6 +1,7 @@
 #include "ChangeFeedService.h"
 
 #include "AccountJson.h"
+#include "EntityTag.h"
 #include "OpportunityJson.h"
 #include "QueryParameters.h"
 #include "ServerStore.h"
@@ -57,9 +58,7 @@ QJsonObject entryToJson(const ChangeLog::Entry &entry)
     } else {
         object.insert(QStringLiteral("record"), OpportunityJson::toResponse(entry.opportunity));
         // As GET /opportunities/{id} sends it in ETag, for a later If-Match.
-        object.insert(
-            QStringLiteral("etag"),
-            QString(QLatin1Char('"') + QString::number(entry.version) + QLatin1Char('"')));
+        object.insert(QStringLiteral("etag"), QString::fromLatin1(entityTag(entry.version)));
     }
     return object;
 }

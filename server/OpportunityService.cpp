@@ -1,6 +1,7 @@
 #include "OpportunityService.h"
 
 #include "ApiLimits.h"
+#include "EntityTag.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
 #include "OpportunityValidation.h"
@@ -13,18 +14,13 @@
 
 namespace {
 
-QByteArray etagFor(qint64 version)
-{
-    return '"' + QByteArray::number(version) + '"';
-}
-
 // If-Match: "*" or a list of entity tags, compared strongly (a weak tag never matches, as
 // RFC 9110 says); empty means no precondition.
 bool matches(const QByteArray &ifMatch, qint64 version)
 {
     if (ifMatch.trimmed().isEmpty() || ifMatch.trimmed() == "*")
         return true;
-    const QByteArray current = etagFor(version);
+    const QByteArray current = entityTag(version);
     for (const QByteArray &tag : ifMatch.split(',')) {
         if (tag.trimmed() == current)
             return true;
@@ -34,7 +30,7 @@ bool matches(const QByteArray &ifMatch, qint64 version)
 
 ApiResponse withEtag(ApiResponse response, qint64 version)
 {
-    response.headers.append({QByteArrayLiteral("ETag"), etagFor(version)});
+    response.headers.append({QByteArrayLiteral("ETag"), entityTag(version)});
     return response;
 }
 
