@@ -136,6 +136,7 @@ signals:
 private:
     // kashew-server's own routes, kept out of this file (sync/UsersRequests).
     friend class UsersRequests;
+    friend class ChangesRequests;
 
     struct Response
     {

@@ -27,6 +27,10 @@ struct ApiError
         Validation,
         // 429: retryAfterSeconds says how long to wait.
         RateLimited,
+        // Not sent: the key's request budget (RequestBudget, counted by the client) has nothing
+        // left for it; retryAfterSeconds says when the window frees enough. Never reached the
+        // server (mayHaveLanded is false).
+        OverBudget,
         // 5xx
         Server,
         // A response that could not be read; message names the field.
@@ -54,6 +58,6 @@ struct ApiError
     bool isTransient() const
     {
         return kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Server ||
-               kind == Kind::RateLimited;
+               kind == Kind::RateLimited || kind == Kind::OverBudget;
     }
 };

@@ -60,6 +60,17 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE TABLE people (id TEXT PRIMARY KEY NOT NULL, server_name TEXT,"
                            " server_email TEXT, on_server INTEGER NOT NULL DEFAULT 0,"
                            " local_name TEXT)"),
+        },
+        {
+            // The ids an unfinished full pass (PullProgress) has seen: records are kept as their
+            // pages arrive, and only a complete pass may take an absent record for deleted.
+            QStringLiteral("CREATE TABLE pull_seen (id TEXT PRIMARY KEY NOT NULL)"),
+            // Every request sent with the profile's key (RequestLedger), shared by the app and
+            // `kashew`, so that together they stay within the key's budget: when, and whether
+            // it was a write.
+            QStringLiteral("CREATE TABLE request_log (at TEXT NOT NULL,"
+                           " is_write INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX request_log_at ON request_log (at)"),
         }};
     return steps;
 }

@@ -163,6 +163,17 @@ Status LocalStore::setSetting(const QString &key, const QString &value)
     return m_parts->settings.setValue(key, value);
 }
 
+std::optional<PullProgress> LocalStore::pullProgress()
+{
+    return PullProgress::fromJson(setting(QStringLiteral("pull/progress")).toUtf8());
+}
+
+Status LocalStore::setPullProgress(const std::optional<PullProgress> &progress)
+{
+    return setSetting(QStringLiteral("pull/progress"),
+                      progress ? QString::fromUtf8(progress->toJson()) : QString());
+}
+
 Result<PeopleBook> LocalStore::people() const
 {
     return m_parts->people.book();
@@ -254,6 +265,36 @@ Status LocalStore::keepUnreadable(const QStringList &ids)
 Status LocalStore::commitPull(bool complete)
 {
     return announce(m_parts->pull.commit(complete));
+}
+
+Status LocalStore::keepPulledPage(const QList<Opportunity> &page,
+                                  const QHash<QString, QByteArray> &etags)
+{
+    // Seen before merged: a crash in between leaves an old copy, never a record taken for gone.
+    QStringList ids;
+    ids.reserve(page.size());
+    for (const Opportunity &record : page)
+        ids.append(record.id);
+    Status kept = m_parts->pull.markSeen(ids);
+    if (kept)
+        kept = m_parts->pull.begin();
+    if (kept)
+        kept = m_parts->pull.stage(page);
+    if (!kept)
+        return kept;
+    // Per-item versions are stored by the staging (helper R); until then a PUT looks first.
+    static_cast<void>(etags);
+    return announce(m_parts->pull.commit(false));
+}
+
+Status LocalStore::completePass()
+{
+    return announce(m_parts->pull.completePass());
+}
+
+Status LocalStore::discardPass()
+{
+    return m_parts->pull.discardPass();
 }
 
 Status LocalStore::mergeServerRecord(const Opportunity &server, const QByteArray &etag)

@@ -54,6 +54,8 @@ public:
     std::optional<QString> renamedTo(const QString &oldId) override;
     QString setting(const QString &key) override;
     Status setSetting(const QString &key, const QString &value) override;
+    std::optional<PullProgress> pullProgress() override;
+    Status setPullProgress(const std::optional<PullProgress> &progress) override;
     Result<PeopleBook> people() const override;
     Result<QList<KnownPerson>> knownPeople() const override;
     Status setLocalPerson(const Person &person) override;
@@ -72,6 +74,10 @@ public:
     Status stagePulled(const QList<Opportunity> &page) override;
     Status keepUnreadable(const QStringList &ids) override;
     Status commitPull(bool complete) override;
+    Status keepPulledPage(const QList<Opportunity> &page,
+                          const QHash<QString, QByteArray> &etags = {}) override;
+    Status completePass() override;
+    Status discardPass() override;
     Status storeAccounts(const QList<Account> &accounts) override;
     Status storeServerPeople(const QList<Person> &people) override;
     Status storeServerMeId(const QString &id) override;

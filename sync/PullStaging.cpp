@@ -159,7 +159,8 @@ Status PullStaging::mergeTouched(QStringList *changed)
     return {};
 }
 
-Status PullStaging::dropVanished(QStringList *changed, QStringList *removed)
+Status PullStaging::dropVanished(const QString &seenTable, QStringList *changed,
+                                 QStringList *removed)
 {
     struct Gone
     {
@@ -174,8 +175,9 @@ Status PullStaging::dropVanished(QStringList *changed, QStringList *removed)
         if (!vanished.exec(
                 QStringLiteral("SELECT o.id, x.operation, o.sync_state FROM opportunities o"
                                " LEFT JOIN outbox x ON x.opportunity_id = o.id"
-                               " WHERE o.id NOT IN (SELECT id FROM pull_staging)"
-                               " AND o.id NOT IN (SELECT id FROM pull_unreadable)")))
+                               " WHERE o.id NOT IN (SELECT id FROM %1)"
+                               " AND o.id NOT IN (SELECT id FROM pull_unreadable)")
+                    .arg(seenTable)))
             return CacheDatabase::failure(merging, vanished.lastError().text());
         while (vanished.next())
             gone.append({vanished.value(0).toString(),
@@ -214,7 +216,7 @@ Result<StoreChanges> PullStaging::commit(bool complete)
     if (merged)
         merged = mergeTouched(&changed);
     if (merged && complete)
-        merged = dropVanished(&changed, &removed);
+        merged = dropVanished(QStringLiteral("pull_staging"), &changed, &removed);
     if (merged)
         merged = m_db.exec(merging, QStringLiteral("DELETE FROM pull_staging"));
     if (merged)
@@ -229,4 +231,48 @@ Result<StoreChanges> PullStaging::commit(bool complete)
     changes.removed = removed;
     changes.outbox = true;
     return changes;
+}
+
+Status PullStaging::markSeen(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return {};
+    SqlTransaction transaction(m_db.connectionName());
+    QSqlQuery &query =
+        m_db.prepared(QStringLiteral("INSERT OR IGNORE INTO pull_seen (id) VALUES (?)"));
+    for (const QString &id : ids) {
+        query.addBindValue(id);
+        if (!query.exec())
+            return CacheDatabase::failure(QStringLiteral("keeping a pulled page"),
+                                          query.lastError().text());
+    }
+    query.finish();
+    return m_db.commit(transaction);
+}
+
+Result<StoreChanges> PullStaging::completePass()
+{
+    QStringList changed;
+    QStringList removed;
+    SqlTransaction transaction(m_db.connectionName());
+    Status dropped = dropVanished(QStringLiteral("pull_seen"), &changed, &removed);
+    if (dropped)
+        dropped = m_db.exec(merging, QStringLiteral("DELETE FROM pull_seen"));
+    if (dropped)
+        dropped = m_db.exec(merging, QStringLiteral("DELETE FROM pull_unreadable"));
+    if (dropped)
+        dropped = m_db.commit(transaction);
+    if (!dropped)
+        return Failure{dropped.error()};
+    StoreChanges changes;
+    if (!changed.isEmpty())
+        changes.changed = changed;
+    changes.removed = removed;
+    changes.outbox = true;
+    return changes;
+}
+
+Status PullStaging::discardPass()
+{
+    return m_db.exec(QStringLiteral("ending a pull"), QStringLiteral("DELETE FROM pull_seen"));
 }

@@ -31,12 +31,23 @@ public:
     // edited here).
     Result<StoreChanges> commit(bool complete);
 
+    // A pass over several requests (and maybe several budget windows, see PullProgress): each
+    // page is merged as it arrives (begin, stage, commit(false)) after its ids are marked seen, so
+    // a pass cut short keeps what it fetched and a crash never takes a fetched record for gone.
+    Status markSeen(const QStringList &ids);
+    // The pass saw every record: cached records it did not see are removed (or become conflicts
+    // when edited here), and the seen ids are forgotten.
+    Result<StoreChanges> completePass();
+    // The pass is abandoned (a 410, a changed server): the seen ids are forgotten.
+    Status discardPass();
+
 private:
     // Records nobody touched here, new or changed on the server: copied as they are, in SQL.
     Status copyUntouched(QStringList *changed);
     // Records with edits or conflicts here: merged field by field.
     Status mergeTouched(QStringList *changed);
-    Status dropVanished(QStringList *changed, QStringList *removed);
+    // Records absent from `seenTable` (and from pull_unreadable) are gone from the server.
+    Status dropVanished(const QString &seenTable, QStringList *changed, QStringList *removed);
 
     CacheDatabase &m_db;
     RecordTable &m_records;

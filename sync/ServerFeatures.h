@@ -12,6 +12,12 @@ class ServerFeatures final
 public:
     // GET /users and /users/me.
     static QString users() { return QStringLiteral("users"); }
+    // GET /changes?since=&limit=: the change feed (commit-ordered cursors, tombstones, 410).
+    static QString changes() { return QStringLiteral("changes"); }
+    // The WebSocket /api/v1/events: "changes up to cursor N" as they commit.
+    static QString events() { return QStringLiteral("events"); }
+    // An `etag` on every item of a listing and the feed: a PUT needs no GET first.
+    static QString etags() { return QStringLiteral("etags"); }
 
     // Reads a header's value: names separated by commas, in any case, spaces around them
     // ignored. An empty or absent header names none.

@@ -6,8 +6,10 @@
 #include "OpportunityUpdate.h"
 #include "OutboxEntry.h"
 #include "Person.h"
+#include "PullProgress.h"
 #include "Result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 #include <optional>
@@ -29,6 +31,9 @@ public:
     virtual QByteArray etagOf(const QString &id) = 0;
     virtual QString setting(const QString &key) = 0;
     virtual Status setSetting(const QString &key, const QString &value) = 0;
+    // The unfinished full pass (none: no pass is under way), and setting or ending it.
+    virtual std::optional<PullProgress> pullProgress() = 0;
+    virtual Status setPullProgress(const std::optional<PullProgress> &progress) = 0;
 
     // Counts a send before it happens and marks it in doubt. Nothing may be sent when this fails.
     virtual Status markAttempt(qint64 sequence, const QJsonObject &body) = 0;
@@ -54,6 +59,14 @@ public:
     // Merges the staged records into the cache in one transaction; with `complete`, records the
     // server no longer has are removed (or become conflicts when edited here).
     virtual Status commitPull(bool complete) = 0;
+    // A pass over all records in several requests (a feed bootstrap, a listing resumed across
+    // budget windows): each page is kept at once, marked seen, merged like a pull's; only
+    // completePass() takes records the pass did not see for deleted. `etags`: a version per
+    // record where the server gave one (kashew-server's `etag` per item).
+    virtual Status keepPulledPage(const QList<Opportunity> &page,
+                                  const QHash<QString, QByteArray> &etags = {}) = 0;
+    virtual Status completePass() = 0;
+    virtual Status discardPass() = 0;
     // Merges one record fetched from the server (after a 412, say), as a pull would.
     virtual Status mergeServerRecord(const Opportunity &server, const QByteArray &etag) = 0;
     virtual Status storeAccounts(const QList<Account> &accounts) = 0;
