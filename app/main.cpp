@@ -9,6 +9,7 @@
 #include "ModelFeeder.h"
 #include "OpportunityListModel.h"
 #include "Profile.h"
+#include "RequestGate.h"
 #include "SyncEngine.h"
 #include "Version.h"
 
@@ -19,6 +20,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
@@ -152,7 +154,14 @@ int main(int argc, char *argv[])
     ModelFeeder feeder(store, model);
     feeder.reload();
 
+    // Every request counts against the key's budget, in the cache `kashew` shares.
+    RequestGate gate(store, [&profile] {
+        return RequestBudget::read(QSettings(profile.settingsPath(), QSettings::IniFormat),
+                                   RequestBudget::isHostedServer(profile.serverUrl()));
+    });
+    const Status counting = gate.open();
     ApiClient client;
+    client.setRequestGate(&gate);
     SyncEngine engine(store, client);
     KeychainCredentialStore keychain;
     MainWindow window({store, model, engine, client, profile, keychain});
@@ -161,6 +170,8 @@ int main(int argc, char *argv[])
         window.installEventFilter(&firstFrameReport);
     if (!opened.recoveryMessage.isEmpty())
         window.showBanner(opened.recoveryMessage, false, false);
+    if (!counting) // then nothing is sent: the sync says so too
+        window.showBanner(counting.error(), false, false);
     if (parser.value(viewOption) == QLatin1String("board"))
         window.views()->setCurrentWidget(window.board());
     else if (parser.value(viewOption) == QLatin1String("forecast"))

@@ -1,11 +1,16 @@
 // Sync figures against a local kashew-server: the first sync of 10,000 and 100,000
-// opportunities (time, requests, peak memory), a re-sync with nothing changed, and pushing 1,000
-// queued edits; beside them, what curl needs to fetch the same pages plus sqlite3 to import them.
-// Each measurement runs in a child process so that its peak memory is its own.
+// opportunities (time, requests, bytes on the wire, peak memory), a re-sync with nothing
+// changed, pushing 1,000 queued edits, a teammate's change reaching a second client over the live
+// channel, and a first sync under a 100-requests-an-hour budget (kashew-server's --rate-limit
+// with a short window), with the change feed and with the plain listing; beside them, what curl
+// needs to fetch the same pages plus sqlite3 to import them. Each single sync runs in a child
+// process so that its peak memory is its own.
 #include "ApiClient.h"
+#include "FiguresFile.h"
 #include "LocalStore.h"
 #include "ServerProcess.h"
 #include "SyncEngine.h"
+#include "SyncScenarios.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -31,8 +36,8 @@ long peakKilobytes()
 }
 
 // One sync on the cache at `cachePath`, after queueing `queueEdits` edits; prints "seconds
-// requests peakKB pullStartSeconds records firstPageSeconds pushRequests". The pull starts when
-// its first request is sent: right after the last edit was pushed, in the same call, so a
+// requests peakKB pullStartSeconds records firstPageSeconds pushRequests bytes". The pull starts
+// when its first request is sent: right after the last edit was pushed, in the same call, so a
 // zero-timer from that moment runs once the request is on its way (the request count proves it).
 int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
 {
@@ -84,9 +89,9 @@ int measureSync(const QUrl &server, const QString &cachePath, int queueEdits)
         std::fprintf(stderr, "sync failed: %s\n", qPrintable(engine.lastError().message));
         return 1;
     }
-    std::printf("%.3f %d %ld %.3f %lld %.3f %d\n", seconds, client.requestCount(), peakKilobytes(),
-                pullStartSeconds, static_cast<long long>(store.opportunityCount()),
-                firstPageSeconds, pushRequests);
+    std::printf("%.3f %d %ld %.3f %lld %.3f %d %lld\n", seconds, client.requestCount(),
+                peakKilobytes(), pullStartSeconds, static_cast<long long>(store.opportunityCount()),
+                firstPageSeconds, pushRequests, static_cast<long long>(client.bytesReceived()));
     return 0;
 }
 
@@ -101,6 +106,8 @@ struct SyncFigures
     double firstPageSeconds = 0;
     // Requests sent before the pull.
     int pushRequests = 0;
+    // Response bodies as they came over the wire.
+    qint64 bytes = 0;
 };
 
 SyncFigures runChild(const QUrl &server, const QString &cachePath, int queueEdits)
@@ -113,11 +120,11 @@ SyncFigures runChild(const QUrl &server, const QString &cachePath, int queueEdit
     child.waitForFinished(-1);
     const QStringList parts =
         QString::fromLatin1(child.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
-    if (child.exitCode() != 0 || parts.size() < 7)
+    if (child.exitCode() != 0 || parts.size() < 8)
         qFatal("a measured sync failed");
     return {parts.at(0).toDouble(), parts.at(1).toInt(),      parts.at(2).toLong(),
             parts.at(3).toDouble(), parts.at(4).toLongLong(), parts.at(5).toDouble(),
-            parts.at(6).toInt()};
+            parts.at(6).toInt(),    parts.at(7).toLongLong()};
 }
 
 // curl fetching every page (live and archived, 500 a page) one after another, then sqlite3
@@ -170,6 +177,120 @@ double baselineSeconds(const ServerProcess &server, qint64 total, qint64 archive
     return timer.nsecsElapsed() / 1e9;
 }
 
+QString wireBytes(qint64 bytes)
+{
+    return bytes >= 1024 * 1024 ? QStringLiteral("%1 MB").arg(bytes / 1048576.0, 0, 'f', 1)
+                                : QStringLiteral("%1 KB").arg(bytes / 1024.0, 0, 'f', 1);
+}
+
+QString budgetLine(const QString &path, const SyncScenarios::Budgeted &run)
+{
+    if (!run.finished)
+        return QStringLiteral("  under budget, %1: did not finish (%2)\n").arg(path, run.error);
+    return QStringLiteral(
+               "  under budget, %1: rate windows used %2 (%3 syncs), %4 requests, %5, %6 s; cache "
+               "%7 records, server %8: %9 missing, %10 extra\n")
+        .arg(path)
+        .arg(run.windows)
+        .arg(run.syncRuns)
+        .arg(run.requests)
+        .arg(wireBytes(run.bytes))
+        .arg(run.seconds, 0, 'f', 1)
+        .arg(run.cached)
+        .arg(run.onServer)
+        .arg(run.missing)
+        .arg(run.extra);
+}
+
+// Every figure for one size, appended to `out`.
+void measureSize(int size, QTextStream &out)
+{
+    ServerProcess server;
+    if (!server.start({QStringLiteral("--demo"), QString::number(size)}))
+        qFatal("kashew-server did not start");
+    QTemporaryDir dir;
+    const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
+    const SyncFigures first = runChild(server.baseUrl(), cache, 0);
+    // The second sync may still be a change feed's bootstrap (the first learnt that the server
+    // has one); the third is the steady state.
+    const SyncFigures second = runChild(server.baseUrl(), cache, 0);
+    const SyncFigures again = runChild(server.baseUrl(), cache, 0);
+    const SyncFigures push = runChild(server.baseUrl(), cache, 1000);
+    // The archived share, for the baseline's pages.
+    qint64 archived = 0;
+    {
+        LocalStore store;
+        store.open(cache);
+        const QList<CachedOpportunity> records = store.opportunities().value();
+        for (const CachedOpportunity &record : records)
+            archived += record.opportunity.isArchived;
+    }
+    const double baseline = baselineSeconds(server, first.records, archived);
+    const SyncScenarios::Latency latency =
+        SyncScenarios::teammateLatency(server.baseUrl(), cache, 10);
+
+    out << QStringLiteral("%1 opportunities\n").arg(size);
+    out << QStringLiteral("  first sync:          %1 s, %2 requests, %3 on the wire, peak %4 MB "
+                          "(%5 records)\n")
+               .arg(first.seconds, 0, 'f', 2)
+               .arg(first.requests)
+               .arg(wireBytes(first.bytes))
+               .arg(first.peakKb / 1024.0, 0, 'f', 0)
+               .arg(first.records);
+    out << QStringLiteral("  curl + sqlite3:      %1 s  (first sync / baseline = %2)\n")
+               .arg(baseline, 0, 'f', 2)
+               .arg(first.seconds / baseline, 0, 'f', 2);
+    out << QStringLiteral("  second sync:         %1 s, %2 requests, %3 on the wire\n")
+               .arg(second.seconds, 0, 'f', 2)
+               .arg(second.requests)
+               .arg(wireBytes(second.bytes));
+    out << QStringLiteral("  re-sync, no change:  %1 s, %2 requests, %3 on the wire, peak %4 MB\n")
+               .arg(again.seconds, 0, 'f', 2)
+               .arg(again.requests)
+               .arg(wireBytes(again.bytes))
+               .arg(again.peakKb / 1024.0, 0, 'f', 0);
+    out << QStringLiteral("  push 1,000 edits:    %1 requests for the edits; %2 s until the pull "
+                          "starts, %3 s with the pull, %4 requests in all\n")
+               .arg(push.pushRequests)
+               .arg(push.pullStartSeconds, 0, 'f', 2)
+               .arg(push.seconds, 0, 'f', 2)
+               .arg(push.requests);
+    if (!latency.unavailable.isEmpty())
+        out << QStringLiteral("  teammate's change:   %1\n").arg(latency.unavailable);
+    else
+        out << QStringLiteral("  teammate's change:   median %1 ms, slowest %2 ms over %3 changes "
+                              "(%4 missed); %5 requests by the second client\n")
+                   .arg(SyncScenarios::median(latency.milliseconds), 0, 'f', 0)
+                   .arg(latency.milliseconds.isEmpty()
+                            ? 0.0
+                            : *std::max_element(latency.milliseconds.begin(),
+                                                latency.milliseconds.end()),
+                        0, 'f', 0)
+                   .arg(latency.milliseconds.size())
+                   .arg(latency.missed)
+                   .arg(latency.requests);
+    server.stop();
+
+    // 100 requests an hour, the hour two seconds long; once with the change feed, once with the
+    // plain listing (a server without the extensions, as the hosted API).
+    constexpr int window = 2;
+    const QStringList budget{QStringLiteral("--demo"),        QString::number(size),
+                             QStringLiteral("--rate-limit"),  QStringLiteral("100"),
+                             QStringLiteral("--rate-window"), QString::number(window)};
+    for (const bool plain : {false, true}) {
+        ServerProcess limited;
+        if (!limited.start(plain ? budget + QStringList{QStringLiteral("--no-extensions")}
+                                 : budget))
+            qFatal("kashew-server did not start");
+        QTemporaryDir budgetDir;
+        const SyncScenarios::Budgeted run = SyncScenarios::budgetedFirstSync(
+            limited, budgetDir.filePath(QStringLiteral("cache.sqlite")), window, 900);
+        out << budgetLine(plain ? QStringLiteral("plain listing") : QStringLiteral("change feed"),
+                          run);
+    }
+    out.flush();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -186,73 +307,24 @@ int main(int argc, char *argv[])
     const QCommandLineOption outputOption(QStringLiteral("output"), QStringLiteral("Figures file."),
                                           QStringLiteral("file"),
                                           QStringLiteral("bench-results/sync.txt"));
-    const QCommandLineOption sizesOption(QStringLiteral("sizes"),
-                                         QStringLiteral("Comma-separated record counts."),
+    const QCommandLineOption countOption(QStringLiteral("count"),
+                                         QStringLiteral("Comma-separated numbers of deals."),
                                          QStringLiteral("list"), QStringLiteral("10000,100000"));
-    parser.addOptions({outputOption, sizesOption});
+    parser.addOptions({outputOption, countOption});
     parser.process(app);
 
     QString report;
     QTextStream out(&report);
-    out << "SyncEngine against kashew-server on loopback (one client, pages of 500)\n";
-    for (const QString &sizeText : parser.value(sizesOption).split(QLatin1Char(','))) {
-        const int size = sizeText.toInt();
-        ServerProcess server;
-        if (!server.start({QStringLiteral("--demo"), QString::number(size)}))
-            return 1;
-        QTemporaryDir dir;
-        const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
-        const SyncFigures first = runChild(server.baseUrl(), cache, 0);
-        const SyncFigures again = runChild(server.baseUrl(), cache, 0);
-        const SyncFigures push = runChild(server.baseUrl(), cache, 1000);
-        // The archived share, for the baseline's pages.
-        LocalStore store;
-        store.open(cache);
-        qint64 archived = 0;
-        const QList<CachedOpportunity> records = store.opportunities().value();
-        for (const CachedOpportunity &record : records)
-            archived += record.opportunity.isArchived;
-        const double baseline = baselineSeconds(server, first.records, archived);
-        out << QStringLiteral("%1 opportunities\n").arg(size);
-        out << QStringLiteral("  first sync:          %1 s, %2 requests, peak %3 MB (%4 records)\n")
-                   .arg(first.seconds, 0, 'f', 2)
-                   .arg(first.requests)
-                   .arg(first.peakKb / 1024.0, 0, 'f', 0)
-                   .arg(first.records);
-        out << QStringLiteral("  curl + sqlite3:      %1 s  (first sync / baseline = %2)\n")
-                   .arg(baseline, 0, 'f', 2)
-                   .arg(first.seconds / baseline, 0, 'f', 2);
-        out << QStringLiteral("  re-sync, no change:  %1 s, %2 requests, peak %3 MB\n")
-                   .arg(again.seconds, 0, 'f', 2)
-                   .arg(again.requests)
-                   .arg(again.peakKb / 1024.0, 0, 'f', 0);
-        out << QStringLiteral("  push 1,000 edits:    %1 s until the pull starts (its first "
-                              "request sent; %2 requests before it)\n"
-                              "                       first page stored at %3 s, %4 s with the "
-                              "pull, %5 requests\n")
-                   .arg(push.pullStartSeconds, 0, 'f', 2)
-                   .arg(push.pushRequests)
-                   .arg(push.firstPageSeconds, 0, 'f', 2)
-                   .arg(push.seconds, 0, 'f', 2)
-                   .arg(push.requests);
-        out.flush();
-        std::fputs(report.toUtf8().constData(), stdout);
-        report.clear();
-        QFile file(parser.value(outputOption));
-        QDir().mkpath(QFileInfo(file).absolutePath());
-        if (file.open(QIODevice::Append))
-            file.write(QStringLiteral("%1 opportunities: first %2 s / %3 req / %4 MB; baseline %5 "
-                                      "s; resync %6 s; push1000 %7 s until the pull starts, %8 s "
-                                      "with the pull\n")
-                           .arg(size)
-                           .arg(first.seconds, 0, 'f', 2)
-                           .arg(first.requests)
-                           .arg(first.peakKb / 1024.0, 0, 'f', 0)
-                           .arg(baseline, 0, 'f', 2)
-                           .arg(again.seconds, 0, 'f', 2)
-                           .arg(push.pullStartSeconds, 0, 'f', 2)
-                           .arg(push.seconds, 0, 'f', 2)
-                           .toUtf8());
+    out << "SyncEngine against kashew-server on loopback (one client; the server's own paging)\n";
+    for (const QString &countText : parser.value(countOption).split(QLatin1Char(','))) {
+        bool ok = false;
+        const int count = countText.trimmed().toInt(&ok);
+        if (!ok || count < 1) {
+            std::fprintf(stderr, "--count takes numbers of deals, not \"%s\"\n",
+                         qPrintable(countText));
+            return 2;
+        }
+        measureSize(count, out);
     }
-    return 0;
+    return FiguresFile::publish(report, parser.value(outputOption)) ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 #include "CliActions.h"
 
+#include "BudgetText.h"
 #include "CliCommands.h"
 #include "CliEdit.h"
 #include "CliOutput.h"
@@ -192,6 +193,19 @@ int status(CliSession &session, const CliRequest &)
           << "conflicts:   " << conflicts << "\n"
           << "failed:      " << failed << "\n"
           << "last sync:   " << (last.isEmpty() ? QStringLiteral("never") : last) << "\n";
+    // The request budget as the app's status bar says it: both count in this cache.
+    RequestGate *gate = session.gate();
+    const Result<RequestGate::Usage> usage = gate->usage();
+    if (!usage)
+        return session.readFailure(usage.error());
+    out() << "budget:      " << BudgetText::plan(*usage) << "\n";
+    if (const QString left = BudgetText::left(*usage); !left.isEmpty())
+        out() << "left:        " << left << "\n";
+    const QDateTime room = gate->readFitsAt();
+    if (room > QDateTime::currentDateTime())
+        out() << "next sync:   " << BudgetText::timeOf(room) << " (the budget has room then)\n";
+    if (const std::optional<PullProgress> pull = store.pullProgress())
+        out() << "pull:        " << BudgetText::pull(*pull, room) << "\n";
     return CliCommands::Ok;
 }
 

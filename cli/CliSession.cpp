@@ -46,6 +46,16 @@ bool CliSession::open(const QUrl &serverOverride)
         err() << "kashew: " << opened.error << "\n";
         return false;
     }
+    // Every request counts against the key's budget, in the cache the app shares.
+    m_gate = std::make_unique<RequestGate>(m_store, [this] {
+        return RequestBudget::read(QSettings(m_profile.settingsPath(), QSettings::IniFormat),
+                                   RequestBudget::isHostedServer(m_server));
+    });
+    if (const Status counting = m_gate->open(); !counting) {
+        err() << "kashew: " << counting.error() << "\n";
+        return false;
+    }
+    m_client.setRequestGate(m_gate.get());
     // Later commands without --server read and sync the same cache.
     if (!serverOverride.isEmpty() && serverOverride != m_profile.serverUrl())
         m_profile.setServerUrl(serverOverride);

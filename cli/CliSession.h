@@ -5,10 +5,12 @@
 #include "LocalStore.h"
 #include "PeopleBook.h"
 #include "Profile.h"
+#include "RequestGate.h"
 #include "Result.h"
 #include "StaleRule.h"
 
 #include <QUrl>
+#include <memory>
 #include <optional>
 
 // What a command runs on: the profile, its cache for the chosen server, and the client with the
@@ -50,11 +52,14 @@ public:
     const QUrl &server() const { return m_server; }
     LocalStore &store() { return m_store; }
     ApiClient &client() { return m_client; }
+    // The key's request budget, counted in the cache (none before open()).
+    RequestGate *gate() { return m_gate.get(); }
 
 private:
     Profile m_profile;
     QUrl m_server;
     LocalStore m_store;
     ApiClient m_client;
+    std::unique_ptr<RequestGate> m_gate;
     bool m_readFailureSaid = false;
 };

@@ -34,6 +34,7 @@ int exitCodeFor(const ApiError &error)
     case ApiError::Kind::Insecure:
         return CliCommands::NotAuthorized;
     case ApiError::Kind::RateLimited:
+    case ApiError::Kind::OverBudget:
         return CliCommands::RateLimited;
     default:
         return CliCommands::Failed;
@@ -121,6 +122,10 @@ int CliSync::run(LocalStore &store, ApiClient &client, const Options &options)
               << (options.noWait ? QStringLiteral("giving up (--no-wait)")
                                  : QStringLiteral("longer than kashew waits"))
               << "; try again at " << clockTime(until) << "\n";
+        return CliCommands::RateLimited;
+    }
+    if (!ok && error.kind == ApiError::Kind::OverBudget) {
+        err() << "kashew: " << error.message << " Run 'kashew sync' again then.\n";
         return CliCommands::RateLimited;
     }
     if (!ok) {

@@ -14,31 +14,6 @@ const QString writesKey = QStringLiteral("budget/writesPerDay");
 // Far above any plan: a typo of extra digits is still a number the server would allow.
 constexpr int maxFigure = 10000000;
 
-QString planId(RequestBudget::Plan plan)
-{
-    switch (plan) {
-    case RequestBudget::Plan::Free:
-        return QStringLiteral("free");
-    case RequestBudget::Plan::Largest:
-        return QStringLiteral("largest");
-    case RequestBudget::Plan::Custom:
-        return QStringLiteral("custom");
-    case RequestBudget::Plan::Unlimited:
-        break;
-    }
-    return QStringLiteral("unlimited");
-}
-
-std::optional<RequestBudget::Plan> planOf(const QString &id)
-{
-    using Plan = RequestBudget::Plan;
-    for (Plan plan : {Plan::Unlimited, Plan::Free, Plan::Largest, Plan::Custom}) {
-        if (planId(plan) == id)
-            return plan;
-    }
-    return std::nullopt;
-}
-
 // A stored figure, or `fallback` when it is missing or no count.
 int figure(const QSettings &settings, const QString &key, int fallback)
 {
@@ -48,6 +23,30 @@ int figure(const QSettings &settings, const QString &key, int fallback)
 }
 
 } // namespace
+
+QString RequestBudget::planName(Plan plan)
+{
+    switch (plan) {
+    case Plan::Free:
+        return QStringLiteral("free");
+    case Plan::Largest:
+        return QStringLiteral("largest");
+    case Plan::Custom:
+        return QStringLiteral("custom");
+    case Plan::Unlimited:
+        break;
+    }
+    return QStringLiteral("unlimited");
+}
+
+std::optional<RequestBudget::Plan> RequestBudget::planNamed(const QString &name)
+{
+    for (Plan plan : {Plan::Unlimited, Plan::Free, Plan::Largest, Plan::Custom}) {
+        if (planName(plan) == name)
+            return plan;
+    }
+    return std::nullopt;
+}
 
 RequestBudget RequestBudget::forPlan(Plan plan)
 {
@@ -77,7 +76,7 @@ bool RequestBudget::isHostedServer(const QUrl &server)
 
 RequestBudget RequestBudget::read(const QSettings &settings, bool hostedServer)
 {
-    const std::optional<Plan> plan = planOf(settings.value(planKey).toString());
+    const std::optional<Plan> plan = planNamed(settings.value(planKey).toString());
     if (!plan)
         return forPlan(hostedServer ? Plan::Free : Plan::Unlimited);
     RequestBudget budget = forPlan(*plan);
@@ -91,7 +90,7 @@ RequestBudget RequestBudget::read(const QSettings &settings, bool hostedServer)
 
 void RequestBudget::write(QSettings &settings) const
 {
-    settings.setValue(planKey, planId(plan));
+    settings.setValue(planKey, planName(plan));
     settings.setValue(requestsKey, requestsPerHour);
     settings.setValue(writesKey, writesPerDay);
 }

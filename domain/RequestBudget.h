@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <optional>
 
 class QSettings;
 class QUrl;
@@ -29,6 +30,9 @@ public:
     int requestsPerHour = 0;
     int writesPerDay = 0;
 
+    // The plan's name in settings ("free", "largest", ...), and the plan of a name.
+    static QString planName(Plan plan);
+    static std::optional<Plan> planNamed(const QString &name);
     // A plan's figures; Custom starts from the free plan's, the cautious guess.
     static RequestBudget forPlan(Plan plan);
     // Whether `server` is the hosted API, whose plans limit requests: kashew.ai or a subdomain.

@@ -1,6 +1,7 @@
 #include "ApiServer.h"
 
 #include "GuardedTcpServer.h"
+#include "ResponseCompression.h"
 #include "ServerStore.h"
 
 #include <QElapsedTimer>
@@ -66,10 +67,12 @@ void writeResponse(QHttpServerResponder &responder, const ApiResponse &response,
 
 // List responses name the extensions this server has (CONTRACT.md), so a client learns them
 // without a request of its own; the hosted API sends no such header.
-ApiResponse withFeatures(ApiResponse response)
+ApiResponse withFeatures(ApiResponse response, bool extensions)
 {
+    if (!extensions)
+        return response;
     response.headers.append(
-        {QByteArrayLiteral("Kashew-Features"), QByteArrayLiteral("changes, events, users")});
+        {QByteArrayLiteral("Kashew-Features"), QByteArrayLiteral("changes, events, etags, users")});
     return response;
 }
 
@@ -87,7 +90,8 @@ ApiServer::ApiServer(ServerStore &store, Settings settings, QObject *parent)
     , m_events(store, m_settings.heartbeatMs)
 {
     addRoutes();
-    m_events.attach(m_http);
+    if (m_settings.extensions)
+        m_events.attach(m_http);
 }
 
 quint16 ApiServer::listen(const QHostAddress &address, quint16 port)
@@ -116,7 +120,9 @@ void ApiServer::addRoutes()
     m_http.route(opportunities, Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      serve(request, std::move(responder), Access::Read, [&](const Caller &) {
-                         return withFeatures(m_opportunities.list(request.query()));
+                         return withFeatures(
+                             m_opportunities.list(request.query(), m_settings.extensions),
+                             m_settings.extensions);
                      });
                  });
     m_http.route(opportunities, Method::Post,
@@ -152,7 +158,8 @@ void ApiServer::addRoutes()
     m_http.route(accounts, Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      serve(request, std::move(responder), Access::Read, [&](const Caller &) {
-                         return withFeatures(m_accounts.list(request.query()));
+                         return withFeatures(m_accounts.list(request.query()),
+                                             m_settings.extensions);
                      });
                  });
     m_http.route(accounts, Method::Post,
@@ -170,13 +177,15 @@ void ApiServer::addRoutes()
     m_http.route(users, Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      serve(request, std::move(responder), Access::Read, [&](const Caller &) {
-                         return withFeatures(m_users.list(request.query()));
+                         return withFeatures(m_users.list(request.query()), m_settings.extensions);
                      });
                  });
     m_http.route(changes, Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      serve(request, std::move(responder), Access::Read, [&](const Caller &) {
-                         return m_changes.read(request.query());
+                         return m_settings.extensions
+                                    ? m_changes.read(request.query())
+                                    : ApiResponse::error(404, QStringLiteral("Not Found"));
                      });
                  });
     m_http.route(users + QStringLiteral("/me"), Method::Get,
@@ -191,7 +200,7 @@ void ApiServer::addRoutes()
             ApiResponse response = ApiResponse::error(405, QStringLiteral("Method Not Allowed"));
             response.headers.append({QByteArrayLiteral("Allow"), allow});
             send(std::move(responder), response, FaultInjector::Fault::None,
-                 closesConnection(request));
+                 closesConnection(request), request.value("Accept-Encoding"));
         };
     };
     const auto withArg = [notAllowed](const QByteArray &allow) {
@@ -213,7 +222,8 @@ void ApiServer::addRoutes()
     m_http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             send(std::move(responder), ApiResponse::error(404, QStringLiteral("Not Found")),
-                 FaultInjector::Fault::None, closesConnection(request));
+                 FaultInjector::Fault::None, closesConnection(request),
+                 request.value("Accept-Encoding"));
         });
 }
 
@@ -270,12 +280,16 @@ void ApiServer::serve(const QHttpServerRequest &request, QHttpServerResponder &&
         qInfo("%s %s -> %d (%lld µs)%s", qPrintable(methodName(request.method())),
               qPrintable(request.url().path()), response.status, timer.nsecsElapsed() / 1000,
               fault == FaultInjector::Fault::None ? "" : " [fault]");
-    send(std::move(responder), response, fault, closesConnection(request));
+    send(std::move(responder), response, fault, closesConnection(request),
+         request.value("Accept-Encoding"));
 }
 
-void ApiServer::send(QHttpServerResponder &&responder, const ApiResponse &response,
-                     FaultInjector::Fault fault, bool closing)
+void ApiServer::send(QHttpServerResponder &&responder, const ApiResponse &plain,
+                     FaultInjector::Fault fault, bool closing, const QByteArray &acceptEncoding)
 {
+    // Faults act on what goes over the wire: a malformed body is broken before it is compressed,
+    // a cut one after.
+    const ApiResponse response = ResponseCompression::encoded(plain, acceptEncoding);
     switch (fault) {
     case FaultInjector::Fault::None:
         writeResponse(responder, response, response.body.size(), closing);
@@ -284,11 +298,12 @@ void ApiServer::send(QHttpServerResponder &&responder, const ApiResponse &respon
         Q_UNREACHABLE();
     case FaultInjector::Fault::Malformed: {
         // A hostile or broken server: records with a field no client can read, or no JSON.
-        ApiResponse broken = response;
+        ApiResponse broken = plain;
         if (broken.body.contains("\"stage\":\""))
             broken.body.replace("\"stage\":\"", "\"stage\":\"bogus_");
         else if (!broken.body.isEmpty())
             broken.body = QByteArrayLiteral("<html><body>502 Bad Gateway</body></html>");
+        broken = ResponseCompression::encoded(broken, acceptEncoding);
         writeResponse(responder, broken, broken.body.size(), closing);
         return;
     }

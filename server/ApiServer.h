@@ -40,6 +40,8 @@ public:
         // The change feed's tombstones, and the live events' heartbeat.
         qint64 keepTombstonesSeconds = 30 * 24 * 60 * 60;
         int heartbeatMs = 20000;
+        // Off: only what the hosted API has (no Kashew-Features, /changes, /events, etags).
+        bool extensions = true;
     };
 
     ApiServer(ServerStore &store, Settings settings, QObject *parent = nullptr);
@@ -63,8 +65,9 @@ private:
     void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder, Access access,
                const Handler &handler);
     // `closing`: the request asked for "Connection: close"; the connection closes after this.
+    // `acceptEncoding`: the request's, for ResponseCompression.
     void send(QHttpServerResponder &&responder, const ApiResponse &response,
-              FaultInjector::Fault fault, bool closing);
+              FaultInjector::Fault fault, bool closing, const QByteArray &acceptEncoding);
     ApiResponse admit(const QHttpServerRequest &request, Access access, Caller *caller);
 
     QHttpServer m_http;

@@ -96,7 +96,13 @@ void EventHub::accept(QWebSocket *socket)
             client->unanswered = 0;
     });
     m_clients.append({socket, *cursor, 0});
-    socket->sendTextMessage(message(QStringLiteral("hello"), *cursor));
+    // The interval tells the client when a silent connection is dead (0: no heartbeats); whole
+    // seconds, rounded up so that a client never gives up before a beat was due.
+    const QJsonObject hello{
+        {QStringLiteral("type"), QStringLiteral("hello")},
+        {QStringLiteral("cursor"), *cursor},
+        {QStringLiteral("heartbeat"), m_heartbeatMs > 0 ? (m_heartbeatMs + 999) / 1000 : 0}};
+    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(hello).toJson(QJsonDocument::Compact)));
 }
 
 void EventHub::tell(qint64 cursor)

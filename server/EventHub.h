@@ -10,13 +10,14 @@ class QWebSocket;
 class ServerStore;
 
 // The live events (a kashew-server extension): WebSocket connections to /api/v1/events, each
-// told {"type":"hello","cursor":N} on connecting, then {"type":"changes","cursor":N} within a
-// second of a commit on any process (ChangeNotifier), never a cursor lower than one it was told.
-// The ConnectionGate has checked the upgrade request's key and path; read-only keys may listen.
-// Every heartbeat each client gets a WebSocket ping, which its WebSocket stack answers by itself
-// (a client that misses two is dropped), and a {"type":"heartbeat","cursor":N} text, which the
-// client can see (Qt's QWebSocket and browsers do not surface pings) to tell a live server from a
-// dead connection; both keep proxies from timing the connection out.
+// told {"type":"hello","cursor":N,"heartbeat":SECONDS} on connecting, then
+// {"type":"changes","cursor":N} within a second of a commit on any process (ChangeNotifier), never
+// a cursor lower than one it was told. The ConnectionGate has checked the upgrade request's key and
+// path; read-only keys may listen. Every heartbeat each client gets a WebSocket ping, which its
+// WebSocket stack answers by itself (a client that misses two is dropped), and a
+// {"type":"heartbeat","cursor":N} text, which the client can see (Qt's QWebSocket and browsers do
+// not surface pings) to tell a live server from a dead connection; both keep proxies from timing
+// the connection out.
 class EventHub final : public QObject
 {
     Q_OBJECT

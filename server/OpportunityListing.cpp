@@ -91,8 +91,8 @@ Result<qint64> OpportunityListing::count(const QString &key, const SqlWhere &whe
     return total;
 }
 
-Result<ListPage<Opportunity>> OpportunityListing::list(const OpportunityFilter &filter, int page,
-                                                       int pageSize)
+Result<ListPage<StoredOpportunity>> OpportunityListing::list(const OpportunityFilter &filter,
+                                                             int page, int pageSize)
 {
     // Sorted, so that equal filters share one cached count.
     QStringList stageIds;
@@ -114,7 +114,7 @@ Result<ListPage<Opportunity>> OpportunityListing::list(const OpportunityFilter &
     if (!total)
         return Failure{total.error()};
 
-    ListPage<Opportunity> result;
+    ListPage<StoredOpportunity> result;
     result.totalCount = *total;
     const qint64 offset = qint64(page - 1) * pageSize;
     if (offset >= result.totalCount)
@@ -136,6 +136,7 @@ Result<ListPage<Opportunity>> OpportunityListing::list(const OpportunityFilter &
     if (!query.exec())
         return Failure{QStringLiteral("listing opportunities: ") + query.lastError().text()};
     while (query.next())
-        result.items.append(ServerRows::opportunityFromRow(query));
+        result.items.append({ServerRows::opportunityFromRow(query),
+                             query.value(ServerRows::versionColumn).toLongLong()});
     return result;
 }

@@ -82,7 +82,7 @@ ApiResponse OpportunityService::databaseError(const QString &error)
     return ApiResponse::error(500, QStringLiteral("Internal server error (database)."));
 }
 
-ApiResponse OpportunityService::list(const QUrlQuery &query)
+ApiResponse OpportunityService::list(const QUrlQuery &query, bool withEtags)
 {
     QueryParameters parameters(query);
     const int page = parameters.page();
@@ -101,12 +101,17 @@ ApiResponse OpportunityService::list(const QUrlQuery &query)
     if (!parameters.errors().isEmpty())
         return ApiResponse::validation(parameters.errors(), QStringLiteral("query"));
 
-    const auto result = m_store.listOpportunities(filter, page, pageSize);
+    const auto result = m_store.listStoredOpportunities(filter, page, pageSize);
     if (!result)
         return databaseError(result.error());
     QJsonArray items;
-    for (const Opportunity &opportunity : result->items)
-        items.append(OpportunityJson::toResponse(opportunity));
+    for (const StoredOpportunity &stored : result->items) {
+        QJsonObject item = OpportunityJson::toResponse(stored.opportunity);
+        // As GET /opportunities/{id} sends it in ETag: an edit's If-Match needs no GET first.
+        if (withEtags)
+            item.insert(QStringLiteral("etag"), QString::fromLatin1(entityTag(stored.version)));
+        items.append(item);
+    }
     return ApiResponse::json(200, QJsonObject{{QStringLiteral("opportunities"), items},
                                               {QStringLiteral("totalCount"), result->totalCount},
                                               {QStringLiteral("page"), page},

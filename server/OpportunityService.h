@@ -15,7 +15,8 @@ class OpportunityService final
 public:
     explicit OpportunityService(ServerStore &store);
 
-    ApiResponse list(const QUrlQuery &query);
+    // `withEtags`: each item carries its entity tag (a kashew-server extension).
+    ApiResponse list(const QUrlQuery &query, bool withEtags = true);
     ApiResponse get(const QString &id);
     ApiResponse create(const Caller &caller, const QByteArray &body,
                        const QByteArray &idempotencyKey);

@@ -96,7 +96,8 @@ bool ServerLauncher::start()
                                  m_options.idleTimeoutSeconds * 1000,
                                  m_options.maxConnections,
                                  m_options.keepTombstonesSeconds,
-                                 m_options.heartbeatSeconds * 1000};
+                                 m_options.heartbeatSeconds * 1000,
+                                 !m_options.noExtensions};
     m_server = std::make_unique<ApiServer>(m_store, std::move(settings));
     const quint16 port = m_server->listen(m_options.address, m_options.port);
     if (port == 0) {

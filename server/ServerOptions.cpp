@@ -235,6 +235,10 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption ignoreIdempotency(
         QStringLiteral("ignore-idempotency-key"),
         QStringLiteral("For testing: do not honour Idempotency-Key, as some servers do not."));
+    const QCommandLineOption noExtensions(
+        QStringLiteral("no-extensions"),
+        QStringLiteral("For testing: serve only what the hosted API has (no Kashew-Features "
+                       "header, change feed, live events or per-item etags)."));
     const QCommandLineOption faultMalformed(
         QStringLiteral("fault-malformed"),
         QStringLiteral(
@@ -265,7 +269,7 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
     parser.addOptions({config, listen, database, apiKey, readOnlyKey, user, demo, rateLimit,
                        rateWindow, faultError, faultCut, faultDelay, faultSeed, noRetryAfter,
                        ignoreIdempotency, faultMalformed, idleTimeout, maxConnections,
-                       logRequests, keepTombstones, heartbeat});
+                       logRequests, keepTombstones, heartbeat, noExtensions});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         exitWithUsage(parser, QStringLiteral("unexpected argument \"%1\"")
@@ -407,6 +411,7 @@ ServerOptions ServerOptions::parse(const QStringList &arguments)
     options.logRequests = parser.isSet(logRequests);
     options.omitRetryAfter = parser.isSet(noRetryAfter);
     options.ignoreIdempotencyKey = parser.isSet(ignoreIdempotency);
+    options.noExtensions = parser.isSet(noExtensions);
     if (parser.isSet(faultMalformed))
         options.faults.malformedRate =
             parseRate(parser, parser.value(faultMalformed), QStringLiteral("fault-malformed"));

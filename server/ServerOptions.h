@@ -39,6 +39,8 @@ struct ServerOptions
     bool omitRetryAfter = false;
     // Idempotency-Key is not honoured, as on servers that ignore it.
     bool ignoreIdempotencyKey = false;
+    // Serves the hosted API's dialect only: no Kashew-Features, change feed, events or etags.
+    bool noExtensions = false;
     // A connection that brings no whole request within this long is closed.
     int idleTimeoutSeconds = 30;
     // Connections open at once; more are answered 503 and closed.

@@ -49,7 +49,8 @@ Status ServerStore::open(const DatabaseLocation &location)
 {
     m_backend = location.backend;
     m_changes = ChangeLog(m_connectionName, m_backend);
-    const Status opened = location.isPostgres() ? openPostgres(location) : openSqlite(location.path);
+    const Status opened =
+        location.isPostgres() ? openPostgres(location) : openSqlite(location.path);
     if (!opened)
         return opened;
     QSqlQuery latest(QSqlDatabase::database(m_connectionName));
@@ -132,6 +133,20 @@ Result<qint64> ServerStore::opportunityCount()
 
 Result<ServerStore::Page<Opportunity>>
 ServerStore::listOpportunities(const OpportunityFilter &filter, int page, int pageSize)
+{
+    const auto stored = m_listing.list(filter, page, pageSize);
+    if (!stored)
+        return Failure{stored.error()};
+    Page<Opportunity> result;
+    result.totalCount = stored->totalCount;
+    result.items.reserve(stored->items.size());
+    for (const StoredOpportunity &item : stored->items)
+        result.items.append(item.opportunity);
+    return result;
+}
+
+Result<ServerStore::Page<StoredOpportunity>>
+ServerStore::listStoredOpportunities(const OpportunityFilter &filter, int page, int pageSize)
 {
     return m_listing.list(filter, page, pageSize);
 }
@@ -310,7 +325,8 @@ Result<std::optional<Account>> ServerStore::renameAccount(const QString &id, con
     // The account's deals show its new name: the feed carries them again.
     QSqlQuery deals(db);
     deals.setForwardOnly(true);
-    deals.prepare(QStringLiteral("SELECT id FROM opportunities WHERE account_id = :id ORDER BY seq"));
+    deals.prepare(
+        QStringLiteral("SELECT id FROM opportunities WHERE account_id = :id ORDER BY seq"));
     deals.bindValue(QStringLiteral(":id"), id);
     if (!deals.exec())
         return failed(QStringLiteral("reading an account's deals"), deals);

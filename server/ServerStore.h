@@ -10,6 +10,7 @@
 #include "OpportunityListing.h"
 #include "OpportunityUpdate.h"
 #include "Result.h"
+#include "StoredOpportunity.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -17,19 +18,14 @@
 #include <functional>
 #include <optional>
 
-// kashew-server's storage on QtSql, SQLite or PostgreSQL: opportunities, accounts, updates histories and
-// remembered idempotent responses. Every method returns its failure as a value; "not found" is an
-// empty optional, never an error. The caller owns transactions (SqlTransaction on
+// kashew-server's storage on QtSql, SQLite or PostgreSQL: opportunities, accounts, updates
+// histories and remembered idempotent responses. Every method returns its failure as a value; "not
+// found" is an empty optional, never an error. The caller owns transactions (SqlTransaction on
 // connectionName()). The schema is ServerSchema's, the listing OpportunityListing's.
 class ServerStore final
 {
 public:
-    struct StoredOpportunity
-    {
-        Opportunity opportunity;
-        // Bumped on every change; the ETag is derived from it.
-        qint64 version = 0;
-    };
+    using StoredOpportunity = ::StoredOpportunity;
     template <typename T> using Page = ListPage<T>;
     struct RememberedResponse
     {
@@ -68,6 +64,9 @@ public:
     Result<qint64> opportunityCount();
     Result<Page<Opportunity>> listOpportunities(const OpportunityFilter &filter, int page,
                                                 int pageSize);
+    // The same page with each record's version (for the listing's per-item etag).
+    Result<Page<StoredOpportunity>> listStoredOpportunities(const OpportunityFilter &filter,
+                                                            int page, int pageSize);
     Result<std::optional<StoredOpportunity>> findOpportunity(const QString &id,
                                                              Lock lock = Lock::None);
     Status insertOpportunity(const Opportunity &opportunity);

@@ -32,16 +32,33 @@ Result<QList<Account>> AccountTable::all() const
 
 Result<StoreChanges> AccountTable::replace(const QList<Account> &accounts)
 {
+    return write(accounts, {}, true);
+}
+
+Result<StoreChanges> AccountTable::merge(const QList<Account> &accounts, const QStringList &removed)
+{
+    return write(accounts, removed, false);
+}
+
+Result<StoreChanges> AccountTable::write(const QList<Account> &accounts, const QStringList &removed,
+                                         bool replaceAll)
+{
     const QString what = QStringLiteral("storing accounts");
     SqlTransaction transaction(m_db.connectionName());
     {
         QSqlQuery query = m_db.query();
-        if (!query.exec(QStringLiteral("DELETE FROM accounts")))
+        if (replaceAll && !query.exec(QStringLiteral("DELETE FROM accounts")))
             return CacheDatabase::failure(what, query.lastError().text());
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO accounts (id, data) VALUES (?, ?)"));
         for (const Account &account : accounts) {
             query.addBindValue(account.id);
             query.addBindValue(CacheRows::jsonText(AccountJson::toResponse(account)));
+            if (!query.exec())
+                return CacheDatabase::failure(what, query.lastError().text());
+        }
+        query.prepare(QStringLiteral("DELETE FROM accounts WHERE id = ?"));
+        for (const QString &id : removed) {
+            query.addBindValue(id);
             if (!query.exec())
                 return CacheDatabase::failure(what, query.lastError().text());
         }

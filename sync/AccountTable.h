@@ -4,6 +4,8 @@
 #include "Result.h"
 #include "StoreChanges.h"
 
+#include <QStringList>
+
 class CacheDatabase;
 
 // The accounts as the server listed them last, each kept as its JSON.
@@ -18,7 +20,14 @@ public:
     Result<QList<Account>> all() const;
     // Replaces them all, in one transaction.
     Result<StoreChanges> replace(const QList<Account> &accounts);
+    // Adds or replaces `accounts` and removes `removed` (ids), keeping the others, in one
+    // transaction.
+    Result<StoreChanges> merge(const QList<Account> &accounts, const QStringList &removed);
 
 private:
+    // With `replaceAll`, the accounts not in `accounts` go too.
+    Result<StoreChanges> write(const QList<Account> &accounts, const QStringList &removed,
+                               bool replaceAll);
+
     CacheDatabase &m_db;
 };

@@ -5,6 +5,7 @@
 #include "ListEnvelope.h"
 #include "OneShotUpload.h"
 #include "OpportunityJson.h"
+#include "RequestGate.h"
 #include "Version.h"
 
 #include <QCoreApplication>
@@ -232,6 +233,14 @@ void ApiClient::send(const QByteArray &method, const QString &path,
         });
         return;
     }
+    if (std::optional<ApiError> refused = m_gate ? m_gate->admit(method != "GET") : std::nullopt) {
+        refused->mayHaveLanded = earlierMayHaveLanded; // what an earlier try did is still unknown
+        QTimer::singleShot(0, this, [=, error = *refused] {
+            if (generation == m_generation)
+                done(error, {});
+        });
+        return;
+    }
     QNetworkRequest request(url);
     request.setTransferTimeout(m_settings.transferTimeoutMs);
     // The key goes only where the user pointed the app: a redirect to another host, port or
@@ -239,7 +248,7 @@ void ApiClient::send(const QByteArray &method, const QString &path,
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::SameOriginRedirectPolicy);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
-    request.setRawHeader("Accept", "application/json");
+    ResponseBody::ask(request);
     if (!m_settings.apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_settings.apiKey.toUtf8());
     if (!body.isEmpty())
@@ -266,13 +275,15 @@ void ApiClient::send(const QByteArray &method, const QString &path,
     connect(reply, &QNetworkReply::finished, this, [=] {
         if (generation != m_generation)
             return;
-        const QByteArray responseBody = reply->readAll();
+        const QByteArray responseBody = m_responseBody.read(reply);
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
         ApiError error = errorFor(reply, responseBody, timedOut);
         if (error.kind == ApiError::Kind::RateLimited) {
             const QDeadlineTimer end(qint64(error.retryAfterSeconds) * 1000, Qt::PreciseTimer);
             if (end > m_rateLimitEnd)
                 m_rateLimitEnd = end;
+            if (m_gate) // the real limit may be smaller than the budget's
+                m_gate->refusedByServer(method != "GET", error.retryAfterSeconds);
         }
         // A POST that may have reached the server is not repeated here: the SyncEngine looks the
         // record up first (servers may ignore Idempotency-Key). Refused connections are safe.
@@ -376,6 +387,10 @@ void ApiClient::listOpportunities(const OpportunityFilter &filter, PageRequest p
              for (qsizetype i = 0; i < envelope.items.size(); ++i) {
                  const QJsonObject object = envelope.items.at(i).toObject();
                  const auto reading = OpportunityJson::readListed(object, archived);
+                 page.order.append(OpportunityJson::idOf(object));
+                 if (const QJsonValue etag = object.value(QStringLiteral("etag"));
+                     etag.isString() && m_serverFeatures.has(ServerFeatures::etags()))
+                     page.etags.insert(page.order.constLast(), etag.toString().toUtf8());
                  if (reading.ok()) {
                      page.items.append(reading.opportunity);
                      if (!reading.present.testFlag(OpportunityField::IsArchived))

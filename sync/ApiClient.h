@@ -7,10 +7,12 @@
 #include "OpportunityField.h"
 #include "OpportunityFilter.h"
 #include "OpportunityUpdate.h"
+#include "ResponseBody.h"
 #include "ServerFeatures.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QHash>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -20,6 +22,7 @@
 #include <optional>
 
 class QNetworkReply;
+class RequestGate;
 
 // The kashew.ai Opportunities API over QNetworkAccessManager: typed calls, bearer key, retries
 // with backoff and jitter for network errors and 5xx, waits on 429 as the server says.
@@ -69,6 +72,11 @@ public:
         QSet<QString> archivedByFilter;
         std::optional<qint64> totalCount;
         int requestedPageSize = 0;
+        // Every listed record's id in the page's order, readable or not (empty: an id that cannot
+        // be read): where a listing pull stands (ListingPass).
+        QStringList order;
+        // Each record's `etag`, where the server names `etags`: a PUT needs no GET first.
+        QHash<QString, QByteArray> etags;
 
         // Records on the page, readable or not (what tells a short page).
         qsizetype received() const { return items.size() + unreadable.size(); }
@@ -118,6 +126,12 @@ public:
 
     // Requests sent since construction, retries included (for figures).
     int requestCount() const { return m_requestCount; }
+    // Bytes of response bodies as they came over the wire (compressed ones as sent; for figures).
+    qint64 bytesReceived() const { return m_responseBody.total(); }
+    // Every request, retries included, is let out by `gate` first (the key's request budget) or
+    // fails with its error, never sent; none (the default): every request goes out. Not owned.
+    void setRequestGate(RequestGate *gate) { m_gate = gate; }
+    RequestGate *requestGate() const { return m_gate; }
     // After a 429 no request goes out before the time the server named: until then requests wait
     // (up to maxRateLimitWaitSeconds) or fail at once as rate limited, without being sent.
     // Milliseconds left (0: none); the local time it ends (invalid: none).
@@ -158,10 +172,12 @@ private:
                                             ApiError *error);
 
     QNetworkAccessManager m_network;
+    ResponseBody m_responseBody;
     Settings m_settings;
     int m_requestCount = 0;
     // Bumped by abortAll(): replies of an older generation are dropped.
     int m_generation = 0;
     QDeadlineTimer m_rateLimitEnd = QDeadlineTimer(0);
     ServerFeatures m_serverFeatures;
+    RequestGate *m_gate = nullptr;
 };

@@ -11,6 +11,7 @@
 #include "RecordTable.h"
 #include "ServerMerge.h"
 #include "SettingsTable.h"
+#include "VanishedRecords.h"
 
 // The parts, each over the one connection; the tables before what builds on them.
 struct LocalStore::Parts
@@ -24,6 +25,7 @@ struct LocalStore::Parts
     PeopleTable people{db, settings};
     ServerMerge merge{db, records, outbox};
     PullStaging pull{db, records, outbox, merge};
+    VanishedRecords vanished{db, records, outbox, merge};
     PushBookkeeping push{db, records, outbox};
     LocalEdits edits{db, records, outbox, accounts};
 };
@@ -279,11 +281,9 @@ Status LocalStore::keepPulledPage(const QList<Opportunity> &page,
     if (kept)
         kept = m_parts->pull.begin();
     if (kept)
-        kept = m_parts->pull.stage(page);
+        kept = m_parts->pull.stage(page, etags);
     if (!kept)
         return kept;
-    // Per-item versions are stored by the staging (helper R); until then a PUT looks first.
-    static_cast<void>(etags);
     return announce(m_parts->pull.commit(false));
 }
 
@@ -295,6 +295,16 @@ Status LocalStore::completePass()
 Status LocalStore::discardPass()
 {
     return m_parts->pull.discardPass();
+}
+
+Status LocalStore::keepUnreadableInPass(const QStringList &ids)
+{
+    return m_parts->pull.markSeen(ids);
+}
+
+Status LocalStore::applyServerDeletions(const QStringList &ids)
+{
+    return announce(m_parts->vanished.dropIds(ids));
 }
 
 Status LocalStore::mergeServerRecord(const Opportunity &server, const QByteArray &etag)
@@ -310,6 +320,11 @@ Status LocalStore::recordServerDeleted(const QString &id)
 Status LocalStore::storeAccounts(const QList<Account> &accounts)
 {
     return announce(m_parts->accounts.replace(accounts));
+}
+
+Status LocalStore::mergeAccounts(const QList<Account> &accounts, const QStringList &removedIds)
+{
+    return announce(m_parts->accounts.merge(accounts, removedIds));
 }
 
 Status LocalStore::storeUpdates(const QString &opportunityId,

@@ -78,7 +78,10 @@ public:
                           const QHash<QString, QByteArray> &etags = {}) override;
     Status completePass() override;
     Status discardPass() override;
+    Status keepUnreadableInPass(const QStringList &ids) override;
+    Status applyServerDeletions(const QStringList &ids) override;
     Status storeAccounts(const QList<Account> &accounts) override;
+    Status mergeAccounts(const QList<Account> &accounts, const QStringList &removedIds) override;
     Status storeServerPeople(const QList<Person> &people) override;
     Status storeServerMeId(const QString &id) override;
     Status storeUpdates(const QString &opportunityId, const QList<OpportunityUpdate> &updates,

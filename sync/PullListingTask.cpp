@@ -1,9 +1,8 @@
 #include "PullListingTask.h"
 
-#include "ApiLimits.h"
 #include "SyncJournal.h"
 
-#include <QCoreApplication>
+#include <QHash>
 
 PullListingTask::PullListingTask(SyncJournal &journal, ApiClient &client, QObject *parent)
     : SyncTask(journal, client, parent)
@@ -11,94 +10,176 @@ PullListingTask::PullListingTask(SyncJournal &journal, ApiClient &client, QObjec
 
 void PullListingTask::start()
 {
-    if (const Status begun = m_journal.beginPull(); !begun)
-        return finish(storeFailure(begun));
-    pullPage(false, 1);
+    const std::optional<PullProgress> saved = m_journal.pullProgress();
+    std::optional<ListingPass> pass;
+    if (saved && saved->source == PullProgress::Source::Listing)
+        pass = ListingPass::fromJson(saved->resumeAt, m_pageSize);
+    if (pass && !pass->isDone()) {
+        m_pass = *pass;
+        m_pass.resume();
+        m_startedAt = saved->startedAt;
+    } else {
+        // A new pass: what an earlier one (or the change feed's bootstrap) had seen is forgotten.
+        m_pass = ListingPass(m_pageSize);
+        m_startedAt = QDateTime::currentDateTimeUtc();
+        m_liveListedHere = true;
+        if (const Status discarded = m_journal.discardPass(); !discarded)
+            return finish(storeFailure(discarded));
+        if (!saveProgress())
+            return;
+    }
+    pullPage();
 }
 
-void PullListingTask::pullPage(bool archived, int page)
+void PullListingTask::pullPage()
 {
+    const ListingPass::Request asked = m_pass.next();
     OpportunityFilter filter;
-    filter.archived = archived;
+    filter.archived = asked.archived;
     m_client.listOpportunities(
-        filter, {page, ApiLimits::maxPageSize},
-        whenAnswered<ApiClient::OpportunityPage>([=](ApiError error,
-                                                     const ApiClient::OpportunityPage &result) {
-            if (!error.ok() && result.unreadable.isEmpty()) {
-                // The staged pages are dropped: the cache stays as it was. Records found
-                // unreadable so far are still worth telling.
-                if (!m_unreadable.isEmpty())
-                    error.message += QLatin1Char(' ') + ApiClient::unreadableMessage(m_unreadable);
-                return finish(SyncTaskOutcome::failed(error));
-            }
-            // Records it cannot read are left out, named, and kept here as they were; the others
-            // of the page are taken.
-            QStringList unreadableIds;
-            for (const ApiClient::UnreadableRecord &record : result.unreadable) {
-                if (record.id.isEmpty())
-                    m_pullComplete = false; // it may be any record: none is taken for deleted
-                else
-                    unreadableIds.append(record.id);
-                m_unreadable.append(record);
-            }
-            QList<Opportunity> items = result.items;
-            if (archived) {
-                // Listed live already, and not saying it is archived: the server ignores
-                // isArchived (it lists everything twice), and the record is not archived.
-                items.removeIf([&](const Opportunity &item) {
-                    return result.archivedByFilter.contains(item.id) &&
-                           m_pulledIds.contains(item.id);
-                });
-            }
-            if (const Status staged = m_journal.stagePulled(items); !staged)
-                return finish(storeFailure(staged));
-            if (const Status kept = m_journal.keepUnreadable(unreadableIds); !kept)
-                return finish(storeFailure(kept));
-            for (const Opportunity &item : result.items)
-                m_pulledIds.insert(item.id);
-            for (const QString &id : std::as_const(unreadableIds))
-                m_pulledIds.insert(id);
-            const qsizetype received = result.received();
-            qint64 listingTotal = -1;
-            if (result.totalCount && page == 1) {
-                listingTotal = *result.totalCount;
-                m_listedTotal = (m_listedTotal < 0 ? 0 : m_listedTotal) + listingTotal;
-            }
-            emit pageStored(static_cast<int>(items.size()), listingTotal);
-            if (!isActive())
-                return; // aborted by whoever heard of the page
-            m_largestPage = std::max(m_largestPage, static_cast<int>(received));
-            const qint64 fetched = (qint64(page) - 1) * m_largestPage + received;
-            const bool more = received > 0 && received >= m_largestPage &&
-                              (!result.totalCount || fetched < *result.totalCount);
-            if (more)
-                return pullPage(archived, page + 1);
-            if (result.totalCount && fetched < *result.totalCount)
-                m_pullComplete = false;
-            if (!archived) {
-                m_largestPage = 0;
-                return pullPage(true, 1);
-            }
-            commit();
-        }));
+        filter, {asked.page, asked.pageSize},
+        whenAnswered<ApiClient::OpportunityPage>(
+            [this, asked](ApiError error, const ApiClient::OpportunityPage &result) {
+                if (!error.ok() && result.unreadable.isEmpty()) {
+                    // What it kept stays, and so does where the pass stands: the next sync goes
+                    // on from there. Records found unreadable so far are still worth telling.
+                    if (!flush())
+                        return;
+                    if (!m_unreadable.isEmpty())
+                        error.message +=
+                            QLatin1Char(' ') + ApiClient::unreadableMessage(m_unreadable);
+                    return finish(SyncTaskOutcome::failed(error));
+                }
+                keepPage(asked, result);
+            }));
 }
 
-void PullListingTask::commit()
+void PullListingTask::keepPage(const ListingPass::Request &asked,
+                               const ApiClient::OpportunityPage &result)
 {
-    if (m_listedTotal >= 0 && m_pulledIds.size() < m_listedTotal)
-        m_pullComplete = false; // records moved between pages: do not take absence as deletion
-    if (const Status committed = m_journal.commitPull(m_pullComplete); !committed)
-        return finish(storeFailure(committed));
+    // Records it cannot read are left out, named, and kept here as they were; the others of the
+    // page are taken.
+    QStringList unreadableIds;
+    for (const ApiClient::UnreadableRecord &record : result.unreadable) {
+        if (record.id.isEmpty())
+            m_pass.setDoubtful(); // it may be any record: none is taken for deleted
+        else
+            unreadableIds.append(record.id);
+        m_unreadable.append(record);
+    }
+    QList<Opportunity> items = result.items;
+    if (asked.archived) {
+        // Listed live already and not saying it is archived: the server ignores isArchived (it
+        // lists everything twice), and the record is not archived. When the live listing came in
+        // an earlier sync, this one cannot tell: such a record is kept as it was.
+        items.removeIf([&](const Opportunity &item) {
+            if (!result.archivedByFilter.contains(item.id))
+                return false;
+            if (m_pulledIds.contains(item.id))
+                return true;
+            if (m_liveListedHere)
+                return false;
+            unreadableIds.append(item.id);
+            return true;
+        });
+    }
+    m_heldUnreadable += unreadableIds;
+    m_heldItems += items;
+    m_heldEtags.insert(result.etags);
+
+    QHash<QString, QDateTime> created;
+    created.reserve(result.items.size());
+    for (const Opportunity &item : result.items) {
+        m_pulledIds.insert(item.id);
+        created.insert(item.id, item.createdAt);
+    }
+    for (const QString &id : std::as_const(unreadableIds))
+        m_pulledIds.insert(id);
+    QList<ListingPass::Listed> listed;
+    listed.reserve(result.received());
+    if (result.order.size() == result.received()) {
+        for (const QString &id : result.order)
+            listed.append({id, created.value(id)});
+    } else {
+        for (const Opportunity &item : result.items)
+            listed.append({item.id, item.createdAt});
+    }
+
+    qint64 listingTotal = -1;
+    if (result.totalCount && asked.page == 1 && m_pass.stage() != ListingPass::Stage::Head &&
+        !m_listedTotals.contains(asked.archived)) {
+        listingTotal = *result.totalCount;
+        m_listedTotals.insert(asked.archived, listingTotal);
+    }
+    m_pass.took(asked, listed, result.totalCount);
+    // Kept in batches: each commit rewrites much of the cache's index (the ids are random), and
+    // a commit per page of 500 made a pull of 100,000 records three times slower than one at the
+    // end; batches of 10,000 cost no more than that. The first page goes at once (the user sees
+    // records), then every 10,000 records or two seconds.
+    if (!m_sinceFlush.isValid() || m_sinceFlush.hasExpired(2000) || m_heldItems.size() >= 10000 ||
+        m_pass.isDone()) {
+        if (!flush())
+            return;
+    }
+    emit pageStored(static_cast<int>(items.size()), listingTotal);
+    if (!isActive())
+        return; // aborted by whoever heard of the page
+    if (m_pass.isDone())
+        return endPass();
+    pullPage();
+}
+
+bool PullListingTask::flush()
+{
+    m_sinceFlush.start();
+    const Status kept = m_journal.keepUnreadableInPass(m_heldUnreadable);
+    if (!kept) {
+        finish(storeFailure(kept));
+        return false;
+    }
+    if (const Status merged = m_journal.keepPulledPage(m_heldItems, m_heldEtags); !merged) {
+        finish(storeFailure(merged));
+        return false;
+    }
+    m_heldUnreadable.clear();
+    m_heldItems.clear();
+    m_heldEtags.clear();
+    // Where the pass stands only once what it took is kept.
+    return saveProgress();
+}
+
+bool PullListingTask::saveProgress()
+{
+    PullProgress progress;
+    progress.source = PullProgress::Source::Listing;
+    progress.startedAt = m_startedAt;
+    progress.recordsSeen = m_pass.recordsSeen();
+    progress.recordsTotal = m_pass.recordsTotal();
+    progress.resumeAt = m_pass.toJson();
+    if (const Status saved = m_journal.setPullProgress(progress); !saved) {
+        finish(storeFailure(saved));
+        return false;
+    }
+    return true;
+}
+
+void PullListingTask::endPass()
+{
+    bool complete = m_pass.isComplete();
+    // Within one sync the counts tell too: fewer records than listed means some moved unseen.
+    qint64 listedTotal = -1;
+    for (const qint64 total : std::as_const(m_listedTotals))
+        listedTotal = std::max<qint64>(0, listedTotal) + total;
+    if (!m_pass.wasResumed() && listedTotal >= 0 && m_pulledIds.size() < listedTotal)
+        complete = false;
+    // The progress goes first: a pass that outlived its end would next take for deleted all it
+    // had not seen since.
+    if (const Status cleared = m_journal.setPullProgress(std::nullopt); !cleared)
+        return finish(storeFailure(cleared));
+    if (const Status ended = complete ? m_journal.completePass() : m_journal.discardPass(); !ended)
+        return finish(storeFailure(ended));
     // Everything readable is in the cache; the records it could not read stay as they were, and
     // the app and kashew say which fields stood in the way.
-    if (!m_unreadable.isEmpty()) {
-        m_unreadableError.kind = ApiError::Kind::BadResponse;
-        m_unreadableError.fieldErrors = m_unreadable.first().errors;
-        // In SyncEngine's translation context, where this message has always been.
-        m_unreadableError.message =
-            ApiClient::unreadableMessage(m_unreadable) + QLatin1Char(' ') +
-            QCoreApplication::translate("SyncEngine",
-                                        "The rest is synced; these stay here as they were.");
-    }
+    m_unreadableError = describeUnreadable(m_unreadable);
     finish(SyncTaskOutcome::done());
 }

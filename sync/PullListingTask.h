@@ -1,13 +1,21 @@
 #pragma once
 
+#include "ApiLimits.h"
+#include "ListingPass.h"
 #include "SyncTask.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QSet>
 
-// Pulls the server's whole listing into the cache: every page of the live records, then of the
-// archived ones, each staged as it comes, then all committed in one transaction. A page that
-// fails ends it Failed and leaves the cache as it was. Records it cannot read are left out and
-// kept as they were; unreadableError() names them.
+// Pulls the server's whole listing into the cache as a pass (PullProgress, source Listing): every
+// page of the live records, then of the archived ones, each kept as it arrives, where the pass
+// stands saved after each. A page that fails (the budget, a 429, the network) ends it Failed with
+// what it kept, and the next one goes on from there (ListingPass finds the position again when
+// records created or deleted meanwhile moved it). Only a pass that saw every page takes the
+// cached records it did not see for deleted. Records it cannot read are left out and kept as they
+// were; unreadableError() names them.
 class PullListingTask final : public SyncTask
 {
     Q_OBJECT
@@ -15,27 +23,41 @@ class PullListingTask final : public SyncTask
 public:
     explicit PullListingTask(SyncJournal &journal, ApiClient &client, QObject *parent = nullptr);
 
+    // The page size asked for (default: the largest the API allows); before start().
+    void setPageSize(int pageSize) { m_pageSize = pageSize; }
     void start() override;
     // The records this pull could not read, with the fields at fault (none: it read them all).
     // Meaningful once it finished Done.
     const ApiError &unreadableError() const { return m_unreadableError; }
 
 signals:
-    // A page is staged with `records` records taken from it. `listingTotal` is the server's count
+    // A page is stored with `records` records taken from it. `listingTotal` is the server's count
     // of the live or archived listing, on the listing's first page (-1: not said).
     void pageStored(int records, qint64 listingTotal);
 
 private:
-    void pullPage(bool archived, int page);
-    // The last page is staged: commits the pull.
-    void commit();
+    void pullPage();
+    void keepPage(const ListingPass::Request &asked, const ApiClient::OpportunityPage &result);
+    // Keeps the pages held so far, then saves where the pass stands; false when the cache refused
+    // (the task finished).
+    bool flush();
+    bool saveProgress();
+    // The last page is stored: completes (or, in doubt, ends) the pass.
+    void endPass();
 
+    int m_pageSize = ApiLimits::maxPageSize;
+    ListingPass m_pass{ApiLimits::maxPageSize};
+    QDateTime m_startedAt;
+    // Pages taken but not yet kept (flush()), and since when.
+    QList<Opportunity> m_heldItems;
+    QHash<QString, QByteArray> m_heldEtags;
+    QStringList m_heldUnreadable;
+    QElapsedTimer m_sinceFlush;
+    // The ids this sync took, and whether it took the whole live listing itself.
     QSet<QString> m_pulledIds;
-    int m_largestPage = 0;
-    // Whether every record the server has was listed: only then is absence taken for deletion.
-    bool m_pullComplete = true;
-    // The sum of the listings' counts (-1: no listing said).
-    qint64 m_listedTotal = -1;
+    bool m_liveListedHere = false;
+    // Each listing's count on its first page in this sync (live: false, archived: true).
+    QHash<bool, qint64> m_listedTotals;
     // Records of this pull kashew could not read: left as they were, reported when it ends.
     QList<ApiClient::UnreadableRecord> m_unreadable;
     ApiError m_unreadableError;

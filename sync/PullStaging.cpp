@@ -8,6 +8,7 @@
 #include "ServerMerge.h"
 #include "SqlNullText.h"
 #include "SqlTransaction.h"
+#include "VanishedRecords.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -49,13 +50,6 @@ QString sameAsCached()
     return same.join(QStringLiteral(" AND "));
 }
 
-std::optional<OutboxEntry::Operation> operationFromText(const QString &text)
-{
-    if (text.isNull())
-        return std::nullopt;
-    return OutboxEntry::operationFromName(text);
-}
-
 } // namespace
 
 Status PullStaging::begin()
@@ -66,7 +60,8 @@ Status PullStaging::begin()
             " id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, account_id TEXT, account_name TEXT,"
             " lead_id TEXT, value REAL NOT NULL, currency TEXT NOT NULL, stage TEXT NOT NULL,"
             " probability INTEGER NOT NULL, expected_close_date TEXT, description TEXT,"
-            " owner_id TEXT, is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT)")) &&
+            " owner_id TEXT, is_archived INTEGER NOT NULL, created_at TEXT, updated_at TEXT,"
+            " etag BLOB)")) &&
         query.exec(QStringLiteral("DELETE FROM pull_staging")) &&
         query.exec(QStringLiteral(
             "CREATE TEMP TABLE IF NOT EXISTS pull_unreadable (id TEXT PRIMARY KEY NOT NULL)")) &&
@@ -92,17 +87,20 @@ Status PullStaging::keepUnreadable(const QStringList &ids)
     return m_db.commit(transaction);
 }
 
-Status PullStaging::stage(const QList<Opportunity> &page)
+Status PullStaging::stage(const QList<Opportunity> &page, const QHash<QString, QByteArray> &etags)
 {
     static const QString sql =
         QStringLiteral("INSERT OR REPLACE INTO pull_staging (") + CacheRows::dataColumns +
-        QStringLiteral(") VALUES (") +
-        QStringList(dataColumnNames().size(), QStringLiteral("?")).join(QStringLiteral(", ")) +
+        QStringLiteral(", etag) VALUES (") +
+        QStringList(dataColumnNames().size() + 1, QStringLiteral("?")).join(QStringLiteral(", ")) +
         QLatin1Char(')');
     SqlTransaction transaction(m_db.connectionName());
     QSqlQuery &query = m_db.prepared(sql);
     for (const Opportunity &opportunity : page) {
         CacheRows::bindData(query, opportunity);
+        const QByteArray etag = etags.value(opportunity.id);
+        query.addBindValue(etag.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                          : QVariant(etag));
         if (!query.exec())
             return CacheDatabase::failure(QStringLiteral("staging a pulled page"),
                                           query.lastError().text());
@@ -128,8 +126,19 @@ Status PullStaging::copyUntouched(QStringList *changed)
         changed->append(query.value(0).toString());
     query.finish();
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO opportunities (") +
-                  CacheRows::dataColumns + QStringLiteral(") SELECT ") + stagedColumns() +
-                  untouched);
+                  CacheRows::dataColumns + QStringLiteral(", etag) SELECT ") + stagedColumns() +
+                  QStringLiteral(", s.etag") + untouched);
+    query.addBindValue(synced);
+    if (!query.exec())
+        return CacheDatabase::failure(merging, query.lastError().text());
+    // The same data under a new version (changed and changed back, say): the listed etag is the
+    // one a PUT must send.
+    query.prepare(QStringLiteral(
+                      "UPDATE opportunities SET etag = (SELECT s.etag FROM pull_staging s"
+                      " WHERE s.id = opportunities.id) WHERE id IN (SELECT s.id FROM pull_staging s"
+                      " CROSS JOIN opportunities o ON o.id = s.id WHERE s.etag IS NOT NULL"
+                      " AND s.etag IS NOT o.etag AND ") +
+                  notTouched() + QLatin1Char(')'));
     query.addBindValue(synced);
     if (!query.exec())
         return CacheDatabase::failure(merging, query.lastError().text());
@@ -138,22 +147,27 @@ Status PullStaging::copyUntouched(QStringList *changed)
 
 Status PullStaging::mergeTouched(QStringList *changed)
 {
-    QList<Opportunity> touched;
+    QList<std::pair<Opportunity, QByteArray>> touched;
     {
         QSqlQuery query = m_db.query();
         query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT ") + stagedColumns() +
-                      QStringLiteral(" FROM pull_staging s JOIN opportunities o ON o.id = s.id"
-                                     " WHERE NOT (") +
-                      notTouched() + QLatin1Char(')'));
+        query.prepare(
+            QStringLiteral("SELECT ") + stagedColumns() +
+            // CROSS JOIN: the page's few staged rows lead, each found in the cache by its id
+            // (SQLite would otherwise walk the whole cache, once per page of a pass).
+            QStringLiteral(", s.etag FROM pull_staging s CROSS JOIN opportunities o ON o.id = s.id"
+                           " WHERE NOT (") +
+            notTouched() + QLatin1Char(')'));
         query.addBindValue(static_cast<int>(SyncState::Synced));
         if (!query.exec())
             return CacheDatabase::failure(merging, query.lastError().text());
+        const int etagColumn = static_cast<int>(dataColumnNames().size());
         while (query.next())
-            touched.append(CacheRows::opportunityFromRow(query));
+            touched.append(
+                {CacheRows::opportunityFromRow(query), query.value(etagColumn).toByteArray()});
     }
-    for (const Opportunity &server : std::as_const(touched)) {
-        if (Status merged = m_merge.merge(server, QByteArray(), changed); !merged)
+    for (const auto &[server, etag] : std::as_const(touched)) {
+        if (Status merged = m_merge.merge(server, etag, changed); !merged)
             return merged;
     }
     return {};
@@ -162,49 +176,11 @@ Status PullStaging::mergeTouched(QStringList *changed)
 Status PullStaging::dropVanished(const QString &seenTable, QStringList *changed,
                                  QStringList *removed)
 {
-    struct Gone
-    {
-        QString id;
-        std::optional<OutboxEntry::Operation> operation;
-        SyncState state = SyncState::Synced;
-    };
-    QList<Gone> gone;
-    {
-        QSqlQuery vanished = m_db.query();
-        vanished.setForwardOnly(true);
-        if (!vanished.exec(
-                QStringLiteral("SELECT o.id, x.operation, o.sync_state FROM opportunities o"
-                               " LEFT JOIN outbox x ON x.opportunity_id = o.id"
-                               " WHERE o.id NOT IN (SELECT id FROM %1)"
-                               " AND o.id NOT IN (SELECT id FROM pull_unreadable)")
-                    .arg(seenTable)))
-            return CacheDatabase::failure(merging, vanished.lastError().text());
-        while (vanished.next())
-            gone.append({vanished.value(0).toString(),
-                         operationFromText(SqlNullText::textOrNull(vanished.value(1))),
-                         static_cast<SyncState>(vanished.value(2).toInt())});
-    }
-    for (const Gone &record : std::as_const(gone)) {
-        switch (MergePolicy::vanished(record.operation, record.state)) {
-        case MergePolicy::Vanished::Keep:
-            break;
-        case MergePolicy::Vanished::Remove:
-            if (Status dropped = m_records.remove(record.id); !dropped)
-                return dropped;
-            if (record.operation) {
-                if (Status dropped = m_outbox.removeFor(record.id); !dropped)
-                    return dropped;
-            }
-            removed->append(record.id);
-            break;
-        case MergePolicy::Vanished::Conflict:
-            if (Status marked = m_merge.markDeleted(record.id); !marked)
-                return marked;
-            changed->append(record.id);
-            break;
-        }
-    }
-    return {};
+    return VanishedRecords(m_db, m_records, m_outbox, m_merge)
+        .drop(QStringLiteral("o.id NOT IN (SELECT id FROM %1)"
+                             " AND o.id NOT IN (SELECT id FROM pull_unreadable)")
+                  .arg(seenTable),
+              {}, changed, removed);
 }
 
 Result<StoreChanges> PullStaging::commit(bool complete)
@@ -254,6 +230,10 @@ Result<StoreChanges> PullStaging::completePass()
 {
     QStringList changed;
     QStringList removed;
+    // The temporary tables exist only once this connection began a pull: a pass that ends in a
+    // later window, before any page there, has none yet.
+    if (Status begun = begin(); !begun)
+        return Failure{begun.error()};
     SqlTransaction transaction(m_db.connectionName());
     Status dropped = dropVanished(QStringLiteral("pull_seen"), &changed, &removed);
     if (dropped)

@@ -4,6 +4,7 @@
 #include "Result.h"
 #include "StoreChanges.h"
 
+#include <QHash>
 #include <QStringList>
 
 class CacheDatabase;
@@ -24,7 +25,9 @@ public:
     {}
 
     Status begin();
-    Status stage(const QList<Opportunity> &page);
+    // `etags`: each record's version where the listing gave one (stored with it, so that a PUT
+    // needs no GET first).
+    Status stage(const QList<Opportunity> &page, const QHash<QString, QByteArray> &etags = {});
     // Records the server listed but kashew cannot read: their cached copies stay as they are.
     Status keepUnreadable(const QStringList &ids);
     // With `complete`, records the server no longer has are removed (or become conflicts when

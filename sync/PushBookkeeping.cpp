@@ -20,8 +20,7 @@ Result<StoreChanges> PushBookkeeping::complete(qint64 sequence, const Opportunit
     if (!done)
         return Failure{done.error()};
     if (!*done)
-        return CacheDatabase::failure(
-            what, QCoreApplication::translate("LocalStore", "the outbox entry is gone"));
+        return completeGone(transaction, server, etag);
     if ((*done)->operation == OutboxEntry::Operation::Delete) {
         // Deleted here while the edit was under way: the delete goes out against this version.
         OutboxEntry next = **done;
@@ -87,6 +86,102 @@ Result<StoreChanges> PushBookkeeping::complete(qint64 sequence, const Opportunit
     if (oldId != server.id)
         changes.renamed = std::make_pair(oldId, server.id);
     changes.changed = QStringList{server.id};
+    changes.outbox = true;
+    return changes;
+}
+
+Result<StoreChanges> PushBookkeeping::completeGone(SqlTransaction &transaction,
+                                                   const Opportunity &server,
+                                                   const QByteArray &etag)
+{
+    // The entry went while its send was under way: the other program on this profile (the app,
+    // `kashew`) undid, replaced or deleted the edit after this sync had read it. The server holds
+    // what was sent; what the user has now goes out next, as a record's edits always do.
+    const auto found = m_records.findAny(server.id);
+    if (!found)
+        return Failure{found.error()};
+    if (!*found)
+        return deleteCreated(transaction, server, etag);
+    const auto newer = m_outbox.entryFor(server.id);
+    if (!newer)
+        return Failure{newer.error()};
+    std::optional<OutboxEntry> next = *newer;
+    StoreChanges changes;
+    changes.outbox = true;
+    if (next && next->operation != OutboxEntry::Operation::Update) {
+        // Deleted meanwhile (or to be created again): that goes out against this version.
+        Status stored = m_records.setServerVersion(server.id, server, etag);
+        if (stored)
+            stored = m_db.commit(transaction);
+        if (!stored)
+            return Failure{stored.error()};
+        return changes;
+    }
+    CachedOpportunity record = **found;
+    // Sent with If-Match (the record had an ETag, which edits leave alone), the update landed on
+    // the base, so every difference from the answer is the user's; without one, the server may
+    // have changed other fields, and only those edited here since the base are.
+    const Opportunity before = record.base.value_or(record.opportunity);
+    OpportunityFields mine = record.etag.isEmpty()
+                                 ? OpportunityDiff::changedFields(before, record.opportunity)
+                                 : OpportunityFieldNames::writable();
+    if (next)
+        mine |= next->fields;
+    const OpportunityFields remaining = OpportunityDiff::changedFields(
+        server, record.opportunity, mine & OpportunityFieldNames::writable());
+    Opportunity current = server;
+    OpportunityDiff::copyFields(record.opportunity, &current, remaining);
+    record.opportunity = current;
+    record.base = server;
+    record.etag = etag;
+    // A newer entry whose own send may have landed stays, as LocalEdits keeps it.
+    const bool nothingLeft = !remaining && !(next && next->inDoubt);
+    if (record.state != SyncState::Conflict)
+        record.state = nothingLeft ? SyncState::Synced : SyncState::Pending;
+    record.syncError.clear();
+    record.syncFieldErrors.clear();
+    Status written = m_records.write(record);
+    if (written && !nothingLeft) {
+        OutboxEntry entry = next.value_or(OutboxEntry{});
+        entry.opportunityId = server.id;
+        entry.fields = remaining;
+        entry.lastError.clear();
+        written = m_outbox.write(entry);
+    } else if (written && next) {
+        written = m_outbox.remove(next->sequence);
+    }
+    if (written)
+        written = m_db.commit(transaction);
+    if (!written)
+        return Failure{written.error()};
+    changes.changed = QStringList{server.id};
+    return changes;
+}
+
+Result<StoreChanges> PushBookkeeping::deleteCreated(SqlTransaction &transaction,
+                                                    const Opportunity &server,
+                                                    const QByteArray &etag)
+{
+    // A record created here and deleted (or discarded) here before its create was answered: the
+    // server has it now, and the user's delete goes out against it, hidden until then.
+    CachedOpportunity record;
+    record.opportunity = server;
+    record.base = server;
+    record.etag = etag;
+    record.state = SyncState::Pending;
+    OutboxEntry entry;
+    entry.opportunityId = server.id;
+    entry.operation = OutboxEntry::Operation::Delete;
+    Status written = m_records.write(record);
+    if (written)
+        written = m_records.setHidden(server.id, true, SyncState::Pending);
+    if (written)
+        written = m_outbox.write(entry);
+    if (written)
+        written = m_db.commit(transaction);
+    if (!written)
+        return Failure{written.error()};
+    StoreChanges changes;
     changes.outbox = true;
     return changes;
 }

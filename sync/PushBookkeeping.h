@@ -10,6 +10,7 @@
 class CacheDatabase;
 class Outbox;
 class RecordTable;
+class SqlTransaction;
 
 // The push's side of the cache: what the server answered to a sent entry (accepted, refused),
 // each in a transaction of its own, and the server ids of records created here.
@@ -34,6 +35,12 @@ public:
     Result<std::optional<QString>> renamedTo(const QString &oldId) const;
 
 private:
+    // complete() for an entry that is no longer there, inside its transaction; the record, or
+    // the server's copy of one deleted here meanwhile, takes the answer.
+    Result<StoreChanges> completeGone(SqlTransaction &transaction, const Opportunity &server,
+                                      const QByteArray &etag);
+    Result<StoreChanges> deleteCreated(SqlTransaction &transaction, const Opportunity &server,
+                                       const QByteArray &etag);
     // A create answered: the record goes by the server's id from now on.
     Status rename(const QString &oldId, const QString &newId);
 

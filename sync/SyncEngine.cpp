@@ -1,16 +1,37 @@
 #include "SyncEngine.h"
 
+#include "ChangeFeedSettings.h"
 #include "FetchDetailTask.h"
+#include "FollowChangesTask.h"
+#include "LiveUpdates.h"
 #include "LocalStore.h"
 #include "PullAccountsTask.h"
 #include "PullListingTask.h"
 #include "PullPeopleTask.h"
 #include "PushEntryTask.h"
+#include "RequestGate.h"
 #include "ServerFeatures.h"
 #include "Timestamp.h"
 
+#include <QCoreApplication>
 #include <QLockFile>
 #include <QNetworkInformation>
+
+namespace {
+
+// A sync that could not write the cache ends with this error (as its tasks' do).
+ApiError storeError(const Status &failed)
+{
+    return ApiError{
+        ApiError::Kind::Other,
+        0,
+        QCoreApplication::translate("SyncEngine", "The local cache could not be written: %1")
+            .arg(failed.error()),
+        {},
+        0};
+}
+
+} // namespace
 
 SyncEngine::SyncEngine(LocalStore &store, ApiClient &client, QObject *parent)
     : QObject(parent)
@@ -29,6 +50,11 @@ SyncEngine::SyncEngine(LocalStore &store, ApiClient &client, QObject *parent)
     m_retryTimer.setTimerType(Qt::PreciseTimer); // a rate limit's wait must not end early
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
     m_lastSuccess = Timestamp::fromText(m_store.setting(QStringLiteral("lastSyncAt")));
+    // `kashew sync` is a new process each time, without start(): the people asked by an earlier
+    // process within the interval are not asked again (a re-sync stays one request).
+    m_peopleAskedAt = Timestamp::fromText(m_store.setting(QStringLiteral("people/askedAt")));
+    m_live = std::make_unique<LiveUpdates>(store, client, *this);
+    connect(m_live.get(), &LiveUpdates::stateChanged, this, &SyncEngine::liveStateChanged);
 }
 
 SyncEngine::~SyncEngine()
@@ -50,14 +76,33 @@ bool SyncEngine::mayPushEdits() const
     const bool needsSettings =
         m_state == State::Error && (m_lastError.kind == ApiError::Kind::Unauthorized ||
                                     m_lastError.kind == ApiError::Kind::Insecure);
-    return !m_client.settings().apiKey.isEmpty() && !m_retryTimer.isActive() &&
+    // A pull the budget cut short left the requests edits need: they need not wait for it.
+    const bool budgetHasRoom = m_lastError.kind == ApiError::Kind::OverBudget && requestGate() &&
+                               requestGate()->admitsWrite();
+    return !m_client.settings().apiKey.isEmpty() && (!m_retryTimer.isActive() || budgetHasRoom) &&
            m_client.rateLimitWaitMs() <= 0 && !needsSettings;
+}
+
+void SyncEngine::setPushingEdits(bool pushing)
+{
+    if (RequestGate *gate = requestGate())
+        gate->setPushingEdits(pushing);
+}
+
+QDateTime SyncEngine::nextSyncAt() const
+{
+    qint64 ms = -1;
+    for (const QTimer *timer : {&m_timer, &m_retryTimer}) {
+        if (timer->isActive() && (ms < 0 || timer->remainingTime() < ms))
+            ms = timer->remainingTime();
+    }
+    return ms < 0 ? QDateTime() : QDateTime::currentDateTime().addMSecs(ms);
 }
 
 void SyncEngine::start(std::chrono::milliseconds interval)
 {
     m_pusher.setEnabled(true);
-    m_peopleDue = QDeadlineTimer(0); // maybe new settings, maybe a new server: ask at once
+    m_peopleAskedAt = QDateTime(); // maybe new settings, maybe a new server: ask at once
     if (interval.count() > 0)
         m_timer.start(interval);
     // When the system says the network is back, do not wait for the timer. Without a backend
@@ -71,6 +116,7 @@ void SyncEngine::start(std::chrono::milliseconds interval)
                 });
     }
     syncNow();
+    m_live->start();
 }
 
 void SyncEngine::stop()
@@ -83,6 +129,12 @@ void SyncEngine::stop()
     ++m_generation;
     m_running = false;
     m_lock.reset();
+    m_live->stop();
+}
+
+LiveChannel::State SyncEngine::liveState() const
+{
+    return m_live->state();
 }
 
 void SyncEngine::syncNow()
@@ -114,8 +166,10 @@ void SyncEngine::syncNow()
     m_tried.clear();
     m_progress = Progress{};
     m_lastError = ApiError{};
+    m_heldEdits = ApiError{};
     setState(State::Syncing);
     emit progressChanged(m_progress);
+    setPushingEdits(true);
     pushNext();
 }
 
@@ -141,12 +195,20 @@ void SyncEngine::finish(const ApiError &error)
     m_running = false;
     m_lock.reset();
     m_lastError = error;
+    setPushingEdits(false);
     if (error.ok()) {
         m_lastSuccess = QDateTime::currentDateTimeUtc();
         // Unsaved, only the next start shows an older "last synced".
         static_cast<void>(
             m_store.setSetting(QStringLiteral("lastSyncAt"), Timestamp::toText(m_lastSuccess)));
         setState(State::UpToDate);
+        if (!m_heldEdits.ok())
+            m_retryTimer.start(std::max(1000, m_heldEdits.retryAfterSeconds * 1000));
+    } else if (error.kind == ApiError::Kind::OverBudget) {
+        // The key's own budget, not a failure to act on: nothing was sent, and the sync goes on
+        // by itself once the window has room (a pull cut short keeps what it fetched).
+        m_retryTimer.start(std::max(1000, error.retryAfterSeconds * 1000));
+        setState(State::Error);
     } else if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout) {
         setState(State::Offline);
         m_retryTimer.start(30000); // try again soon: the network may be back
@@ -160,7 +222,7 @@ void SyncEngine::finish(const ApiError &error)
         setState(State::Error);
     }
     emit finished(error.ok());
-    m_pusher.syncFinished(error.ok());
+    m_pusher.syncFinished(error.ok() || error.kind == ApiError::Kind::OverBudget);
     if (m_again && error.ok())
         QTimer::singleShot(0, this, &SyncEngine::syncNow);
 }
@@ -211,6 +273,7 @@ void SyncEngine::pushNext()
         });
         return run(task, [this](const SyncTaskOutcome &outcome) { entryPushed(outcome); });
     }
+    setPushingEdits(false);
     pull();
 }
 
@@ -226,13 +289,25 @@ void SyncEngine::entryPushed(const SyncTaskOutcome &outcome)
         // Refused entries wait for the user (marked Failed); the others go out.
         return pushNext();
     case SyncTaskOutcome::Kind::Failed:
+        // Over the budget the edits wait in the outbox, nothing lost; the pull may still fit.
+        if (outcome.error.kind == ApiError::Kind::OverBudget) {
+            m_heldEdits = outcome.error;
+            setPushingEdits(false);
+            return pull();
+        }
         return finish(outcome.error);
     }
 }
 
 void SyncEngine::pull()
 {
+    // Where the server named its change feed (remembered in the cache), it is followed instead.
+    if (ChangeFeedSettings(m_store)
+            .features(m_client.settings().baseUrl)
+            .has(ServerFeatures::changes()))
+        return followChanges();
     auto *task = new PullListingTask(m_store, m_client, this);
+    task->setPageSize(m_listingPageSize);
     connect(task, &PullListingTask::pageStored, this, [this](int records, qint64 listingTotal) {
         ++m_progress.pagesDone;
         m_progress.recordsDone += records;
@@ -247,7 +322,42 @@ void SyncEngine::pull()
         // The sync goes through; the records it could not read stay as they were.
         m_unreadableError = task->unreadableError();
         m_serverHasUsers = m_client.serverFeatures().has(ServerFeatures::users());
+        // Remembered, so that the next sync and the next start know the server's way.
+        if (const Status kept = ChangeFeedSettings(m_store).setFeatures(m_client.settings().baseUrl,
+                                                                        m_client.serverFeatures());
+            !kept)
+            return finish(storeError(kept));
         pullAccounts();
+    });
+}
+
+void SyncEngine::followChanges()
+{
+    auto *task = new FollowChangesTask(m_store, m_client, this);
+    connect(task, &FollowChangesTask::pageStored, this, [this](int records, qint64 total) {
+        ++m_progress.pagesDone;
+        m_progress.recordsDone += records;
+        if (total >= 0)
+            m_progress.recordsTotal = total;
+        emit progressChanged(m_progress);
+    });
+    run(task, [this, task](const SyncTaskOutcome &outcome) {
+        const QUrl server = m_client.settings().baseUrl;
+        if (outcome.kind == SyncTaskOutcome::Kind::Refused) {
+            // No feed at this address any more (another server there): the listing, as for any
+            // server, which also says what this one has.
+            if (const Status forgotten = ChangeFeedSettings(m_store).setFeatures(server, {});
+                !forgotten)
+                return finish(storeError(forgotten));
+            return pull();
+        }
+        if (!outcome.mayGoOn())
+            return finish(outcome.error);
+        m_unreadableError = task->unreadableError();
+        m_serverHasUsers =
+            ChangeFeedSettings(m_store).features(server).has(ServerFeatures::users());
+        // Accounts come in the feed; people are asked as often as ever.
+        pullPeople();
     });
 }
 
@@ -282,10 +392,14 @@ void SyncEngine::pullPeople()
         return finish(ApiError{});
     }
     // Asked lately: the cached people stay, and so does what became of that request.
-    if (!m_peopleDue.hasExpired())
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_peopleAskedAt.isValid() && m_peopleAskedAt <= now &&
+        m_peopleAskedAt.msecsTo(now) < m_peopleInterval.count())
         return finish(ApiError{});
     // Counted from the request, whatever its answer: a failing /users costs no more either.
-    m_peopleDue.setRemainingTime(m_peopleInterval);
+    // Unsaved, the next process asks once more: a request, nothing lost.
+    m_peopleAskedAt = now;
+    static_cast<void>(m_store.setSetting(QStringLiteral("people/askedAt"), Timestamp::toText(now)));
     run(new PullPeopleTask(m_store, m_client, this), [this](const SyncTaskOutcome &outcome) {
         // Names are a convenience: whatever became of them, the deals are synced. The cached
         // people stay, and peopleError() says why there are no new ones.

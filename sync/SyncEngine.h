@@ -2,20 +2,22 @@
 
 #include "ApiClient.h"
 #include "ApiError.h"
+#include "LiveChannel.h"
 #include "OutboxEntry.h"
 #include "PushScheduler.h"
 #include "SyncTaskOutcome.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
 #include <functional>
 #include <memory>
 
+class LiveUpdates;
 class LocalStore;
 class QLockFile;
+class RequestGate;
 class SyncTask;
 
 // Moves changes between the LocalStore and the server: pushes the outbox in order (coalesced,
@@ -24,7 +26,8 @@ class SyncTask;
 // short quiet period after the user's edits (PushScheduler). The work is done by task objects
 // the engine sequences: PushEntryTask per entry, then PullListingTask, then PullAccountsTask,
 // then PullPeopleTask (only for a server whose listing names `users`, and not every sync);
-// FetchDetailTask for the detail view.
+// FetchDetailTask for the detail view. Where the server named `changes` (remembered in the
+// cache), FollowChangesTask takes the place of the listing and the accounts.
 class SyncEngine final : public QObject
 {
     Q_OBJECT
@@ -82,9 +85,19 @@ public:
     const ApiError &unreadableError() const { return m_unreadableError; }
     // When a rate limit's wait ends (invalid: there is none).
     QDateTime rateLimitedUntil() const { return m_client.rateLimitedUntil(); }
+    // When the next sync runs by itself, local time (invalid: none is due, only on demand). After
+    // the request budget stopped a sync (OverBudget), when it has room again.
+    QDateTime nextSyncAt() const;
+    // The key's request budget every request passes (none: requests are not counted).
+    RequestGate *requestGate() const { return m_client.requestGate(); }
+    // The page size a listing pull asks for (default: the largest the API allows; tests ask for
+    // small pages to cut a pull into several windows with few records).
+    void setListingPageSize(int pageSize) { m_listingPageSize = pageSize; }
     // Fetches one record with its updates history into the cache (for the detail view).
     void fetchDetail(const QString &id);
     void stop();
+    // The live channel to the server's events (LiveUpdates; Off where the server has none).
+    LiveChannel::State liveState() const;
 
 signals:
     void stateChanged(SyncEngine::State state);
@@ -95,11 +108,15 @@ signals:
     // The server's rate limit is reached: nothing is sent before `retryAt` (local time), then the
     // sync goes on by itself.
     void rateLimited(const QDateTime &retryAt);
+    void liveStateChanged(LiveChannel::State state);
 
 private:
     void setState(State state);
-    // Whether edits may go out now: a key, and no offline backoff or rate limit to wait out.
+    // Whether edits may go out now: a key, and no offline backoff or rate limit to wait out (a
+    // wait for the request budget lets them go while it has room for them).
     bool mayPushEdits() const;
+    // Reads while edits are pushed are the edits' own: the budget's reserve is not for them.
+    void setPushingEdits(bool pushing);
     // Removes a lock file left without an owner (empty or unreadable); true when it did.
     bool takeOverOrphanedLock(QLockFile &lock);
     void finish(const ApiError &error);
@@ -112,6 +129,8 @@ private:
     void pushNext();
     void entryPushed(const SyncTaskOutcome &outcome);
     void pull();
+    // kashew-server's change feed instead of the listing and the accounts (FollowChangesTask).
+    void followChanges();
     void pullAccounts();
     void pullPeople();
 
@@ -132,6 +151,10 @@ private:
     ApiError m_accountsError;
     ApiError m_peopleError;
     ApiError m_unreadableError;
+    int m_listingPageSize = ApiLimits::maxPageSize;
+    // This sync's edits the request budget held back (the day's writes spent): they wait in the
+    // outbox, the pull goes on, and a sync comes back for them when there is room.
+    ApiError m_heldEdits;
     // The server answered 404 on /accounts: it has none to give, no need to ask every sync.
     bool m_accountsMissing = false;
     // This sync's listing named the `users` extension (the hosted API's never does).
@@ -139,8 +162,11 @@ private:
     // People change rarely, and every request counts against the hosted plan's hourly budget:
     // they are asked on the first sync after start(), then once this interval has passed.
     std::chrono::milliseconds m_peopleInterval = std::chrono::minutes(15);
-    QDeadlineTimer m_peopleDue = QDeadlineTimer(0);
+    // When /users was last asked, by this process or an earlier one (invalid: ask now).
+    QDateTime m_peopleAskedAt;
     PushScheduler m_pusher;
     // Bumped by stop(): the tasks of an earlier run have nothing more to say.
     quint64 m_generation = 0;
+    // Teammates' changes as they commit, while started (declared last: it watches the rest).
+    std::unique_ptr<LiveUpdates> m_live;
 };

@@ -67,9 +67,18 @@ public:
                                   const QHash<QString, QByteArray> &etags = {}) = 0;
     virtual Status completePass() = 0;
     virtual Status discardPass() = 0;
+    // Records of a pass's page that could not be read: seen, so that completePass() does not
+    // take them for deleted; their cached copies stay as they were.
+    virtual Status keepUnreadableInPass(const QStringList &ids) = 0;
+    // Records the server deleted (the change feed's deletions, by id): untouched ones are removed,
+    // ones edited here become conflicts, as a complete pull's vanished records (MergePolicy).
+    virtual Status applyServerDeletions(const QStringList &ids) = 0;
     // Merges one record fetched from the server (after a 412, say), as a pull would.
     virtual Status mergeServerRecord(const Opportunity &server, const QByteArray &etag) = 0;
     virtual Status storeAccounts(const QList<Account> &accounts) = 0;
+    // Accounts changed or added (`accounts`) and deleted (`removedIds`) on the server, the others
+    // kept (the change feed's; storeAccounts() replaces them all).
+    virtual Status mergeAccounts(const QList<Account> &accounts, const QStringList &removedIds) = 0;
     // What the server's /users listed, replacing what it listed before (the user's own names
     // stay).
     virtual Status storeServerPeople(const QList<Person> &people) = 0;

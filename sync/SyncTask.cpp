@@ -40,3 +40,17 @@ Opportunity SyncTask::completed(const ApiClient::Detail &detail, const QString &
             OpportunityDiff::copyFields(cached->opportunity, &answer, absent);
     return answer;
 }
+
+ApiError SyncTask::describeUnreadable(const QList<ApiClient::UnreadableRecord> &records)
+{
+    ApiError error;
+    if (records.isEmpty())
+        return error;
+    error.kind = ApiError::Kind::BadResponse;
+    error.fieldErrors = records.first().errors;
+    // In SyncEngine's translation context, where this message has always been.
+    error.message = ApiClient::unreadableMessage(records) + QLatin1Char(' ') +
+                    QCoreApplication::translate(
+                        "SyncEngine", "The rest is synced; these stay here as they were.");
+    return error;
+}

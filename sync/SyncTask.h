@@ -45,6 +45,9 @@ protected:
     }
     // How a task ends when the cache refused a write (`failed` says why): the sync stops.
     static SyncTaskOutcome storeFailure(const Status &failed);
+    // What a pull tells of the records it could not read (none: it read them all): named, with
+    // the fields at fault; the rest synced and these stay as they were.
+    static ApiError describeUnreadable(const QList<ApiClient::UnreadableRecord> &records);
     // The record a single-record answer describes, with the fields it left out taken from the
     // cache's record `cachedId` (as the user last saw or sent it): a server that omits
     // is_archived or probability must not unarchive or zero the record.

@@ -1,6 +1,8 @@
 // The request budget (issue 16): the hosted API's plans, the one a profile keeps in its settings
 // (the free plan for the hosted API and no limit for any other server until the user picks one),
-// and the days of writes a bulk change takes.
+// and the days of writes a bulk change takes; lowered (issue 18) where a 429 showed a smaller
+// limit.
+#include "BudgetLowering.h"
 #include "RequestBudget.h"
 
 #include <QLocale>
@@ -128,6 +130,52 @@ private slots:
         QVERIFY(!RequestBudget::isHostedServer(QUrl(QStringLiteral("https://notkashew.ai/"))));
         QVERIFY(
             !RequestBudget::isHostedServer(QUrl(QStringLiteral("https://kashew.ai.example.com"))));
+    }
+
+    // The server refused the 61st request of the hour under a 100-an-hour plan: 60 is the limit
+    // from then on, said so, kept across a save, and gone once another plan is chosen. Only a
+    // smaller limit lowers; a budget without a limit is never lowered.
+    void aRefusalLowersTheBudget()
+    {
+        using Figure = BudgetLowering::Figure;
+        const RequestBudget free = RequestBudget::forPlan(RequestBudget::Plan::Free);
+        const auto lowered =
+            BudgetLowering::afterRefusal(free, std::nullopt, Figure::RequestsPerHour, 61);
+        QVERIFY(lowered);
+        QCOMPARE(lowered->applied().requestsPerHour, 60);
+        QCOMPARE(lowered->applied().writesPerDay, 50);
+        QCOMPARE(lowered->text(),
+                 QStringLiteral("lowered to 60 an hour after the server refused the 61st"));
+        QCOMPARE(BudgetLowering::fromJson(lowered->toJson()), lowered);
+        QVERIFY(lowered->appliesTo(free));
+        QVERIFY(!lowered->appliesTo(RequestBudget::forPlan(RequestBudget::Plan::Largest)));
+
+        const auto writes = BudgetLowering::afterRefusal(free, lowered, Figure::WritesPerDay, 13);
+        QCOMPARE(writes->applied().requestsPerHour, 60);
+        QCOMPARE(writes->applied().writesPerDay, 12);
+        QCOMPARE(writes->text(), QStringLiteral("lowered to 60 an hour after the server refused "
+                                                "the 61st; lowered to 12 writes a day after the "
+                                                "server refused the 13th"));
+        // Not smaller than the limit in force: nothing changes.
+        QCOMPARE(BudgetLowering::afterRefusal(free, lowered, Figure::RequestsPerHour, 80), lowered);
+        QVERIFY(!BudgetLowering::afterRefusal(free, std::nullopt, Figure::RequestsPerHour, 101));
+        // At least one request an hour; a 429 with no request counted lowers to one.
+        QCOMPARE(BudgetLowering::afterRefusal(free, std::nullopt, Figure::RequestsPerHour, 1)
+                     ->applied()
+                     .requestsPerHour,
+                 1);
+        QVERIFY(
+            !BudgetLowering::afterRefusal(RequestBudget::forPlan(RequestBudget::Plan::Unlimited),
+                                          std::nullopt, Figure::RequestsPerHour, 5));
+        // Made under another plan: dropped, and a new one made from the plan chosen now.
+        const RequestBudget largest = RequestBudget::forPlan(RequestBudget::Plan::Largest);
+        const auto again =
+            BudgetLowering::afterRefusal(largest, lowered, Figure::RequestsPerHour, 1500);
+        QCOMPARE(again->chosen, largest);
+        QCOMPARE(again->applied().requestsPerHour, 1499);
+        QCOMPARE(again->applied().writesPerDay, 1000);
+        QVERIFY(!BudgetLowering::fromJson(QByteArrayLiteral("{}")));
+        QVERIFY(!BudgetLowering::fromJson(QByteArray()));
     }
 
 private:

@@ -171,6 +171,39 @@ private slots:
         QCOMPARE(m_http->del(path, {{"If-Match", "\"x\", " + first.header("ETag")}}).status, 204);
     }
 
+    // Each listed item carries its entity tag (the `etags` extension): an edit needs no GET.
+    void listedEtagIsTheIfMatch()
+    {
+        const QJsonObject created = TestData::createOpportunity(
+            *m_http, {{QStringLiteral("name"), QStringLiteral("Listed etag")}});
+        const QString id = created.value(QStringLiteral("id")).toString();
+        const QString path = QStringLiteral("/opportunities/") + id;
+        const auto listedEtag = [&] {
+            const TestHttp::Reply list =
+                m_http->get(QStringLiteral("/opportunities?search=listed%20etag"));
+            const QJsonObject item = list.json()
+                                         .value(QStringLiteral("opportunities"))
+                                         .toArray()
+                                         .at(0)
+                                         .toObject();
+            return item.value(QStringLiteral("id")).toString() == id
+                       ? item.value(QStringLiteral("etag")).toString().toLatin1()
+                       : QByteArray();
+        };
+        const TestHttp::Reply list = m_http->get(QStringLiteral("/opportunities?pageSize=1"));
+        QVERIFY(list.header("Kashew-Features").contains("etags"));
+        const QByteArray etag = listedEtag();
+        QVERIFY(!etag.isEmpty());
+        QCOMPARE(etag, m_http->get(path).header("ETag"));
+        const TestHttp::Reply edited =
+            m_http->put(path, {{QStringLiteral("value"), 7}}, {{"If-Match", etag}});
+        QCOMPARE(edited.status, 200);
+        QCOMPARE(listedEtag(), edited.header("ETag"));
+        QCOMPARE(m_http->put(path, {{QStringLiteral("value"), 8}}, {{"If-Match", etag}}).status,
+                 412);
+        QCOMPARE(m_http->get(path).json().value(QStringLiteral("value")).toDouble(), 7.0);
+    }
+
     void deleteIsPermanent()
     {
         const QJsonObject created = TestData::createOpportunity(

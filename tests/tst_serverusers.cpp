@@ -82,7 +82,7 @@ private slots:
                                     QStringLiteral("/users")}) {
             const TestHttp::Reply reply = reader.get(path);
             QCOMPARE(reply.status, 200);
-            QCOMPARE(reply.header("Kashew-Features"), QByteArray("changes, events, users"));
+            QCOMPARE(reply.header("Kashew-Features"), QByteArray("changes, events, etags, users"));
         }
     }
 

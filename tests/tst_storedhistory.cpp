@@ -80,7 +80,8 @@ private slots:
         QVERIFY(execRaw(
             path, {QStringLiteral("ALTER TABLE opportunity_updates DROP COLUMN record_version"),
                    QStringLiteral("ALTER TABLE opportunities DROP COLUMN sync_field_errors"),
-                   QStringLiteral("DROP TABLE people"),
+                   QStringLiteral("DROP TABLE people"), QStringLiteral("DROP TABLE pull_seen"),
+                   QStringLiteral("DROP TABLE request_log"),
                    QStringLiteral("INSERT INTO opportunity_updates (opportunity_id, data, "
                                   "fetched_at) VALUES ('a', '[]', '2026-05-01T09:00:00Z')"),
                    QStringLiteral("PRAGMA user_version = 2")}));

@@ -250,8 +250,9 @@ private slots:
         QVERIFY(!sync.store.opportunity(gone));
     }
 
-    // A page that fails ends the pull Failed with the page's error; nothing staged is applied.
-    void failedPageLeavesTheCacheAsItWas()
+    // A page that fails ends the pull Failed with the page's error; the pages before it are kept
+    // (the next pull goes on from there), and nothing is taken for deleted.
+    void failedPageKeepsThePagesBefore()
     {
         ServerProcess server;
         QVERIFY(server.start({QStringLiteral("--demo"), QStringLiteral("1200")}));
@@ -266,7 +267,8 @@ private slots:
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, Kind::Failed);
         QCOMPARE(outcome->error.kind, ApiError::Kind::Network);
-        QCOMPARE(sync.store.opportunities()->size(), 0);
+        QCOMPARE(sync.store.opportunities()->size(), 500);
+        QVERIFY(sync.store.pullProgress());
 
         QVERIFY(server.start({QStringLiteral("--fault-error"), QStringLiteral("1")}));
         PullListingTask failing(sync.store, sync.client);
@@ -274,7 +276,7 @@ private slots:
         QVERIFY(second);
         QCOMPARE(second->kind, Kind::Failed);
         QCOMPARE(second->error.kind, ApiError::Kind::Server);
-        QCOMPARE(sync.store.opportunities()->size(), 0);
+        QCOMPARE(sync.store.opportunities()->size(), 500);
     }
 
     // Records kashew cannot read are named; the pull is Done with the rest.
@@ -411,7 +413,7 @@ private slots:
         const auto outcome = runTask(later);
         QVERIFY(outcome);
         QCOMPARE(outcome->kind, Kind::Done);
-        QCOMPARE(sync.store.opportunities()->size(), 0); // the pull never committed
+        QCOMPARE(sync.store.opportunities()->size(), 500); // only the first page was kept
         QVERIFY(!sync.store.accounts()->isEmpty());
     }
 };

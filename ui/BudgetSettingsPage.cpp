@@ -23,6 +23,7 @@ BudgetSettingsPage::BudgetSettingsPage(const QString &settingsPath, bool hostedS
     , m_requests(new QSpinBox(this))
     , m_writes(new QSpinBox(this))
     , m_error(new QLabel(this))
+    , m_lowered(new QLabel(this))
 {
     const RequestBudget stored =
         RequestBudget::read(QSettings(settingsPath, QSettings::IniFormat), hostedServer);
@@ -67,9 +68,14 @@ BudgetSettingsPage::BudgetSettingsPage(const QString &settingsPath, bool hostedS
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->hide();
+    m_lowered->setObjectName(QStringLiteral("budgetLowered"));
+    m_lowered->setTextFormat(Qt::PlainText);
+    m_lowered->setWordWrap(true);
+    m_lowered->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
+    layout->addWidget(m_lowered);
     layout->addWidget(m_error);
     layout->addStretch();
 }
@@ -110,6 +116,14 @@ bool BudgetSettingsPage::validate()
     }
     m_error->hide();
     return true;
+}
+
+void BudgetSettingsPage::setLowering(const QString &lowering)
+{
+    m_lowered->setText(tr("kashew keeps to less than this plan: %1. Pick another plan to end "
+                          "that.")
+                           .arg(lowering));
+    m_lowered->setVisible(!lowering.isEmpty());
 }
 
 Status BudgetSettingsPage::save() const

@@ -27,6 +27,9 @@ public:
     bool validate();
     // Writes the budget to the settings file.
     Status save() const;
+    // Says that kashew keeps to less than the plan, as the server showed ("lowered to 60 an hour
+    // after the server refused the 61st"); empty: nothing is said.
+    void setLowering(const QString &lowering);
 
     QComboBox *planField() const { return m_plan; }
     QSpinBox *requestsField() const { return m_requests; }
@@ -42,4 +45,5 @@ private:
     QSpinBox *m_requests = nullptr;
     QSpinBox *m_writes = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_lowered = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "BoardView.h"
 #include "BudgetSettingsPage.h"
+#include "BudgetText.h"
 #include "BulkActions.h"
 #include "ConnectionSetup.h"
 #include "CsvActions.h"
@@ -275,6 +276,7 @@ void MainWindow::openSettings()
     dialog.addPage(stale, tr("Sta&le deals"), [stale] { return stale->validate(); });
     auto *budget = new BudgetSettingsPage(
         settingsPath, RequestBudget::isHostedServer(m_services.profile.serverUrl()));
+    budget->setLowering(BudgetText::lowering(m_services.client.requestGate()));
     dialog.addPage(budget, tr("&Budget"), [budget] { return budget->validate(); });
     if (dialog.exec() != QDialog::Accepted)
         return;

@@ -67,6 +67,8 @@ void SyncNotices::stateChanged(SyncEngine::State state)
                                  false, false);
         else if (error.kind == ApiError::Kind::Insecure)
             m_banner.showMessage(error.message, false, true);
+        else if (error.kind == ApiError::Kind::OverBudget)
+            m_banner.hide(); // no problem to act on: the status bar says when it goes on
         else
             m_banner.showMessage(tr("Sync failed: %1").arg(error.message), true, true);
         break;

@@ -1,6 +1,8 @@
 #include "SyncStatusBar.h"
 
+#include "BudgetText.h"
 #include "LocalStore.h"
+#include "RequestGate.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -10,22 +12,26 @@
 SyncStatusBar::SyncStatusBar(LocalStore &store, SyncEngine &engine, QStatusBar &bar,
                              QObject *parent)
     : QObject(parent)
+    , m_store(store)
     , m_engine(engine)
     , m_connection(new QLabel(&bar))
     , m_progress(new QProgressBar(&bar))
     , m_pending(new QLabel(&bar))
+    , m_budget(new QLabel(&bar))
     , m_lastSync(new QLabel(&bar))
 {
     m_connection->setObjectName(QStringLiteral("syncConnection"));
     m_pending->setObjectName(QStringLiteral("syncPending"));
+    m_budget->setObjectName(QStringLiteral("syncBudget"));
     m_progress->setMaximumWidth(180);
     m_progress->setTextVisible(true);
     m_progress->hide();
-    for (QLabel *label : {m_connection, m_pending, m_lastSync})
+    for (QLabel *label : {m_connection, m_pending, m_budget, m_lastSync})
         label->setTextFormat(Qt::PlainText);
     bar.addWidget(m_connection);
     bar.addWidget(m_progress);
     bar.addPermanentWidget(m_pending);
+    bar.addPermanentWidget(m_budget);
     bar.addPermanentWidget(m_lastSync);
 
     m_retryEnds.setSingleShot(true);
@@ -62,6 +68,13 @@ SyncStatusBar::SyncStatusBar(LocalStore &store, SyncEngine &engine, QStatusBar &
         m_pendingCount = pending;
         refresh();
     });
+    // A sync that ends in the same state (the budget spent again) has new figures all the same.
+    connect(&engine, &SyncEngine::finished, this, &SyncStatusBar::refresh);
+    if (RequestGate *gate = engine.requestGate())
+        connect(gate, &RequestGate::changed, this, &SyncStatusBar::refresh);
+    m_budgetTick.setInterval(std::chrono::seconds(30));
+    connect(&m_budgetTick, &QTimer::timeout, this, &SyncStatusBar::refresh);
+    m_budgetTick.start();
     m_pendingCount = store.pendingCount();
     refresh();
 }
@@ -120,6 +133,36 @@ void SyncStatusBar::refresh()
     }
     m_connection->setToolTip(problems.join(QLatin1Char('\n')));
     m_connection->setText(connectionText());
+    const QString budget = m_localOnly ? QString() : budgetText();
+    m_budget->setText(budget);
+    m_budget->setVisible(!budget.isEmpty());
+}
+
+QDateTime SyncStatusBar::goesOnAt() const
+{
+    QDateTime at = m_engine.nextSyncAt();
+    if (RequestGate *gate = m_engine.requestGate()) {
+        const QDateTime room = gate->readFitsAt();
+        if (room.isValid() && (!at.isValid() || room > at))
+            at = room;
+    }
+    return at;
+}
+
+QString SyncStatusBar::budgetText() const
+{
+    QStringList parts;
+    if (RequestGate *gate = m_engine.requestGate()) {
+        if (const Result<RequestGate::Usage> usage = gate->usage())
+            parts.append(BudgetText::left(*usage));
+    }
+    // Said by the connection's text while the budget holds the sync back.
+    const bool overBudget = m_engine.state() == SyncEngine::State::Error &&
+                            m_engine.lastError().kind == ApiError::Kind::OverBudget;
+    if (!overBudget && m_engine.state() != SyncEngine::State::Syncing)
+        parts.append(BudgetText::nextSync(m_engine.nextSyncAt()));
+    parts.removeAll(QString());
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString SyncStatusBar::connectionText() const
@@ -137,6 +180,12 @@ QString SyncStatusBar::connectionText() const
     case SyncEngine::State::Offline:
         return tr("Offline");
     case SyncEngine::State::Error:
+        // The budget's wait is no problem to act on: the sync goes on by itself.
+        if (m_engine.lastError().kind == ApiError::Kind::OverBudget) {
+            if (const std::optional<PullProgress> pull = m_store.pullProgress())
+                return BudgetText::pull(*pull, goesOnAt());
+            return tr("Request budget spent · %1").arg(BudgetText::nextSync(goesOnAt()));
+        }
         return tr("Sync problem");
     case SyncEngine::State::Idle:
     case SyncEngine::State::UpToDate:

@@ -7,14 +7,16 @@
 #include <QTimer>
 
 class LocalStore;
+class RequestGate;
 class QLabel;
 class QProgressBar;
 class QStatusBar;
 
 // The sync's part of the status bar: whether the server answers, what waits to be sent, a rate
-// limit's wait, the pull's progress and the last sync that went through. It says "up to date"
-// only when the last sync went through and no edit waits; a sync that failed, a server that
-// stopped answering, a rate limit each say so instead.
+// limit's wait, the pull's progress and the last sync that went through; with a request budget
+// (RequestGate), what is left of it and when the next sync runs, and how far a pull the budget
+// cut short has got. It says "up to date" only when the last sync went through and no edit
+// waits; a sync that failed, a server that stopped answering, a rate limit each say so instead.
 class SyncStatusBar final : public QObject
 {
     Q_OBJECT
@@ -33,15 +35,24 @@ public:
     // The sentence for a banner: when kashew tries again, and that edits are kept.
     static QString rateLimitSentence(const QDateTime &retryAt);
 
-private:
+    // Says everything again: for a change it does not hear of (a pull's progress kept by
+    // another process).
     void refresh();
+
+private:
     QString connectionText() const;
+    // The requests and writes left, and the next sync unless the connection says it.
+    QString budgetText() const;
+    // When a sync the budget stopped goes on: the engine's next sync, once the budget has room.
+    QDateTime goesOnAt() const;
     static QString timeOfDay(const QDateTime &when);
 
+    LocalStore &m_store;
     SyncEngine &m_engine;
     QLabel *m_connection = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_pending = nullptr;
+    QLabel *m_budget = nullptr;
     QLabel *m_lastSync = nullptr;
     int m_pendingCount = 0;
     bool m_localOnly = false;
@@ -50,4 +61,6 @@ private:
     // The end of a rate limit's wait, while there is one.
     QDateTime m_retryAt;
     QTimer m_retryEnds;
+    // The budget's windows slide: what is left changes with no request sent.
+    QTimer m_budgetTick;
 };

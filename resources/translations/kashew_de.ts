@@ -118,6 +118,37 @@
     </message>
 </context>
 <context>
+    <name>BudgetLowering</name>
+    <message>
+        <source>%1st</source>
+        <comment>ordinal</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>%1nd</source>
+        <comment>ordinal</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>%1rd</source>
+        <comment>ordinal</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>%1th</source>
+        <comment>ordinal</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>lowered to %1 an hour after the server refused the %2</source>
+        <translation>auf %1 pro Stunde gesenkt, nachdem der Server die %2 Anfrage abgelehnt hat</translation>
+    </message>
+    <message>
+        <source>lowered to %1 writes a day after the server refused the %2</source>
+        <translation>auf %1 Schreibzugriffe pro Tag gesenkt, nachdem der Server den %2 abgelehnt hat</translation>
+    </message>
+</context>
+<context>
     <name>BudgetSettingsPage</name>
     <message>
         <source>What your API key may spend. The hosted API&apos;s plans limit requests an hour and writes a day and do not say so: pick yours. Before a bulk change takes more than a day of writes, kashew says how long it takes to reach the server.</source>
@@ -154,6 +185,41 @@
     <message>
         <source>Enter a number from 0 (no limit) to %L1.</source>
         <translation>Geben Sie eine Zahl von 0 (unbegrenzt) bis %L1 ein.</translation>
+    </message>
+    <message>
+        <source>kashew keeps to less than this plan: %1. Pick another plan to end that.</source>
+        <translation>kashew bleibt unter diesem Tarif: %1. Wählen Sie einen anderen Tarif, um das zu beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetText</name>
+    <message>
+        <source>%1 of %2 requests left this hour</source>
+        <translation>%1 von %2 Anfragen in dieser Stunde übrig</translation>
+    </message>
+    <message>
+        <source>%1 of %2 writes today</source>
+        <translation>%1 von %2 Schreibzugriffen heute</translation>
+    </message>
+    <message>
+        <source>next sync %1</source>
+        <translation>nächste Synchronisierung %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 deals fetched</source>
+        <translation>%1 von %2 Deals geholt</translation>
+    </message>
+    <message>
+        <source>%1 deals fetched</source>
+        <translation>%1 Deals geholt</translation>
+    </message>
+    <message>
+        <source>%1; continues with the next sync</source>
+        <translation>%1; geht bei der nächsten Synchronisierung weiter</translation>
+    </message>
+    <message>
+        <source>%1; continues at %2</source>
+        <translation>%1; geht um %2 weiter</translation>
     </message>
 </context>
 <context>
@@ -329,6 +395,13 @@
     <message>
         <source>Owner: %1</source>
         <translation>Zuständig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesRequests</name>
+    <message>
+        <source>The server&apos;s change feed cannot be read: %1 is missing.</source>
+        <translation>Der Änderungs-Feed des Servers ist nicht lesbar: %1 fehlt.</translation>
     </message>
 </context>
 <context>
@@ -1427,10 +1500,6 @@
         <translation>Auf dem Server gelöscht, während es hier bearbeitet wurde.</translation>
     </message>
     <message>
-        <source>the outbox entry is gone</source>
-        <translation>der Eintrag im Postausgang ist nicht mehr vorhanden</translation>
-    </message>
-    <message>
         <source>the record is gone</source>
         <translation>der Eintrag ist nicht mehr vorhanden</translation>
     </message>
@@ -2315,6 +2384,17 @@
     </message>
 </context>
 <context>
+    <name>RequestGate</name>
+    <message>
+        <source>The request was not sent: its place in the request budget could not be counted (%1).</source>
+        <translation>Die Anfrage wurde nicht gesendet: ihr Platz im Anfragebudget konnte nicht gezählt werden (%1).</translation>
+    </message>
+    <message>
+        <source>Not sent: the request budget (%1) has no room for it before %2.</source>
+        <translation>Nicht gesendet: Das Anfragebudget (%1) hat vor %2 keinen Platz dafür.</translation>
+    </message>
+</context>
+<context>
     <name>SavedViews</name>
     <message>
         <source>My open deals</source>
@@ -2670,6 +2750,10 @@ Gewichtet %2</translation>
         <source>The local cache could not be read: %1</source>
         <translation>Der lokale Cache konnte nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>The server&apos;s change feed says there is more but does not move on.</source>
+        <translation>Der Änderungs-Feed des Servers meldet weitere Einträge, kommt aber nicht voran.</translation>
+    </message>
 </context>
 <context>
     <name>SyncNotices</name>
@@ -2783,6 +2867,10 @@ Gewichtet %2</translation>
     <message>
         <source>Online · up to date · some records could not be read</source>
         <translation>Online · aktuell · einige Einträge konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Request budget spent · %1</source>
+        <translation>Anfragebudget aufgebraucht · %1</translation>
     </message>
 </context>
 <context>

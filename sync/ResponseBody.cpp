@@ -1,0 +1,66 @@
+#include "ResponseBody.h"
+
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <algorithm>
+#include <limits>
+#include <zlib.h>
+
+namespace {
+
+// Far above any page of records (1,000 records are about 0.5 MB as JSON); a body that inflates
+// past it is taken for a compression bomb, not read.
+constexpr qsizetype maxInflatedBytes = 256 * 1024 * 1024;
+
+} // namespace
+
+void ResponseBody::ask(QNetworkRequest &request)
+{
+    request.setRawHeader("Accept", "application/json");
+    // Named here, Qt leaves the body as it came (see the class comment).
+    request.setRawHeader("Accept-Encoding", "gzip");
+}
+
+QByteArray ResponseBody::read(QNetworkReply *reply)
+{
+    const QByteArray body = reply->readAll();
+    m_total += body.size();
+    if (reply->rawHeader("Content-Encoding").trimmed().compare("gzip", Qt::CaseInsensitive) != 0 ||
+        body.isEmpty())
+        return body;
+    const QByteArray inflated = gunzip(body, maxInflatedBytes);
+    return inflated.isNull() ? body : inflated;
+}
+
+QByteArray ResponseBody::gunzip(const QByteArray &data, qsizetype maxBytes)
+{
+    if (data.size() > std::numeric_limits<uInt>::max())
+        return {};
+    z_stream stream{};
+    // windowBits 15 + 16: a gzip header and trailer around the deflate stream.
+    if (inflateInit2(&stream, 15 + 16) != Z_OK)
+        return {};
+    // zlib's API takes non-const input it never writes to.
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = static_cast<uInt>(data.size());
+    QByteArray output(0, Qt::Uninitialized);
+    int status = Z_OK;
+    while (status == Z_OK) {
+        // JSON of records shrinks to about a sixth: room for more at first, then twice as much.
+        // One byte more than allowed tells a body that is too large.
+        const qsizetype room = std::min<qsizetype>(
+            std::max<qsizetype>(64 * 1024, output.isEmpty() ? data.size() * 8 : output.size()),
+            maxBytes + 1 - output.size());
+        if (room <= 0)
+            break;
+        const qsizetype before = output.size();
+        output.resize(before + room);
+        stream.next_out = reinterpret_cast<Bytef *>(output.data() + before);
+        stream.avail_out = static_cast<uInt>(room);
+        status = inflate(&stream, Z_NO_FLUSH);
+        output.resize(before + room - static_cast<qsizetype>(stream.avail_out));
+    }
+    const bool whole = status == Z_STREAM_END && stream.avail_in == 0 && output.size() <= maxBytes;
+    inflateEnd(&stream);
+    return whole ? output : QByteArray();
+}
