@@ -50,6 +50,18 @@ QString sameAsCached()
     return same.join(QStringLiteral(" AND "));
 }
 
+// What merging server records touched: the records changed and removed, and the outbox (entries
+// settled or turned into conflicts).
+StoreChanges pulledChanges(const QStringList &changed, const QStringList &removed)
+{
+    StoreChanges changes;
+    if (!changed.isEmpty())
+        changes.changed = changed;
+    changes.removed = removed;
+    changes.outbox = true;
+    return changes;
+}
+
 } // namespace
 
 Status PullStaging::begin()
@@ -72,16 +84,21 @@ Status PullStaging::begin()
 
 Status PullStaging::keepUnreadable(const QStringList &ids)
 {
+    return insertIds(QStringLiteral("pull_unreadable"), ids,
+                     QStringLiteral("staging a pulled page"));
+}
+
+Status PullStaging::insertIds(const QString &table, const QStringList &ids, const QString &what)
+{
     if (ids.isEmpty())
         return {};
     SqlTransaction transaction(m_db.connectionName());
-    QSqlQuery query = m_db.query();
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO pull_unreadable (id) VALUES (?)"));
+    QSqlQuery &query =
+        m_db.prepared(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(table));
     for (const QString &id : ids) {
         query.addBindValue(id);
         if (!query.exec())
-            return CacheDatabase::failure(QStringLiteral("staging a pulled page"),
-                                          query.lastError().text());
+            return CacheDatabase::failure(what, query.lastError().text());
     }
     query.finish();
     return m_db.commit(transaction);
@@ -201,29 +218,12 @@ Result<StoreChanges> PullStaging::commit(bool complete)
         merged = m_db.commit(transaction);
     if (!merged)
         return Failure{merged.error()};
-    StoreChanges changes;
-    if (!changed.isEmpty())
-        changes.changed = changed;
-    changes.removed = removed;
-    changes.outbox = true;
-    return changes;
+    return pulledChanges(changed, removed);
 }
 
 Status PullStaging::markSeen(const QStringList &ids)
 {
-    if (ids.isEmpty())
-        return {};
-    SqlTransaction transaction(m_db.connectionName());
-    QSqlQuery &query =
-        m_db.prepared(QStringLiteral("INSERT OR IGNORE INTO pull_seen (id) VALUES (?)"));
-    for (const QString &id : ids) {
-        query.addBindValue(id);
-        if (!query.exec())
-            return CacheDatabase::failure(QStringLiteral("keeping a pulled page"),
-                                          query.lastError().text());
-    }
-    query.finish();
-    return m_db.commit(transaction);
+    return insertIds(QStringLiteral("pull_seen"), ids, QStringLiteral("keeping a pulled page"));
 }
 
 Result<StoreChanges> PullStaging::completePass()
@@ -244,12 +244,7 @@ Result<StoreChanges> PullStaging::completePass()
         dropped = m_db.commit(transaction);
     if (!dropped)
         return Failure{dropped.error()};
-    StoreChanges changes;
-    if (!changed.isEmpty())
-        changes.changed = changed;
-    changes.removed = removed;
-    changes.outbox = true;
-    return changes;
+    return pulledChanges(changed, removed);
 }
 
 Status PullStaging::discardPass()

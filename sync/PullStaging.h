@@ -49,6 +49,8 @@ private:
     Status copyUntouched(QStringList *changed);
     // Records with edits or conflicts here: merged field by field.
     Status mergeTouched(QStringList *changed);
+    // Adds `ids` to the one-column table `table`, in one transaction (`what`: for the error).
+    Status insertIds(const QString &table, const QStringList &ids, const QString &what);
     // Records absent from `seenTable` (and from pull_unreadable) are gone from the server.
     Status dropVanished(const QString &seenTable, QStringList *changed, QStringList *removed);
 
