@@ -35,6 +35,8 @@ struct Figures
     // The filter's totalCount and the pages asked for; empty for requests of one record.
     QString matches;
     QString pages;
+    // Issue 19's goal for the p50, where it gives one ("< 1.5").
+    QString goal;
 };
 
 QByteArray sendAndWait(QNetworkAccessManager &network, const QNetworkRequest &request,
@@ -171,6 +173,8 @@ int main(int argc, char *argv[])
     for (int size : {20, 100, 500})
         results.append(
             paged(QStringLiteral("GET list, pageSize=%1").arg(size), {}, size, 200, 1, 50));
+    // Issue 19: a list page of 100, one client, p50 under 1.5 ms at 100,000 deals.
+    results[1].goal = QStringLiteral("< 1.5");
     // Offset 50,000 and beyond, up to the last page: the pages a full pull ends with.
     results.append(paged(QStringLiteral("GET list, pageSize=100, deep pages (offset >= 50,000)"),
                          {}, 100, 100, 50000 / 100 + 1, 1000000));
@@ -206,33 +210,36 @@ int main(int argc, char *argv[])
         << " demo opportunities, one client, keep-alive, loopback\n";
     out << "start-up with demo generation: " << QString::number(startupSeconds, 'f', 2) << " s\n";
     out << "rows: records in each response (min/median/max); matches: the filter's totalCount;"
-           " pages: the pages asked for\n";
+           " pages: the pages asked for; goal: issue 19's for the p50, where it gives one\n";
     const auto row = [&](const QString &name, const QString &rate, const QString &p50,
-                         const QString &p99, const QString &rows, const QString &matches,
-                         const QString &pages) {
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                         const QString &goal, const QString &p99, const QString &rows,
+                         const QString &matches, const QString &pages) {
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
                    .arg(name, -56)
                    .arg(rate, 7)
                    .arg(p50, 7)
+                   .arg(goal, 7)
                    .arg(p99, 7)
                    .arg(rows, 12)
                    .arg(matches, 8)
                    .arg(pages, 8);
     };
     row(QStringLiteral("request"), QStringLiteral("req/s"), QStringLiteral("p50 ms"),
-        QStringLiteral("p99 ms"), QStringLiteral("rows"), QStringLiteral("matches"),
-        QStringLiteral("pages"));
+        QStringLiteral("goal"), QStringLiteral("p99 ms"), QStringLiteral("rows"),
+        QStringLiteral("matches"), QStringLiteral("pages"));
+    const auto orDash = [](const QString &text) {
+        return text.isEmpty() ? QStringLiteral("-") : text;
+    };
     for (const Figures &f : results) {
         if (f.requests == 0) {
-            row(f.name, QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"),
-                QStringLiteral("-"), f.matches, f.pages);
+            row(f.name, QStringLiteral("-"), QStringLiteral("-"), orDash(f.goal),
+                QStringLiteral("-"), QStringLiteral("-"), f.matches, f.pages);
             continue;
         }
         row(f.name, QString::number(f.requests / f.seconds, 'f', 0),
-            QString::number(f.p50Ms, 'f', 2), QString::number(f.p99Ms, 'f', 2),
+            QString::number(f.p50Ms, 'f', 2), orDash(f.goal), QString::number(f.p99Ms, 'f', 2),
             QStringLiteral("%1/%2/%3").arg(f.rowsMin).arg(f.rowsMedian).arg(f.rowsMax),
-            f.matches.isEmpty() ? QStringLiteral("-") : f.matches,
-            f.pages.isEmpty() ? QStringLiteral("-") : f.pages);
+            orDash(f.matches), orDash(f.pages));
     }
     out.flush();
     return FiguresFile::publish(report, parser.value(outputOption)) ? 0 : 1;

@@ -23,10 +23,16 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
 #include <sys/resource.h>
 
 namespace {
+
+// New profiles synced (and floors measured) for the first sync's median.
+constexpr int firstSyncRuns = 3;
+// Issue 19: a first sync within 1.15 times what curl and sqlite3 need for the same pages.
+constexpr double firstSyncGoal = 1.15;
 
 long peakKilobytes()
 {
@@ -209,10 +215,18 @@ void measureSize(int size, QTextStream &out)
     if (!server.start({QStringLiteral("--demo"), QString::number(size)}))
         qFatal("kashew-server did not start");
     QTemporaryDir dir;
-    const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
-    const SyncFigures first = runChild(server.baseUrl(), cache, 0);
-    // The second sync may still be a change feed's bootstrap (the first learnt that the server
-    // has one); the third is the steady state.
+    // The first sync, median of three new profiles (the last one's cache goes on).
+    QList<SyncFigures> firsts;
+    QString cache;
+    for (int run = 0; run < firstSyncRuns; ++run) {
+        cache = dir.filePath(QStringLiteral("cache%1.sqlite").arg(run));
+        firsts.append(runChild(server.baseUrl(), cache, 0));
+    }
+    std::sort(firsts.begin(), firsts.end(),
+              [](const SyncFigures &a, const SyncFigures &b) { return a.seconds < b.seconds; });
+    const SyncFigures first = firsts.at(firsts.size() / 2);
+    // The second sync follows the change feed from the cursor the first one's listing read (no
+    // bootstrap); the third is the steady state.
     const SyncFigures second = runChild(server.baseUrl(), cache, 0);
     const SyncFigures again = runChild(server.baseUrl(), cache, 0);
     const SyncFigures push = runChild(server.baseUrl(), cache, 1000);
@@ -225,21 +239,31 @@ void measureSize(int size, QTextStream &out)
         for (const CachedOpportunity &record : records)
             archived += record.opportunity.isArchived;
     }
-    const double baseline = baselineSeconds(server, first.records, archived);
+    QList<double> baselines;
+    for (int run = 0; run < firstSyncRuns; ++run)
+        baselines.append(baselineSeconds(server, first.records, archived));
+    std::sort(baselines.begin(), baselines.end());
+    const double baseline = baselines.at(baselines.size() / 2);
     const SyncScenarios::Latency latency =
         SyncScenarios::teammateLatency(server.baseUrl(), cache, 10);
 
     out << QStringLiteral("%1 opportunities\n").arg(size);
     out << QStringLiteral("  first sync:          %1 s, %2 requests, %3 on the wire, peak %4 MB "
-                          "(%5 records)\n")
+                          "(%5 records; median of %6 new profiles)\n")
                .arg(first.seconds, 0, 'f', 2)
                .arg(first.requests)
                .arg(wireBytes(first.bytes))
                .arg(first.peakKb / 1024.0, 0, 'f', 0)
-               .arg(first.records);
-    out << QStringLiteral("  curl + sqlite3:      %1 s  (first sync / baseline = %2)\n")
+               .arg(first.records)
+               .arg(firstSyncRuns);
+    out << QStringLiteral("  curl + sqlite3:      %1 s, the floor (median of %2)\n")
                .arg(baseline, 0, 'f', 2)
-               .arg(first.seconds / baseline, 0, 'f', 2);
+               .arg(firstSyncRuns);
+    const double ratio = first.seconds / baseline;
+    out << QStringLiteral("  first sync / floor:  %1x  (goal <= %2x: %3)\n")
+               .arg(ratio, 0, 'f', 2)
+               .arg(firstSyncGoal, 0, 'f', 2)
+               .arg(ratio <= firstSyncGoal ? QStringLiteral("met") : QStringLiteral("missed"));
     out << QStringLiteral("  second sync:         %1 s, %2 requests, %3 on the wire\n")
                .arg(second.seconds, 0, 'f', 2)
                .arg(second.requests)

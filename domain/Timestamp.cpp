@@ -4,17 +4,58 @@ namespace Timestamp {
 
 namespace {
 
+char16_t unitAt(const QString &text, qsizetype i)
+{
+    return text.at(i).unicode();
+}
+
+char16_t unitAt(QByteArrayView text, qsizetype i)
+{
+    return static_cast<uchar>(text.at(i));
+}
+
 // The digits at [from, from + count) as a number; -1 if any is not a digit.
-int digits(const QString &text, int from, int count)
+template <typename Text> int digits(const Text &text, qsizetype from, int count)
 {
     int number = 0;
-    for (int i = from; i < from + count; ++i) {
-        const char16_t c = text.at(i).unicode();
+    for (qsizetype i = from; i < from + count; ++i) {
+        const char16_t c = unitAt(text, i);
         if (c < u'0' || c > u'9')
             return -1;
         number = number * 10 + (c - u'0');
     }
     return number;
+}
+
+// "YYYY-MM-DD" at the start of `text`, in UTF-16 or UTF-8 alike.
+template <typename Text> std::optional<QDate> canonicalDate(const Text &text)
+{
+    if (text.size() < 10 || unitAt(text, 4) != u'-' || unitAt(text, 7) != u'-')
+        return std::nullopt;
+    const int year = digits(text, 0, 4);
+    const int month = digits(text, 5, 2);
+    const int day = digits(text, 8, 2);
+    // A non-digit is -1, and QDate takes year -1 (1 BC): "abcd-07-15" is no date.
+    if (year < 0 || month < 0 || day < 0)
+        return std::nullopt;
+    const QDate date(year, month, day);
+    return date.isValid() ? std::optional<QDate>(date) : std::nullopt;
+}
+
+// "YYYY-MM-DDTHH:MM:SS[.mmm]Z", in UTF-16 or UTF-8 alike.
+template <typename Text> std::optional<QDateTime> canonicalTime(const Text &text)
+{
+    const bool withMs = text.size() == 24;
+    if ((text.size() != 20 && !withMs) || unitAt(text, 10) != u'T' ||
+        unitAt(text, text.size() - 1) != u'Z' || unitAt(text, 13) != u':' ||
+        unitAt(text, 16) != u':' || (withMs && unitAt(text, 19) != u'.'))
+        return std::nullopt;
+    const auto date = canonicalDate(text);
+    const QTime time(digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2),
+                     withMs ? digits(text, 20, 3) : 0);
+    if (!date || !time.isValid())
+        return std::nullopt;
+    return QDateTime(*date, time, Qt::UTC);
 }
 
 } // namespace
@@ -26,17 +67,12 @@ QString toText(const QDateTime &time)
 
 std::optional<QDateTime> fromCanonicalText(const QString &text)
 {
-    const bool withMs = text.size() == 24;
-    if ((text.size() != 20 && !withMs) || text.at(10) != QLatin1Char('T') ||
-        !text.endsWith(QLatin1Char('Z')) || text.at(13) != QLatin1Char(':') ||
-        text.at(16) != QLatin1Char(':') || (withMs && text.at(19) != QLatin1Char('.')))
-        return std::nullopt;
-    const auto date = fromCanonicalDate(text);
-    const QTime time(digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2),
-                     withMs ? digits(text, 20, 3) : 0);
-    if (!date || !time.isValid())
-        return std::nullopt;
-    return QDateTime(*date, time, Qt::UTC);
+    return canonicalTime(text);
+}
+
+std::optional<QDateTime> fromCanonicalUtf8(QByteArrayView text)
+{
+    return canonicalTime(text);
 }
 
 QDateTime fromText(const QString &text)
@@ -56,16 +92,12 @@ QString dateToText(const QDate &date)
 
 std::optional<QDate> fromCanonicalDate(const QString &text)
 {
-    if (text.size() < 10 || text.at(4) != QLatin1Char('-') || text.at(7) != QLatin1Char('-'))
-        return std::nullopt;
-    const int year = digits(text, 0, 4);
-    const int month = digits(text, 5, 2);
-    const int day = digits(text, 8, 2);
-    // A non-digit is -1, and QDate takes year -1 (1 BC): "abcd-07-15" is no date.
-    if (year < 0 || month < 0 || day < 0)
-        return std::nullopt;
-    const QDate date(year, month, day);
-    return date.isValid() ? std::optional<QDate>(date) : std::nullopt;
+    return canonicalDate(text);
+}
+
+std::optional<QDate> dateFromCanonicalUtf8(QByteArrayView text)
+{
+    return canonicalDate(text);
 }
 
 QDate dateFromText(const QString &text)

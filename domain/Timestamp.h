@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -21,5 +22,8 @@ QDate dateFromText(const QString &text);
 // "YYYY-MM-DDTHH:MM:SS[.mmm]Z", and "YYYY-MM-DD" at the start of `text`.
 std::optional<QDateTime> fromCanonicalText(const QString &text);
 std::optional<QDate> fromCanonicalDate(const QString &text);
+// The same from UTF-8 (as SQLite hands text over), without making a QString first.
+std::optional<QDateTime> fromCanonicalUtf8(QByteArrayView text);
+std::optional<QDate> dateFromCanonicalUtf8(QByteArrayView text);
 
 } // namespace Timestamp

@@ -8,8 +8,6 @@
 
 namespace {
 
-// Large batches (a first sync) are cheaper for the views as one reset than as many signals.
-constexpr qsizetype resetThreshold = 2000;
 // Above this many changed rows, one dataChanged over their span instead of one per row.
 constexpr qsizetype manyChanged = 256;
 
@@ -338,24 +336,15 @@ void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
     endResetModel();
 }
 
-void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
+void OpportunityListModel::upsertRows(QList<OpportunityRow> rows)
 {
-    QList<OpportunityRow> added;
-    for (const OpportunityRow &row : rows) {
-        if (rowOf(row.opportunity.id) < 0)
-            added.append(row);
-    }
-    if (added.size() > resetThreshold) {
-        QList<OpportunityRow> all = m_rows;
-        for (const OpportunityRow &row : rows) {
-            const int at = rowOf(row.opportunity.id);
-            if (at >= 0)
-                all[at] = row;
-            else
-                all.append(row);
-        }
-        resetRows(std::move(all));
-        return;
+    // New rows go to the end as one insertion however many (a start-up page of 10,000, a first
+    // sync): the proxies merge an append, where a reset would make them sort everything again
+    // and lose the selection. Rows are moved in, not copied: a page is the caller's to give.
+    QList<qsizetype> added;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (rowOf(rows.at(i).opportunity.id) < 0)
+            added.append(i);
     }
     // Changed rows are updated in place (selections and current rows stay): a few, each
     // announced on its own; many (a bulk change), as one range from the first to the last, which
@@ -363,14 +352,14 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
     const bool many = rows.size() - added.size() > manyChanged;
     int first = rowCount();
     int last = -1;
-    for (const OpportunityRow &row : rows) {
+    for (OpportunityRow &row : rows) {
         const int at = rowOf(row.opportunity.id);
         if (at < 0)
             continue;
-        m_rows[at] = row;
+        m_updatedMs[at] = updatedMsOf(row.opportunity);
+        m_rows[at] = std::move(row);
         m_foldedWaste += m_facts.at(at).nameLength;
         m_facts[at] = factsOf(m_rows[at].opportunity);
-        m_updatedMs[at] = updatedMsOf(row.opportunity);
         first = std::min(first, at);
         last = std::max(last, at);
         if (!many)
@@ -383,14 +372,25 @@ void OpportunityListModel::upsertRows(const QList<OpportunityRow> &rows)
         return;
     const int firstAdded = rowCount();
     beginInsertRows({}, firstAdded, firstAdded + static_cast<int>(added.size()) - 1);
-    for (const OpportunityRow &row : added) {
+    for (const qsizetype i : std::as_const(added)) {
+        OpportunityRow &row = rows[i];
         m_rowById.insert(row.opportunity.id, static_cast<int>(m_rows.size()));
-        m_rows.append(row);
-        m_facts.append(factsOf(m_rows.last().opportunity));
         m_updatedMs.append(updatedMsOf(row.opportunity));
+        m_rows.append(std::move(row));
+        m_facts.append(factsOf(m_rows.last().opportunity));
     }
     endInsertRows();
     compactFoldedNames();
+}
+
+void OpportunityListModel::announceLoaded()
+{
+    // Pages grew the lists by doubling: up to half of 100,000 rows' worth stood empty.
+    m_rows.squeeze();
+    m_facts.squeeze();
+    m_updatedMs.squeeze();
+    m_foldedNames.squeeze();
+    emit loaded();
 }
 
 void OpportunityListModel::removeIds(const QStringList &ids)

@@ -61,8 +61,10 @@ public:
 
     // Replaces everything (first load).
     void resetRows(QList<OpportunityRow> rows);
-    // Updates the rows with these ids and appends the new ones.
-    void upsertRows(const QList<OpportunityRow> &rows);
+    // Updates the rows with these ids and appends the new ones (one rowsInserted for all).
+    void upsertRows(QList<OpportunityRow> rows);
+    // Says the start-up load is complete (loaded): every cached row is in.
+    void announceLoaded();
     void removeIds(const QStringList &ids);
     // A record created here got its server id.
     void renameId(const QString &oldId, const QString &newId);
@@ -153,6 +155,8 @@ signals:
     void staleRuleChanged();
     void moveRequested(const QStringList &ids, Stage stage);
     void moveRefused(const QString &reason);
+    // The cache's rows arrived page by page after the first screen; now they are all in.
+    void loaded();
 
 private:
     void reindex();

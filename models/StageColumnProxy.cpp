@@ -3,6 +3,8 @@
 #include "OpportunityListModel.h"
 #include "TotalsAccumulator.h"
 
+#include <algorithm>
+
 StageColumnProxy::StageColumnProxy(Stage stage, QObject *parent)
     : QAbstractProxyModel(parent)
     , m_stage(stage)
@@ -22,8 +24,29 @@ void StageColumnProxy::setSourceModel(QAbstractItemModel *model)
     QAbstractProxyModel::setSourceModel(model);
     m_sourceRows.clear();
     m_figures.reset();
-    rebuildReverseMap(m_source ? m_source->rowCount() : 0);
+    forgetReverseMap();
     endResetModel();
+}
+
+int StageColumnProxy::rowOfSource(int sourceRow) const
+{
+    if (!m_reverseValid && ++m_lookupsWithoutMap <= scansBeforeMap) {
+        // A card moved after a keystroke: a scan of the cards costs less than a map of every
+        // source row, made again after the next keystroke.
+        const auto at = std::find(m_sourceRows.cbegin(), m_sourceRows.cend(), sourceRow);
+        return at == m_sourceRows.cend() ? -1 : static_cast<int>(at - m_sourceRows.cbegin());
+    }
+    if (!m_reverseValid) {
+        // As long as the source (the partition's rows are all below its count): no row beyond.
+        qsizetype size = m_source ? m_source->rowCount() : 0;
+        for (int row : m_sourceRows)
+            size = std::max<qsizetype>(size, row + 1);
+        m_rowOfSource.fill(-1, size);
+        for (int i = 0; i < m_sourceRows.size(); ++i)
+            m_rowOfSource[m_sourceRows.at(i)] = i;
+        m_reverseValid = true;
+    }
+    return m_rowOfSource.value(sourceRow, -1);
 }
 
 const StageColumnProxy::Figures &StageColumnProxy::figures() const
@@ -123,7 +146,7 @@ void StageColumnProxy::replaceRows(QList<int> sourceRows, const Figures &figures
     for (const QModelIndex &index : before)
         beforeSource.append(m_sourceRows.value(index.row(), -1));
     m_sourceRows = std::move(sourceRows);
-    rebuildReverseMap(static_cast<int>(m_rowOfSource.size()));
+    forgetReverseMap();
     QModelIndexList after;
     after.reserve(before.size());
     for (int sourceRow : std::as_const(beforeSource))
@@ -137,19 +160,72 @@ void StageColumnProxy::insertSourceRow(int row, int sourceRow)
     beginInsertRows({}, row, row);
     m_figures.reset();
     m_sourceRows.insert(row, sourceRow);
-    for (int i = row; i < m_sourceRows.size(); ++i)
-        m_rowOfSource[m_sourceRows.at(i)] = i;
+    if (m_reverseValid && sourceRow < m_rowOfSource.size()) {
+        for (int i = row; i < m_sourceRows.size(); ++i)
+            m_rowOfSource[m_sourceRows.at(i)] = i;
+    } else {
+        forgetReverseMap();
+    }
     endInsertRows();
+}
+
+void StageColumnProxy::insertSourceRows(QList<int> sourceRows, const QList<int> &added,
+                                        const Figures &addedFigures)
+{
+    if (added.isEmpty())
+        return;
+    Q_ASSERT(sourceRows.size() == m_sourceRows.size() + added.size());
+    if (m_figures) { // the sums go on; otherwise counted when next asked for
+        m_figures->totals.add(addedFigures.totals);
+        m_figures->stale += addedFigures.stale;
+    }
+    forgetReverseMap();
+    const int first = added.first();
+    const int last = added.last();
+    if (last - first + 1 == added.size()) { // one run of new cards: an insertion Qt knows
+        beginInsertRows({}, first, last);
+        m_sourceRows = std::move(sourceRows);
+        endInsertRows();
+        return;
+    }
+    // New cards in many places: one layout change, not one insertion per card. The cards that
+    // were there keep their persistent indexes (selection, current card), moved down by the
+    // new cards above them.
+    emit layoutAboutToBeChanged();
+    const QModelIndexList before = persistentIndexList();
+    QList<int> newRowOf; // per card shown until now, its row from now on
+    if (!before.isEmpty()) {
+        newRowOf.reserve(m_sourceRows.size());
+        qsizetype next = 0;
+        for (int row = 0; row < sourceRows.size(); ++row) {
+            if (next < added.size() && added.at(next) == row)
+                ++next;
+            else
+                newRowOf.append(row);
+        }
+    }
+    m_sourceRows = std::move(sourceRows);
+    if (!before.isEmpty()) {
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (const QModelIndex &index : before)
+            after.append(this->index(newRowOf.value(index.row(), -1), 0));
+        changePersistentIndexList(before, after);
+    }
+    emit layoutChanged();
 }
 
 void StageColumnProxy::removeRow(int row)
 {
     beginRemoveRows({}, row, row);
     m_figures.reset();
-    m_rowOfSource[m_sourceRows.at(row)] = -1;
+    if (m_reverseValid)
+        m_rowOfSource[m_sourceRows.at(row)] = -1;
     m_sourceRows.removeAt(row);
-    for (int i = row; i < m_sourceRows.size(); ++i)
-        m_rowOfSource[m_sourceRows.at(i)] = i;
+    if (m_reverseValid) {
+        for (int i = row; i < m_sourceRows.size(); ++i)
+            m_rowOfSource[m_sourceRows.at(i)] = i;
+    }
     endRemoveRows();
 }
 
@@ -161,8 +237,10 @@ void StageColumnProxy::moveRowTo(int from, int to)
     beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
     const int sourceRow = m_sourceRows.takeAt(from);
     m_sourceRows.insert(to, sourceRow);
-    for (int i = std::min(from, to); i <= std::max(from, to); ++i)
-        m_rowOfSource[m_sourceRows.at(i)] = i;
+    if (m_reverseValid) {
+        for (int i = std::min(from, to); i <= std::max(from, to); ++i)
+            m_rowOfSource[m_sourceRows.at(i)] = i;
+    }
     endMoveRows();
 }
 
@@ -180,26 +258,24 @@ void StageColumnProxy::announceChanged(int row)
     emit dataChanged(changed, changed);
 }
 
-void StageColumnProxy::shiftSourceRows(int from, int delta, int sourceCount)
+void StageColumnProxy::shiftSourceRows(int from, int delta)
 {
+    bool shifted = false;
     for (int &sourceRow : m_sourceRows) {
-        if (sourceRow >= from)
+        if (sourceRow >= from) {
             sourceRow += delta;
+            shifted = true;
+        }
     }
-    rebuildReverseMap(sourceCount);
+    // Rows appended after every card shift none: the map stays as it is.
+    if (shifted || delta < 0)
+        forgetReverseMap();
 }
 
 void StageColumnProxy::endReset(QList<int> sourceRows, const Figures &figures)
 {
     m_sourceRows = std::move(sourceRows);
     m_figures = figures;
-    rebuildReverseMap(m_source ? m_source->rowCount() : 0);
+    forgetReverseMap();
     endResetModel();
-}
-
-void StageColumnProxy::rebuildReverseMap(int sourceCount)
-{
-    m_rowOfSource.fill(-1, sourceCount);
-    for (int i = 0; i < m_sourceRows.size(); ++i)
-        m_rowOfSource[m_sourceRows.at(i)] = i;
 }

@@ -31,7 +31,7 @@ public:
     // The source rows shown, in order.
     const QList<int> &sourceRows() const { return m_sourceRows; }
     // Where a source row shows in this column, -1 when it does not.
-    int rowOfSource(int sourceRow) const { return m_rowOfSource.value(sourceRow, -1); }
+    int rowOfSource(int sourceRow) const;
     PipelineTotals totals() const { return figures().totals; }
     // The cards gone stale (OpportunityListModel::isStaleAt); none in a closed stage.
     int staleCount() const { return figures().stale; }
@@ -57,15 +57,18 @@ public:
     // on the records that stay.
     void replaceRows(QList<int> sourceRows, const Figures &figures);
     void insertSourceRow(int row, int sourceRow);
+    // New cards among the others, as one change: `sourceRows` is every card, `added` the rows
+    // of the new ones in it (ascending), `addedFigures` what they bring to the header.
+    void insertSourceRows(QList<int> sourceRows, const QList<int> &added,
+                          const Figures &addedFigures);
     void removeRow(int row);
     // The card at `from` goes to `to` (its place after the move), keeping its selection.
     void moveRowTo(int from, int to);
     void announceChanged(int row);
     // Every card changed (a change to many records at once).
     void announceAllChanged(const Figures &figures);
-    // Source rows at or after `from` moved by `delta` (rows inserted or removed before them);
-    // `sourceCount` is the source's new row count.
-    void shiftSourceRows(int from, int delta, int sourceCount);
+    // Source rows at or after `from` moved by `delta` (rows inserted or removed before them).
+    void shiftSourceRows(int from, int delta);
     void beginReset() { beginResetModel(); }
     void endReset(QList<int> sourceRows, const Figures &figures);
 
@@ -73,13 +76,24 @@ signals:
     void totalsChanged();
 
 private:
-    void rebuildReverseMap(int sourceCount);
+    // Made again when next asked for: a keystroke deals every column anew, and nothing maps
+    // from the source until a card changes.
+    void forgetReverseMap()
+    {
+        m_reverseValid = false;
+        m_lookupsWithoutMap = 0;
+    }
+    // Lookups answered by scanning the cards before the map is made.
+    static constexpr int scansBeforeMap = 8;
 
     const Stage m_stage;
     OpportunityListModel *m_source = nullptr;
     QList<int> m_sourceRows;
-    // Per source row, its row here or -1: mapping from the source stays O(1).
-    QList<int> m_rowOfSource;
+    // Per source row, its row here or -1 (while m_reverseValid): mapping from the source stays
+    // O(1).
+    mutable QList<int> m_rowOfSource;
+    mutable bool m_reverseValid = false;
+    mutable int m_lookupsWithoutMap = 0;
     // Counted when the rows are dealt; after a change of a few rows, recounted when asked.
     mutable std::optional<Figures> m_figures;
 };

@@ -92,9 +92,59 @@ void StagePartition::setFilter(const OpportunityFilter &filter)
 {
     if (filter == m_filter)
         return;
+    const bool narrower = narrows(filter);
     m_filter = filter;
-    if (!m_resetting) // otherwise dealt when the reset ends
+    if (m_resetting) // dealt when the reset ends
+        return;
+    if (narrower)
+        sift();
+    else
         repartition();
+}
+
+bool StagePartition::narrows(const OpportunityFilter &filter) const
+{
+    // A longer search keeps a subset: a name or account holding it holds the shorter one.
+    if (!m_source || m_resetting || !filter.search.contains(m_filter.search))
+        return false;
+    OpportunityFilter same = filter;
+    same.search = m_filter.search;
+    return same == m_filter;
+}
+
+void StagePartition::sift()
+{
+    // Only the cards shown are tested again, in row order; each column keeps those that pass.
+    const qsizetype count = m_keys.size();
+    std::vector<qint8> stageIfPassing(static_cast<size_t>(count), -1);
+    for (const StageColumnProxy *column : std::as_const(m_columns)) {
+        const auto stage = static_cast<qint8>(column->stage());
+        for (int sourceRow : column->sourceRows())
+            stageIfPassing[static_cast<size_t>(sourceRow)] = stage;
+    }
+    std::vector<TotalsAccumulator> sums(m_columns.size());
+    std::vector<int> stale(m_columns.size(), 0);
+    for (int row = 0; row < count; ++row) {
+        qint8 &stage = stageIfPassing[static_cast<size_t>(row)];
+        if (stage < 0 || !m_source->accepts(m_filter, row)) {
+            stage = -1;
+            continue;
+        }
+        sums[static_cast<size_t>(stage)].add(m_source->factsAt(row));
+        stale[static_cast<size_t>(stage)] += m_source->isStaleAt(row) ? 1 : 0;
+    }
+    for (StageColumnProxy *column : std::as_const(m_columns)) {
+        QList<int> rows;
+        rows.reserve(column->sourceRows().size());
+        for (int sourceRow : column->sourceRows()) {
+            if (stageIfPassing[static_cast<size_t>(sourceRow)] >= 0)
+                rows.append(sourceRow);
+        }
+        const auto stage = static_cast<size_t>(column->stage());
+        column->replaceRows(std::move(rows),
+                            {sums[stage].totals(m_source->currencies()), stale[stage]});
+    }
+    emit dealt();
 }
 
 qint64 StagePartition::keyOf(const QDate &closeDate)
@@ -233,6 +283,12 @@ StagePartition::Dealt StagePartition::partition() const
     }
     Dealt dealt;
     dealt.rows.resize(m_columns.size());
+    for (size_t stage = 0; stage < sums.size(); ++stage) {
+        dealt.figures.append(
+            {m_source ? sums[stage].totals(m_source->currencies()) : PipelineTotals(),
+             stale[stage]});
+        dealt.rows[stage].reserve(dealt.figures.last().totals.count); // no growing on the way
+    }
     for (Ordering ordering : {Open, Closed}) {
         for (int sourceRow : m_orders[ordering]) {
             const qint8 stage = stageIfPassing[sourceRow];
@@ -240,10 +296,6 @@ StagePartition::Dealt StagePartition::partition() const
                 dealt.rows[stage].append(sourceRow);
         }
     }
-    for (size_t stage = 0; stage < sums.size(); ++stage)
-        dealt.figures.append(
-            {m_source ? sums[stage].totals(m_source->currencies()) : PipelineTotals(),
-             stale[stage]});
     return dealt;
 }
 
@@ -282,16 +334,13 @@ void StagePartition::sourceRowsInserted(int first, int last)
 {
     const int count = last - first + 1;
     for (StageColumnProxy *column : std::as_const(m_columns))
-        column->shiftSourceRows(first, count, m_source->rowCount());
-    if (count > incrementalLimit) {
-        rebuildOrder();
-        repartition();
-        return;
-    }
-    for (QList<int> &order : m_orders) {
-        for (int &sourceRow : order) {
-            if (sourceRow >= first)
-                sourceRow += count;
+        column->shiftSourceRows(first, count);
+    if (first < m_keys.size()) { // the model appends; rows before others are taken all the same
+        for (QList<int> &order : m_orders) {
+            for (int &sourceRow : order) {
+                if (sourceRow >= first)
+                    sourceRow += count;
+            }
         }
     }
     // Every new row's keys before any is ordered: ordering compares with the rows after them.
@@ -299,9 +348,66 @@ void StagePartition::sourceRowsInserted(int first, int last)
     m_updated.insert(first, count, 0);
     for (int sourceRow = first; sourceRow <= last; ++sourceRow)
         storeKeys(sourceRow, keysOf(sourceRow));
+    if (count == 1) {
+        insertIntoOrders(first);
+        place(first);
+        return;
+    }
+    mergeRows(first, last);
+}
+
+void StagePartition::mergeRows(int first, int last)
+{
+    // A chunk of new rows (paging in, a sync): sorted, then merged into each order and column,
+    // O(n + k log k), each column saying it in one signal.
+    const int count = last - first + 1;
+    std::vector<qint8> stageIfPassing(count, -1);
+    std::vector<TotalsAccumulator> sums(m_columns.size());
+    std::vector<int> stale(m_columns.size(), 0);
     for (int sourceRow = first; sourceRow <= last; ++sourceRow) {
-        insertIntoOrders(sourceRow);
-        place(sourceRow);
+        if (!m_source->accepts(m_filter, sourceRow))
+            continue;
+        const OpportunityListModel::Facts &facts = m_source->factsAt(sourceRow);
+        const int stage = static_cast<int>(facts.stage);
+        stageIfPassing[sourceRow - first] = static_cast<qint8>(stage);
+        sums[stage].add(facts);
+        stale[stage] += m_source->isStaleAt(sourceRow) ? 1 : 0;
+    }
+    QList<int> added(count);
+    std::iota(added.begin(), added.end(), first);
+    for (Ordering ordering : {Open, Closed}) {
+        const auto less = [this, ordering](int a, int b) {
+            return before(a, b, ordering);
+        };
+        std::sort(added.begin(), added.end(), less);
+        QList<int> &order = m_orders[ordering];
+        QList<int> merged(order.size() + count);
+        std::merge(order.cbegin(), order.cend(), added.cbegin(), added.cend(), merged.begin(),
+                   less);
+        order = std::move(merged);
+        // Each column of this order: its new cards, in card order, merged among its cards.
+        std::vector<QList<int>> cards(m_columns.size());
+        for (int sourceRow : std::as_const(added)) {
+            const qint8 stage = stageIfPassing[sourceRow - first];
+            if (stage >= 0 && orderingOf(static_cast<Stage>(stage)) == ordering)
+                cards[stage].append(sourceRow);
+        }
+        for (size_t stage = 0; stage < cards.size(); ++stage) {
+            if (cards[stage].isEmpty())
+                continue;
+            StageColumnProxy *column = m_columns.at(static_cast<qsizetype>(stage));
+            const QList<int> &shown = column->sourceRows();
+            QList<int> rows(shown.size() + cards[stage].size());
+            std::merge(shown.cbegin(), shown.cend(), cards[stage].cbegin(), cards[stage].cend(),
+                       rows.begin(), less);
+            QList<int> at; // where the new cards went: those of the chunk
+            for (int row = 0; row < rows.size(); ++row) {
+                if (rows.at(row) >= first && rows.at(row) <= last)
+                    at.append(row);
+            }
+            column->insertSourceRows(std::move(rows), at,
+                                     {sums[stage].totals(m_source->currencies()), stale[stage]});
+        }
     }
 }
 
@@ -329,7 +435,7 @@ void StagePartition::sourceRowsRemoved(int first, int last)
     m_keys.remove(first, count);
     m_updated.remove(first, count);
     for (StageColumnProxy *column : std::as_const(m_columns))
-        column->shiftSourceRows(last + 1, -count, m_source->rowCount());
+        column->shiftSourceRows(last + 1, -count);
 }
 
 void StagePartition::sourceDataChanged(int first, int last)

@@ -75,6 +75,12 @@ private:
     };
     Dealt partition() const;
     void repartition();
+    // Whether `filter` keeps only rows the one the columns were dealt with keeps (the same
+    // filter with a longer search): the cards are then sifted, not dealt again from every row.
+    bool narrows(const OpportunityFilter &filter) const;
+    void sift();
+    // New rows [first, last], their keys stored: merged into the orders and the columns.
+    void mergeRows(int first, int last);
     void place(int sourceRow);
     void sourceRowsInserted(int first, int last);
     void sourceRowsAboutToBeRemoved(int first, int last);

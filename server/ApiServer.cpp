@@ -120,9 +120,21 @@ void ApiServer::addRoutes()
     m_http.route(opportunities, Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      serve(request, std::move(responder), Access::Read, [&](const Caller &) {
-                         return withFeatures(
+                         // Kashew-Cursor: the clock read BEFORE the listing, so a client that
+                         // follows the feed from it after a whole listing misses nothing (what
+                         // changed meanwhile comes again).
+                         std::optional<qint64> cursor;
+                         if (m_settings.extensions) {
+                             if (const auto current = m_store.changes().current())
+                                 cursor = *current;
+                         }
+                         ApiResponse response = withFeatures(
                              m_opportunities.list(request.query(), m_settings.extensions),
                              m_settings.extensions);
+                         if (cursor && response.status == 200)
+                             response.headers.append(
+                                 {QByteArrayLiteral("Kashew-Cursor"), QByteArray::number(*cursor)});
+                         return response;
                      });
                  });
     m_http.route(opportunities, Method::Post,

@@ -57,12 +57,35 @@ OpportunityListing::OpportunityListing(const QString &connectionName)
     : m_connectionName(connectionName)
 {}
 
+// Out of line: QSqlQuery is complete only here.
+OpportunityListing::~OpportunityListing() = default;
+
+void OpportunityListing::forgetStatements()
+{
+    m_statements.clear();
+}
+
 DatabaseLocation::Backend OpportunityListing::backend() const
 {
     const QSqlDriver *driver = QSqlDatabase::database(m_connectionName, false).driver();
     return driver && driver->dbmsType() == QSqlDriver::PostgreSQL
                ? DatabaseLocation::Backend::Postgres
                : DatabaseLocation::Backend::Sqlite;
+}
+
+QSqlQuery *OpportunityListing::prepared(const QString &sql, QString *error)
+{
+    if (const auto found = m_statements.find(sql); found != m_statements.end())
+        return found->second.get();
+    if (m_statements.size() >= 64) // not expected: filters come in few shapes
+        m_statements.clear();
+    auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connectionName));
+    query->setForwardOnly(true);
+    if (!query->prepare(sql)) {
+        *error = query->lastError().text();
+        return nullptr;
+    }
+    return m_statements.emplace(sql, std::move(query)).first->second.get();
 }
 
 Result<qint64> OpportunityListing::count(const QString &key, const SqlWhere &where)
@@ -78,13 +101,21 @@ Result<qint64> OpportunityListing::count(const QString &key, const SqlWhere &whe
     }
     if (const auto cached = m_countCache.constFind(key); cached != m_countCache.constEnd())
         return *cached;
-    QSqlQuery count(QSqlDatabase::database(m_connectionName));
-    count.setForwardOnly(true);
-    count.prepare(QStringLiteral("SELECT COUNT(*) FROM opportunities o WHERE ") + where.clause);
-    where.bind(count);
-    if (!count.exec() || !count.next())
-        return Failure{QStringLiteral("counting opportunities: ") + count.lastError().text()};
-    const qint64 total = count.value(0).toLongLong();
+    const QString sql =
+        QStringLiteral("SELECT COUNT(*) FROM opportunities o WHERE ") + where.clause;
+    QString error;
+    QSqlQuery *count = prepared(sql, &error);
+    if (!count)
+        return Failure{QStringLiteral("counting opportunities: ") + error};
+    where.bind(*count);
+    if (!count->exec() || !count->next()) {
+        error = count->lastError().text();
+        m_statements.erase(sql); // prepared afresh next time
+        return Failure{QStringLiteral("counting opportunities: ") + error};
+    }
+    const qint64 total = count->value(0).toLongLong();
+    // Ends the statement's read, so that the next one sees later writes.
+    count->finish();
     if (m_countCache.size() >= 256) // many distinct searches: start over, memory stays flat
         m_countCache.clear();
     m_countCache.insert(key, total);
@@ -119,24 +150,33 @@ Result<ListPage<StoredOpportunity>> OpportunityListing::list(const OpportunityFi
     const qint64 offset = qint64(page - 1) * pageSize;
     if (offset >= result.totalCount)
         return result;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.setForwardOnly(true);
     // Newest first: seq order is created_at order (ServerStore::nextTimestamp() keeps it so), and
     // ties cannot happen. The page's rows are picked from an index alone, then joined: deep pages
     // stay cheap.
-    query.prepare(QStringLiteral("SELECT ") + ServerRows::opportunitySelect +
-                  QStringLiteral(" FROM (SELECT o.seq FROM opportunities o WHERE ") + where.clause +
-                  QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset)"
-                                 " p JOIN opportunities o ON o.seq = p.seq"
-                                 " LEFT JOIN accounts a ON a.id = o.account_id"
-                                 " ORDER BY o.seq DESC"));
-    where.bind(query);
-    query.bindValue(QStringLiteral(":limit"), pageSize);
-    query.bindValue(QStringLiteral(":offset"), offset);
-    if (!query.exec())
-        return Failure{QStringLiteral("listing opportunities: ") + query.lastError().text()};
-    while (query.next())
-        result.items.append({ServerRows::opportunityFromRow(query),
-                             query.value(ServerRows::versionColumn).toLongLong()});
+    const QString sql = QStringLiteral("SELECT ") + ServerRows::opportunitySelect +
+                        QStringLiteral(" FROM (SELECT o.seq FROM opportunities o WHERE ") +
+                        where.clause +
+                        QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset)"
+                                       " p JOIN opportunities o ON o.seq = p.seq"
+                                       " LEFT JOIN accounts a ON a.id = o.account_id"
+                                       " ORDER BY o.seq DESC");
+    QString error;
+    QSqlQuery *query = prepared(sql, &error);
+    if (!query)
+        return Failure{QStringLiteral("listing opportunities: ") + error};
+    where.bind(*query);
+    query->bindValue(QStringLiteral(":limit"), pageSize);
+    query->bindValue(QStringLiteral(":offset"), offset);
+    if (!query->exec()) {
+        error = query->lastError().text();
+        m_statements.erase(sql); // prepared afresh next time
+        return Failure{QStringLiteral("listing opportunities: ") + error};
+    }
+    result.items.reserve(pageSize);
+    while (query->next())
+        result.items.append({ServerRows::opportunityFromRow(*query),
+                             query->value(ServerRows::versionColumn).toLongLong()});
+    // Ends the statement's read, so that the next one sees later writes.
+    query->finish();
     return result;
 }

@@ -4,6 +4,7 @@
 #include "EntityTag.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
+#include "OpportunityPageJson.h"
 #include "OpportunityValidation.h"
 #include "QueryParameters.h"
 #include "ServerStore.h"
@@ -104,18 +105,9 @@ ApiResponse OpportunityService::list(const QUrlQuery &query, bool withEtags)
     const auto result = m_store.listStoredOpportunities(filter, page, pageSize);
     if (!result)
         return databaseError(result.error());
-    QJsonArray items;
-    for (const StoredOpportunity &stored : result->items) {
-        QJsonObject item = OpportunityJson::toResponse(stored.opportunity);
-        // As GET /opportunities/{id} sends it in ETag: an edit's If-Match needs no GET first.
-        if (withEtags)
-            item.insert(QStringLiteral("etag"), QString::fromLatin1(entityTag(stored.version)));
-        items.append(item);
-    }
-    return ApiResponse::json(200, QJsonObject{{QStringLiteral("opportunities"), items},
-                                              {QStringLiteral("totalCount"), result->totalCount},
-                                              {QStringLiteral("page"), page},
-                                              {QStringLiteral("pageSize"), pageSize}});
+    // Each record's "etag" is what GET /opportunities/{id} sends in ETag: an edit's If-Match
+    // needs no GET first.
+    return {200, OpportunityPageJson::write(*result, page, pageSize, withEtags), {}};
 }
 
 ApiResponse OpportunityService::get(const QString &id)

@@ -1,5 +1,7 @@
 #include "ResponseCompression.h"
 
+#include "DeflateStream.h"
+
 #include <QList>
 #include <algorithm>
 #include <limits>
@@ -50,23 +52,21 @@ Result<QByteArray> ResponseCompression::gzip(const QByteArray &data)
 {
     if (data.size() > std::numeric_limits<uInt>::max())
         return Failure{QStringLiteral("gzip: the body is too large for one deflate call")};
-    z_stream stream{};
-    // windowBits 15 + 16: a gzip header and trailer around the deflate stream.
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
-        Z_OK)
-        return Failure{QStringLiteral("gzip: deflateInit2 failed")};
-    QByteArray output(
-        static_cast<qsizetype>(deflateBound(&stream, static_cast<uLong>(data.size()))),
-        Qt::Uninitialized);
+    // One deflate state per thread, reset for each body.
+    thread_local DeflateStream deflater(level);
+    z_stream *stream = deflater.reset();
+    if (!stream)
+        return Failure{QStringLiteral("gzip: no deflate state")};
+    QByteArray output(static_cast<qsizetype>(deflateBound(stream, static_cast<uLong>(data.size()))),
+                      Qt::Uninitialized);
     // zlib's API takes non-const input it never writes to.
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = static_cast<uInt>(data.size());
-    stream.next_out = reinterpret_cast<Bytef *>(output.data());
-    stream.avail_out = static_cast<uInt>(output.size());
+    stream->next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream->avail_in = static_cast<uInt>(data.size());
+    stream->next_out = reinterpret_cast<Bytef *>(output.data());
+    stream->avail_out = static_cast<uInt>(output.size());
     // deflateBound's room takes the whole stream in one call.
-    const int finished = deflate(&stream, Z_FINISH);
-    const auto written = static_cast<qsizetype>(stream.total_out);
-    deflateEnd(&stream);
+    const int finished = deflate(stream, Z_FINISH);
+    const auto written = static_cast<qsizetype>(stream->total_out);
     if (finished != Z_STREAM_END)
         return Failure{QStringLiteral("gzip: deflate failed (%1)").arg(finished)};
     output.truncate(written);

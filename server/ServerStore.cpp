@@ -36,6 +36,8 @@ ServerStore::ServerStore(const QString &connectionName)
 
 ServerStore::~ServerStore()
 {
+    // The listing's statements go first: they belong to the connection.
+    m_listing.forgetStatements();
     // Closes and forgets the connection, whichever its driver.
     SqliteConnection::close(m_connectionName);
 }

@@ -1,10 +1,10 @@
 #include "ApiClient.h"
 
 #include "AccountJson.h"
-#include "ApiErrorBody.h"
 #include "ListEnvelope.h"
 #include "OneShotUpload.h"
-#include "OpportunityJson.h"
+#include "OpportunityReplies.h"
+#include "ReplyError.h"
 #include "RequestGate.h"
 #include "Version.h"
 
@@ -14,36 +14,10 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
 #include <memory>
-
-namespace {
-
-// Seconds to wait from Retry-After (seconds or an HTTP date), else from the detail text.
-int retryAfterSeconds(QNetworkReply *reply, const QString &detail)
-{
-    const QByteArray header = reply->rawHeader("Retry-After").trimmed();
-    bool ok = false;
-    const int seconds = header.toInt(&ok);
-    if (ok && seconds >= 0)
-        return seconds;
-    if (!header.isEmpty()) {
-        const QDateTime when = QDateTime::fromString(QString::fromLatin1(header), Qt::RFC2822Date);
-        if (when.isValid())
-            return static_cast<int>(
-                std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
-    }
-    static const QRegularExpression inSeconds(QStringLiteral("(\\d+)\\s*seconds?"));
-    const QRegularExpressionMatch match = inSeconds.match(detail);
-    if (match.hasMatch())
-        return match.captured(1).toInt();
-    return 60; // no hint at all: a minute is what the hosted API's smallest window allows
-}
-
-} // namespace
 
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
@@ -99,75 +73,6 @@ int ApiClient::backoffMs(int attempt) const
     const qint64 ceiling = std::min<qint64>(
         m_settings.backoffMaxMs, qint64(m_settings.backoffBaseMs) << std::min(attempt, 20));
     return static_cast<int>(ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1));
-}
-
-ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body, bool timedOut)
-{
-    ApiError error;
-    error.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const ApiErrorBody detail = ApiErrorBody::read(body);
-    if (error.httpStatus == 0) {
-        error.kind = timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
-        error.message = timedOut ? tr("The server did not answer in time.") : reply->errorString();
-        return error;
-    }
-    if (error.httpStatus >= 200 && error.httpStatus < 300 &&
-        reply->error() == QNetworkReply::NoError)
-        return error;
-    error.message = detail.message;
-    switch (error.httpStatus) {
-    case 401:
-        error.kind = ApiError::Kind::Unauthorized;
-        if (error.message.isEmpty())
-            error.message = tr("Invalid API key");
-        break;
-    case 403:
-        error.kind = ApiError::Kind::Forbidden;
-        if (error.message.isEmpty())
-            error.message = tr("This API key may not change data.");
-        break;
-    case 404:
-        error.kind = ApiError::Kind::NotFound;
-        break;
-    case 412:
-        error.kind = ApiError::Kind::PreconditionFailed;
-        break;
-    case 422:
-        error.kind = ApiError::Kind::Validation;
-        error.fieldErrors = detail.fieldErrors;
-        break;
-    case 429:
-        error.kind = ApiError::Kind::RateLimited;
-        error.retryAfterSeconds = retryAfterSeconds(reply, detail.message);
-        break;
-    case 301:
-    case 302:
-    case 303:
-    case 307:
-    case 308: {
-        error.kind = ApiError::Kind::Other;
-        const QUrl target = reply->url().resolved(
-            QUrl::fromEncoded(reply->rawHeader("Location"), QUrl::StrictMode));
-        error.message = tr("The server sent kashew to another address (%1). The API key is "
-                           "sent only to the server in Settings: if the server moved, enter "
-                           "its new address there.")
-                            .arg(target.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo));
-        return error;
-    }
-    default:
-        if (error.httpStatus >= 200 && error.httpStatus < 300) {
-            // A good status, then the connection broke: the work may be done, its answer is lost.
-            error.kind = ApiError::Kind::Network;
-            error.message = tr("The connection closed in the middle of the server's answer (%1).")
-                                .arg(reply->errorString());
-            return error;
-        }
-        error.kind = error.httpStatus >= 500 ? ApiError::Kind::Server : ApiError::Kind::Other;
-        break;
-    }
-    if (error.message.isEmpty())
-        error.message = tr("The server answered %1.").arg(error.httpStatus);
-    return error;
 }
 
 qint64 ApiClient::rateLimitWaitMs() const
@@ -277,7 +182,7 @@ void ApiClient::send(const QByteArray &method, const QString &path,
             return;
         const QByteArray responseBody = m_responseBody.read(reply);
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
-        ApiError error = errorFor(reply, responseBody, timedOut);
+        ApiError error = ReplyError::of(reply, responseBody, timedOut);
         if (error.kind == ApiError::Kind::RateLimited) {
             const QDeadlineTimer end(qint64(error.retryAfterSeconds) * 1000, Qt::PreciseTimer);
             if (end > m_rateLimitEnd)
@@ -316,6 +221,10 @@ void ApiClient::send(const QByteArray &method, const QString &path,
         response.status = error.httpStatus;
         response.etag = reply->rawHeader("ETag");
         response.features = reply->rawHeader("Kashew-Features");
+        bool cursorRead = false;
+        const qint64 cursor = reply->rawHeader("Kashew-Cursor").trimmed().toLongLong(&cursorRead);
+        if (cursorRead && cursor >= 0)
+            response.feedCursor = cursor;
         if (error.ok() && !responseBody.isEmpty()) {
             QJsonParseError parseError;
             response.json = QJsonDocument::fromJson(responseBody, &parseError);
@@ -333,34 +242,6 @@ void ApiClient::send(const QByteArray &method, const QString &path,
     });
 }
 
-std::optional<ApiClient::Detail> ApiClient::readDetail(const QJsonDocument &json,
-                                                       const QByteArray &etag, ApiError *error)
-{
-    QJsonObject object = json.object();
-    // Some servers wrap a single record too.
-    for (const QString &key : {QStringLiteral("opportunity"), QStringLiteral("data")}) {
-        if (object.value(key).isObject())
-            object = object.value(key).toObject();
-    }
-    const auto reading = OpportunityJson::read(object, OpportunityJson::ReadMode::Response);
-    if (!reading.ok()) {
-        error->kind = ApiError::Kind::BadResponse;
-        error->fieldErrors = reading.errors;
-        error->message = tr("The server sent an opportunity kashew cannot read: %1")
-                             .arg(OpportunityJson::describeErrors(OpportunityJson::idOf(object),
-                                                                  reading.errors));
-        return std::nullopt;
-    }
-    Detail detail;
-    detail.opportunity = reading.opportunity;
-    detail.present = reading.present;
-    detail.etag = etag;
-    FieldErrors updateErrors;
-    detail.updates =
-        OpportunityJson::readUpdates(object.value(QStringLiteral("updates")), &updateErrors);
-    return detail;
-}
-
 void ApiClient::listOpportunities(const OpportunityFilter &filter, PageRequest pageRequest,
                                   Callback<OpportunityPage> done)
 {
@@ -371,45 +252,15 @@ void ApiClient::listOpportunities(const OpportunityFilter &filter, PageRequest p
     send("GET", QStringLiteral("/opportunities"), query, {}, {},
          [this, done, archived = filter.archived, pageRequest](ApiError error,
                                                                const Response &response) {
-             OpportunityPage page;
-             page.requestedPageSize = pageRequest.pageSize;
-             if (!error.ok())
+             if (!error.ok()) {
+                 OpportunityPage page;
+                 page.requestedPageSize = pageRequest.pageSize;
                  return done(error, page);
+             }
              m_serverFeatures = ServerFeatures::fromHeader(response.features);
-             const ListEnvelope envelope =
-                 ListEnvelope::read(response.json, QStringLiteral("opportunities"));
-             if (!envelope.ok()) {
-                 error.kind = ApiError::Kind::BadResponse;
-                 error.message = envelope.error;
-                 return done(error, page);
-             }
-             page.totalCount = envelope.totalCount;
-             for (qsizetype i = 0; i < envelope.items.size(); ++i) {
-                 const QJsonObject object = envelope.items.at(i).toObject();
-                 const auto reading = OpportunityJson::readListed(object, archived);
-                 page.order.append(OpportunityJson::idOf(object));
-                 if (const QJsonValue etag = object.value(QStringLiteral("etag"));
-                     etag.isString() && m_serverFeatures.has(ServerFeatures::etags()))
-                     page.etags.insert(page.order.constLast(), etag.toString().toUtf8());
-                 if (reading.ok()) {
-                     page.items.append(reading.opportunity);
-                     if (!reading.present.testFlag(OpportunityField::IsArchived))
-                         page.archivedByFilter.insert(reading.opportunity.id);
-                     continue;
-                 }
-                 // One record that cannot be read costs only itself: it is left out and named.
-                 const QString id = OpportunityJson::idOf(object);
-                 QString description = OpportunityJson::describeErrors(id, reading.errors);
-                 if (id.isEmpty())
-                     description += QLatin1Char(' ') +
-                                    tr("(item %1 of page %2)").arg(i + 1).arg(pageRequest.page);
-                 page.unreadable.append({id, reading.errors, description});
-             }
-             if (!page.unreadable.isEmpty()) {
-                 error.kind = ApiError::Kind::BadResponse;
-                 error.fieldErrors = page.unreadable.first().errors;
-                 error.message = unreadableMessage(page.unreadable);
-             }
+             OpportunityPage page = OpportunityReplies::readPage(response.json, m_serverFeatures,
+                                                                 archived, pageRequest, &error);
+             page.feedCursor = response.feedCursor;
              done(error, page);
          });
 }
@@ -420,7 +271,8 @@ void ApiClient::getOpportunity(const QString &id, Callback<Detail> done)
          [done](ApiError error, const Response &response) {
              if (!error.ok())
                  return done(error, Detail{});
-             const auto detail = readDetail(response.json, response.etag, &error);
+             const auto detail =
+                 OpportunityReplies::readDetail(response.json, response.etag, &error);
              done(error, detail.value_or(Detail{}));
          });
 }
@@ -434,7 +286,8 @@ void ApiClient::createOpportunity(const QJsonObject &body, const QString &idempo
          [done](ApiError error, const Response &response) {
              if (!error.ok())
                  return done(error, Detail{});
-             const auto detail = readDetail(response.json, response.etag, &error);
+             const auto detail =
+                 OpportunityReplies::readDetail(response.json, response.etag, &error);
              done(error, detail.value_or(Detail{}));
          });
 }
@@ -450,7 +303,8 @@ void ApiClient::updateOpportunity(const QString &id, const QJsonObject &body,
          [done](ApiError error, const Response &response) {
              if (!error.ok())
                  return done(error, Detail{});
-             const auto detail = readDetail(response.json, response.etag, &error);
+             const auto detail =
+                 OpportunityReplies::readDetail(response.json, response.etag, &error);
              done(error, detail.value_or(Detail{}));
          });
 }

@@ -77,6 +77,9 @@ public:
         QStringList order;
         // Each record's `etag`, where the server names `etags`: a PUT needs no GET first.
         QHash<QString, QByteArray> etags;
+        // kashew-server's Kashew-Cursor: its change feed's cursor read before the page was (none:
+        // not said). A listing whose every page said one may follow the feed from the earliest.
+        std::optional<qint64> feedCursor;
 
         // Records on the page, readable or not (what tells a short page).
         qsizetype received() const { return items.size() + unreadable.size(); }
@@ -159,6 +162,8 @@ private:
         QByteArray etag;
         // Kashew-Features, as sent.
         QByteArray features;
+        // Kashew-Cursor, where it is a cursor.
+        std::optional<qint64> feedCursor;
     };
     using RawCallback = std::function<void(const ApiError &, const Response &)>;
 
@@ -167,9 +172,6 @@ private:
               const QList<QPair<QByteArray, QByteArray>> &headers, RawCallback done,
               int attempt = 0, bool earlierMayHaveLanded = false);
     int backoffMs(int attempt) const;
-    static ApiError errorFor(QNetworkReply *reply, const QByteArray &body, bool timedOut);
-    static std::optional<Detail> readDetail(const QJsonDocument &json, const QByteArray &etag,
-                                            ApiError *error);
 
     QNetworkAccessManager m_network;
     ResponseBody m_responseBody;

@@ -244,14 +244,9 @@ bool CacheDatabase::openAt(const QString &path, OpenProblem *problem)
         problem->text = describe(code, text);
         return false;
     };
-    // A first sync writes every page of a large pipeline at random (UUID) positions: with a
-    // cache that holds them, SQLite does not spill and re-read pages on every insert.
     QString error;
     int code = 0;
-    if (!SqliteConnection::open(m_connectionName, path,
-                                {QStringLiteral("PRAGMA cache_size=-32768"),
-                                 QStringLiteral("PRAGMA temp.cache_size=-32768")},
-                                &error, &code))
+    if (!SqliteConnection::open(m_connectionName, path, {}, &error, &code))
         return failed(code, error);
     QSqlQuery check = query();
     if (!check.exec(QStringLiteral("PRAGMA quick_check")))
@@ -262,6 +257,16 @@ bool CacheDatabase::openAt(const QString &path, OpenProblem *problem)
                             ? check.value(0).toString()
                             : QCoreApplication::translate("LocalStore", "integrity check failed");
         return false;
+    }
+    check.finish();
+    // A first sync writes every page of a large pipeline at random (UUID) positions: with a
+    // cache that holds them, SQLite does not spill and re-read pages on every insert. Set after
+    // the check, which reads every page once and runs twice as long filling a large cache.
+    for (const QString &pragma : {QStringLiteral("PRAGMA cache_size=-32768"),
+                                  QStringLiteral("PRAGMA temp.cache_size=-32768")}) {
+        if (!check.exec(pragma))
+            return failed(SqliteConnection::resultCode(check.lastError()),
+                          check.lastError().text());
     }
     check.finish();
     bool tooNew = false;

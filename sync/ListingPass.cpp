@@ -84,6 +84,9 @@ std::optional<ListingPass> ListingPass::fromJson(const QByteArray &json, int pag
     pass.m_recordsSeen = object.value(QStringLiteral("seen")).toInteger(0);
     pass.m_doubtful = object.value(QStringLiteral("doubtful")).toBool();
     pass.m_resumed = object.value(QStringLiteral("resumed")).toBool();
+    pass.m_feedCursor = object.value(QStringLiteral("feedCursor")).toInteger(-1);
+    // Saved without the key: its earlier pages' cursors are unknown.
+    pass.m_feedCursorLost = object.value(QStringLiteral("feedCursorLost")).toBool(true);
     return pass;
 }
 
@@ -103,7 +106,9 @@ QByteArray ListingPass::toJson() const
                            {QStringLiteral("archivedTotal"), m_archivedTotal},
                            {QStringLiteral("seen"), m_recordsSeen},
                            {QStringLiteral("doubtful"), m_doubtful},
-                           {QStringLiteral("resumed"), m_resumed}})
+                           {QStringLiteral("resumed"), m_resumed},
+                           {QStringLiteral("feedCursor"), m_feedCursor},
+                           {QStringLiteral("feedCursorLost"), m_feedCursorLost}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -112,6 +117,21 @@ qint64 ListingPass::recordsTotal() const
     if (m_liveTotal < 0 && m_archivedTotal < 0)
         return -1;
     return std::max<qint64>(0, m_liveTotal) + std::max<qint64>(0, m_archivedTotal);
+}
+
+void ListingPass::tookFeedCursor(std::optional<qint64> cursor)
+{
+    if (!cursor || *cursor < 0)
+        m_feedCursorLost = true;
+    else if (m_feedCursor < 0 || *cursor < m_feedCursor)
+        m_feedCursor = *cursor;
+}
+
+std::optional<qint64> ListingPass::feedCursor() const
+{
+    if (m_feedCursorLost || m_feedCursor < 0)
+        return std::nullopt;
+    return m_feedCursor;
 }
 
 void ListingPass::resume()
@@ -133,6 +153,16 @@ ListingPass::Request ListingPass::next() const
     if (m_verify && m_honoursSize && m_offset > 0)
         return overlapping(archived);
     return {archived, static_cast<int>(m_offset / m_pageSize) + 1, m_pageSize};
+}
+
+std::optional<ListingPass::Request> ListingPass::likelyAfter(const Request &asked) const
+{
+    if (m_stage == Stage::Head || m_stage == Stage::Done || m_verify || !m_honoursSize ||
+        m_lastTotal < 0 || asked.pageSize != m_pageSize || !(asked == next()))
+        return std::nullopt;
+    if (qint64(asked.page) * asked.pageSize >= m_lastTotal)
+        return std::nullopt;
+    return Request{asked.archived, asked.page + 1, asked.pageSize};
 }
 
 ListingPass::Request ListingPass::overlapping(bool archived) const

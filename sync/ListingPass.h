@@ -37,6 +37,11 @@ public:
         bool archived = false;
         int page = 1;
         int pageSize = 0;
+
+        bool operator==(const Request &other) const
+        {
+            return archived == other.archived && page == other.page && pageSize == other.pageSize;
+        }
     };
     // A listed record as the pass needs it: its id (empty when unreadable) and creation time.
     struct Listed
@@ -55,12 +60,23 @@ public:
     // The pass goes on in a new sync: time has passed, the next page verifies where it stands.
     void resume();
     Request next() const;
+    // The request likely to follow `asked` (what next() says now) when its answer is a full page
+    // and nothing moved: the next page of the listing while its last total says there is more;
+    // none where the answer decides (the first page, a position to verify, a listing's end). What
+    // may be asked ahead while `asked` is under way; next() says what is needed.
+    std::optional<Request> likelyAfter(const Request &asked) const;
     // The answer to `asked` (what next() said): every record of the page in order, and the
     // listing's total if the server said it.
     void took(const Request &asked, const QList<Listed> &page, std::optional<qint64> total);
     // A record the pass may have missed (an unreadable one without an id, say): it will not take
     // absent records for deleted.
     void setDoubtful() { m_doubtful = true; }
+    // The change feed's cursor a page came with (kashew-server's Kashew-Cursor; none: the page
+    // said none). Call for every page taken.
+    void tookFeedCursor(std::optional<qint64> cursor);
+    // Where the change feed may be followed from once the pass is complete: the earliest cursor,
+    // read before the pass's first page; none unless every page of the pass said one.
+    std::optional<qint64> feedCursor() const;
 
     Stage stage() const { return m_stage; }
     bool isDone() const { return m_stage == Stage::Done; }
@@ -115,6 +131,10 @@ private:
     qint64 m_recordsSeen = 0;
     bool m_doubtful = false;
     bool m_resumed = false;
+    // The earliest feed cursor of the pass's pages (-1: none yet), and whether a page came
+    // without one (or a pass saved before cursors were kept).
+    qint64 m_feedCursor = -1;
+    bool m_feedCursorLost = false;
     // Pages asked for in a row to find the position (not saved: a new sync tries afresh).
     int m_verifyTries = 0;
 };

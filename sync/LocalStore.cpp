@@ -4,6 +4,7 @@
 #include "CacheSchema.h"
 #include "HistoryTable.h"
 #include "LocalEdits.h"
+#include "ModelRowReader.h"
 #include "Outbox.h"
 #include "PeopleTable.h"
 #include "PullStaging.h"
@@ -105,6 +106,21 @@ Result<QList<CachedOpportunity>> LocalStore::findOpportunities(const QStringList
 Result<QList<CachedOpportunity>> LocalStore::opportunities()
 {
     return reported(m_parts->records.all());
+}
+
+Result<QList<OpportunityRow>> LocalStore::newestRows(int limit, StringPool &pool)
+{
+    return reported(ModelRowReader(m_parts->db, pool).newest(limit));
+}
+
+Result<ModelRowReader::Page> LocalStore::rowsAfter(qint64 rowid, int limit, StringPool &pool)
+{
+    return reported(ModelRowReader(m_parts->db, pool).after(rowid, limit));
+}
+
+Result<QList<OpportunityRow>> LocalStore::rowsWithIds(const QStringList &ids, StringPool &pool)
+{
+    return reported(ModelRowReader(m_parts->db, pool).withIds(ids));
 }
 
 qint64 LocalStore::opportunityCount()

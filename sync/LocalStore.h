@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CacheDatabase.h"
+#include "ModelRowReader.h"
 #include "RecordStore.h"
 #include "SyncJournal.h"
 
@@ -43,6 +44,11 @@ public:
     // id without one is not there.
     Result<QList<CachedOpportunity>> findOpportunities(const QStringList &ids);
     Result<QList<CachedOpportunity>> opportunities() override;
+    // The lean read for the item models (ModelRowReader): the newest rows, then pages in rowid
+    // order; repeated texts shared through `pool`.
+    Result<QList<OpportunityRow>> newestRows(int limit, StringPool &pool);
+    Result<ModelRowReader::Page> rowsAfter(qint64 rowid, int limit, StringPool &pool);
+    Result<QList<OpportunityRow>> rowsWithIds(const QStringList &ids, StringPool &pool);
     qint64 opportunityCount() override;
     Result<QList<Account>> accounts() override;
     std::optional<QList<OpportunityUpdate>> updates(const QString &opportunityId) override;

@@ -1,8 +1,10 @@
 #include "PullListingTask.h"
 
+#include "RequestGate.h"
 #include "SyncJournal.h"
 
 #include <QHash>
+#include <utility>
 
 PullListingTask::PullListingTask(SyncJournal &journal, ApiClient &client, QObject *parent)
     : SyncTask(journal, client, parent)
@@ -33,25 +35,65 @@ void PullListingTask::start()
 
 void PullListingTask::pullPage()
 {
-    const ListingPass::Request asked = m_pass.next();
+    const ListingPass::Request request = m_pass.next();
+    // A page asked ahead is this one, or a guess that missed (its answer is dropped).
+    std::shared_ptr<Asked> asked = std::exchange(m_ahead, nullptr);
+    if (!asked || !(asked->request == request))
+        asked = ask(request);
+    m_current = asked;
+    if (const std::optional<ListingPass::Request> after = m_pass.likelyAfter(request);
+        after && mayAskAhead())
+        m_ahead = ask(*after);
+    if (asked->answered)
+        pageAnswered(asked);
+}
+
+std::shared_ptr<PullListingTask::Asked> PullListingTask::ask(const ListingPass::Request &request)
+{
+    auto asked = std::make_shared<Asked>();
+    asked->request = request;
     OpportunityFilter filter;
-    filter.archived = asked.archived;
+    filter.archived = request.archived;
     m_client.listOpportunities(
-        filter, {asked.page, asked.pageSize},
+        filter, {request.page, request.pageSize},
         whenAnswered<ApiClient::OpportunityPage>(
-            [this, asked](ApiError error, const ApiClient::OpportunityPage &result) {
-                if (!error.ok() && result.unreadable.isEmpty()) {
-                    // What it kept stays, and so does where the pass stands: the next sync goes
-                    // on from there. Records found unreadable so far are still worth telling.
-                    if (!flush())
-                        return;
-                    if (!m_unreadable.isEmpty())
-                        error.message +=
-                            QLatin1Char(' ') + ApiClient::unreadableMessage(m_unreadable);
-                    return finish(SyncTaskOutcome::failed(error));
-                }
-                keepPage(asked, result);
+            [this, weak = std::weak_ptr<Asked>(asked)](const ApiError &error,
+                                                       const ApiClient::OpportunityPage &result) {
+                const std::shared_ptr<Asked> answered = weak.lock();
+                if (!answered)
+                    return; // a guess that missed
+                answered->answered = true;
+                answered->error = error;
+                answered->result = result;
+                if (answered == m_current)
+                    pageAnswered(answered);
             }));
+    return asked;
+}
+
+bool PullListingTask::mayAskAhead() const
+{
+    RequestGate *gate = m_client.requestGate();
+    if (!gate)
+        return true;
+    const Result<RequestGate::Usage> usage = gate->usage();
+    return usage && usage->requestsLeft() < 0;
+}
+
+void PullListingTask::pageAnswered(const std::shared_ptr<Asked> &asked)
+{
+    m_current.reset();
+    ApiError error = asked->error;
+    if (!error.ok() && asked->result.unreadable.isEmpty()) {
+        // What it kept stays, and so does where the pass stands: the next sync goes on from
+        // there. Records found unreadable so far are still worth telling.
+        if (!flush())
+            return;
+        if (!m_unreadable.isEmpty())
+            error.message += QLatin1Char(' ') + ApiClient::unreadableMessage(m_unreadable);
+        return finish(SyncTaskOutcome::failed(error));
+    }
+    keepPage(asked->request, asked->result);
 }
 
 void PullListingTask::keepPage(const ListingPass::Request &asked,
@@ -111,6 +153,7 @@ void PullListingTask::keepPage(const ListingPass::Request &asked,
         listingTotal = *result.totalCount;
         m_listedTotals.insert(asked.archived, listingTotal);
     }
+    m_pass.tookFeedCursor(result.feedCursor);
     m_pass.took(asked, listed, result.totalCount);
     // Kept in batches: each commit rewrites much of the cache's index (the ids are random), and
     // a commit per page of 500 made a pull of 100,000 records three times slower than one at the
@@ -181,5 +224,7 @@ void PullListingTask::endPass()
     // Everything readable is in the cache; the records it could not read stay as they were, and
     // the app and kashew say which fields stood in the way.
     m_unreadableError = describeUnreadable(m_unreadable);
+    if (complete)
+        m_feedCursor = m_pass.feedCursor();
     finish(SyncTaskOutcome::done());
 }

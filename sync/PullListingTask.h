@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
+#include <memory>
+#include <optional>
 
 // Pulls the server's whole listing into the cache as a pass (PullProgress, source Listing): every
 // page of the live records, then of the archived ones, each kept as it arrives, where the pass
@@ -29,6 +31,10 @@ public:
     // The records this pull could not read, with the fields at fault (none: it read them all).
     // Meaningful once it finished Done.
     const ApiError &unreadableError() const { return m_unreadableError; }
+    // Where kashew-server's change feed goes on from after this pull (the cursor read before the
+    // pass's first page): only after a complete pass whose every page said one (none otherwise).
+    // Meaningful once it finished Done.
+    std::optional<qint64> feedCursor() const { return m_feedCursor; }
 
 signals:
     // A page is stored with `records` records taken from it. `listingTotal` is the server's count
@@ -36,7 +42,21 @@ signals:
     void pageStored(int records, qint64 listingTotal);
 
 private:
+    // A page asked for, and its answer once it came.
+    struct Asked
+    {
+        ListingPass::Request request;
+        bool answered = false;
+        ApiError error;
+        ApiClient::OpportunityPage result;
+    };
+
     void pullPage();
+    std::shared_ptr<Asked> ask(const ListingPass::Request &request);
+    // Whether a page may be asked for before it is known to be needed: not under a request
+    // budget, where a guess that misses would cost a request of the hour.
+    bool mayAskAhead() const;
+    void pageAnswered(const std::shared_ptr<Asked> &asked);
     void keepPage(const ListingPass::Request &asked, const ApiClient::OpportunityPage &result);
     // Keeps the pages held so far, then saves where the pass stands; false when the cache refused
     // (the task finished).
@@ -46,6 +66,10 @@ private:
     void endPass();
 
     int m_pageSize = ApiLimits::maxPageSize;
+    // The page the pass waits for, and the one asked ahead while it is kept (the server lists
+    // the next page while this process reads and stores the last one).
+    std::shared_ptr<Asked> m_current;
+    std::shared_ptr<Asked> m_ahead;
     ListingPass m_pass{ApiLimits::maxPageSize};
     QDateTime m_startedAt;
     // Pages taken but not yet kept (flush()), and since when.
@@ -61,4 +85,5 @@ private:
     // Records of this pull kashew could not read: left as they were, reported when it ends.
     QList<ApiClient::UnreadableRecord> m_unreadable;
     ApiError m_unreadableError;
+    std::optional<qint64> m_feedCursor;
 };

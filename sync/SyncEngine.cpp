@@ -327,6 +327,13 @@ void SyncEngine::pull()
                                                                         m_client.serverFeatures());
             !kept)
             return finish(storeError(kept));
+        // A whole listing of a server with the feed: the next sync follows the feed from the
+        // cursor read before the listing, rather than downloading everything again.
+        if (const std::optional<qint64> cursor = task->feedCursor();
+            cursor && m_client.serverFeatures().has(ServerFeatures::changes())) {
+            if (const Status kept = ChangeFeedSettings(m_store).setCursor(*cursor); !kept)
+                return finish(storeError(kept));
+        }
         pullAccounts();
     });
 }

@@ -2,6 +2,7 @@
 // names its series and bucket (none for "Others"); the bar above gives the options and says
 // once per change; the CSV is exact; the PNG loads; server text shows literally; the notes say
 // what was left out; an empty forecast shows a plain text, no axes.
+#include "BarValues.h"
 #include "EnglishPlurals.h"
 #include "ForecastOptionsBar.h"
 #include "ForecastRevenueChart.h"
@@ -34,14 +35,6 @@
 using namespace ForecastSamples;
 
 namespace {
-
-QList<double> valuesOf(const QBarSet *set)
-{
-    QList<double> values;
-    for (int i = 0; i < set->count(); ++i)
-        values.append(set->at(i));
-    return values;
-}
 
 // The texts a chart draws inside `parent` (its legend, say), as the user reads them.
 QStringList textsIn(QChartView *view, const QGraphicsItem *parent)

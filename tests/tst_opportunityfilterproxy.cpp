@@ -6,6 +6,7 @@
 #include "SampleRows.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -147,7 +148,87 @@ private slots:
         QCOMPARE(m_proxy->index(0, 0).data().toString(), QStringLiteral("Acme — Pilot"));
     }
 
+    // A keystroke is one layout change: the current row and the selection stay on their records
+    // while those still pass, and go with them when they do not.
+    void selectionAndCurrentSurviveAKeystroke()
+    {
+        m_proxy->sort(OpportunityListModel::Name, Qt::AscendingOrder);
+        QItemSelectionModel selection(m_proxy.get());
+        const auto shown = [&](int n) {
+            return m_proxy->mapFromSource(m_model->index(m_model->rowOf(SampleRows::id(n)), 0));
+        };
+        const auto rows = QItemSelectionModel::Select | QItemSelectionModel::Rows;
+        selection.setCurrentIndex(shown(2), QItemSelectionModel::NoUpdate);
+        for (int n : {1, 2, 3})
+            selection.select(shown(n), rows);
+        QSignalSpy relaid(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserted(m_proxy.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(m_proxy.get(), &QAbstractItemModel::rowsRemoved);
+        OpportunityFilter muller;
+        muller.setSearch(QStringLiteral("müller"));
+        m_proxy->setFilter(muller);
+        QCOMPARE(m_proxy->rowCount(), 2);
+        QCOMPARE(relaid.size(), 1);
+        QVERIFY(inserted.isEmpty() && removed.isEmpty());
+        QCOMPARE(selection.currentIndex().data(ItemRoles::Id).toString(), SampleRows::id(2));
+        QCOMPARE(selection.currentIndex().row(), 1); // "Müller — Enterprise…" sorts first
+        QCOMPARE(selectedIds(selection), (QStringList{SampleRows::id(1), SampleRows::id(2)}));
+        // A search that drops them: the current row and the selection go.
+        OpportunityFilter acme;
+        acme.setSearch(QStringLiteral("acme"));
+        m_proxy->setFilter(acme);
+        QCOMPARE(m_proxy->rowCount(), 2);
+        QVERIFY(!selection.currentIndex().isValid());
+        QVERIFY(selectedIds(selection).isEmpty());
+    }
+
+    // Hidden, the list follows the records under its old filter; shown again, it catches up with
+    // the new one in one layout change, in its sort.
+    void pausedCatchesUpOnceAfterChanges()
+    {
+        m_proxy->sort(OpportunityListModel::Value, Qt::DescendingOrder);
+        m_proxy->setPaused(true);
+        OpportunityFilter pilot;
+        pilot.setSearch(QStringLiteral("pilot"));
+        m_proxy->setFilter(pilot);
+        OpportunityRow added = SampleRows::make().at(0);
+        added.opportunity.id = SampleRows::id(8);
+        added.opportunity.name = QStringLiteral("Initech — Pilot");
+        added.opportunity.value = 70000;
+        m_model->upsertRows({added});
+        OpportunityRow renamed = SampleRows::make().at(1);
+        renamed.opportunity.name = QStringLiteral("MÜLLER — Pilot");
+        m_model->upsertRows({renamed});
+        m_model->removeIds({SampleRows::id(5)});
+        QCOMPARE(m_proxy->summary().count, 3); // the totals follow the filter at once
+        QCOMPARE(m_proxy->rowCount(), 6);      // the live deals: 8 came, 5 went
+        QSignalSpy relaid(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+        m_proxy->setPaused(false);
+        QCOMPARE(relaid.size(), 1);
+        // No rates: EUR amounts, largest first, before USD ones (currencies A to Z).
+        QStringList names;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            names.append(m_proxy->index(row, OpportunityListModel::Name).data().toString());
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("Initech — Pilot"), QStringLiteral("MÜLLER — Pilot"),
+                              QStringLiteral("Acme — Pilot")}));
+        QCOMPARE(m_proxy->summary().count, 3);
+        // Hidden and shown again with nothing new: nothing to catch up.
+        m_proxy->setPaused(true);
+        m_proxy->setPaused(false);
+        QCOMPARE(relaid.size(), 1);
+    }
+
 private:
+    static QStringList selectedIds(const QItemSelectionModel &selection)
+    {
+        QStringList ids;
+        for (const QModelIndex &index : selection.selectedRows())
+            ids.append(index.data(ItemRoles::Id).toString());
+        ids.sort();
+        return ids;
+    }
+
     std::unique_ptr<OpportunityListModel> m_model;
     std::unique_ptr<OpportunityFilterProxy> m_proxy;
     std::unique_ptr<QAbstractItemModelTester> m_tester;

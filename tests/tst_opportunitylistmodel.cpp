@@ -147,9 +147,14 @@ private slots:
                  QStringLiteral("<b>x</b><img src=a>"));
     }
 
-    void largeBatchesReset()
+    // A large batch (a page of the start-up load, a first sync) is one append at the end, not a
+    // reset: the proxies merge it, and what the user selected stays selected.
+    void largeBatchesAppendAsOneInsertion()
     {
+        const QPersistentModelIndex kept = m_model->index(3, 0);
+        const QString keptId = kept.data(ItemRoles::Id).toString();
         QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
         QList<OpportunityRow> many;
         for (int i = 0; i < 2500; ++i) {
             OpportunityRow row = SampleRows::make().first();
@@ -157,8 +162,14 @@ private slots:
             many.append(row);
         }
         m_model->upsertRows(many);
-        QCOMPARE(reset.size(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 7);
+        QCOMPARE(inserted.first().at(2).toInt(), 2506);
         QCOMPARE(m_model->rowCount(), 2507);
+        QCOMPARE(m_model->rowOf(QStringLiteral("bulk-2499")), 2506);
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.data(ItemRoles::Id).toString(), keptId);
     }
 
 private:

@@ -242,6 +242,20 @@ private slots:
         QCOMPARE(ResponseBody::gunzip(ResponseCompression::gzip({}).value(), 10), QByteArray(""));
     }
 
+    // The server keeps one deflate state and resets it per body: each body is a whole gzip member
+    // of its own, and the same body compresses to the same bytes whatever went before it.
+    void gzipBodiesOneAfterAnother()
+    {
+        const QByteArray page = m_plainPage;
+        const QByteArray small = QByteArray("{\"detail\":\"") + QByteArray(2000, 'x') + "\"}";
+        const QByteArray first = ResponseCompression::gzip(page).value();
+        const QByteArray between = ResponseCompression::gzip(small).value();
+        const QByteArray again = ResponseCompression::gzip(page).value();
+        QCOMPARE(gunzip(first), page);
+        QCOMPARE(gunzip(between), small);
+        QCOMPARE(again, first);
+    }
+
     // --no-extensions: the hosted API's dialect, for tests and benchmarks of the plain paths.
     void withoutExtensionsOnlyThePlainApi()
     {

@@ -19,6 +19,8 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+#include <memory>
+#include <vector>
 
 namespace {
 
@@ -279,7 +281,7 @@ private slots:
         QList<OpportunityRow> many;
         for (int n = 10; n < 2100; ++n)
             many.append(extra(n, static_cast<Stage>(n % 6), QDate(2026, 1, 1).addDays(n % 97)));
-        m_model->upsertRows(many); // beyond the model's threshold: a reset
+        m_model->resetRows(SampleRows::make() + many);
         QCOMPARE(reset.size(), 1);
         checkAgainstScratch();
     }

@@ -115,6 +115,54 @@ private slots:
         QCOMPARE(logged(server, restartFrom, QStringLiteral("GET /api/v1/accounts")), 0);
     }
 
+    void aNewProfilesSecondSyncFollowsTheFeed()
+    {
+        // A new profile lists everything (it does not know the server yet). The listing's
+        // Kashew-Cursor, read before its first page, lets the second sync follow the feed: one
+        // request, not everything again, and it brings what a teammate changed mid-listing.
+        ServerProcess server;
+        QVERIFY(server.start(
+            {QStringLiteral("--demo"), QStringLiteral("1200"), QStringLiteral("--log-requests")}));
+        TestHttp http(server.baseUrl(), ServerProcess::writeKey);
+        SyncFixture sync;
+        QVERIFY(sync.open(server));
+        QString renamed;
+        QString deleted;
+        connect(sync.engine.get(), &SyncEngine::progressChanged, this,
+                [&](const SyncEngine::Progress &progress) {
+                    if (progress.pagesDone != 1 || !renamed.isEmpty())
+                        return;
+                    // Records the first page brought, changed before the listing ends.
+                    const QList<CachedOpportunity> cached = sync.store.opportunities().value();
+                    QVERIFY(cached.size() >= 2);
+                    renamed = cached.at(0).opportunity.id;
+                    deleted = cached.at(1).opportunity.id;
+                    QCOMPARE(
+                        http.put(QStringLiteral("/opportunities/") + renamed,
+                                 {{QStringLiteral("name"), QStringLiteral("Renamed meanwhile")}})
+                            .status,
+                        200);
+                    QCOMPARE(http.del(QStringLiteral("/opportunities/") + deleted).status, 204);
+                });
+        const qsizetype firstFrom = server.requestLog().size();
+        QVERIFY(sync.syncOnce());
+        disconnect(sync.engine.get(), &SyncEngine::progressChanged, this, nullptr);
+        QVERIFY(!renamed.isEmpty());
+        QVERIFY(logged(server, firstFrom, QStringLiteral("GET /api/v1/opportunities")) > 2);
+        QCOMPARE(logged(server, firstFrom, QStringLiteral("GET /api/v1/changes")), 0);
+
+        const int before = sync.client.requestCount();
+        const qsizetype logFrom = server.requestLog().size();
+        QVERIFY(sync.syncOnce());
+        QCOMPARE(sync.client.requestCount() - before, 1);
+        QCOMPARE(logged(server, logFrom, QStringLiteral("GET /api/v1/changes -> 200")), 1);
+        QCOMPARE(sync.store.opportunity(renamed)->opportunity.name,
+                 QStringLiteral("Renamed meanwhile"));
+        QVERIFY(!sync.store.opportunity(deleted));
+        QCOMPARE(cachedIds(sync.store), serverIds(http));
+        QVERIFY(!sync.store.pullProgress());
+    }
+
     void teammatesChangesArriveAsADelta()
     {
         ServerProcess server;

@@ -1,6 +1,7 @@
 #include "CardDelegate.h"
 
 #include "CardText.h"
+#include "CardTextCache.h"
 #include "ItemRoles.h"
 #include "Money.h"
 #include "Opportunity.h"
@@ -57,6 +58,7 @@ CardDelegate::BottomLine CardDelegate::bottomLine(const QStyleOptionViewItem &op
     const QRect text = option.rect.adjusted(margin + padding, margin + padding, -margin - padding,
                                             -margin - padding);
     const QFontMetrics &metrics = option.fontMetrics;
+    CardTextCache &cache = CardTextCache::shared();
     const int line = metrics.height() + 2;
     BottomLine bottom;
     bottom.area = QRect(text.left(), text.top() + 3 * line, text.width(), line);
@@ -66,23 +68,23 @@ CardDelegate::BottomLine CardDelegate::bottomLine(const QStyleOptionViewItem &op
     // The date first, with "overdue" when there is room and a warning sign when not (the tooltip
     // says it in words); the owner gets what is left, at least a third.
     bottom.when = bottom.overdue ? tr("%1 · overdue").arg(date) : date;
-    if (bottom.overdue && metrics.horizontalAdvance(bottom.when) + 8 > text.width() * 2 / 3)
+    if (bottom.overdue && cache.advance(option.font, bottom.when) + 8 > text.width() * 2 / 3)
         bottom.when = QStringLiteral("⚠ ") + date;
     if (words.ownerId.isEmpty())
         return bottom;
     const int ownerWidth =
-        std::max(text.width() - metrics.horizontalAdvance(bottom.when) - 8, text.width() / 3);
+        std::max(text.width() - cache.advance(option.font, bottom.when) - 8, text.width() / 3);
     const int side = metrics.height();
     constexpr int gap = 4;
     const int nameRoom = std::max(0, ownerWidth - side - gap);
     // Short of room, the first name beside the avatar says more than "Ana M…" would.
     const QString firstName = words.owner.section(QLatin1Char(' '), 0, 0);
-    bottom.ownerText = metrics.horizontalAdvance(words.owner) > nameRoom &&
-                               metrics.horizontalAdvance(firstName) <= nameRoom
+    bottom.ownerText = cache.advance(option.font, words.owner) > nameRoom &&
+                               cache.advance(option.font, firstName) <= nameRoom
                            ? firstName
-                           : metrics.elidedText(words.owner, Qt::ElideRight, nameRoom);
+                           : cache.elided(option.font, words.owner, nameRoom);
     // Two pixels of slack: rounding in the text measure must not clip the name.
-    const int nameWidth = metrics.horizontalAdvance(bottom.ownerText) + 2;
+    const int nameWidth = cache.advance(option.font, bottom.ownerText) + 2;
     bottom.owner = QRect(bottom.area.right() + 1 - nameWidth, bottom.area.top(), nameWidth, line);
     bottom.avatar =
         QRect(bottom.owner.left() - gap - side, bottom.area.top() + (line - side) / 2, side, side);
@@ -103,8 +105,9 @@ QRect CardDelegate::staleMark(const QStyleOptionViewItem &option, const CardText
                                             -margin - padding);
     const QFontMetrics &metrics = option.fontMetrics;
     const int line = metrics.height() + 2;
-    const int width = metrics.ascent() + clockGap +
-                      metrics.horizontalAdvance(StaleMark::badge(*words.staleDays)) + 1;
+    const int width =
+        metrics.ascent() + clockGap +
+        CardTextCache::shared().advance(option.font, StaleMark::badge(*words.staleDays)) + 1;
     return QRect(text.right() + 1 - width, text.top() + line, width, line);
 }
 
@@ -144,15 +147,15 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int line = option.fontMetrics.height() + 2;
     QFont bold = option.font;
     bold.setBold(true);
-    const QFontMetrics boldMetrics(bold);
+    // Measured, elided and laid out once per text: a keystroke repaints every column.
+    CardTextCache &cache = CardTextCache::shared();
     // The list's sync marker colour, from the model, so list and board mark alike.
     const QColor marker = index.siblingAtColumn(0).data(Qt::DecorationRole).value<QColor>();
     const int nameWidth = text.width() - (marker.isValid() ? 14 : 0);
     painter->setFont(bold);
     painter->setPen(option.palette.text().color());
-    painter->drawText(QRect(text.left(), text.top(), nameWidth, line),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      boldMetrics.elidedText(words.title, Qt::ElideRight, nameWidth));
+    cache.draw(*painter, QRect(text.left(), text.top(), nameWidth, line), Qt::AlignLeft,
+               cache.elided(bold, words.title, nameWidth));
     if (marker.isValid()) {
         painter->setBrush(marker);
         painter->setPen(Qt::NoPen);
@@ -164,12 +167,12 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const auto row = [&](int n, const QString &left, const QString &right, const QColor &leftColor,
                          int reserved = 0) {
         const QRect area(text.left(), text.top() + n * line, text.width(), line);
-        const int rightWidth = right.isEmpty() ? reserved : metrics.horizontalAdvance(right) + 8;
+        const int rightWidth = right.isEmpty() ? reserved : cache.advance(option.font, right) + 8;
         painter->setPen(leftColor);
-        painter->drawText(area.adjusted(0, 0, -rightWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                          metrics.elidedText(left, Qt::ElideRight, area.width() - rightWidth));
+        cache.draw(*painter, area.adjusted(0, 0, -rightWidth, 0), Qt::AlignLeft,
+                   cache.elided(option.font, left, area.width() - rightWidth));
         painter->setPen(muted);
-        painter->drawText(area, Qt::AlignRight | Qt::AlignVCenter, right);
+        cache.draw(*painter, area, Qt::AlignRight, right);
     };
     const QRect stale = staleMark(option, words);
     row(1, words.account.isEmpty() ? tr("No account") : words.account, QString(), muted,
@@ -180,8 +183,8 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         StaleMark::paintClock(
             *painter, QRectF(stale.left(), stale.top() + (line - side) / 2.0, side, side), amber);
         painter->setPen(amber);
-        painter->drawText(stale.adjusted(side + clockGap, 0, 0, 0),
-                          Qt::AlignLeft | Qt::AlignVCenter, StaleMark::badge(*words.staleDays));
+        cache.draw(*painter, stale.adjusted(side + clockGap, 0, 0, 0), Qt::AlignLeft,
+                   StaleMark::badge(*words.staleDays));
     }
     row(2, formatMoney(o.value, o.currency), QLocale().toString(o.probability) + QLatin1Char('%'),
         option.palette.text().color());
@@ -189,13 +192,12 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int ownerSpace =
         bottom.avatar.isNull() ? 0 : bottom.area.right() + 1 - bottom.avatar.left() + 8;
     painter->setPen(bottom.overdue ? QColor(0xc6, 0x28, 0x28) : muted);
-    painter->drawText(
-        bottom.area.adjusted(0, 0, -ownerSpace, 0), Qt::AlignLeft | Qt::AlignVCenter,
-        metrics.elidedText(bottom.when, Qt::ElideRight, bottom.area.width() - ownerSpace));
+    cache.draw(*painter, bottom.area.adjusted(0, 0, -ownerSpace, 0), Qt::AlignLeft,
+               cache.elided(option.font, bottom.when, bottom.area.width() - ownerSpace));
     if (!bottom.avatar.isNull()) {
         PersonAvatar::paint(*painter, bottom.avatar, words.ownerId, words.ownerInitials);
         painter->setPen(muted);
-        painter->drawText(bottom.owner, Qt::AlignRight | Qt::AlignVCenter, bottom.ownerText);
+        cache.draw(*painter, bottom.owner, Qt::AlignRight, bottom.ownerText);
     }
     painter->restore();
 }

@@ -97,15 +97,39 @@ QString ForecastRevenueChart::seriesName(int forecastSeries, const PeopleBook &p
     return id.isEmpty() ? tr("No owner") : people.displayName(id);
 }
 
-void ForecastRevenueChart::addSet(const QString &name, const QColor &colour,
-                                  const QList<double> &amounts, const QList<int> &counts,
-                                  int forecastSeries)
+void ForecastRevenueChart::showSets(const QList<Set> &sets, const QStringList &oldNames,
+                                    const QStringList &oldCategories)
 {
-    const auto index = static_cast<int>(m_setNames.size());
-    m_setNames.append(name);
-    m_setSeries.append(forecastSeries);
-    m_setCounts.append(counts);
-    m_setAmounts.append(amounts);
+    // The same bars as shown (a keystroke in the search, mostly): their heights change in
+    // place. Made again, the sets and their legend cost more than the figures did.
+    const QList<QBarSet *> shown = m_series->barSets();
+    bool same = shown.size() == sets.size() && oldCategories == m_categories;
+    for (qsizetype i = 0; same && i < sets.size(); ++i)
+        same = oldNames.value(i) == sets.at(i).name && shown.at(i)->color() == sets.at(i).colour &&
+               shown.at(i)->count() == m_categories.size();
+    if (!same)
+        m_series->clear();
+    for (qsizetype i = 0; i < sets.size(); ++i) {
+        const Set &set = sets.at(i);
+        m_setNames.append(set.name);
+        m_setSeries.append(set.forecastSeries);
+        m_setCounts.append(set.counts);
+        m_setAmounts.append(set.amounts);
+        if (!same) {
+            addSet(static_cast<int>(i), set.name, set.colour, set.amounts);
+            continue;
+        }
+        for (qsizetype bucket = 0; bucket < m_categories.size(); ++bucket) {
+            const double amount = set.amounts.value(bucket);
+            if (shown.at(i)->at(bucket) != amount)
+                shown.at(i)->replace(bucket, amount);
+        }
+    }
+}
+
+void ForecastRevenueChart::addSet(int index, const QString &name, const QColor &colour,
+                                  const QList<double> &amounts)
+{
     auto *set = new QBarSet(plain(name));
     set->setColor(colour);
     set->setBorderColor(colour.darker(120));
@@ -127,7 +151,8 @@ void ForecastRevenueChart::addSet(const QString &name, const QColor &colour,
 
 void ForecastRevenueChart::setForecast(const Forecast &forecast, const PeopleBook &people)
 {
-    m_series->clear();
+    const QStringList oldCategories = m_categories;
+    const QStringList oldNames = m_setNames;
     m_forecast = forecast;
     m_categories = categoriesOf(forecast.buckets);
     m_setNames.clear();
@@ -148,12 +173,15 @@ void ForecastRevenueChart::setForecast(const Forecast &forecast, const PeopleBoo
     const bool empty = forecast.dealCount() == 0;
     setEmptyText(empty ? tr("No open deals match the filter") : QString());
     setFramed(!empty);
-    if (empty)
+    if (empty) {
+        m_series->clear();
         return;
+    }
     QStringList categories;
     for (const QString &category : std::as_const(m_categories))
         categories.append(plain(category));
-    m_categoryAxis->setCategories(categories);
+    if (m_categories != oldCategories || m_categoryAxis->categories() != categories)
+        m_categoryAxis->setCategories(categories);
 
     // The largest owners keep a set each, in the forecast's order; the rest share one.
     QList<int> kept(forecast.series.size());
@@ -165,6 +193,7 @@ void ForecastRevenueChart::setForecast(const Forecast &forecast, const PeopleBoo
         kept.resize(mostSets - 1);
         std::sort(kept.begin(), kept.end());
     }
+    QList<Set> sets;
     for (int s : kept) {
         QColor colour;
         if (forecast.grouping == ForecastGrouping::Stage)
@@ -173,8 +202,8 @@ void ForecastRevenueChart::setForecast(const Forecast &forecast, const PeopleBoo
         else
             colour = forecast.series.at(s).isEmpty() ? noOwnerColour
                                                      : PersonAvatar::colour(forecast.series.at(s));
-        addSet(seriesName(s, people), colour, forecast.amounts.value(s), forecast.counts.value(s),
-               s);
+        sets.append({seriesName(s, people), colour, forecast.amounts.value(s),
+                     forecast.counts.value(s), s});
     }
     if (kept.size() < forecast.series.size()) {
         QList<double> amounts(forecast.buckets.size(), 0.0);
@@ -188,8 +217,9 @@ void ForecastRevenueChart::setForecast(const Forecast &forecast, const PeopleBoo
                 counts[b] += forecast.counts.value(s).value(b);
             }
         }
-        addSet(tr("Others"), othersColour, amounts, counts, -1);
+        sets.append({tr("Others"), othersColour, amounts, counts, -1});
     }
+    showSets(sets, oldNames, oldCategories);
 
     double highest = 0;
     for (qsizetype b = 0; b < forecast.buckets.size(); ++b)

@@ -49,8 +49,20 @@ private:
     // months fit beside the detail panel.
     static QStringList categoriesOf(const QList<ForecastBucket> &buckets);
     QString seriesName(int forecastSeries, const PeopleBook &people) const;
-    void addSet(const QString &name, const QColor &colour, const QList<double> &amounts,
-                const QList<int> &counts, int forecastSeries);
+    struct Set
+    {
+        QString name; // plain
+        QColor colour;
+        QList<double> amounts;
+        QList<int> counts;
+        int forecastSeries = -1; // -1: Others
+    };
+    // Shows these sets: refilled in place when the names and colours are those shown
+    // (`oldNames`, over `oldCategories`), else made again.
+    void showSets(const QList<Set> &sets, const QStringList &oldNames,
+                  const QStringList &oldCategories);
+    // A new bar set, the `index`th of the series.
+    void addSet(int index, const QString &name, const QColor &colour, const QList<double> &amounts);
 
     QStackedBarSeries *m_series = nullptr;
     QBarCategoryAxis *m_categoryAxis = nullptr;

@@ -52,7 +52,6 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     services.model.setStaleRule(
         StaleRule::read(QSettings(services.profile.settingsPath(), QSettings::IniFormat)));
     new DayChangeTimer(services.model, this); // stale and overdue marks stay true overnight
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_filterBar->setListProxy(m_proxy);
     // Made in the order of the focus chain: filter bar, list, detail, banner, board.
     m_table = new OpportunityTableView(*m_proxy, this);
@@ -217,6 +216,9 @@ void MainWindow::connectParts()
             showSelected();
     });
     connect(&m_services.model, &QAbstractItemModel::modelReset, this,
+            &MainWindow::refreshFilterChoices);
+    // Owners of the rows paged in after the first screen.
+    connect(&m_services.model, &OpportunityListModel::loaded, this,
             &MainWindow::refreshFilterChoices);
     connect(&m_services.model, &OpportunityListModel::peopleChanged, this,
             &MainWindow::refreshFilterChoices);

@@ -11,22 +11,6 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <source>The server did not answer in time.</source>
-        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
-    </message>
-    <message>
-        <source>Invalid API key</source>
-        <translation>Ungültiger API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>This API key may not change data.</source>
-        <translation>Mit diesem API-Schlüssel dürfen keine Daten geändert werden.</translation>
-    </message>
-    <message>
-        <source>The server answered %1.</source>
-        <translation>Der Server hat mit %1 geantwortet.</translation>
-    </message>
-    <message>
         <source>The API key is sent only over https:// (or http:// to this computer); %1 is not.</source>
         <translation>Der API-Schlüssel wird nur über https:// (oder http:// an diesen Computer) gesendet; %1 erfüllt diese Bedingung nicht.</translation>
     </message>
@@ -37,14 +21,6 @@
     <message>
         <source>The server sent an account whose %1 cannot be read: %2</source>
         <translation>Der Server hat einen Kunden gesendet, dessen Feld %1 nicht gelesen werden kann: %2</translation>
-    </message>
-    <message>
-        <source>The server sent kashew to another address (%1). The API key is sent only to the server in Settings: if the server moved, enter its new address there.</source>
-        <translation>Der Server hat kashew an eine andere Adresse verwiesen (%1). Der API-Schlüssel wird nur an den Server aus den Einstellungen gesendet: Ist der Server umgezogen, tragen Sie dort seine neue Adresse ein.</translation>
-    </message>
-    <message>
-        <source>The connection closed in the middle of the server&apos;s answer (%1).</source>
-        <translation>Die Verbindung wurde mitten in der Antwort des Servers getrennt (%1).</translation>
     </message>
     <message>
         <source>%1; and %2 more</source>
@@ -61,14 +37,6 @@
     <message>
         <source>Rate limit exceeded. Try again in %1 seconds.</source>
         <translation>Anfragelimit überschritten. Versuchen Sie es in %1 Sek. erneut.</translation>
-    </message>
-    <message>
-        <source>The server sent an opportunity kashew cannot read: %1</source>
-        <translation>Der Server hat eine Verkaufschance gesendet, die kashew nicht lesen kann: %1</translation>
-    </message>
-    <message>
-        <source>(item %1 of page %2)</source>
-        <translation>(Eintrag %1 auf Seite %2)</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +1919,17 @@
     </message>
 </context>
 <context>
+    <name>OpportunityReplies</name>
+    <message>
+        <source>(item %1 of page %2)</source>
+        <translation>(Eintrag %1 auf Seite %2)</translation>
+    </message>
+    <message>
+        <source>The server sent an opportunity kashew cannot read: %1</source>
+        <translation>Der Server hat eine Verkaufschance gesendet, die kashew nicht lesen kann: %1</translation>
+    </message>
+</context>
+<context>
     <name>OpportunityValidation</name>
     <message>
         <source>Name must be valid Unicode text (it holds an unpaired surrogate).</source>
@@ -2346,6 +2325,33 @@
             <numerusform>Verschieben von %n Deal nach %1</numerusform>
             <numerusform>Verschieben von %n Deals nach %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReplyError</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>Invalid API key</source>
+        <translation>Ungültiger API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>This API key may not change data.</source>
+        <translation>Mit diesem API-Schlüssel dürfen keine Daten geändert werden.</translation>
+    </message>
+    <message>
+        <source>The server sent kashew to another address (%1). The API key is sent only to the server in Settings: if the server moved, enter its new address there.</source>
+        <translation>Der Server hat kashew an eine andere Adresse verwiesen (%1). Der API-Schlüssel wird nur an den Server aus den Einstellungen gesendet: Ist der Server umgezogen, tragen Sie dort seine neue Adresse ein.</translation>
+    </message>
+    <message>
+        <source>The connection closed in the middle of the server&apos;s answer (%1).</source>
+        <translation>Die Verbindung wurde mitten in der Antwort des Servers getrennt (%1).</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>Der Server hat mit %1 geantwortet.</translation>
     </message>
 </context>
 <context>
