@@ -1,7 +1,8 @@
 // libFuzzer target for the client's tolerant JSON readers (issue 10).
 //
 // The first byte of the input picks the reader, the rest is the response body exactly as the
-// network would deliver it. The readers are driven the way sync/ApiClient.cpp drives them:
+// network would deliver it. The readers are driven the way sync/ApiClient.cpp and the
+// OpportunityReplies and ReplyError it uses drive them:
 //   'L'  a page of GET /opportunities: ListEnvelope, then OpportunityJson::read on each item
 //   'R'  one record (GET/POST/PUT /opportunities/{id}): the unwrapping of readDetail, then
 //        OpportunityJson::read in Response mode and OpportunityJson::readUpdates
@@ -82,7 +83,7 @@ void readListPage(const QByteArray &body)
     if (!envelope.ok())
         return;
     check(!envelope.totalCount || *envelope.totalCount >= 0, "a total is not negative");
-    // ApiClient stops at the first unreadable item; every item is read here, for coverage.
+    // Every item is read here, for coverage.
     for (qsizetype i = 0; i < envelope.items.size(); ++i)
         checkOpportunity(OpportunityJson::read(envelope.items.at(i).toObject(),
                                                OpportunityJson::ReadMode::Response));
@@ -90,7 +91,7 @@ void readListPage(const QByteArray &body)
 
 void readRecord(const QByteArray &body)
 {
-    // As ApiClient::readDetail, including its unwrapping of {"opportunity": {...}}/{"data": ...}.
+    // As OpportunityReplies::readDetail, including its unwrapping of {"opportunity": {...}}/{"data": ...}.
     QJsonObject object = parse(body).object();
     for (const QString &key : {QStringLiteral("opportunity"), QStringLiteral("data")}) {
         if (object.value(key).isObject())
@@ -108,7 +109,7 @@ void readRecord(const QByteArray &body)
 
 void readErrorBody(const QByteArray &body)
 {
-    // errorFor reads every body, JSON or not.
+    // ReplyError::of reads every body, JSON or not.
     const ApiErrorBody error = ApiErrorBody::read(body);
     for (const FieldError &fieldError : error.fieldErrors)
         check(error.message.size() >= fieldError.message.size(), "the message holds each error");
