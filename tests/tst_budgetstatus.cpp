@@ -35,9 +35,16 @@ QString budgetLabel(const ConnectedWindow &app)
 // "4:05 PM" for now + `seconds`, and the minute after (the clock may turn meanwhile).
 QStringList timesIn(qint64 seconds)
 {
+    // As the status bar says a time: with the weekday when it falls tomorrow (a run near
+    // midnight).
+    const auto said = [](const QDateTime &at) {
+        const QString time = QLocale().toString(at.time(), QLocale::ShortFormat);
+        return at.date() == QDate::currentDate()
+                   ? time
+                   : QLocale().toString(at.date(), QStringLiteral("ddd")) + QLatin1Char(' ') + time;
+    };
     const QDateTime at = QDateTime::currentDateTime().addSecs(seconds);
-    return {QLocale().toString(at.time(), QLocale::ShortFormat),
-            QLocale().toString(at.addSecs(60).time(), QLocale::ShortFormat)};
+    return {said(at), said(at.addSecs(60))};
 }
 
 ApiError listAccounts(ApiClient &client)
