@@ -1,5 +1,6 @@
 #include "ForecastOptionsBar.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -29,7 +30,10 @@ ForecastOptionsBar::ForecastOptionsBar(QWidget *parent)
     m_weighted->setToolTip(tr("Each deal's value times its stage's probability"));
     m_currency->setToolTip(tr("The currency of the figures; deals in another currency are "
                               "converted with the rates in Settings ▸ Money"));
-    m_currency->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as "USD (base)", not as its longest entry: at 1024 pixels the German bar otherwise
+    // set the window's minimum width past the screen. The list opens as wide as its entries.
+    m_currency->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_currency->setMinimumContentsLength(10);
     setCurrencies({}, QString());
     m_copy->setToolTip(tr("Copies the figures of both charts as CSV, for a spreadsheet"));
 
@@ -80,6 +84,8 @@ void ForecastOptionsBar::setCurrencies(const QStringList &currencies, const QStr
         const int index = m_currency->findData(chosen);
         m_currency->setCurrentIndex(std::max(0, index));
     }
+    m_currency->view()->setMinimumWidth(m_currency->view()->sizeHintForColumn(0) +
+                                        m_currency->view()->frameWidth() * 2);
     if (m_currency->currentData().toString() != chosen)
         emit optionsChanged();
 }
