@@ -2,6 +2,7 @@
 #include "ApiClient.h"
 #include "BoardView.h"
 #include "ConnectionSetup.h"
+#include "DeferredCheck.h"
 #include "ForecastView.h"
 #include "KeychainCredentialStore.h"
 #include "LocalStore.h"
@@ -46,14 +47,16 @@ bool onlyAsksForHelpOrVersion(int argc, char *argv[])
 // cache pages in (ModelFeeder::pageIn). For bench_ui (KASHEW_REPORT_FIRST_FRAME set) it prints
 // "first-frame <steady_clock ns> <rows>" after the first paint pass (the window's children paint
 // in the same pass), "all-loaded <steady_clock ns> <rows>" once every row is in and painted,
-// then quits.
+// then quits once the cache's integrity check, started with the paging in, has finished.
 class StartUp final : public QObject
 {
 public:
-    StartUp(QWidget &window, ModelFeeder &feeder, const OpportunityListModel &model)
+    StartUp(QWidget &window, ModelFeeder &feeder, const OpportunityListModel &model,
+            DeferredCheck &check)
         : m_window(window)
         , m_feeder(feeder)
         , m_model(model)
+        , m_check(check)
         , m_report(qEnvironmentVariableIsSet("KASHEW_REPORT_FIRST_FRAME"))
     {
         window.installEventFilter(this);
@@ -80,7 +83,12 @@ public:
             m_reported = true;
             QTimer::singleShot(0, this, [this] {
                 report("all-loaded");
-                QCoreApplication::exit(0);
+                // The check's outcome (a recovery, say) is part of the start-up it reports on.
+                if (m_check.isFinished())
+                    QCoreApplication::exit(0);
+                else
+                    connect(&m_check, &DeferredCheck::finished, this,
+                            [] { QCoreApplication::exit(0); });
             });
         }
         return false;
@@ -93,6 +101,8 @@ private:
             return;
         m_pagingStarted = true;
         m_feeder.pageIn();
+        // Not before: on a cold disk its reads would hold the first screen's back.
+        m_check.start();
     }
     void report(const char *what) const
     {
@@ -106,6 +116,7 @@ private:
     QWidget &m_window;
     ModelFeeder &m_feeder;
     const OpportunityListModel &m_model;
+    DeferredCheck &m_check;
     const bool m_report;
     bool m_painted = false;
     bool m_pagingStarted = false;
@@ -188,11 +199,15 @@ int main(int argc, char *argv[])
     const QUrl server = profile.serverUrl();
 
     LocalStore store;
-    const LocalStore::OpenResult opened = store.open(profile.cachePath(server));
+    // The integrity check reads every page of the file: it runs beside the first window, and
+    // nothing syncs into the cache until it passed (DeferredCheck).
+    const LocalStore::OpenResult opened =
+        store.open(profile.cachePath(server), LocalStore::Check::Deferred);
     if (!opened.ok) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "kashew"), opened.error);
         return 1;
     }
+    DeferredCheck check(store);
     OpportunityListModel model;
     ModelFeeder feeder(store, model);
     // The first screen now; the rest once the window has painted (StartUp).
@@ -203,22 +218,42 @@ int main(int argc, char *argv[])
         return RequestBudget::read(QSettings(profile.settingsPath(), QSettings::IniFormat),
                                    RequestBudget::isHostedServer(profile.serverUrl()));
     });
-    const Status counting = gate.open();
     ApiClient client;
     client.setRequestGate(&gate);
     SyncEngine engine(store, client);
     KeychainCredentialStore keychain;
     MainWindow window({store, model, engine, client, profile, keychain});
-    StartUp startUp(window, feeder, model);
+    StartUp startUp(window, feeder, model, check);
     if (!opened.recoveryMessage.isEmpty())
         window.showBanner(opened.recoveryMessage, false, false);
-    if (!counting) // then nothing is sent: the sync says so too
-        window.showBanner(counting.error(), false, false);
+    // The request ledger has its own connection to the cache file: opened once the file is
+    // known to be sound (or is the new one), never on a file about to be moved aside.
+    const auto connectToServer = [&gate, &window] {
+        const Status counting = gate.open();
+        if (!counting) // then nothing is sent: the sync says so too
+            window.showBanner(counting.error(), false, false);
+        window.connection().connectAtStart();
+    };
+    QObject::connect(&check, &DeferredCheck::passed, &window, connectToServer);
+    QObject::connect(&check, &DeferredCheck::recovered, &window,
+                     [&window, &feeder, connectToServer](const LocalStore::OpenResult &result) {
+                         if (!result.ok) {
+                             QMessageBox::critical(
+                                 &window, QApplication::translate("main", "kashew"), result.error);
+                             QCoreApplication::exit(1);
+                             return;
+                         }
+                         feeder.reload(); // what the new cache holds: the salvaged edits
+                         window.showBanner(result.recoveryMessage, false, false);
+                         connectToServer();
+                     });
+    QObject::connect(&check, &DeferredCheck::unchecked, &window, [&window](const QString &message) {
+        window.showBanner(message, false, false);
+    });
     if (parser.value(viewOption) == QLatin1String("board"))
         window.views()->setCurrentWidget(window.board());
     else if (parser.value(viewOption) == QLatin1String("forecast"))
         window.views()->setCurrentWidget(window.forecast());
     window.show();
-    window.connection().connectAtStart();
     return QApplication::exec();
 }

@@ -43,6 +43,7 @@ ForecastCollector::Figures ForecastCollector::collect(const OpportunityFilter &f
     QHash<QString, int> ownerSeries;
 
     const int rows = model.rowCount();
+    model.matchSearch(filter.search); // one scan of every name, not a search per row
     for (int row = 0; row < rows; ++row) {
         const OpportunityListModel::Facts &facts = model.factsAt(row);
         const bool won = facts.stage == Stage::ClosedWon;

@@ -304,6 +304,7 @@ void OpportunityListModel::compactFoldedNames()
     }
     m_foldedNames = std::move(compact);
     m_foldedWaste = 0;
+    m_nameSearch.namesMoved();
 }
 
 void OpportunityListModel::matchAccounts(const QString &search) const
@@ -328,6 +329,7 @@ void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
     m_foldedAccounts = {QString()};
     m_accountByName.clear();
     m_accountMatches.clear(); // worked out again for the new accounts
+    m_nameSearch.clear();
     for (OpportunityRow &row : m_rows) {
         m_facts.append(factsOf(row.opportunity));
         m_updatedMs.append(updatedMsOf(row.opportunity));
@@ -358,8 +360,11 @@ void OpportunityListModel::upsertRows(QList<OpportunityRow> rows)
             continue;
         m_updatedMs[at] = updatedMsOf(row.opportunity);
         m_rows[at] = std::move(row);
-        m_foldedWaste += m_facts.at(at).nameLength;
+        const Facts old = m_facts.at(at);
+        m_foldedWaste += old.nameLength;
         m_facts[at] = factsOf(m_rows[at].opportunity);
+        m_nameSearch.rowChanged(at, old.nameStart, old.nameLength, m_facts.at(at).nameStart,
+                                m_facts.at(at).nameLength, nameMatchesNow(at));
         first = std::min(first, at);
         last = std::max(last, at);
         if (!many)
@@ -378,6 +383,9 @@ void OpportunityListModel::upsertRows(QList<OpportunityRow> rows)
         m_updatedMs.append(updatedMsOf(row.opportunity));
         m_rows.append(std::move(row));
         m_facts.append(factsOf(m_rows.last().opportunity));
+        const int at = static_cast<int>(m_facts.size()) - 1;
+        m_nameSearch.rowAppended(at, m_facts.at(at).nameStart, m_facts.at(at).nameLength,
+                                 nameMatchesNow(at));
     }
     endInsertRows();
     compactFoldedNames();
@@ -407,6 +415,7 @@ void OpportunityListModel::removeIds(const QStringList &ids)
         m_foldedWaste += m_facts.at(at).nameLength;
         m_facts.removeAt(at);
         m_updatedMs.removeAt(at);
+        m_nameSearch.rowRemoved(at);
         endRemoveRows();
     }
     if (!rows.isEmpty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CurrencyRates.h"
+#include "FoldedNameSearch.h"
 #include "OpportunityFilter.h"
 #include "OpportunityRow.h"
 #include "PeopleBook.h"
@@ -110,8 +111,16 @@ public:
                (filter.ownerId.isEmpty() || m_rows.at(row).opportunity.ownerId == filter.ownerId) &&
                (!filter.staleOnly || isStaleAt(row)) &&
                filter.closing.contains(facts.closeDay, m_todayDay) &&
-               (filter.matchesFoldedName(foldedNameAt(row)) ||
+               (filter.search.isEmpty() || nameMatches(filter.search, row) ||
                 accountNameMatches(filter.search, facts.account));
+    }
+    // Works out at once which rows' names contain the search, in one scan of all the names:
+    // accepts() then reads a flag per row. For passes over many rows (a keystroke); without it,
+    // accepts() searches each name on its own.
+    void matchSearch(const QString &search) const
+    {
+        if (!search.isEmpty() && !m_nameSearch.isFor(search))
+            m_nameSearch.match(search, m_foldedNames, m_facts);
     }
     // The last change as milliseconds since the epoch: the list's default sort reads only these,
     // kept dense.
@@ -172,11 +181,23 @@ private:
     {
         if (search.isEmpty())
             return true;
-        if (search != m_accountSearch || m_accountMatches.size() != m_foldedAccounts.size())
+        if (!FoldedNameSearch::sameText(search, m_accountSearch) ||
+            m_accountMatches.size() != m_foldedAccounts.size())
             matchAccounts(search);
         return m_accountMatches.at(account);
     }
     void matchAccounts(const QString &search) const;
+    // Whether the row's folded name contains the (non-empty) search.
+    bool nameMatches(const QString &search, int row) const
+    {
+        return m_nameSearch.isFor(search) ? m_nameSearch.matches(row)
+                                          : foldedNameAt(row).contains(search);
+    }
+    // The same for a changed row, for the kept flags' search (see m_nameSearch).
+    bool nameMatchesNow(int row) const
+    {
+        return m_nameSearch.isValid() && foldedNameAt(row).contains(m_nameSearch.search());
+    }
 
     QList<OpportunityRow> m_rows;
     // Per row, kept beside m_rows: derived once, read often.
@@ -184,6 +205,8 @@ private:
     QList<qint64> m_updatedMs;
     QString m_foldedNames;
     qsizetype m_foldedWaste = 0;
+    // The last matchSearch search's flags, kept current through every change of the rows.
+    mutable FoldedNameSearch m_nameSearch;
     // Every account name of the rows, folded, once; Facts::account indexes it. Index 0: none.
     QList<QString> m_foldedAccounts{QString()};
     QHash<QString, qint32> m_accountByName;

@@ -12,6 +12,7 @@
 namespace {
 // A run of changed rows longer than this is redealt in one pass rather than card by card.
 constexpr int incrementalLimit = 256;
+constexpr qint64 noDate = std::numeric_limits<qint64>::max();
 } // namespace
 
 StagePartition::StagePartition(QObject *parent)
@@ -149,7 +150,7 @@ void StagePartition::sift()
 
 qint64 StagePartition::keyOf(const QDate &closeDate)
 {
-    return closeDate.isValid() ? closeDate.toJulianDay() : std::numeric_limits<qint64>::max();
+    return closeDate.isValid() ? closeDate.toJulianDay() : noDate;
 }
 
 bool StagePartition::before(int a, int b, Ordering ordering) const
@@ -159,7 +160,6 @@ bool StagePartition::before(int a, int b, Ordering ordering) const
     if (ordering == Open)
         return keyA != keyB ? keyA < keyB : a < b;
     if (keyA != keyB) {
-        constexpr qint64 noDate = std::numeric_limits<qint64>::max();
         // The latest first, those without a date still last.
         keyA = keyA == noDate ? noDate : -keyA;
         keyB = keyB == noDate ? noDate : -keyB;
@@ -206,7 +206,6 @@ void StagePartition::deriveClosedOrder()
     const QList<int> &open = m_orders[Open];
     QList<int> &closed = m_orders[Closed];
     closed.resize(open.size());
-    constexpr qint64 noDate = std::numeric_limits<qint64>::max();
     qsizetype undated = open.size();
     while (undated > 0 && m_keys.at(open.at(undated - 1)) == noDate)
         --undated;
@@ -267,11 +266,13 @@ void StagePartition::removeFromOrders(int sourceRow)
 StagePartition::Dealt StagePartition::partition() const
 {
     // The filter and the totals run over the rows in their own order (memory read front to
-    // back), then the passing rows are dealt out in card order.
+    // back), the names searched in one scan; then the passing rows are dealt out in card order.
     const int count = static_cast<int>(m_keys.size()); // the rows the orders know
     std::vector<qint8> stageIfPassing(count, -1);
     std::vector<TotalsAccumulator> sums(m_columns.size());
     std::vector<int> stale(m_columns.size(), 0);
+    if (m_source)
+        m_source->matchSearch(m_filter.search);
     for (int row = 0; row < count; ++row) {
         if (!m_source->accepts(m_filter, row))
             continue;

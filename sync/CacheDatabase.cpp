@@ -2,6 +2,7 @@
 
 #include "CacheSalvage.h"
 #include "CacheSchema.h"
+#include "IntegrityCheck.h"
 #include "Outbox.h"
 #include "RecordTable.h"
 #include "SchemaMigrations.h"
@@ -21,14 +22,6 @@
 namespace {
 
 std::atomic<int> connectionCounter{0};
-
-// Damage, as opposed to a file that is sound but cannot be used right now.
-bool isDamage(int sqliteCode)
-{
-    constexpr int corrupt = 11;      // SQLITE_CORRUPT
-    constexpr int notADatabase = 26; // SQLITE_NOTADB
-    return sqliteCode == corrupt || sqliteCode == notADatabase;
-}
 
 // What a failure to open means to the user, before the driver's own words.
 QString describe(int sqliteCode, const QString &driverText)
@@ -59,7 +52,20 @@ QString describe(int sqliteCode, const QString &driverText)
     return reason + QStringLiteral(" (") + driverText + QLatin1Char(')');
 }
 
+QString cannotBeUsed(const QString &path, const QString &why)
+{
+    return QCoreApplication::translate("LocalStore",
+                                       "The local cache %1 cannot be opened: %2. It was left as "
+                                       "it is; nothing was changed.")
+        .arg(path, why);
+}
+
 } // namespace
+
+QString CacheDatabase::unusableText(const QString &path, int sqliteCode, const QString &driverText)
+{
+    return cannotBeUsed(path, describe(sqliteCode, driverText));
+}
 
 CacheDatabase::CacheDatabase()
     : m_connectionName(QStringLiteral("kashew-cache-%1").arg(++connectionCounter))
@@ -115,7 +121,7 @@ Failure CacheDatabase::failure(const QString &what, const QString &error)
     return Failure{what + QStringLiteral(": ") + error};
 }
 
-CacheDatabase::OpenResult CacheDatabase::open(const QString &path)
+CacheDatabase::OpenResult CacheDatabase::open(const QString &path, Check check)
 {
     OpenResult result;
     m_path = path;
@@ -123,7 +129,7 @@ CacheDatabase::OpenResult CacheDatabase::open(const QString &path)
     const bool emptyFile = QFileInfo::exists(path) && QFileInfo(path).size() == 0 &&
                            QFileInfo(path + QStringLiteral("-wal")).size() == 0;
     OpenProblem problem;
-    if (openAt(path, &problem)) {
+    if (openAt(path, check, &problem)) {
         result.ok = true;
         if (emptyFile)
             result.recoveryMessage =
@@ -144,15 +150,18 @@ CacheDatabase::OpenResult CacheDatabase::open(const QString &path)
         return result;
     case OpenProblem::Kind::Unusable:
         // A full disk, a permission or a lock is not damage: the file stays as it is.
-        result.error = QCoreApplication::translate(
-                           "LocalStore", "The local cache %1 cannot be opened: %2. It was left as "
-                                         "it is; nothing was changed.")
-                           .arg(path, problem.text);
+        result.error = cannotBeUsed(path, problem.text);
         return result;
     case OpenProblem::Kind::Corrupt:
         break;
     }
     return salvage(path, problem.text);
+}
+
+CacheDatabase::OpenResult CacheDatabase::recoverFromDamage(const QString &damage)
+{
+    close(); // the file moves aside: no connection may stay on it
+    return salvage(m_path, damage);
 }
 
 CacheDatabase::OpenResult CacheDatabase::salvage(const QString &path, const QString &damage)
@@ -191,7 +200,7 @@ CacheDatabase::OpenResult CacheDatabase::salvage(const QString &path, const QStr
         salvaged = copied ? CacheSalvage::read(copy) : CacheSalvage::read(aside, true);
     }
     OpenProblem fresh;
-    if (!openAt(path, &fresh)) {
+    if (!openAt(path, Check::BeforeUse, &fresh)) {
         result.error =
             QCoreApplication::translate("LocalStore", "Cannot create a new cache at %1: %2")
                 .arg(path, fresh.text);
@@ -237,10 +246,11 @@ CacheDatabase::OpenResult CacheDatabase::salvage(const QString &path, const QStr
     return result;
 }
 
-bool CacheDatabase::openAt(const QString &path, OpenProblem *problem)
+bool CacheDatabase::openAt(const QString &path, Check when, OpenProblem *problem)
 {
     const auto failed = [problem](int code, const QString &text) {
-        problem->kind = isDamage(code) ? OpenProblem::Kind::Corrupt : OpenProblem::Kind::Unusable;
+        problem->kind = IntegrityCheck::isDamage(code) ? OpenProblem::Kind::Corrupt
+                                                       : OpenProblem::Kind::Unusable;
         problem->text = describe(code, text);
         return false;
     };
@@ -248,22 +258,22 @@ bool CacheDatabase::openAt(const QString &path, OpenProblem *problem)
     int code = 0;
     if (!SqliteConnection::open(m_connectionName, path, {}, &error, &code))
         return failed(code, error);
-    QSqlQuery check = query();
-    if (!check.exec(QStringLiteral("PRAGMA quick_check")))
-        return failed(SqliteConnection::resultCode(check.lastError()), check.lastError().text());
-    if (!check.next() || check.value(0).toString() != QLatin1String("ok")) {
-        problem->kind = OpenProblem::Kind::Corrupt;
-        problem->text = check.isValid()
-                            ? check.value(0).toString()
-                            : QCoreApplication::translate("LocalStore", "integrity check failed");
-        return false;
+    if (when == Check::BeforeUse) {
+        const IntegrityCheck::Outcome outcome = IntegrityCheck::run(m_connectionName);
+        if (outcome.kind == IntegrityCheck::Outcome::Kind::Unchecked)
+            return failed(outcome.sqliteCode, outcome.text);
+        if (outcome.kind == IntegrityCheck::Outcome::Kind::Damaged) {
+            problem->kind = OpenProblem::Kind::Corrupt;
+            problem->text = outcome.text;
+            return false;
+        }
     }
-    check.finish();
-    // A first sync writes every page of a large pipeline at random (UUID) positions: with a
-    // cache that holds them, SQLite does not spill and re-read pages on every insert. Set after
-    // the check, which reads every page once and runs twice as long filling a large cache.
-    for (const QString &pragma : {QStringLiteral("PRAGMA cache_size=-32768"),
-                                  QStringLiteral("PRAGMA temp.cache_size=-32768")}) {
+    QSqlQuery check = query();
+    // SQLite's default page cache (2 MB), said here so no other size lingers: a larger one fills
+    // with every page a bulk change writes and keeps them, the process's peak memory with them
+    // (32 MB more at 100,000 deals); pages read again come from the OS's page cache.
+    for (const QString &pragma : {QStringLiteral("PRAGMA cache_size=-2000"),
+                                  QStringLiteral("PRAGMA temp.cache_size=-2000")}) {
         if (!check.exec(pragma))
             return failed(SqliteConnection::resultCode(check.lastError()),
                           check.lastError().text());

@@ -24,6 +24,15 @@ public:
         QString error;
     };
 
+    // When the integrity check (SQLite's quick_check, which reads every page) runs.
+    enum class Check
+    {
+        // Before the file is used: damage found takes the recovery at once.
+        BeforeUse,
+        // By the caller, beside the use (DeferredCheck), then recoverFromDamage() on damage.
+        Deferred,
+    };
+
     CacheDatabase();
     ~CacheDatabase();
     CacheDatabase(const CacheDatabase &) = delete;
@@ -32,7 +41,10 @@ public:
     // A corrupt file is moved aside and a fresh one built, keeping the pending edits that can
     // still be read. A file that cannot be used for another reason (a full disk, permissions, a
     // lock, a newer schema) is left untouched and nothing is opened.
-    OpenResult open(const QString &path);
+    OpenResult open(const QString &path, Check check = Check::BeforeUse);
+    // Damage found after the open (`damage` says what): the recovery an open finding it takes.
+    // The connection is closed first; without `ok`, nothing is open any more.
+    OpenResult recoverFromDamage(const QString &damage);
     QString path() const { return m_path; }
     QString connectionName() const { return m_connectionName; }
 
@@ -46,6 +58,9 @@ public:
     Status commit(SqlTransaction &transaction) const;
     // "what: why", the form every error of the cache takes.
     static Failure failure(const QString &what, const QString &error);
+    // What the user reads about a file that is sound or unknown but cannot be used now (a full
+    // disk, permissions, a lock): SQLite's result code and the driver's words say why.
+    static QString unusableText(const QString &path, int sqliteCode, const QString &driverText);
 
 private:
     struct OpenProblem
@@ -62,7 +77,7 @@ private:
         Kind kind = Kind::Unusable;
         QString text;
     };
-    bool openAt(const QString &path, OpenProblem *problem);
+    bool openAt(const QString &path, Check when, OpenProblem *problem);
     OpenResult salvage(const QString &path, const QString &damage);
     void close();
 

@@ -79,32 +79,34 @@ Result<StoreChanges> LocalEdits::apply(const RecordBatch &batch, QStringList *cr
     StoreChanges changes;
     QStringList changed;
     QStringList created;
-    // Every record edited and its entry in a few reads, not two per record: a bulk change
-    // edits thousands.
     ReadAhead reads;
-    if (batch.edits.size() > 1) {
-        QStringList ids;
-        ids.reserve(batch.edits.size());
-        for (const RecordEdit &edit : batch.edits)
-            ids.append(edit.id);
-        const auto records = m_records.findMany(ids);
-        if (!records)
-            return Failure{records.error()};
-        reads.records.reserve(records->size());
-        for (const CachedOpportunity &record : *records)
-            reads.records.insert(record.opportunity.id, record);
-        auto entries = m_outbox.entriesFor(ids);
-        if (!entries)
-            return Failure{entries.error()};
-        reads.entries = std::move(*entries);
-    }
     for (Opportunity opportunity : batch.creates) {
         const auto id = createWithin(std::move(opportunity));
         if (!id)
             return Failure{id.error()};
         created.append(*id);
     }
-    for (const RecordEdit &edit : batch.edits) {
+    // The records edited and their entries in a few reads, not two per record: a bulk change
+    // edits thousands. Read a chunk at a time: all of them at once (every field, held twice
+    // while they were put in the hash) were the peak memory of the process.
+    constexpr qsizetype readChunk = 500;
+    for (qsizetype next = 0; next < batch.edits.size(); ++next) {
+        const RecordEdit &edit = batch.edits.at(next);
+        if (batch.edits.size() > 1 && next % readChunk == 0) {
+            QStringList ids;
+            for (qsizetype i = next; i < qMin(next + readChunk, batch.edits.size()); ++i)
+                ids.append(batch.edits.at(i).id);
+            const auto records = m_records.findMany(ids);
+            if (!records)
+                return Failure{records.error()};
+            reads.records.clear();
+            for (const CachedOpportunity &record : *records)
+                reads.records.insert(record.opportunity.id, record);
+            auto entries = m_outbox.entriesFor(ids);
+            if (!entries)
+                return Failure{entries.error()};
+            reads.entries = std::move(*entries);
+        }
         const auto edited = editWithin(edit, reads);
         if (!edited)
             return Failure{edited.error()};

@@ -38,9 +38,20 @@ LocalStore::LocalStore(QObject *parent)
 
 LocalStore::~LocalStore() = default;
 
-LocalStore::OpenResult LocalStore::open(const QString &path)
+LocalStore::OpenResult LocalStore::open(const QString &path, Check check)
 {
-    return m_parts->db.open(path);
+    return m_parts->db.open(path, check);
+}
+
+LocalStore::OpenResult LocalStore::recoverFromDamage(const QString &damage)
+{
+    OpenResult result = m_parts->db.recoverFromDamage(damage);
+    if (result.ok) {
+        emit accountsChanged();
+        emit peopleChanged();
+        emit outboxChanged(pendingCount());
+    }
+    return result;
 }
 
 QString LocalStore::path() const

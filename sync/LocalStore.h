@@ -26,6 +26,7 @@ class LocalStore final : public QObject, public RecordStore, public SyncJournal
 
 public:
     using OpenResult = CacheDatabase::OpenResult;
+    using Check = CacheDatabase::Check;
 
     explicit LocalStore(QObject *parent = nullptr);
     ~LocalStore() override;
@@ -33,7 +34,12 @@ public:
     // Opens or creates the cache; a corrupt file is moved aside and a fresh one built, keeping
     // the pending edits that can still be read. A file that cannot be used for another reason (a
     // full disk, permissions, a lock, a newer schema) is left untouched and nothing is opened.
-    OpenResult open(const QString &path);
+    // With Check::Deferred the integrity check is the caller's (DeferredCheck): the window need
+    // not wait for a read of every page.
+    OpenResult open(const QString &path, Check check = Check::BeforeUse);
+    // The deferred check found damage: the recovery open() takes for it, then everything is
+    // announced as changed (the records are the caller's to read again).
+    OpenResult recoverFromDamage(const QString &damage);
     QString path() const;
     static int schemaVersion();
 

@@ -35,9 +35,9 @@ sqlite3 *handleOf(const CacheDatabase &db)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
-// SQLite's default page cache while rows are read: one pass reads each page once, and filling
-// the connection's large cache (32 MB, for a first sync's writes) triples the time of a pass and
-// holds 25 MB more at 100,000 rows. The connection's own size is back afterwards.
+// SQLite's default page cache while rows are read: one pass reads each page once, and filling a
+// larger cache (the connection had 32 MB once, for a first sync's writes) triples the time of a
+// pass and holds 25 MB more at 100,000 rows. The connection's own size is back afterwards.
 class SmallPageCache final
 {
 public:

@@ -31,7 +31,9 @@ RequestGate::RequestGate(LocalStore &store, std::function<RequestBudget()> chose
 
 Status RequestGate::open()
 {
-    return m_ledger.open(m_store.path());
+    Status opened = m_ledger.open(m_store.path());
+    emit changed(); // what usage() says was unknown before
+    return opened;
 }
 
 std::optional<BudgetLowering> RequestGate::lowering(const RequestBudget &chosen)

@@ -80,7 +80,12 @@ QString RequestLedger::since(Window window, const QDateTime &now) const
 
 Result<RequestLedger::Counts> RequestLedger::countsAt(const QDateTime &now) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    // The app opens the ledger once the cache's integrity check passed; until then nothing
+    // was sent, and there is nothing to count.
+    const QSqlDatabase database = QSqlDatabase::database(m_connectionName, false);
+    if (!database.isOpen())
+        return Failure{QStringLiteral("request budget: not open yet")};
+    QSqlQuery query(database);
     query.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM request_log WHERE at > ?),"
                                  " (SELECT COUNT(*) FROM request_log WHERE is_write = 1"
                                  " AND at > ?)"));

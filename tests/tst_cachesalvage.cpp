@@ -2,6 +2,7 @@
 // is moved aside keeping every pending edit SQLite can still read, and says how many were kept
 // and lost; a full disk or a lock is not damage and leaves the file exactly as it was.
 #include "LocalStore.h"
+#include "SqlitePages.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -16,85 +17,6 @@
 #include <sys/resource.h>
 
 namespace {
-
-// The bytes of an SQLite file, read to find and damage chosen pages.
-class PageFile final
-{
-public:
-    explicit PageFile(const QString &path)
-        : m_path(path)
-    {
-        QFile file(path);
-        if (file.open(QIODevice::ReadOnly))
-            m_bytes = file.readAll();
-        const quint16 size = m_bytes.size() >= 18
-                                 ? quint16((quint8(m_bytes.at(16)) << 8) | quint8(m_bytes.at(17)))
-                                 : 0;
-        m_pageSize = size == 1 ? 65536 : size;
-    }
-
-    int pageSize() const { return m_pageSize; }
-
-    // The pages an interior table b-tree page points to, left to right (empty for a leaf).
-    QList<int> children(int page) const
-    {
-        const int start = (page - 1) * m_pageSize + (page == 1 ? 100 : 0);
-        if (quint8(m_bytes.at(start)) != 0x05)
-            return {};
-        QList<int> pages;
-        const int cells = number(start + 3, 2);
-        for (int i = 0; i < cells; ++i)
-            pages.append(number((page - 1) * m_pageSize + number(start + 12 + 2 * i, 2), 4));
-        pages.append(number(start + 8, 4));
-        return pages;
-    }
-
-    // Rows held by a leaf page.
-    int cellCount(int page) const
-    {
-        return number((page - 1) * m_pageSize + (page == 1 ? 100 : 0) + 3, 2);
-    }
-
-    bool overwrite(int page) const
-    {
-        QFile file(m_path);
-        return file.open(QIODevice::ReadWrite) && file.seek(qint64(page - 1) * m_pageSize) &&
-               file.write(QByteArray(m_pageSize, '\xa5')) == m_pageSize;
-    }
-
-private:
-    int number(int offset, int length) const
-    {
-        int value = 0;
-        for (int i = 0; i < length; ++i)
-            value = (value << 8) | quint8(m_bytes.at(offset + i));
-        return value;
-    }
-
-    QString m_path;
-    QByteArray m_bytes;
-    int m_pageSize = 0;
-};
-
-// The root page of a table or index, read before the damage through a connection of our own.
-int rootPage(const QString &path, const QString &name)
-{
-    int page = 0;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = ?"));
-            query.addBindValue(name);
-            if (query.exec() && query.next())
-                page = query.value(0).toInt();
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("peek"));
-    return page;
-}
 
 QByteArray digest(const QString &path)
 {

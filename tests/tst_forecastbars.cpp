@@ -6,10 +6,16 @@
 #include "ForecastRevenueChart.h"
 #include "ForecastSamples.h"
 #include "ForecastView.h"
+#include "ForecastWinLossChart.h"
 #include "Stage.h"
 
+#include <QAbstractAxis>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QLineSeries>
 #include <QLocale>
 #include <QPointer>
 #include <QSignalSpy>
@@ -72,6 +78,75 @@ private slots:
         QCOMPARE(chart->barSeries()->barSets().size(), 3);
         for (int s = 0; s < 3; ++s)
             QCOMPARE(valuesOf(chart->barSeries()->barSets().at(s)), forecast.amounts.at(s));
+    }
+
+    void wonAndLostOfTheSameMonthsRefillTheBars()
+    {
+        // A keystroke: the same months, other amounts. The bars take the new heights in place
+        // (emptied and filled again, the chart made every bar again) and the months' axis is
+        // left as it was (set again, the chart laid out its axes again).
+        ForecastView view;
+        WinLoss winLoss = twoMonths();
+        view.show(byStage(), winLoss, PeopleBook());
+        ForecastWinLossChart *chart = view.wonLostChart();
+        QBarSet *won = chart->barSeries()->barSets().at(0);
+        QBarSet *lost = chart->barSeries()->barSets().at(1);
+        auto *months =
+            qobject_cast<QBarCategoryAxis *>(chart->chart()->axes(Qt::Horizontal).first());
+        QVERIFY(months);
+        QSignalSpy emptied(won, &QBarSet::valuesRemoved);
+        QSignalSpy monthsSet(months, &QBarCategoryAxis::categoriesChanged);
+        winLoss.months[0].wonAmount = 4000;
+        winLoss.months[0].lostCount = 3;
+        winLoss.months[2].lostAmount = 900;
+        view.show(byStage(), winLoss, PeopleBook());
+        QCOMPARE(emptied.size(), 0);
+        QCOMPARE(monthsSet.size(), 0);
+        QCOMPARE(valuesOf(won), QList<double>({4000, 0, 250}));
+        QCOMPARE(valuesOf(lost), QList<double>({700, 0, 900}));
+        QCOMPARE(chart->rateSeries()->points(), QList<QPointF>({QPointF(0, 40), QPointF(2, 50)}));
+        QCOMPARE(chart->title(),
+                 QStringLiteral("Won and lost: win rate 43 % (3 of 7 closed deals)"));
+
+        // Other months: the bars and the axis follow.
+        winLoss.months.removeLast();
+        view.show(byStage(), winLoss, PeopleBook());
+        QCOMPARE(valuesOf(won), QList<double>({4000, 0}));
+        QCOMPARE(valuesOf(lost), QList<double>({700, 0}));
+        QCOMPARE(months->categories(), chart->categories());
+        QCOMPARE(chart->categories().size(), 2);
+    }
+
+    void theSameMoneyScaleIsLeftAlone()
+    {
+        // Figures under the same round maximum keep the money axis as it is (every label
+        // change makes the chart measure them all again); a larger one makes a new scale.
+        ForecastView view;
+        Forecast forecast = byStage();
+        view.show(forecast, twoMonths(), PeopleBook());
+        auto *money =
+            qobject_cast<QCategoryAxis *>(view.revenueChart()->chart()->axes(Qt::Vertical).first());
+        QVERIFY(money);
+        const QStringList labels = money->categoriesLabels();
+        const double top = money->max();
+        QSignalSpy changed(money, &QCategoryAxis::categoriesChanged);
+        QSignalSpy ranged(money, &QValueAxis::rangeChanged);
+        forecast.amounts[0][0] -= 100;
+        view.show(forecast, twoMonths(), PeopleBook());
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(ranged.size(), 0);
+        QCOMPARE(money->categoriesLabels(), labels);
+
+        for (QList<double> &amounts : forecast.amounts) {
+            for (double &amount : amounts)
+                amount *= 10;
+        }
+        view.show(forecast, twoMonths(), PeopleBook());
+        QVERIFY(changed.size() > 0);
+        QCOMPARE(money->max(), top * 10);
+        QCOMPARE(money->categoriesLabels().size(), labels.size());
+        QCOMPARE(money->categoriesLabels().constLast(),
+                 QStringLiteral("150,000") + QChar(0x00a0) + QStringLiteral("EUR"));
     }
 
 private:

@@ -164,6 +164,56 @@ private slots:
         QCOMPARE(m_store->opportunity(QStringLiteral("b"))->opportunity.value, 1000.0);
     }
 
+    // A bulk change larger than one read-ahead (LocalEdits reads 500 records and their entries
+    // at a time): records in every chunk keep what was already pending, and a record edited in
+    // two chunks keeps both edits.
+    void aBatchLargerThanOneReadKeepsWhatWasPending()
+    {
+        constexpr int count = 1200;
+        const auto idOf = [](int i) {
+            return QStringLiteral("r%1").arg(i, 4, 10, QLatin1Char('0'));
+        };
+        QList<Opportunity> records;
+        for (int i = 0; i < count; ++i)
+            records.append(serverRecord(idOf(i), QStringLiteral("Deal %1").arg(i)));
+        seed(*m_store, records);
+        QHash<QString, qint64> pendingSequence;
+        for (int i = 0; i < count; i += 3) {
+            Opportunity o = m_store->opportunity(idOf(i))->opportunity;
+            o.value = 7;
+            QVERIFY(m_store->editOpportunity(idOf(i), o, OpportunityField::Value));
+            pendingSequence.insert(idOf(i), m_store->entryFor(idOf(i))->sequence);
+        }
+
+        RecordBatch batch;
+        for (int i = 0; i < count; ++i) {
+            Opportunity o = m_store->opportunity(idOf(i))->opportunity;
+            o.stage = Stage::Negotiation;
+            batch.edits.append({idOf(i), o, OpportunityField::Stage});
+        }
+        Opportunity twice = m_store->opportunity(idOf(1))->opportunity;
+        twice.probability = 35;
+        batch.edits.append({idOf(1), twice, OpportunityField::Probability}); // in the third chunk
+        QVERIFY(m_store->applyBatch(batch));
+
+        const QList<OutboxEntry> outbox = m_store->outbox().value();
+        QCOMPARE(outbox.size(), count);
+        for (const OutboxEntry &entry : outbox) {
+            const QString &id = entry.opportunityId;
+            QCOMPARE(m_store->opportunity(id)->opportunity.stage, Stage::Negotiation);
+            if (pendingSequence.contains(id)) {
+                QCOMPARE(entry.sequence, pendingSequence.value(id));
+                QCOMPARE(entry.fields, OpportunityField::Value | OpportunityField::Stage);
+                QCOMPARE(m_store->opportunity(id)->opportunity.value, 7.0);
+            } else if (id == idOf(1)) {
+                QCOMPARE(entry.fields, OpportunityField::Stage | OpportunityField::Probability);
+            } else {
+                QCOMPARE(entry.fields, OpportunityFields(OpportunityField::Stage));
+            }
+        }
+        QCOMPARE(m_store->opportunity(idOf(1))->opportunity.probability, 35);
+    }
+
     // Two edits of one record in one batch: the second starts from the first's result.
     void aRecordEditedTwiceInOneBatchKeepsBoth()
     {

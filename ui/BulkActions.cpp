@@ -17,13 +17,12 @@ namespace {
 
 using Kind = BulkEditDialog::Kind;
 
-// The undo text of a change of `field` ("Undo change of owner of 12 deals"): the deal by name
-// when there is one. The count in a plain int: lupdate (6.4) skips a tr() whose count is a cast.
-QString commandText(OpportunityField field, bool archived,
-                    const QList<RecordEditCommand::Change> &changes)
+// The undo text of a change of `field` of `n` deals ("Undo change of owner of 12 deals"): the
+// deal by name when there is one. The count in a plain int: lupdate (6.4) skips a tr() whose count
+// is a cast.
+QString commandText(OpportunityField field, bool archived, int n, const QString &firstName)
 {
-    const int n = static_cast<int>(changes.size());
-    const QString name = ServerText::isolated(changes.first().before.name);
+    const QString name = ServerText::isolated(firstName);
     switch (field) {
     case OpportunityField::OwnerId:
         return n == 1 ? BulkActions::tr("change of owner of '%1'").arg(name)
@@ -136,34 +135,38 @@ void BulkActions::ask(BulkEditDialog::Kind kind)
 
 void BulkActions::change(const QStringList &ids, const Opportunity &values, OpportunityField field)
 {
-    // One read for all of them (a failed one the store reports itself).
-    const auto records = m_store.findOpportunities(ids);
-    if (!records)
-        return;
+    QStringList moved;
+    QList<RecordEditCommand::Change> changes;
+    QString firstName;
+    {
+        // One read for all of them (a failed one the store reports itself). The records go
+        // before the command runs: they are the size of the whole selection, its texts included.
+        const auto records = m_store.findOpportunities(ids);
+        if (!records)
+            return;
+        for (const CachedOpportunity &record : *records) {
+            const Opportunity &before = record.opportunity;
+            if (field == OpportunityField::Stage) {
+                if (before.stage != values.stage)
+                    moved.append(before.id);
+            } else if (OpportunityDiff::changedFields(before, values, field)) {
+                if (changes.isEmpty())
+                    firstName = before.name;
+                changes.append(RecordEditCommand::change(before.id, before, values, field));
+            }
+        }
+    }
     if (field == OpportunityField::Stage) {
         // As a move: into closed_won or closed_lost the probability follows.
-        QStringList moved;
-        for (const CachedOpportunity &record : *records) {
-            if (record.opportunity.stage != values.stage)
-                moved.append(record.opportunity.id);
-        }
         push(RecordEditCommand::move(m_store, m_renamed, moved, values.stage),
              static_cast<int>(moved.size()));
         return;
     }
-    QList<RecordEditCommand::Change> changes;
-    for (const CachedOpportunity &record : *records) {
-        RecordEditCommand::Change change{record.opportunity.id, record.opportunity,
-                                         record.opportunity, field};
-        OpportunityDiff::copyFields(values, &change.after, field);
-        if (OpportunityDiff::changedFields(change.before, change.after, field))
-            changes.append(change);
-    }
     if (changes.isEmpty())
         return;
-    const QString text = commandText(field, values.isArchived, changes);
-    push(new RecordEditCommand(m_store, m_renamed, changes, text),
-         static_cast<int>(changes.size()));
+    const int count = static_cast<int>(changes.size());
+    const QString text = commandText(field, values.isArchived, count, firstName);
+    push(new RecordEditCommand(m_store, m_renamed, std::move(changes), text), count);
 }
 
 void BulkActions::setArchived(const QStringList &ids, bool archived)

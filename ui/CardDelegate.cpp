@@ -1,12 +1,10 @@
 #include "CardDelegate.h"
 
+#include "CardPixmaps.h"
 #include "CardText.h"
 #include "CardTextCache.h"
 #include "ItemRoles.h"
-#include "Money.h"
 #include "Opportunity.h"
-#include "OpportunityRow.h"
-#include "PersonAvatar.h"
 #include "StaleMark.h"
 #include "SyncState.h"
 
@@ -14,7 +12,6 @@
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
-#include <QPainterPath>
 #include <QToolTip>
 #include <algorithm>
 
@@ -52,9 +49,9 @@ struct CardDelegate::BottomLine
 };
 
 CardDelegate::BottomLine CardDelegate::bottomLine(const QStyleOptionViewItem &option,
-                                                  const QModelIndex &index, const CardText &words)
+                                                  const CardText &words)
 {
-    const QDate close = index.data(ItemRoles::CloseDateRole).toDate();
+    const QDate close = words.closeDate;
     const QRect text = option.rect.adjusted(margin + padding, margin + padding, -margin - padding,
                                             -margin - padding);
     const QFontMetrics &metrics = option.fontMetrics;
@@ -62,7 +59,7 @@ CardDelegate::BottomLine CardDelegate::bottomLine(const QStyleOptionViewItem &op
     const int line = metrics.height() + 2;
     BottomLine bottom;
     bottom.area = QRect(text.left(), text.top() + 3 * line, text.width(), line);
-    bottom.overdue = index.data(ItemRoles::OverdueRole).toBool();
+    bottom.overdue = words.overdue;
     const QString date =
         close.isValid() ? QLocale().toString(close, QLocale::ShortFormat) : tr("No close date");
     // The date first, with "overdue" when there is room and a warning sign when not (the tooltip
@@ -93,7 +90,7 @@ CardDelegate::BottomLine CardDelegate::bottomLine(const QStyleOptionViewItem &op
 
 QRect CardDelegate::ownerAvatarRect(const QStyleOptionViewItem &option, const QModelIndex &index)
 {
-    return bottomLine(option, index, CardText::of(index)).avatar;
+    return bottomLine(option, CardText::of(index)).avatar;
 }
 
 QRect CardDelegate::staleMark(const QStyleOptionViewItem &option, const CardText &words)
@@ -126,22 +123,21 @@ QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
 void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                          const QModelIndex &index) const
 {
-    const Opportunity o = index.data(ItemRoles::OpportunityRole).value<Opportunity>();
     const CardText words = CardText::of(index);
     const QRect card = option.rect.adjusted(margin, margin, -margin, -margin);
     const bool selected = option.state & QStyle::State_Selected;
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    QPainterPath shape;
-    shape.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     // Selected cards stand out in every column, the ones without the focus too: a board-wide
     // selection must be seen whole before Ctrl+Left/Right moves it.
     const QColor highlight = option.palette.color(QPalette::Active, QPalette::Highlight);
     const QColor fill = selected ? mixed(option.palette.base().color(), highlight, 0.18)
                                  : option.palette.base().color();
-    painter->fillPath(shape, fill);
-    painter->setPen(QPen(selected ? highlight : option.palette.mid().color(), selected ? 2 : 1));
-    painter->drawPath(shape);
+    // The frame and the other shapes every card shares come from pixmaps: filling antialiased
+    // shapes costs more than the card's text.
+    CardPixmaps &pixmaps = CardPixmaps::shared();
+    pixmaps.drawFrame(*painter, card, fill, selected ? highlight : option.palette.mid().color(),
+                      selected ? 2 : 1);
 
     const QRect text = card.adjusted(padding, padding, -padding, -padding);
     const int line = option.fontMetrics.height() + 2;
@@ -180,22 +176,21 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     if (!stale.isNull()) {
         const QColor amber = StaleMark::color(fill);
         const int side = metrics.ascent();
-        StaleMark::paintClock(
+        pixmaps.drawClock(
             *painter, QRectF(stale.left(), stale.top() + (line - side) / 2.0, side, side), amber);
         painter->setPen(amber);
         cache.draw(*painter, stale.adjusted(side + clockGap, 0, 0, 0), Qt::AlignLeft,
                    StaleMark::badge(*words.staleDays));
     }
-    row(2, formatMoney(o.value, o.currency), QLocale().toString(o.probability) + QLatin1Char('%'),
-        option.palette.text().color());
-    const BottomLine bottom = bottomLine(option, index, words);
+    row(2, words.amount, words.probability, option.palette.text().color());
+    const BottomLine bottom = bottomLine(option, words);
     const int ownerSpace =
         bottom.avatar.isNull() ? 0 : bottom.area.right() + 1 - bottom.avatar.left() + 8;
     painter->setPen(bottom.overdue ? QColor(0xc6, 0x28, 0x28) : muted);
     cache.draw(*painter, bottom.area.adjusted(0, 0, -ownerSpace, 0), Qt::AlignLeft,
                cache.elided(option.font, bottom.when, bottom.area.width() - ownerSpace));
     if (!bottom.avatar.isNull()) {
-        PersonAvatar::paint(*painter, bottom.avatar, words.ownerId, words.ownerInitials);
+        pixmaps.drawAvatar(*painter, bottom.avatar, words.ownerId, words.ownerInitials);
         painter->setPen(muted);
         cache.draw(*painter, bottom.owner, Qt::AlignRight, bottom.ownerText);
     }
@@ -224,7 +219,7 @@ QString CardDelegate::toolTipText(const QModelIndex &index)
     QString tip = index.data(ItemRoles::OpportunityRole).value<Opportunity>().name;
     if (!words.ownerInFull.isEmpty())
         tip += QLatin1Char('\n') + tr("Owner: %1").arg(words.ownerInFull);
-    if (index.data(ItemRoles::OverdueRole).toBool())
+    if (words.overdue)
         tip += QLatin1Char('\n') + tr("Overdue: its expected close date has passed");
     if (words.staleDays)
         tip += QLatin1Char('\n') + StaleMark::cardToolTip(*words.staleDays);

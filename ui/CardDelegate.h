@@ -32,7 +32,6 @@ public:
 private:
     // The card's last line: the close date at the left, the owner's avatar and name at the right.
     struct BottomLine;
-    static BottomLine bottomLine(const QStyleOptionViewItem &option, const QModelIndex &index,
-                                 const CardText &words);
+    static BottomLine bottomLine(const QStyleOptionViewItem &option, const CardText &words);
     static QRect staleMark(const QStyleOptionViewItem &option, const CardText &words);
 };

@@ -1,31 +1,65 @@
 #include "CardText.h"
 
 #include "ItemRoles.h"
+#include "LocalDays.h"
+#include "Money.h"
 #include "Opportunity.h"
 #include "OpportunityListModel.h"
 
 #include <QAbstractProxyModel>
+#include <QLocale>
 #include <QRegularExpression>
+
+namespace {
+
+// The words of `o` that need no model to work out.
+void fillFrom(const Opportunity &o, CardText &text)
+{
+    text.title = CardText::titleOf(o.name, o.accountName);
+    text.account = o.accountName;
+    text.ownerId = o.ownerId;
+    text.amount = formatMoney(o.value, o.currency);
+    text.probability = QLocale().toString(o.probability) + QLatin1Char('%');
+    text.closeDate = o.expectedCloseDate;
+}
+
+} // namespace
 
 CardText CardText::of(const QModelIndex &index)
 {
-    const Opportunity o = index.data(ItemRoles::OpportunityRole).value<Opportunity>();
     // The source model knows the people, so the card names them as the list does.
     QModelIndex source = index;
     while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(source.model()))
         source = proxy->mapToSource(source);
     const auto *model = qobject_cast<const OpportunityListModel *>(source.model());
-    static const PeopleBook nobody;
-    const PeopleBook &people = model ? model->people() : nobody;
     CardText text;
-    text.title = titleOf(o.name, o.accountName);
-    text.account = o.accountName;
-    text.ownerId = o.ownerId;
+    if (!model || !source.isValid()) {
+        // Not over the opportunity model: what the index says, with no one named.
+        static const PeopleBook nobody;
+        const Opportunity o = index.data(ItemRoles::OpportunityRole).value<Opportunity>();
+        fillFrom(o, text);
+        text.owner = nobody.displayName(o.ownerId);
+        text.ownerInitials = nobody.initials(o.ownerId);
+        text.ownerInFull = nobody.nameWithId(o.ownerId);
+        text.overdue = index.data(ItemRoles::OverdueRole).toBool();
+        if (index.data(ItemRoles::StaleRole).toBool())
+            text.staleDays = index.data(ItemRoles::DaysWithoutChangeRole).toInt();
+        return text;
+    }
+    // The row itself, not a copy of the record in a QVariant per field.
+    const int row = source.row();
+    const Opportunity &o = model->rowAt(row).opportunity;
+    const PeopleBook &people = model->people();
+    fillFrom(o, text);
     text.owner = people.displayName(o.ownerId);
     text.ownerInitials = people.initials(o.ownerId);
     text.ownerInFull = people.nameWithId(o.ownerId);
-    if (index.data(ItemRoles::StaleRole).toBool())
-        text.staleDays = index.data(ItemRoles::DaysWithoutChangeRole).toInt();
+    text.overdue = model->isOverdue(o);
+    if (model->isStaleAt(row)) {
+        // The model's DaysWithoutChangeRole, from the day remembered rather than converted.
+        text.staleDays =
+            LocalDays::shared().daysTo(model->updatedMsAt(row), model->today()).value_or(0);
+    }
     return text;
 }
 

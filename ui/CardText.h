@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
 #include <optional>
 
@@ -25,9 +26,16 @@ struct CardText
     // Whole days without a change, when the deal has gone stale (StaleRule); none while it has
     // not, and never in a closed stage.
     std::optional<int> staleDays;
+    // The value with its currency (formatMoney) and the probability ("40%").
+    QString amount;
+    QString probability;
+    // Null when the deal has none.
+    QDate closeDate;
+    // An open deal whose expected close date has passed.
+    bool overdue = false;
 
     // The card of a board column's index (a proxy over OpportunityListModel, whose people book
-    // names the owner).
+    // names the owner). Read from the source model's row as it is: a card paints this each time.
     static CardText of(const QModelIndex &index);
     // "Acme Corp — Pilot" of the account "Acme Corp (Berlin)" is "Pilot": a leading part that
     // the account's name begins with (as whole words), with its dash, goes. Any other name stays.

@@ -1,8 +1,9 @@
 #include "CardTextCache.h"
 
-#include <QFontMetrics>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QRect>
+#include <algorithm>
 
 namespace {
 
@@ -25,6 +26,7 @@ CardTextCache::Key CardTextCache::keyOf(const QFont &font, const QString &text, 
             m_fonts.clear();
             m_elided.clear();
             m_advances.clear();
+            m_drawnOnce.clear();
             m_texts.clear();
         }
         m_fonts.append(font);
@@ -35,15 +37,44 @@ CardTextCache::Key CardTextCache::keyOf(const QFont &font, const QString &text, 
 
 void CardTextCache::bound()
 {
-    if (m_elided.size() + m_advances.size() + m_texts.size() <= mostEntries)
-        return;
+    if (m_elided.size() + m_advances.size() + m_drawnOnce.size() + m_texts.size() > mostEntries)
+        clear();
+}
+
+void CardTextCache::clear()
+{
     m_elided.clear();
     m_advances.clear();
+    m_drawnOnce.clear();
     m_texts.clear();
+}
+
+bool CardTextCache::isPlainLine(const QString &text)
+{
+    // QFontMetrics stops measuring at U+009C (a string of length variants) and a point drawing
+    // does not break lines: such text takes the long way.
+    return std::none_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() < 0x20 || c.unicode() == 0x9c || c == QChar::LineSeparator ||
+               c == QChar::ParagraphSeparator;
+    });
+}
+
+qreal CardTextCache::exactAdvance(const QFont &font, const QString &text)
+{
+    const Key key = keyOf(font, text, -1);
+    if (const auto known = m_advances.constFind(key); known != m_advances.cend())
+        return *known;
+    bound();
+    const qreal result = QFontMetricsF(font).horizontalAdvance(text);
+    m_advances.insert(key, result);
+    return result;
 }
 
 QString CardTextCache::elided(const QFont &font, const QString &text, int width)
 {
+    // Most text fits: its measure (wanted anyway) says so without working out an elision.
+    if (isPlainLine(text) && exactAdvance(font, text) <= width)
+        return text;
     const Key key = keyOf(font, text, width);
     if (const auto known = m_elided.constFind(key); known != m_elided.cend())
         return *known;
@@ -55,13 +86,8 @@ QString CardTextCache::elided(const QFont &font, const QString &text, int width)
 
 int CardTextCache::advance(const QFont &font, const QString &text)
 {
-    const Key key = keyOf(font, text, -1);
-    if (const auto known = m_advances.constFind(key); known != m_advances.cend())
-        return *known;
-    bound();
-    const int result = QFontMetrics(font).horizontalAdvance(text);
-    m_advances.insert(key, result);
-    return result;
+    // QFontMetrics rounds the same measure.
+    return qRound(exactAdvance(font, text));
 }
 
 void CardTextCache::draw(QPainter &painter, const QRect &area, Qt::Alignment alignment,
@@ -72,6 +98,19 @@ void CardTextCache::draw(QPainter &painter, const QRect &area, Qt::Alignment ali
     const QFont &font = painter.font();
     const Key key = keyOf(font, text, -2);
     auto it = m_texts.find(key);
+    if (it == m_texts.end() && isPlainLine(text) && !m_drawnOnce.contains(key)) {
+        bound();
+        m_drawnOnce.insert(key);
+        // Where QStaticText puts it: its line as high as the font's, the baseline an ascent
+        // below the top.
+        const QFontMetricsF metrics(font);
+        const qreal x = alignment.testFlag(Qt::AlignRight)
+                            ? area.right() + 1 - exactAdvance(font, text)
+                            : area.left();
+        const qreal y = area.top() + (area.height() - metrics.height()) / 2 + metrics.ascent();
+        painter.drawText(QPointF(x, y), text);
+        return;
+    }
     if (it == m_texts.end()) {
         bound();
         QStaticText laidOut(text);

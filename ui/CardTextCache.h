@@ -3,6 +3,7 @@
 #include <QFont>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStaticText>
 #include <QString>
 #include <Qt>
@@ -24,8 +25,12 @@ public:
     // As QFontMetrics(font).horizontalAdvance(text).
     int advance(const QFont &font, const QString &text);
     // Draws one line of plain text in `area` as QPainter::drawText does with `alignment` (left or
-    // right, centred vertically), in the painter's font.
+    // right, centred vertically), in the painter's font. Text seen once is drawn directly (a name
+    // or an amount is shaped once, and most are never painted again); text seen again is laid
+    // out once and drawn from here.
     void draw(QPainter &painter, const QRect &area, Qt::Alignment alignment, const QString &text);
+    // Forgets everything (tests: a card painted from nothing).
+    void clear();
 
 private:
     struct Key
@@ -45,10 +50,16 @@ private:
     // Too many entries (a long scroll through 100,000 cards): all of them go.
     void bound();
     Key keyOf(const QFont &font, const QString &text, int width);
+    // As QFontMetricsF(font).horizontalAdvance(text), remembered.
+    qreal exactAdvance(const QFont &font, const QString &text);
+    // Text a line drawn at a point shows as QStaticText does: no line breaks or tabs to lay out.
+    static bool isPlainLine(const QString &text);
 
     // The fonts seen (a card has two): compared, not named, since naming a font is slow.
     QList<QFont> m_fonts;
     QHash<Key, QString> m_elided;
-    QHash<Key, int> m_advances;
+    QHash<Key, qreal> m_advances;
+    // Drawn once, directly: laid out for keeps when drawn again.
+    QSet<Key> m_drawnOnce;
     QHash<Key, QStaticText> m_texts;
 };

@@ -57,6 +57,13 @@ void ForecastChart::setEmptyText(const QString &text)
     m_emptyLabel->setVisible(!text.isEmpty());
 }
 
+void ForecastChart::setTitleText(const QString &text)
+{
+    const QString title = plain(text);
+    if (chart()->title() != title)
+        chart()->setTitle(title);
+}
+
 QString ForecastChart::plain(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -69,15 +76,25 @@ QString ForecastChart::plainToolTip(const QString &text)
 
 void ForecastChart::setMoneyScale(QCategoryAxis *axis, double maximum, const QString &currency)
 {
+    const double step = roundStep(maximum);
+    const int steps = std::max(1, static_cast<int>(std::ceil(maximum / step - 1e-9)));
+    QStringList labels;
+    for (int i = 1; i <= steps; ++i)
+        labels.append(plain(formatMoney(i * step, currency)));
+    // The same scale as shown (most keystrokes): left alone. Every label or range change makes
+    // the chart measure all the axis's labels again.
     const QStringList old = axis->categoriesLabels();
+    bool same = old == labels && axis->min() == 0 && axis->max() == steps * step;
+    for (int i = 0; same && i < steps; ++i)
+        same = axis->endValue(labels.at(i)) == (i + 1) * step;
+    if (same)
+        return;
     for (const QString &label : old)
         axis->remove(label);
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    const double step = roundStep(maximum);
-    const int steps = std::max(1, static_cast<int>(std::ceil(maximum / step - 1e-9)));
     axis->setStartValue(0);
     for (int i = 1; i <= steps; ++i)
-        axis->append(plain(formatMoney(i * step, currency)), i * step);
+        axis->append(labels.at(i - 1), i * step);
     axis->setRange(0, steps * step);
 }
 
@@ -95,18 +112,26 @@ void ForecastChart::fitCategoryLabels()
     auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis *>(axes.first());
     if (!axis || axis->count() == 0)
         return;
-    const QFontMetrics metrics(axis->labelsFont());
-    int widest = 0;
+    // Measured once per set of labels and font: a keystroke keeps both, and a text document
+    // per label costs as much as the bars.
     const QStringList labels = axis->categories();
-    for (const QString &label : labels) {
-        QTextDocument text;
-        text.setHtml(label);
-        widest = std::max(widest, metrics.horizontalAdvance(text.toPlainText()));
+    const QFont font = axis->labelsFont();
+    if (labels != m_measuredLabels || font != m_measuredFont) {
+        const QFontMetrics metrics(font);
+        int widest = 0;
+        for (const QString &label : labels) {
+            QTextDocument text;
+            text.setHtml(label);
+            widest = std::max(widest, metrics.horizontalAdvance(text.toPlainText()));
+        }
+        m_measuredLabels = labels;
+        m_measuredFont = font;
+        m_widestLabel = widest;
     }
     // Some room between labels, as the chart leaves it.
     constexpr int spacing = 8;
     const double room = chart()->plotArea().width() / axis->count();
-    const int angle = widest + spacing > room ? -90 : 0;
+    const int angle = m_widestLabel + spacing > room ? -90 : 0;
     if (axis->labelsAngle() != angle)
         axis->setLabelsAngle(angle);
 }

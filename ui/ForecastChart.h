@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QChartView>
+#include <QFont>
 #include <QString>
+#include <QStringList>
 
 class QCategoryAxis;
 class QLabel;
@@ -26,6 +28,9 @@ public:
     static void setMoneyScale(QCategoryAxis *axis, double maximum, const QString &currency);
 
 protected:
+    // Shows `text` (plain) as the chart's title; the same title is left alone, as a new one
+    // makes the chart lay itself out again.
+    void setTitleText(const QString &text);
     // Shows `text` over the chart (empty: hides it).
     void setEmptyText(const QString &text);
     // Shows or hides the axes and the legend: an empty chart shows neither. The series and axes
@@ -39,4 +44,8 @@ protected:
 
 private:
     QLabel *m_emptyLabel = nullptr;
+    // The category labels last measured by fitCategoryLabels, in this font: the widest's width.
+    QStringList m_measuredLabels;
+    QFont m_measuredFont;
+    int m_widestLabel = 0;
 };

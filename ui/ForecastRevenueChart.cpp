@@ -168,7 +168,7 @@ void ForecastRevenueChart::setForecast(const Forecast &forecast, const PeopleBoo
         m_title = tr("Weighted expected revenue: %1").arg(total);
     else
         m_title = tr("Expected revenue: %1").arg(total);
-    chart()->setTitle(plain(m_title));
+    setTitleText(m_title);
 
     const bool empty = forecast.dealCount() == 0;
     setEmptyText(empty ? tr("No open deals match the filter") : QString());

@@ -19,6 +19,21 @@ namespace {
 constexpr int wonSet = 0;
 constexpr int lostSet = 1;
 
+// Gives `set` these values. The same months take the new heights in place: emptied and filled
+// again, the chart would make every bar again.
+void refill(QBarSet *set, const QList<qreal> &values)
+{
+    if (set->count() != values.size()) {
+        set->remove(0, set->count());
+        set->append(values);
+        return;
+    }
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (set->at(i) != values.at(i))
+            set->replace(i, values.at(i));
+    }
+}
+
 } // namespace
 
 ForecastWinLossChart::ForecastWinLossChart(QWidget *parent)
@@ -99,23 +114,25 @@ void ForecastWinLossChart::setWinLoss(const WinLoss &winLoss)
     m_title = rate ? tr("Won and lost: win rate %1 (%2 of %n closed deal(s))", nullptr, closed)
                          .arg(percent(*rate), locale.toString(won))
                    : tr("Won and lost");
-    chart()->setTitle(plain(m_title));
+    setTitleText(m_title);
     setEmptyText(closed == 0 ? tr("No deals won or lost in these months") : QString());
     setFramed(closed != 0);
 
     QBarSet *wonBars = m_bars->barSets().at(wonSet);
     QBarSet *lostBars = m_bars->barSets().at(lostSet);
-    wonBars->remove(0, wonBars->count());
-    lostBars->remove(0, lostBars->count());
     QList<QPointF> rates;
     if (closed == 0) {
+        wonBars->remove(0, wonBars->count());
+        lostBars->remove(0, lostBars->count());
         m_rates->clear();
         return;
     }
     QStringList categories;
     for (const QString &category : std::as_const(m_categories))
         categories.append(plain(category));
-    m_monthAxis->setCategories(categories);
+    // Set again, the same months would make the chart lay out its axes again.
+    if (m_monthAxis->categories() != categories)
+        m_monthAxis->setCategories(categories);
     double highest = 0;
     QList<qreal> wonAmounts;
     QList<qreal> lostAmounts;
@@ -127,9 +144,10 @@ void ForecastWinLossChart::setWinLoss(const WinLoss &winLoss)
         if (const std::optional<double> monthRate = month.winRate())
             rates.append(QPointF(double(i), *monthRate * 100));
     }
-    wonBars->append(wonAmounts);
-    lostBars->append(lostAmounts);
-    m_rates->replace(rates);
+    refill(wonBars, wonAmounts);
+    refill(lostBars, lostAmounts);
+    if (m_rates->points() != rates)
+        m_rates->replace(rates);
     setMoneyScale(m_moneyAxis, highest, winLoss.currency);
     fitCategoryLabels();
 }

@@ -138,7 +138,8 @@ void RecordActions::edit(const QString &id)
     // The record may have got its server id while the dialog was open.
     auto *command = new RecordEditCommand(
         m_store, m_renamed,
-        {{id, record->opportunity, dialog.opportunity(), dialog.changedFields()}},
+        {RecordEditCommand::change(id, record->opportunity, dialog.opportunity(),
+                                   dialog.changedFields())},
         tr("Edit %1").arg(ServerText::isolated(record->opportunity.name)));
     // push() runs redo(); the command stays on the stack (it never merges nor turns obsolete).
     m_undoStack.push(command);
@@ -160,7 +161,8 @@ void RecordActions::toggleArchived()
     Opportunity changed = record->opportunity;
     changed.isArchived = !changed.isArchived;
     m_undoStack.push(new RecordEditCommand(
-        m_store, m_renamed, {{id, record->opportunity, changed, OpportunityField::IsArchived}},
+        m_store, m_renamed,
+        {RecordEditCommand::change(id, record->opportunity, changed, OpportunityField::IsArchived)},
         changed.isArchived ? tr("Archive") : tr("Unarchive")));
 }
 

@@ -6,13 +6,24 @@
 
 #include <QCoreApplication>
 
+RecordEditCommand::Change RecordEditCommand::change(const QString &id, const Opportunity &before,
+                                                    const Opportunity &after,
+                                                    OpportunityFields fields)
+{
+    // The store writes only the writable ones; the others need not be kept.
+    fields &= OpportunityFieldNames::writable();
+    return Change{id, fields, FieldValues(before, fields), FieldValues(after, fields)};
+}
+
 RecordEditCommand::RecordEditCommand(LocalStore &store, const QHash<QString, QString> &renamed,
-                                     const QList<Change> &changes, const QString &text)
+                                     QList<Change> changes, const QString &text)
     : QUndoCommand(text)
     , m_store(store)
     , m_renamed(renamed)
-    , m_changes(changes)
-{}
+    , m_changes(std::move(changes))
+{
+    m_changes.squeeze();
+}
 
 void RecordEditCommand::apply(bool forward)
 {
@@ -21,9 +32,12 @@ void RecordEditCommand::apply(bool forward)
     // the list goes on showing it so; the others still go through.
     RecordBatch batch;
     batch.edits.reserve(m_changes.size());
-    for (const Change &change : std::as_const(m_changes))
-        batch.edits.append(RecordEdit{resolve(m_renamed, change.id),
-                                      forward ? change.after : change.before, change.fields});
+    for (const Change &change : std::as_const(m_changes)) {
+        // The other fields stay default: the store copies only `fields` onto the record.
+        RecordEdit edit{resolve(m_renamed, change.id), Opportunity(), change.fields};
+        (forward ? change.after : change.before).copyInto(&edit.edited, change.fields);
+        batch.edits.append(std::move(edit));
+    }
     m_lastStatus = {};
     if (m_store.applyBatch(batch))
         return;
@@ -56,27 +70,34 @@ RecordEditCommand *RecordEditCommand::move(LocalStore &store,
                                            const QStringList &ids, Stage stage)
 {
     QList<Change> changes;
-    // One read for all of them: a bulk move names thousands.
-    const auto records = store.findOpportunities(ids);
-    for (const CachedOpportunity &record : records ? *records : QList<CachedOpportunity>()) {
-        const QString &id = record.opportunity.id;
-        Change change{id, record.opportunity, record.opportunity, OpportunityField::Stage};
-        change.after.stage = stage;
+    QString firstName;
+    {
+        // One read for all of them: a bulk move names thousands. The records go before the
+        // command runs: they are the size of the whole selection, its texts included.
+        const auto records = store.findOpportunities(ids);
+        const QList<CachedOpportunity> none;
+        const QList<CachedOpportunity> &read = records ? *records : none;
+        changes.reserve(read.size());
+        Opportunity after;
+        after.stage = stage;
+        OpportunityFields fields = OpportunityField::Stage;
         if (const std::optional<int> implied = StageProbabilities::implied(stage)) {
-            change.after.probability = *implied;
-            change.fields |= OpportunityField::Probability;
+            after.probability = *implied;
+            fields |= OpportunityField::Probability;
         }
-        changes.append(change);
+        for (const CachedOpportunity &record : read)
+            changes.append(change(record.opportunity.id, record.opportunity, after, fields));
+        if (!read.isEmpty())
+            firstName = read.first().opportunity.name;
     }
     // The undo action reads "Undo move of 'Acme — Pilot' to Closed won": the deal by name.
     // The count in a plain int: lupdate (6.4) skips a translate() whose count is a cast.
     const int count = static_cast<int>(changes.size());
     const QString text =
-        count == 1
-            ? QCoreApplication::translate("RecordEditCommand", "move of '%1' to %2")
-                  .arg(ServerText::isolated(changes.first().before.name), Stages::label(stage))
-            : QCoreApplication::translate("RecordEditCommand", "move of %n deals to %1", nullptr,
-                                          count)
-                  .arg(Stages::label(stage));
-    return new RecordEditCommand(store, renamed, changes, text);
+        count == 1 ? QCoreApplication::translate("RecordEditCommand", "move of '%1' to %2")
+                         .arg(ServerText::isolated(firstName), Stages::label(stage))
+                   : QCoreApplication::translate("RecordEditCommand", "move of %n deals to %1",
+                                                 nullptr, count)
+                         .arg(Stages::label(stage));
+    return new RecordEditCommand(store, renamed, std::move(changes), text);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FieldValues.h"
 #include "Opportunity.h"
 #include "OpportunityField.h"
 #include "Result.h"
@@ -11,21 +12,29 @@ class LocalStore;
 
 // An edit of one or more records as an undoable step: redo writes the new values, undo writes
 // the old ones back, both through the LocalStore, so each goes out as a normal edit (and an
-// edit undone before it was pushed leaves nothing to push).
+// edit undone before it was pushed leaves nothing to push). Only the fields edited are written
+// either way: a field changed meanwhile (by the server, by another edit) stays as it is.
 class RecordEditCommand final : public QUndoCommand
 {
 public:
+    // One record's edit: the edited fields' values before and after it, nothing more (a bulk
+    // change keeps one per deal for as long as it can be undone).
     struct Change
     {
         QString id;
-        Opportunity before;
-        Opportunity after;
         OpportunityFields fields;
+        FieldValues before;
+        FieldValues after;
     };
+
+    // The edit of `fields` (the writable ones among them) of record `id` from `before` to
+    // `after`.
+    static Change change(const QString &id, const Opportunity &before, const Opportunity &after,
+                         OpportunityFields fields);
 
     // `renamed` maps local ids to the server ids they got later; it is read when the command runs.
     RecordEditCommand(LocalStore &store, const QHash<QString, QString> &renamed,
-                      const QList<Change> &changes, const QString &text);
+                      QList<Change> changes, const QString &text);
 
     void undo() override;
     void redo() override;

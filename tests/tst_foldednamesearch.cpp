@@ -1,0 +1,234 @@
+// The list search's one scan over all the folded names (FoldedNameSearch, through
+// OpportunityListModel::matchSearch): it finds exactly the rows a search of each name on its own
+// finds, through edits, removals, additions and compaction of the names' shared buffer.
+#include "OpportunityListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+namespace {
+
+OpportunityRow row(int n, const QString &name)
+{
+    OpportunityRow row;
+    row.opportunity.id =
+        QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0'));
+    row.opportunity.name = name;
+    row.opportunity.stage = Stage::Prospecting;
+    row.opportunity.currency = QStringLiteral("EUR");
+    return row;
+}
+
+OpportunityFilter searching(const QString &text)
+{
+    OpportunityFilter filter;
+    filter.setSearch(text);
+    return filter;
+}
+
+} // namespace
+
+class TestFoldedNameSearch final : public QObject
+{
+    Q_OBJECT
+
+private:
+    // The rows the model accepts for `text`, with the names matched in one scan first (as a
+    // keystroke does) or, with `scan` false, by the flags already kept.
+    QList<int> found(const QString &text, bool scan = true)
+    {
+        const OpportunityFilter filter = searching(text);
+        if (scan)
+            m_model->matchSearch(filter.search);
+        QList<int> rows;
+        for (int at = 0; at < m_model->rowCount(); ++at) {
+            if (m_model->accepts(filter, at))
+                rows.append(at);
+        }
+        return rows;
+    }
+    // The rows whose own record passes the search: the slow path, one name at a time.
+    QList<int> expected(const QString &text) const
+    {
+        const OpportunityFilter filter = searching(text);
+        QList<int> rows;
+        for (int at = 0; at < m_model->rowCount(); ++at) {
+            if (filter.accepts(m_model->rowAt(at).opportunity))
+                rows.append(at);
+        }
+        return rows;
+    }
+    // Every search of `texts`, scanned and then from the kept flags, against the slow path.
+    void compareAll(const QStringList &texts)
+    {
+        for (const QString &text : texts) {
+            const QList<int> want = expected(text);
+            QCOMPARE(found(text), want);
+            QCOMPARE(found(text, false), want);
+        }
+    }
+    void rename(int at, const QString &name)
+    {
+        OpportunityRow changed = m_model->rowAt(at);
+        changed.opportunity.name = name;
+        m_model->upsertRows({changed});
+    }
+
+    std::unique_ptr<OpportunityListModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+
+private slots:
+    void init()
+    {
+        m_model = std::make_unique<OpportunityListModel>();
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void namesAtTheBuffersEnds()
+    {
+        m_model->resetRows({row(1, QStringLiteral("abc")), row(2, QStringLiteral("middle")),
+                            row(3, QStringLiteral("xyz"))});
+        QCOMPARE(found(QStringLiteral("ab")), QList<int>({0}));
+        QCOMPARE(found(QStringLiteral("abc")), QList<int>({0}));
+        QCOMPARE(found(QStringLiteral("yz")), QList<int>({2}));
+        QCOMPARE(found(QStringLiteral("xyz")), QList<int>({2}));
+        QCOMPARE(found(QStringLiteral("z")), QList<int>({2}));
+    }
+
+    void noMatchAcrossTwoNames()
+    {
+        // Side by side in the buffer as "abcdef" and "ghi": "cd" is in one name, "ef" + "g" in
+        // none.
+        m_model->resetRows({row(1, QStringLiteral("abc")), row(2, QStringLiteral("def")),
+                            row(3, QStringLiteral("ghi"))});
+        QCOMPARE(found(QStringLiteral("cd")), QList<int>());
+        QCOMPARE(found(QStringLiteral("efg")), QList<int>());
+        QCOMPARE(found(QStringLiteral("abcdefghi")), QList<int>());
+        QCOMPARE(found(QStringLiteral("de")), QList<int>({1}));
+    }
+
+    void repeatsWithinAndAcrossNames()
+    {
+        // A miss that overlaps the next hit, and a name matching twice.
+        m_model->resetRows({row(1, QStringLiteral("aab")), row(2, QStringLiteral("aaab")),
+                            row(3, QStringLiteral("ba")), row(4, QStringLiteral("abab"))});
+        compareAll({QStringLiteral("aab"), QStringLiteral("ab"), QStringLiteral("ba"),
+                    QStringLiteral("a"), QStringLiteral("bab"), QStringLiteral("aaab")});
+    }
+
+    void foldedAccentsAndCase()
+    {
+        m_model->resetRows({row(1, QStringLiteral("Müller GmbH")),
+                            row(2, QStringLiteral("MULLER AG")), row(3, QStringLiteral("Mueller")),
+                            row(4, QStringLiteral("Kraków")), row(5, QStringLiteral("Łódź"))});
+        QCOMPARE(found(QStringLiteral("müller")), QList<int>({0, 1}));
+        QCOMPARE(found(QStringLiteral("Muller")), QList<int>({0, 1}));
+        QCOMPARE(found(QStringLiteral("KRAKOW")), QList<int>({3}));
+        QCOMPARE(found(QStringLiteral("lodz")), QList<int>({4}));
+        compareAll({QStringLiteral("mu"), QStringLiteral("ue"), QStringLiteral("ag")});
+    }
+
+    void emptyAndOverlongSearches()
+    {
+        m_model->resetRows(
+            {row(1, QStringLiteral("short")), row(2, QString()), row(3, QStringLiteral("tiny"))});
+        QCOMPARE(found(QString()), QList<int>({0, 1, 2}));
+        QCOMPARE(found(QStringLiteral("much longer than any name here")), QList<int>());
+        QCOMPARE(found(QStringLiteral("shorttiny")), QList<int>());
+    }
+
+    void editedNamesLeaveTextBehind()
+    {
+        m_model->resetRows({row(1, QStringLiteral("alpha")), row(2, QStringLiteral("beta")),
+                            row(3, QStringLiteral("gamma"))});
+        QCOMPARE(found(QStringLiteral("beta")), QList<int>({1}));
+        // Kept flags follow an edit without a new scan.
+        rename(1, QStringLiteral("delta"));
+        QCOMPARE(found(QStringLiteral("beta"), false), QList<int>());
+        rename(0, QStringLiteral("beta max"));
+        QCOMPARE(found(QStringLiteral("beta"), false), QList<int>({0}));
+        // The old "beta" text still sits in the buffer: a new scan must not find it.
+        QCOMPARE(found(QStringLiteral("bet")), QList<int>({0}));
+        QCOMPARE(found(QStringLiteral("alpha")), QList<int>());
+        // Edited twice and emptied: each leaves its text behind.
+        rename(2, QStringLiteral("epsilon"));
+        rename(2, QString());
+        rename(1, QStringLiteral("gamma delta"));
+        compareAll({QStringLiteral("gamma"), QStringLiteral("delta"), QStringLiteral("eps"),
+                    QStringLiteral("a"), QStringLiteral("max")});
+    }
+
+    void removedAndAddedRows()
+    {
+        QList<OpportunityRow> rows;
+        for (int n = 0; n < 20; ++n)
+            rows.append(
+                row(n, QStringLiteral("deal %1 %2")
+                           .arg(n)
+                           .arg(n % 3 ? QStringLiteral("north") : QStringLiteral("south"))));
+        m_model->resetRows(rows);
+        QCOMPARE(found(QStringLiteral("south")), expected(QStringLiteral("south")));
+        rename(4, QStringLiteral("deal 4 south"));
+        m_model->removeIds({rows.at(0).opportunity.id, rows.at(7).opportunity.id,
+                            rows.at(19).opportunity.id, rows.at(3).opportunity.id});
+        QCOMPARE(m_model->rowCount(), 16);
+        QCOMPARE(found(QStringLiteral("south"), false), expected(QStringLiteral("south")));
+        m_model->upsertRows(
+            {row(40, QStringLiteral("deal 40 south")), row(41, QStringLiteral("deal 41 north"))});
+        QCOMPARE(found(QStringLiteral("south"), false), expected(QStringLiteral("south")));
+        rename(10, QStringLiteral("deal ten south"));
+        m_model->removeIds({rows.at(1).opportunity.id});
+        compareAll({QStringLiteral("south"), QStringLiteral("north"), QStringLiteral("deal 1"),
+                    QStringLiteral("ten"), QStringLiteral("4")});
+    }
+
+    void accountNamesToo()
+    {
+        QList<OpportunityRow> rows{row(1, QStringLiteral("Pilot")),
+                                   row(2, QStringLiteral("Renewal")),
+                                   row(3, QStringLiteral("Zürich pilot"))};
+        rows[0].opportunity.accountName = QStringLiteral("Zürich Versicherung");
+        rows[1].opportunity.accountName = QStringLiteral("Acme");
+        m_model->resetRows(rows);
+        QCOMPARE(found(QStringLiteral("zurich")), QList<int>({0, 2}));
+        // A new account, and a row moved off a matching one, with the flags kept.
+        OpportunityRow moved = m_model->rowAt(1);
+        moved.opportunity.accountName = QStringLiteral("Zurich Re");
+        OpportunityRow left = m_model->rowAt(0);
+        left.opportunity.accountName = QStringLiteral("Acme");
+        OpportunityRow added = row(4, QStringLiteral("Expansion"));
+        added.opportunity.accountName = QStringLiteral("Bank Zürich");
+        m_model->upsertRows({moved, left, added});
+        QCOMPARE(found(QStringLiteral("zurich"), false), QList<int>({1, 2, 3}));
+        compareAll({QStringLiteral("zurich"), QStringLiteral("acme"), QStringLiteral("re")});
+    }
+
+    void compactedNames()
+    {
+        // Enough text replaced to pass the compaction's threshold (half the buffer, 4,096
+        // characters): the names are laid out anew in between searches.
+        QList<OpportunityRow> rows;
+        for (int n = 0; n < 300; ++n)
+            rows.append(row(n, QStringLiteral("opportunity number %1 first").arg(n)));
+        m_model->resetRows(rows);
+        QList<OpportunityRow> changed;
+        for (int round = 0; round < 3; ++round) {
+            QCOMPARE(found(QStringLiteral("7 first")), expected(QStringLiteral("7 first")));
+            changed.clear();
+            for (int n = round; n < 300; n += 2) {
+                OpportunityRow edited = m_model->rowAt(n);
+                edited.opportunity.name =
+                    QStringLiteral("opportunity %1 round %2").arg(n).arg(round);
+                changed.append(edited);
+            }
+            m_model->upsertRows(changed); // more than a few: one change over their span
+            QCOMPARE(found(QStringLiteral("7 first"), false), expected(QStringLiteral("7 first")));
+            compareAll({QStringLiteral("round %1").arg(round), QStringLiteral("first"),
+                        QStringLiteral("7 round"), QStringLiteral("1 first")});
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFoldedNameSearch)
+#include "tst_foldednamesearch.moc"
