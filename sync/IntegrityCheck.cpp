@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QMutexLocker>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -15,14 +14,6 @@
 namespace {
 
 std::atomic<int> checkCounter{0};
-
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
 
 IntegrityCheck::Outcome failedToRun(const QSqlError &error)
 {
@@ -123,7 +114,7 @@ IntegrityCheck::Outcome IntegrityCheck::checkInThread(const QString &path)
             {
                 const QMutexLocker locker(&m_handleLock);
                 stopping = m_stopping;
-                m_handle = handleOf(db);
+                m_handle = SqliteConnection::handle(name);
             }
             if (!stopping)
                 outcome = run(name);

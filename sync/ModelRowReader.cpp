@@ -2,11 +2,10 @@
 
 #include "CacheDatabase.h"
 #include "OpportunityColumns.h"
+#include "SqliteConnection.h"
 #include "StringPool.h"
 #include "Timestamp.h"
 
-#include <QSqlDatabase>
-#include <QSqlDriver>
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -23,52 +22,6 @@ const QString &selectList()
                                 QStringLiteral(", sync_state, sync_error");
     return list;
 }
-
-// The connection QtSql holds for the cache: the QSQLITE driver links the same libsqlite3 as we
-// do, so its handle is ours to run a statement on (QSqlQuery's QVariant per value is what made
-// reading 100,000 rows slow).
-sqlite3 *handleOf(const CacheDatabase &db)
-{
-    const QVariant handle = QSqlDatabase::database(db.connectionName(), false).driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
-// SQLite's default page cache while rows are read: one pass reads each page once, and filling a
-// larger cache (the connection had 32 MB once, for a first sync's writes) triples the time of a
-// pass and holds 25 MB more at 100,000 rows. The connection's own size is back afterwards.
-class SmallPageCache final
-{
-public:
-    explicit SmallPageCache(sqlite3 *db)
-        : m_db(db)
-    {
-        if (!m_db)
-            return;
-        sqlite3_stmt *size = nullptr;
-        if (sqlite3_prepare_v2(m_db, "PRAGMA cache_size", -1, &size, nullptr) == SQLITE_OK &&
-            sqlite3_step(size) == SQLITE_ROW)
-            m_size = sqlite3_column_int64(size, 0);
-        sqlite3_finalize(size);
-        if (m_size != defaultSize)
-            sqlite3_exec(m_db, "PRAGMA cache_size=-2000", nullptr, nullptr, nullptr);
-    }
-    ~SmallPageCache()
-    {
-        if (m_db && m_size != defaultSize)
-            sqlite3_exec(m_db,
-                         QByteArray("PRAGMA cache_size=" + QByteArray::number(m_size)).constData(),
-                         nullptr, nullptr, nullptr);
-    }
-    SmallPageCache(const SmallPageCache &) = delete;
-    SmallPageCache &operator=(const SmallPageCache &) = delete;
-
-private:
-    static constexpr qint64 defaultSize = -2000;
-    sqlite3 *m_db = nullptr;
-    qint64 m_size = defaultSize;
-};
 
 // A prepared statement finalized when it goes out of scope.
 class Statement final
@@ -241,8 +194,7 @@ Result<QList<OpportunityRow>> ModelRowReader::newest(int limit)
     // Without an index on updated_at, SQLite's ORDER BY ... LIMIT builds a sorter record for
     // every row (230 ms at 100,000 rows); one pass over the times alone, keeping the newest in a
     // heap, then reading those rows by rowid, takes a third of that.
-    sqlite3 *db = handleOf(m_db);
-    const SmallPageCache cache(db);
+    sqlite3 *db = SqliteConnection::handle(m_db.connectionName());
     const Statement times(db, QStringLiteral("SELECT rowid, updated_at FROM opportunities"
                                              " WHERE local_deleted = 0"));
     if (!times.prepared())
@@ -298,8 +250,7 @@ Result<QList<OpportunityRow>> ModelRowReader::newest(int limit)
 
 Result<ModelRowReader::Page> ModelRowReader::after(qint64 after, int limit)
 {
-    sqlite3 *db = handleOf(m_db);
-    const SmallPageCache cache(db);
+    sqlite3 *db = SqliteConnection::handle(m_db.connectionName());
     const Statement statement(db,
                               QStringLiteral("SELECT ") + selectList() +
                                   QStringLiteral(" FROM opportunities WHERE local_deleted = 0 AND"
@@ -325,7 +276,7 @@ Result<QList<OpportunityRow>> ModelRowReader::withIds(const QStringList &ids)
 {
     // Hundreds of ids per statement, well under SQLite's limit on bound values.
     constexpr qsizetype chunk = 500;
-    sqlite3 *db = handleOf(m_db);
+    sqlite3 *db = SqliteConnection::handle(m_db.connectionName());
     QList<OpportunityRow> rows;
     rows.reserve(ids.size());
     for (qsizetype start = 0; start < ids.size(); start += chunk) {
