@@ -67,6 +67,16 @@ QString CacheDatabase::unusableText(const QString &path, int sqliteCode, const Q
     return cannotBeUsed(path, describe(sqliteCode, driverText));
 }
 
+QString CacheDatabase::uncheckedText(const QString &path, int sqliteCode, const QString &driverText)
+{
+    return QCoreApplication::translate("LocalStore",
+                                       "The local cache %1 could not be checked for damage: %2. "
+                                       "You can keep working; your changes stay on this computer "
+                                       "and nothing is synced until kashew is started again and "
+                                       "the check passes.")
+        .arg(path, describe(sqliteCode, driverText));
+}
+
 CacheDatabase::CacheDatabase()
     : m_connectionName(QStringLiteral("kashew-cache-%1").arg(++connectionCounter))
 {}

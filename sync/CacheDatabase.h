@@ -61,6 +61,9 @@ public:
     // What the user reads about a file that is sound or unknown but cannot be used now (a full
     // disk, permissions, a lock): SQLite's result code and the driver's words say why.
     static QString unusableText(const QString &path, int sqliteCode, const QString &driverText);
+    // What the user reads when the open cache's deferred integrity check could not run: the cache
+    // stays in use, but nothing syncs into it until a later start checks it.
+    static QString uncheckedText(const QString &path, int sqliteCode, const QString &driverText);
 
 private:
     struct OpenProblem

@@ -41,9 +41,8 @@ void DeferredCheck::announce(const IntegrityCheck::Outcome &outcome)
         return;
     }
     case IntegrityCheck::Outcome::Kind::Unchecked:
-        // Said as an open that cannot read the file says it; the sync stays held all the same.
         emit unchecked(
-            CacheDatabase::unusableText(m_store.path(), outcome.sqliteCode, outcome.text));
+            CacheDatabase::uncheckedText(m_store.path(), outcome.sqliteCode, outcome.text));
         return;
     }
 }

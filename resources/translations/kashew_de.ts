@@ -1521,6 +1521,10 @@
         <source>another program holds it locked</source>
         <translation>ein anderes Programm hält sie gesperrt</translation>
     </message>
+    <message>
+        <source>The local cache %1 could not be checked for damage: %2. You can keep working; your changes stay on this computer and nothing is synced until kashew is started again and the check passes.</source>
+        <translation>Der lokale Cache %1 konnte nicht auf Schäden geprüft werden: %2. Sie können weiterarbeiten; Ihre Änderungen bleiben auf diesem Computer, und nichts wird synchronisiert, bis kashew neu gestartet wird und die Prüfung gelingt.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
