@@ -58,11 +58,54 @@ template <typename Text> std::optional<QDateTime> canonicalTime(const Text &text
     return QDateTime(*date, time, Qt::UTC);
 }
 
+// Writes `number` as `count` digits at `out`.
+void putDigits(char16_t *out, int number, int count)
+{
+    for (int i = count - 1; i >= 0; --i) {
+        out[i] = static_cast<char16_t>(u'0' + number % 10);
+        number /= 10;
+    }
+}
+
+// "YYYY-MM-DD" at `out`, as QDate::toString(Qt::ISODate) writes a year of four digits.
+void putDate(char16_t *out, const QDate &date)
+{
+    putDigits(out, date.year(), 4);
+    out[4] = u'-';
+    putDigits(out + 5, date.month(), 2);
+    out[7] = u'-';
+    putDigits(out + 8, date.day(), 2);
+}
+
+bool fourDigitYear(const QDate &date)
+{
+    return date.year() >= 0 && date.year() <= 9999;
+}
+
 } // namespace
 
 QString toText(const QDateTime &time)
 {
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+    if (!time.isValid())
+        return QString();
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    // Written by hand: Qt's formatting went through vasprintf, a sixth of storing a pulled page.
+    if (!fourDigitYear(date))
+        return utc.toString(Qt::ISODateWithMs);
+    const QTime clock = utc.time();
+    char16_t text[24];
+    putDate(text, date);
+    text[10] = u'T';
+    putDigits(text + 11, clock.hour(), 2);
+    text[13] = u':';
+    putDigits(text + 14, clock.minute(), 2);
+    text[16] = u':';
+    putDigits(text + 17, clock.second(), 2);
+    text[19] = u'.';
+    putDigits(text + 20, clock.msec(), 3);
+    text[23] = u'Z';
+    return QString(reinterpret_cast<const QChar *>(text), 24);
 }
 
 std::optional<QDateTime> fromCanonicalText(const QString &text)
@@ -87,7 +130,13 @@ QDateTime fromText(const QString &text)
 
 QString dateToText(const QDate &date)
 {
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+    if (!date.isValid())
+        return QString();
+    if (!fourDigitYear(date))
+        return date.toString(Qt::ISODate);
+    char16_t text[10];
+    putDate(text, date);
+    return QString(reinterpret_cast<const QChar *>(text), 10);
 }
 
 std::optional<QDate> fromCanonicalDate(const QString &text)

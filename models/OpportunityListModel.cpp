@@ -254,10 +254,7 @@ QHash<int, QByteArray> OpportunityListModel::roleNames() const
 
 void OpportunityListModel::reindex()
 {
-    m_rowById.clear();
-    m_rowById.reserve(m_rows.size());
-    for (int i = 0; i < m_rows.size(); ++i)
-        m_rowById.insert(m_rows.at(i).opportunity.id, i);
+    m_rowById.rebuild();
 }
 
 OpportunityListModel::Facts OpportunityListModel::factsOf(Opportunity &opportunity)
@@ -271,24 +268,43 @@ OpportunityListModel::Facts OpportunityListModel::factsOf(Opportunity &opportuni
     Facts facts;
     facts.value = opportunity.value;
     facts.weighted = opportunity.weightedValue();
-    const QString folded = OpportunityFilter::fold(opportunity.name);
     facts.nameStart = static_cast<qint32>(m_foldedNames.size());
-    facts.nameLength = static_cast<qint32>(folded.size());
-    m_foldedNames += folded;
-    if (!opportunity.accountName.isEmpty()) {
-        auto known = m_accountByName.constFind(opportunity.accountName);
-        if (known == m_accountByName.constEnd()) {
-            known = m_accountByName.insert(opportunity.accountName,
-                                           static_cast<qint32>(m_foldedAccounts.size()));
-            m_foldedAccounts.append(OpportunityFilter::fold(opportunity.accountName));
-        }
-        facts.account = *known;
-    }
+    m_folder.appendFolded(opportunity.name, m_foldedNames);
+    facts.nameLength = static_cast<qint32>(m_foldedNames.size() - facts.nameStart);
+    if (!opportunity.accountName.isEmpty())
+        facts.account = accountOf(opportunity.accountName);
     facts.currency = static_cast<qint16>(shared - m_currencies.cbegin());
     facts.stage = opportunity.stage;
     facts.archived = opportunity.isArchived;
     facts.closeDay = CloseWindow::dayOf(opportunity.expectedCloseDate);
     return facts;
+}
+
+qint32 OpportunityListModel::accountOf(const QString &name)
+{
+    // Rows read from the cache share one string per account name (StringPool): known by its
+    // address, without hashing and comparing its text 100,000 times.
+    const bool owned = name.data_ptr().isMutable(); // not raw data someone else may reuse
+    if (owned) {
+        if (const auto known = m_accountByText.constFind(name.constData());
+            known != m_accountByText.constEnd())
+            return *known;
+    }
+    auto known = m_accountByName.constFind(name);
+    if (known == m_accountByName.constEnd()) {
+        known = m_accountByName.insert(name, static_cast<qint32>(m_foldedAccounts.size()));
+        m_foldedAccounts.append(m_folder.folded(name));
+    }
+    if (owned) {
+        // Kept, so the address stays this text's; bounded, as edits bring strings of their own.
+        if (m_accountTexts.size() > 2 * m_foldedAccounts.size() + 4096) {
+            m_accountByText.clear();
+            m_accountTexts.clear();
+        }
+        m_accountByText.insert(name.constData(), *known);
+        m_accountTexts.append(name);
+    }
+    return *known;
 }
 
 void OpportunityListModel::compactFoldedNames()
@@ -328,6 +344,8 @@ void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
     m_foldedWaste = 0;
     m_foldedAccounts = {QString()};
     m_accountByName.clear();
+    m_accountByText.clear();
+    m_accountTexts.clear();
     m_accountMatches.clear(); // worked out again for the new accounts
     m_nameSearch.clear();
     for (OpportunityRow &row : m_rows) {
@@ -379,9 +397,9 @@ void OpportunityListModel::upsertRows(QList<OpportunityRow> rows)
     beginInsertRows({}, firstAdded, firstAdded + static_cast<int>(added.size()) - 1);
     for (const qsizetype i : std::as_const(added)) {
         OpportunityRow &row = rows[i];
-        m_rowById.insert(row.opportunity.id, static_cast<int>(m_rows.size()));
         m_updatedMs.append(updatedMsOf(row.opportunity));
         m_rows.append(std::move(row));
+        m_rowById.insert(static_cast<int>(m_rows.size()) - 1);
         m_facts.append(factsOf(m_rows.last().opportunity));
         const int at = static_cast<int>(m_facts.size()) - 1;
         m_nameSearch.rowAppended(at, m_facts.at(at).nameStart, m_facts.at(at).nameLength,
@@ -434,8 +452,8 @@ void OpportunityListModel::renameId(const QString &oldId, const QString &newId)
         removeIds({oldId});
         return;
     }
+    m_rowById.remove(oldId); // while the row still holds it: the index reads ids from the rows
     m_rows[at].opportunity.id = newId;
-    m_rowById.remove(oldId);
-    m_rowById.insert(newId, at);
+    m_rowById.insert(at);
     emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
 }

@@ -2,9 +2,11 @@
 
 #include "CurrencyRates.h"
 #include "FoldedNameSearch.h"
+#include "NameFolder.h"
 #include "OpportunityFilter.h"
 #include "OpportunityRow.h"
 #include "PeopleBook.h"
+#include "RowIdIndex.h"
 #include "StaleRule.h"
 
 #include <QAbstractTableModel>
@@ -90,7 +92,7 @@ public:
         bool archived = false;
     };
 
-    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    int rowOf(const QString &id) const { return m_rowById.rowOf(id); }
     const OpportunityRow &rowAt(int row) const { return m_rows.at(row); }
     const Facts &factsAt(int row) const { return m_facts.at(row); }
     // The name folded by OpportunityFilter::fold, as the filters compare it.
@@ -173,6 +175,8 @@ private:
     void updateFreshSince();
     // Shares the currency string with the rows of the same currency and packs the facts.
     Facts factsOf(Opportunity &opportunity);
+    // The account name's index into m_foldedAccounts, folded and added when new.
+    qint32 accountOf(const QString &name);
     // Names replaced or removed leave text behind in the buffer: gone once it is half waste.
     void compactFoldedNames();
     // Whether the account's folded name contains the (non-empty) search: worked out once per
@@ -205,15 +209,20 @@ private:
     QList<qint64> m_updatedMs;
     QString m_foldedNames;
     qsizetype m_foldedWaste = 0;
+    // Folds the names into m_foldedNames, each character worked out once (see NameFolder).
+    NameFolder m_folder;
     // The last matchSearch search's flags, kept current through every change of the rows.
     mutable FoldedNameSearch m_nameSearch;
     // Every account name of the rows, folded, once; Facts::account indexes it. Index 0: none.
     QList<QString> m_foldedAccounts{QString()};
     QHash<QString, qint32> m_accountByName;
+    // The same by the name's shared text (see accountOf), which m_accountTexts keeps alive.
+    QHash<const QChar *, qint32> m_accountByText;
+    QList<QString> m_accountTexts;
     // The last search's matches per account (see accountNameMatches).
     mutable QString m_accountSearch;
     mutable QList<bool> m_accountMatches;
-    QHash<QString, int> m_rowById;
+    RowIdIndex m_rowById{m_rows};
     QList<QString> m_currencies;
     PeopleBook m_people;
     CurrencyRates m_rates;

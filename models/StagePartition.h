@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CardOrders.h"
 #include "OpportunityFilter.h"
 #include "PipelineSummary.h"
 #include "PipelineTotals.h"
@@ -9,7 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <array>
+#include <optional>
 
 class OpportunityListModel;
 
@@ -39,35 +40,6 @@ signals:
     void dealt();
 
 private:
-    // The two orders of cards. Open: expected close date, no date last, then cache order.
-    // Closed: the latest close date first, no date last, then the latest change, then cache order.
-    enum Ordering
-    {
-        Open,
-        Closed
-    };
-    static Ordering orderingOf(Stage stage) { return Stages::isClosed(stage) ? Closed : Open; }
-    bool before(int sourceRowA, int sourceRowB, Ordering ordering) const;
-    void sortInCardOrder(QList<int> &rows, Ordering ordering) const;
-    // Where `sourceRow` goes among rows[first, last), which are in `ordering`.
-    int placeOf(int sourceRow, const QList<int> &rows, qsizetype first, qsizetype last,
-                Ordering ordering) const;
-    // The orders of every source row, from scratch (first load, reset).
-    void rebuildOrder();
-    // The closed order made again from the open one.
-    void deriveClosedOrder();
-    void insertIntoOrders(int sourceRow);
-    void removeFromOrders(int sourceRow);
-    struct Keys
-    {
-        qint64 close = 0;   // keyOf(expected close date)
-        qint64 updated = 0; // the last change, milliseconds since the epoch
-    };
-    // The keys `sourceRow` is ordered by, as its record says now.
-    Keys keysOf(int sourceRow) const;
-    // Keeps them as the row's order keys; false when they are the same.
-    bool storeKeys(int sourceRow, const Keys &keys);
-    static qint64 keyOf(const QDate &closeDate);
     struct Dealt
     {
         QList<QList<int>> rows;                   // per stage, in card order
@@ -75,10 +47,14 @@ private:
     };
     Dealt partition() const;
     void repartition();
+    // Every column dealt `dealt`, as it was dealt for `m_filter`.
+    void show(const Dealt &dealt);
     // Whether `filter` keeps only rows the one the columns were dealt with keeps (the same
     // filter with a longer search): the cards are then sifted, not dealt again from every row.
     bool narrows(const OpportunityFilter &filter) const;
     void sift();
+    // The source changed: the last full deal no longer says what the columns would hold.
+    void forgetLastDeal() { m_lastDeal.reset(); }
     // New rows [first, last], their keys stored: merged into the orders and the columns.
     void mergeRows(int first, int last);
     void place(int sourceRow);
@@ -96,10 +72,14 @@ private:
     bool m_resetting = false;
     OpportunityFilter m_filter;
     QList<StageColumnProxy *> m_columns;
-    // Every source row in each order, kept up to date as rows change: a keystroke never sorts.
-    std::array<QList<int>, 2> m_orders;
-    // Per source row, the close date as a number and the last change (milliseconds), as the
-    // orders were made with: ordering reads flat arrays, not the records.
-    QList<qint64> m_keys;
-    QList<qint64> m_updated;
+    CardOrders m_orders;
+    // The last deal from every row and the filter it was for, until the source changes: a
+    // search typed and cleared again shows those cards again without dealing them (the lists
+    // are shared with the columns, not copied).
+    struct LastDeal
+    {
+        OpportunityFilter filter;
+        Dealt dealt;
+    };
+    std::optional<LastDeal> m_lastDeal;
 };

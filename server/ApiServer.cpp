@@ -125,7 +125,7 @@ void ApiServer::addRoutes()
                          // changed meanwhile comes again).
                          std::optional<qint64> cursor;
                          if (m_settings.extensions) {
-                             if (const auto current = m_store.changes().current())
+                             if (const auto current = m_store.currentChange())
                                  cursor = *current;
                          }
                          ApiResponse response = withFeatures(

@@ -191,6 +191,9 @@ void ConnectionGate::forward()
         m_state = State::Tunnel;
     // Qt HttpServer handles it now, and usually answers before this returns.
     m_relay->deliver(message);
+    // That answer leaves now, in one write, rather than on the event loop's next pass.
+    if (m_state == State::Reading && m_socket->bytesToWrite() > 0)
+        m_socket->flush();
 }
 
 void ConnectionGate::refuse(int status, const QString &detail,
@@ -380,6 +383,12 @@ qint64 ConnectionGate::pendingWriteBytes() const
 
 void ConnectionGate::setSocketOption(QAbstractSocket::SocketOption option, const QVariant &value)
 {
+    // ApiServer asks for low delay before every response: one system call per connection.
+    if (option == QAbstractSocket::LowDelayOption) {
+        if (m_lowDelay == value.toInt())
+            return;
+        m_lowDelay = value.toInt();
+    }
     m_socket->setSocketOption(option, value);
 }
 

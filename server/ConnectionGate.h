@@ -96,6 +96,7 @@ private:
     bool m_closeQueued = false;
     bool m_writesShutDown = false;
     bool m_pumpQueued = false;
+    int m_lowDelay = -1; // LowDelayOption as last set; -1 before
     QTimer m_timer;
     QElapsedTimer m_clock;
 };

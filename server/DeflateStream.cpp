@@ -1,9 +1,10 @@
 #include "DeflateStream.h"
 
-DeflateStream::DeflateStream(int level)
+DeflateStream::DeflateStream(int level, bool raw)
 {
-    // windowBits 15 + 16: a gzip header and trailer around the deflate stream.
-    m_ready = deflateInit2(&m_stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+    // windowBits 15 + 16: a gzip header and trailer around the deflate stream; -15: neither.
+    m_ready = deflateInit2(&m_stream, level, Z_DEFLATED, raw ? -15 : 15 + 16, 8,
+                           Z_DEFAULT_STRATEGY) == Z_OK;
 }
 
 DeflateStream::~DeflateStream()

@@ -1,13 +1,19 @@
 #include "OpportunityListing.h"
 
 #include "ChangeLog.h"
+#include "OpportunityPageJson.h"
 #include "ServerRows.h"
 #include "SqlWhere.h"
+#include "SqliteConnection.h"
+#include "SqlitePageJson.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <iterator>
+#include <optional>
+#include <sqlite3.h>
 
 namespace {
 
@@ -57,12 +63,28 @@ OpportunityListing::OpportunityListing(const QString &connectionName)
     : m_connectionName(connectionName)
 {}
 
-// Out of line: QSqlQuery is complete only here.
-OpportunityListing::~OpportunityListing() = default;
+struct OpportunityListing::Query
+{
+    SqlWhere where;
+    // Length-prefixed parts: no two filters share a key.
+    QString countKey;
+    // Whether a page may start from an anchor (o.seq < the one before it). Not for SQLite's
+    // trigram search: a range of seqs could draw its plan away from the few matches.
+    bool anchorable = true;
+};
+
+OpportunityListing::~OpportunityListing()
+{
+    forgetStatements();
+}
 
 void OpportunityListing::forgetStatements()
 {
     m_statements.clear();
+    for (const auto &statement : m_sqliteStatements)
+        sqlite3_finalize(statement.second);
+    m_sqliteStatements.clear();
+    m_sqlite = nullptr;
 }
 
 DatabaseLocation::Backend OpportunityListing::backend() const
@@ -88,15 +110,42 @@ QSqlQuery *OpportunityListing::prepared(const QString &sql, QString *error)
     return m_statements.emplace(sql, std::move(query)).first->second.get();
 }
 
+Result<qint64> OpportunityListing::changeClock()
+{
+    if (backend() != DatabaseLocation::Backend::Sqlite)
+        return ChangeLog(m_connectionName, backend()).current();
+    // ChangeLog::current()'s query, kept prepared: a list request reads the clock twice (its
+    // cursor and its count), and preparing cost more than reading.
+    const QString sql = QStringLiteral("SELECT last FROM change_clock");
+    QString error;
+    sqlite3_stmt *statement = sqliteStatement(sql, &error);
+    if (!statement)
+        return Failure{QStringLiteral("reading the change clock: ") + error};
+    const int step = sqlite3_step(statement);
+    const qint64 last = sqlite3_column_int64(statement, 0);
+    if (step != SQLITE_ROW)
+        error = step == SQLITE_DONE ? QStringLiteral("no clock")
+                                    : QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+    // Ends the statement's read, so that the next one sees later writes.
+    sqlite3_reset(statement);
+    if (step != SQLITE_ROW) {
+        sqlite3_finalize(statement);
+        m_sqliteStatements.erase(sql); // prepared afresh next time
+        return Failure{QStringLiteral("reading the change clock: ") + error};
+    }
+    return last;
+}
+
 Result<qint64> OpportunityListing::count(const QString &key, const SqlWhere &where)
 {
     // Remembered totals hold while the change clock stands: any write, in this process or
     // another on the same database, moves it before it commits.
-    const Result<qint64> clock = ChangeLog(m_connectionName, backend()).current();
+    const Result<qint64> clock = changeClock();
     if (!clock)
         return Failure{QStringLiteral("counting opportunities: ") + clock.error()};
     if (*clock != m_countClock) {
         m_countCache.clear();
+        m_anchors.clear();
         m_countClock = *clock;
     }
     if (const auto cached = m_countCache.constFind(key); cached != m_countCache.constEnd())
@@ -122,8 +171,7 @@ Result<qint64> OpportunityListing::count(const QString &key, const SqlWhere &whe
     return total;
 }
 
-Result<ListPage<StoredOpportunity>> OpportunityListing::list(const OpportunityFilter &filter,
-                                                             int page, int pageSize)
+OpportunityListing::Query OpportunityListing::queryOf(const OpportunityFilter &filter) const
 {
     // Sorted, so that equal filters share one cached count.
     QStringList stageIds;
@@ -133,15 +181,35 @@ Result<ListPage<StoredOpportunity>> OpportunityListing::list(const OpportunityFi
     // Folded again: a search set by hand rather than by setSearch matches as the typed one
     // would (folding folded text changes nothing).
     const QString search = OpportunityFilter::fold(filter.search);
-    const SqlWhere where =
-        whereOf(filter, search, stageIds, backend() == DatabaseLocation::Backend::Postgres);
-    // Length-prefixed parts: no two filters share a key.
-    QString countKey;
+    const bool postgres = backend() == DatabaseLocation::Backend::Postgres;
+    Query query{whereOf(filter, search, stageIds, postgres), QString(),
+                postgres || search.toUcs4().size() < 3};
     for (const QString &part :
          {filter.archived ? QStringLiteral("1") : QStringLiteral("0"),
           stageIds.join(QLatin1Char(',')), filter.accountId, filter.ownerId, search})
-        countKey += QString::number(part.size()) + QLatin1Char(':') + part;
-    const Result<qint64> total = count(countKey, where);
+        query.countKey += QString::number(part.size()) + QLatin1Char(':') + part;
+    return query;
+}
+
+QString OpportunityListing::pageSql(const SqlWhere &where)
+{
+    // Newest first: seq order is created_at order (ServerStore::nextTimestamp() keeps it so), and
+    // ties cannot happen. The page's rows are picked from an index alone, then joined: deep pages
+    // stay cheap.
+    return QStringLiteral("SELECT ") + ServerRows::opportunitySelect +
+           QStringLiteral(" FROM (SELECT o.seq FROM opportunities o WHERE ") + where.clause +
+           QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset)"
+                          " p JOIN opportunities o ON o.seq = p.seq"
+                          " LEFT JOIN accounts a ON a.id = o.account_id"
+                          " ORDER BY o.seq DESC");
+}
+
+Result<ListPage<StoredOpportunity>> OpportunityListing::list(const OpportunityFilter &filter,
+                                                             int page, int pageSize)
+{
+    const Query plan = queryOf(filter);
+    const SqlWhere &where = plan.where;
+    const Result<qint64> total = count(plan.countKey, where);
     if (!total)
         return Failure{total.error()};
 
@@ -150,16 +218,7 @@ Result<ListPage<StoredOpportunity>> OpportunityListing::list(const OpportunityFi
     const qint64 offset = qint64(page - 1) * pageSize;
     if (offset >= result.totalCount)
         return result;
-    // Newest first: seq order is created_at order (ServerStore::nextTimestamp() keeps it so), and
-    // ties cannot happen. The page's rows are picked from an index alone, then joined: deep pages
-    // stay cheap.
-    const QString sql = QStringLiteral("SELECT ") + ServerRows::opportunitySelect +
-                        QStringLiteral(" FROM (SELECT o.seq FROM opportunities o WHERE ") +
-                        where.clause +
-                        QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset)"
-                                       " p JOIN opportunities o ON o.seq = p.seq"
-                                       " LEFT JOIN accounts a ON a.id = o.account_id"
-                                       " ORDER BY o.seq DESC");
+    const QString sql = pageSql(where);
     QString error;
     QSqlQuery *query = prepared(sql, &error);
     if (!query)
@@ -179,4 +238,142 @@ Result<ListPage<StoredOpportunity>> OpportunityListing::list(const OpportunityFi
     // Ends the statement's read, so that the next one sees later writes.
     query->finish();
     return result;
+}
+
+QString OpportunityListing::sqlitePageSql(const SqlWhere &where, bool anchored)
+{
+    // pageSql()'s rows in its order, then each one's seq (for the anchors). SQLite sorts
+    // pageSql()'s whole rows once more for the outer ORDER BY (a temporary B-tree); with the
+    // page's seqs as an IN list it looks the rows up in the list's order instead, and sorts
+    // nothing.
+    return QStringLiteral("SELECT ") + ServerRows::opportunitySelect +
+           QStringLiteral(
+               ", o.seq FROM opportunities o LEFT JOIN accounts a ON a.id ="
+               " o.account_id WHERE o.seq IN (SELECT o.seq FROM opportunities o WHERE ") +
+           where.clause + (anchored ? QStringLiteral(" AND o.seq < :anchor") : QString()) +
+           QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset) ORDER BY o.seq DESC");
+}
+
+Result<QByteArray> OpportunityListing::listJson(const OpportunityFilter &filter, int page,
+                                                int pageSize, bool withEtags)
+{
+    const Query plan = queryOf(filter);
+    const Result<qint64> total = count(plan.countKey, plan.where);
+    if (!total)
+        return Failure{total.error()};
+    if (backend() == DatabaseLocation::Backend::Sqlite) {
+        Result<QByteArray> written = sqliteJson(plan, page, pageSize, *total, withEtags);
+        if (!written || !written->isEmpty())
+            return written;
+    }
+    const auto listed = list(filter, page, pageSize);
+    if (!listed)
+        return Failure{listed.error()};
+    return OpportunityPageJson::write(*listed, page, pageSize, withEtags);
+}
+
+sqlite3_stmt *OpportunityListing::sqliteStatement(const QString &sql, QString *error)
+{
+    sqlite3 *handle = SqliteConnection::handle(m_connectionName);
+    if (!handle) {
+        *error = QStringLiteral("no SQLite connection");
+        return nullptr;
+    }
+    if (handle != m_sqlite) { // another connection: statements of the old one are gone with it
+        forgetStatements();
+        m_sqlite = handle;
+    }
+    if (const auto found = m_sqliteStatements.find(sql); found != m_sqliteStatements.end())
+        return found->second;
+    if (m_sqliteStatements.size() >= 64) { // as prepared(): not expected
+        for (const auto &statement : m_sqliteStatements)
+            sqlite3_finalize(statement.second);
+        m_sqliteStatements.clear();
+    }
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v3(handle, text.constData(), static_cast<int>(text.size()),
+                           SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(statement);
+        return nullptr;
+    }
+    m_sqliteStatements.emplace(sql, statement);
+    return statement;
+}
+
+Result<QByteArray> OpportunityListing::sqliteJson(const Query &plan, int page, int pageSize,
+                                                  qint64 total, bool withEtags)
+{
+    const SqlWhere &where = plan.where;
+    const qint64 offset = qint64(page - 1) * pageSize;
+    QByteArray json;
+    // About 490 bytes a record: one allocation for most pages.
+    json.reserve(64 + qMin<qint64>(pageSize, qMax<qint64>(0, total - offset)) * 640);
+    OpportunityPageJson::appendStart(json);
+    if (offset < total) {
+        // The nearest anchor at or before the page: OFFSET then skips only the rows between, not
+        // every row before the page (a client paging through skips none).
+        std::map<qint64, qint64> *anchors = plan.anchorable ? &m_anchors[plan.countKey] : nullptr;
+        std::optional<std::pair<qint64, qint64>> anchor;
+        if (anchors) {
+            if (auto after = anchors->upper_bound(offset); after != anchors->begin())
+                anchor = *std::prev(after);
+        }
+        const QString sql = sqlitePageSql(where, anchor.has_value());
+        QString error;
+        sqlite3_stmt *statement = sqliteStatement(sql, &error);
+        if (!statement)
+            return Failure{QStringLiteral("listing opportunities: ") + error};
+        // The values as QtSql binds them: texts as UTF-16, numbers as integers.
+        const auto bind = [statement](const QString &name, const QVariant &value) {
+            const int index = sqlite3_bind_parameter_index(statement, name.toUtf8().constData());
+            if (index == 0)
+                return false;
+            if (value.typeId() == QMetaType::QString) {
+                const QString text = value.toString();
+                return sqlite3_bind_text16(statement, index, text.utf16(),
+                                           static_cast<int>(text.size() * 2),
+                                           SQLITE_TRANSIENT) == SQLITE_OK;
+            }
+            if (value.typeId() == QMetaType::Int || value.typeId() == QMetaType::LongLong)
+                return sqlite3_bind_int64(statement, index, value.toLongLong()) == SQLITE_OK;
+            return false;
+        };
+        bool bound = bind(QStringLiteral(":limit"), pageSize) &&
+                     bind(QStringLiteral(":offset"), anchor ? offset - anchor->first : offset) &&
+                     (!anchor || bind(QStringLiteral(":anchor"), anchor->second));
+        for (const auto &binding : where.bindings)
+            bound = bound && bind(binding.first, binding.second);
+        if (!bound) { // a value QtSql binds in a way of its own
+            sqlite3_clear_bindings(statement);
+            return QByteArray();
+        }
+        qint64 rows = 0;
+        qint64 lastSeq = 0;
+        const SqlitePageJson::Outcome outcome =
+            SqlitePageJson::appendRecords(json, statement, withEtags, &rows, &lastSeq);
+        if (outcome == SqlitePageJson::Outcome::Failed)
+            error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        // Ends the statement's read, so that the next one sees later writes.
+        sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
+        if (outcome == SqlitePageJson::Outcome::Failed) {
+            sqlite3_finalize(statement);
+            m_sqliteStatements.erase(sql); // prepared afresh next time
+            return Failure{QStringLiteral("listing opportunities: ") + error};
+        }
+        if (outcome == SqlitePageJson::Outcome::Unusual)
+            return QByteArray();
+        // Valid while the change clock stands, as the counts (count() forgets them with those).
+        if (anchors && rows > 0) {
+            if (anchors->size() >= 4096) // a client far from paging through: start over
+                anchors->clear();
+            anchors->insert_or_assign(offset + rows, lastSeq);
+        }
+        if (m_anchors.size() > 256)
+            m_anchors.clear();
+    }
+    OpportunityPageJson::appendEnd(json, page, pageSize, total);
+    return json;
 }

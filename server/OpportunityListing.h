@@ -9,11 +9,14 @@
 
 #include <QHash>
 #include <QString>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
 class QSqlQuery;
 struct SqlWhere;
+struct sqlite3;
+struct sqlite3_stmt;
 
 // GET /opportunities on kashew-server's database (SQLite or PostgreSQL): the filter as a bound
 // WHERE clause, newest first, one page at a time, with the total count remembered per filter
@@ -29,13 +32,33 @@ public:
 
     Result<ListPage<StoredOpportunity>> list(const OpportunityFilter &filter, int page,
                                              int pageSize);
+    // The same page as GET /opportunities' body (OpportunityPageJson's bytes). On SQLite the
+    // records are written from SQLite's own text (SqlitePageJson), not through list().
+    Result<QByteArray> listJson(const OpportunityFilter &filter, int page, int pageSize,
+                                bool withEtags);
+    // The change clock (ChangeLog::current()), read through a statement kept prepared.
+    Result<qint64> changeClock();
     // Forgets remembered totals; the store calls it after any write (its own writes move the
     // change clock only when a service records them).
-    void invalidateCounts() { m_countCache.clear(); }
+    void invalidateCounts()
+    {
+        m_countCache.clear();
+        m_anchors.clear();
+    }
     // Drops the prepared statements; the store calls it before it closes the connection.
     void forgetStatements();
 
 private:
+    struct Query;
+    Query queryOf(const OpportunityFilter &filter) const;
+    // The page's SQL (its rows picked from an index alone, then joined).
+    static QString pageSql(const SqlWhere &where);
+    static QString sqlitePageSql(const SqlWhere &where, bool anchored);
+    // The page written by SqlitePageJson; an empty result (no error) when the page must be
+    // written the general way (not SQLite, or a value in an unusual form).
+    Result<QByteArray> sqliteJson(const Query &plan, int page, int pageSize, qint64 total,
+                                  bool withEtags);
+    sqlite3_stmt *sqliteStatement(const QString &sql, QString *error);
     Result<qint64> count(const QString &key, const SqlWhere &where);
     DatabaseLocation::Backend backend() const;
     // The statement for `sql`, prepared on first use and kept: preparing the page's query cost
@@ -46,8 +69,14 @@ private:
     QString m_connectionName;
     // COUNT(*) per filter, valid until the next write: paging clients ask the same count per page.
     QHash<QString, qint64> m_countCache;
+    // Per filter (the count's key), the seq of the row just before an offset: the end of a page
+    // listed, where the next page starts. Valid as long as the counts.
+    QHash<QString, std::map<qint64, qint64>> m_anchors;
     // The change clock the remembered counts were made at.
     qint64 m_countClock = -1;
     // By SQL text: one per shape of filter, a few dozen at most.
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    // The same for SqlitePageJson, on the SQLite handle under the connection.
+    std::unordered_map<QString, sqlite3_stmt *> m_sqliteStatements;
+    sqlite3 *m_sqlite = nullptr;
 };

@@ -102,23 +102,6 @@ void appendNullableString(QByteArray &json, const QString &text)
         appendString(json, text);
 }
 
-// As QJsonValue(double) and Qt's writer: a whole number within a double's exact range as an
-// integer, other finite numbers in their shortest form. Anything else (beyond 2^53, not finite)
-// goes through Qt itself, which decides those edges.
-void appendNumber(QByteArray &json, double value)
-{
-    constexpr double exactLimit = 9007199254740992.0; // 2^53
-    if (std::isfinite(value) && std::fabs(value) < exactLimit) {
-        if (std::trunc(value) == value)
-            json += QByteArray::number(static_cast<qint64>(value));
-        else
-            json += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
-        return;
-    }
-    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    json.append(array.constData() + 1, array.size() - 2); // without the brackets
-}
-
 // `value` in `width` decimal digits at `out`, zeros in front.
 char *putDigits(char *out, int value, int width)
 {
@@ -192,6 +175,23 @@ void appendDate(QByteArray &json, const QDate &date)
 
 } // namespace
 
+// As QJsonValue(double) and Qt's writer: a whole number within a double's exact range as an
+// integer, other finite numbers in their shortest form. Anything else (beyond 2^53, not finite)
+// goes through Qt itself, which decides those edges.
+void appendNumber(QByteArray &json, double value)
+{
+    constexpr double exactLimit = 9007199254740992.0; // 2^53
+    if (std::isfinite(value) && std::fabs(value) < exactLimit) {
+        if (std::trunc(value) == value)
+            json += QByteArray::number(static_cast<qint64>(value));
+        else
+            json += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+        return;
+    }
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    json.append(array.constData() + 1, array.size() - 2); // without the brackets
+}
+
 void appendRecord(QByteArray &json, const StoredOpportunity &stored, bool withEtag)
 {
     const Opportunity &o = stored.opportunity;
@@ -242,7 +242,7 @@ QByteArray write(const ListPage<StoredOpportunity> &page, int pageNumber, int pa
     QByteArray json;
     // About 600 bytes a record: one allocation for most pages.
     json.reserve(64 + page.items.size() * 640);
-    json += "{\"opportunities\":[";
+    appendStart(json);
     bool first = true;
     for (const StoredOpportunity &stored : page.items) {
         if (!first)
@@ -250,14 +250,24 @@ QByteArray write(const ListPage<StoredOpportunity> &page, int pageNumber, int pa
         first = false;
         appendRecord(json, stored, withEtags);
     }
+    appendEnd(json, pageNumber, pageSize, page.totalCount);
+    return json;
+}
+
+void appendStart(QByteArray &json)
+{
+    json += "{\"opportunities\":[";
+}
+
+void appendEnd(QByteArray &json, int pageNumber, int pageSize, qint64 totalCount)
+{
     json += "],\"page\":";
     json += QByteArray::number(pageNumber);
     json += ",\"pageSize\":";
     json += QByteArray::number(pageSize);
     json += ",\"totalCount\":";
-    json += QByteArray::number(page.totalCount);
+    json += QByteArray::number(totalCount);
     json += '}';
-    return json;
 }
 
 } // namespace OpportunityPageJson

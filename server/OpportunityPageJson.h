@@ -14,6 +14,12 @@ namespace OpportunityPageJson {
 QByteArray write(const ListPage<StoredOpportunity> &page, int pageNumber, int pageSize,
                  bool withEtags);
 
+// write()'s parts around the records, for a writer of its own records (SqlitePageJson).
+void appendStart(QByteArray &json);
+void appendEnd(QByteArray &json, int pageNumber, int pageSize, qint64 totalCount);
+// A number as QJsonValue(double) and Qt's writer write it.
+void appendNumber(QByteArray &json, double value);
+
 // One record as an object, as it appears in the list (exposed for the tests).
 void appendRecord(QByteArray &json, const StoredOpportunity &stored, bool withEtag);
 

@@ -4,7 +4,6 @@
 #include "EntityTag.h"
 #include "OpportunityDiff.h"
 #include "OpportunityJson.h"
-#include "OpportunityPageJson.h"
 #include "OpportunityValidation.h"
 #include "QueryParameters.h"
 #include "ServerStore.h"
@@ -102,12 +101,12 @@ ApiResponse OpportunityService::list(const QUrlQuery &query, bool withEtags)
     if (!parameters.errors().isEmpty())
         return ApiResponse::validation(parameters.errors(), QStringLiteral("query"));
 
-    const auto result = m_store.listStoredOpportunities(filter, page, pageSize);
-    if (!result)
-        return databaseError(result.error());
     // Each record's "etag" is what GET /opportunities/{id} sends in ETag: an edit's If-Match
     // needs no GET first.
-    return {200, OpportunityPageJson::write(*result, page, pageSize, withEtags), {}};
+    Result<QByteArray> body = m_store.listOpportunityPageJson(filter, page, pageSize, withEtags);
+    if (!body)
+        return databaseError(body.error());
+    return {200, std::move(body).value(), {}};
 }
 
 ApiResponse OpportunityService::get(const QString &id)

@@ -1,6 +1,7 @@
 #include "ResponseCompression.h"
 
 #include "DeflateStream.h"
+#include "ParallelGzip.h"
 
 #include <QList>
 #include <algorithm>
@@ -52,6 +53,8 @@ Result<QByteArray> ResponseCompression::gzip(const QByteArray &data)
 {
     if (data.size() > std::numeric_limits<uInt>::max())
         return Failure{QStringLiteral("gzip: the body is too large for one deflate call")};
+    if (data.size() >= ParallelGzip::minimumBytes)
+        return ParallelGzip::compress(data, level);
     // One deflate state per thread, reset for each body.
     thread_local DeflateStream deflater(level);
     z_stream *stream = deflater.reset();

@@ -20,7 +20,8 @@ public:
     // Whether an Accept-Encoding field value admits gzip: gzip (or x-gzip) named without q=0,
     // or "*" without q=0 when gzip is not named (RFC 9110 12.5.3).
     static bool acceptsGzip(const QByteArray &acceptEncoding);
-    // `data` as a gzip member (zlib's deflate at `level`, windowBits 15+16).
+    // `data` as a gzip member (zlib's deflate at `level`, windowBits 15+16; from
+    // ParallelGzip::minimumBytes on, by two threads).
     static Result<QByteArray> gzip(const QByteArray &data);
     // The response as it goes to a client that sent `acceptEncoding`: compressed, with its
     // headers, when both sides gain from it; otherwise unchanged.

@@ -153,6 +153,12 @@ ServerStore::listStoredOpportunities(const OpportunityFilter &filter, int page, 
     return m_listing.list(filter, page, pageSize);
 }
 
+Result<QByteArray> ServerStore::listOpportunityPageJson(const OpportunityFilter &filter, int page,
+                                                        int pageSize, bool withEtags)
+{
+    return m_listing.listJson(filter, page, pageSize, withEtags);
+}
+
 Result<std::optional<ServerStore::StoredOpportunity>>
 ServerStore::findOpportunity(const QString &id, Lock lock)
 {

@@ -67,6 +67,9 @@ public:
     // The same page with each record's version (for the listing's per-item etag).
     Result<Page<StoredOpportunity>> listStoredOpportunities(const OpportunityFilter &filter,
                                                             int page, int pageSize);
+    // The same page as GET /opportunities' body (OpportunityPageJson's bytes).
+    Result<QByteArray> listOpportunityPageJson(const OpportunityFilter &filter, int page,
+                                               int pageSize, bool withEtags);
     Result<std::optional<StoredOpportunity>> findOpportunity(const QString &id,
                                                              Lock lock = Lock::None);
     Status insertOpportunity(const Opportunity &opportunity);
@@ -96,6 +99,8 @@ public:
     // Forgets cached list totals; called after any write.
     void invalidateCounts() { m_listing.invalidateCounts(); }
 
+    // changes().current(), read through a statement kept prepared (the list route's cursor).
+    Result<qint64> currentChange() { return m_listing.changeClock(); }
     // The change sequence; writes record into it before they commit.
     ChangeLog &changes() { return m_changes; }
     // After a write committed changes up to `cursor`: tells the listener (the live events) at

@@ -165,6 +165,20 @@ std::optional<ListingPass::Request> ListingPass::likelyAfter(const Request &aske
     return Request{asked.archived, asked.page + 1, asked.pageSize};
 }
 
+QList<ListingPass::Request> ListingPass::likelyAhead(const Request &asked, int count) const
+{
+    QList<Request> ahead;
+    std::optional<Request> after = likelyAfter(asked);
+    while (after && ahead.size() < count) {
+        ahead.append(*after);
+        // Further pages follow as this one did, while the total says there are more.
+        if (qint64(after->page) * after->pageSize >= m_lastTotal)
+            break;
+        after = Request{after->archived, after->page + 1, after->pageSize};
+    }
+    return ahead;
+}
+
 ListingPass::Request ListingPass::overlapping(bool archived) const
 {
     // From the top is always possible (and the only choice this close to it). Preferred: a page

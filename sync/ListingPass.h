@@ -65,6 +65,9 @@ public:
     // none where the answer decides (the first page, a position to verify, a listing's end). What
     // may be asked ahead while `asked` is under way; next() says what is needed.
     std::optional<Request> likelyAfter(const Request &asked) const;
+    // Up to `count` requests likely to follow `asked`, in order (likelyAfter() of each): the pages
+    // of the listing after it while its last total says there are more.
+    QList<Request> likelyAhead(const Request &asked, int count) const;
     // The answer to `asked` (what next() said): every record of the page in order, and the
     // listing's total if the server said it.
     void took(const Request &asked, const QList<Listed> &page, std::optional<qint64> total);

@@ -299,19 +299,7 @@ Status LocalStore::commitPull(bool complete)
 Status LocalStore::keepPulledPage(const QList<Opportunity> &page,
                                   const QHash<QString, QByteArray> &etags)
 {
-    // Seen before merged: a crash in between leaves an old copy, never a record taken for gone.
-    QStringList ids;
-    ids.reserve(page.size());
-    for (const Opportunity &record : page)
-        ids.append(record.id);
-    Status kept = m_parts->pull.markSeen(ids);
-    if (kept)
-        kept = m_parts->pull.begin();
-    if (kept)
-        kept = m_parts->pull.stage(page, etags);
-    if (!kept)
-        return kept;
-    return announce(m_parts->pull.commit(false));
+    return announce(m_parts->pull.keepPage(page, etags));
 }
 
 Status LocalStore::completePass()

@@ -54,22 +54,28 @@ QByteArrayView bytesAt(sqlite3_stmt *statement, int column)
     return QByteArrayView(text, sqlite3_column_bytes(statement, column));
 }
 
+// A column's text, null for NULL: SQLite hands NULL over as a null pointer and '' as a pointer
+// to an empty text, so no sqlite3_column_type call is needed to tell them apart.
+QByteArrayView textAt(sqlite3_stmt *statement, int column)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
+    return text ? QByteArrayView(text, sqlite3_column_bytes(statement, column)) : QByteArrayView();
+}
+
 // A text column as the full read has it: NULL is a null string, '' an empty one.
 QString text(sqlite3_stmt *statement, int column)
 {
-    if (sqlite3_column_type(statement, column) == SQLITE_NULL)
+    const QByteArrayView bytes = textAt(statement, column);
+    if (bytes.isNull())
         return {};
-    const QByteArrayView bytes = bytesAt(statement, column);
     return bytes.isEmpty() ? QString(QLatin1String(""))
                            : QString::fromUtf8(bytes.data(), bytes.size());
 }
 
 QString pooled(sqlite3_stmt *statement, int column, StringPool &pool)
 {
-    if (sqlite3_column_type(statement, column) == SQLITE_NULL)
-        return {};
-    const QByteArrayView bytes = bytesAt(statement, column);
-    return pool.fromUtf8(bytes.data(), bytes.size());
+    const QByteArrayView bytes = textAt(statement, column);
+    return bytes.isNull() ? QString() : pool.fromUtf8(bytes.data(), bytes.size());
 }
 
 Stage stageAt(sqlite3_stmt *statement, int column)
@@ -89,28 +95,46 @@ Stage stageAt(sqlite3_stmt *statement, int column)
     return Stages::fromId(text(statement, column)).value_or(Stage::Prospecting);
 }
 
-QDateTime timeAt(sqlite3_stmt *statement, int column)
+QDateTime timeAt(QByteArrayView bytes)
 {
-    if (sqlite3_column_type(statement, column) == SQLITE_NULL)
+    if (bytes.isNull())
         return {};
-    if (const auto canonical = Timestamp::fromCanonicalUtf8(bytesAt(statement, column)))
+    if (const auto canonical = Timestamp::fromCanonicalUtf8(bytes))
         return *canonical;
-    return Timestamp::fromText(text(statement, column));
+    return Timestamp::fromText(QString::fromUtf8(bytes.data(), bytes.size()));
 }
 
 QDate dateAt(sqlite3_stmt *statement, int column)
 {
-    if (sqlite3_column_type(statement, column) == SQLITE_NULL)
-        return {};
-    const QByteArrayView bytes = bytesAt(statement, column);
+    const QByteArrayView bytes = textAt(statement, column);
     return bytes.size() == 10 ? Timestamp::dateFromCanonicalUtf8(bytes).value_or(QDate()) : QDate();
 }
 
-// The row the statement stands on, from column 1 (column 0 is the rowid).
-OpportunityRow rowAt(sqlite3_stmt *statement, StringPool &pool)
+// The row the statement stands on, from column 1 (column 0 is the rowid), into `row` (a
+// default one): filled where it lies in the list, not made aside and moved there.
+void readRow(sqlite3_stmt *statement, StringPool &pool, OpportunityRow &row)
 {
-    OpportunityRow row;
+    // The accounts' ids and names are thousands of texts: their slots in the pool are asked for
+    // now and arrive while the id and name are converted.
+    static const std::array<int, 2> accountColumns = [] {
+        std::array<int, 2> columns{};
+        int column = 1;
+        for (const OpportunityColumns::Column &field : OpportunityColumns::all()) {
+            if (field.field == OpportunityField::AccountId)
+                columns[0] = column;
+            else if (field.field == OpportunityField::AccountName)
+                columns[1] = column;
+            ++column;
+        }
+        return columns;
+    }();
+    for (const int column : accountColumns) {
+        if (const QByteArrayView bytes = textAt(statement, column); !bytes.isNull())
+            pool.prefetch(bytes.data(), bytes.size());
+    }
     Opportunity &o = row.opportunity;
+    // A deal never edited since it was made has the same two times: parsed once.
+    QByteArrayView createdText;
     int column = 1;
     for (const OpportunityColumns::Column &field : OpportunityColumns::all()) {
         const int at = column++;
@@ -155,15 +179,26 @@ OpportunityRow rowAt(sqlite3_stmt *statement, StringPool &pool)
             o.isArchived = sqlite3_column_int64(statement, at) != 0;
             break;
         case OpportunityField::CreatedAt:
-            o.createdAt = timeAt(statement, at);
+            createdText = textAt(statement, at);
+            o.createdAt = timeAt(createdText);
             break;
         case OpportunityField::UpdatedAt:
-            o.updatedAt = timeAt(statement, at);
+            if (const QByteArrayView updated = textAt(statement, at);
+                o.createdAt.isValid() && updated == createdText)
+                o.updatedAt = o.createdAt;
+            else
+                o.updatedAt = timeAt(updated);
             break;
         }
     }
     row.state = static_cast<SyncState>(sqlite3_column_int(statement, column));
     row.syncError = pooled(statement, column + 1, pool);
+}
+
+OpportunityRow &appendRow(QList<OpportunityRow> &rows, sqlite3_stmt *statement, StringPool &pool)
+{
+    OpportunityRow &row = rows.emplaceBack();
+    readRow(statement, pool, row);
     return row;
 }
 
@@ -243,7 +278,7 @@ Result<QList<OpportunityRow>> ModelRowReader::newest(int limit)
         sqlite3_bind_int64(rows.get(), static_cast<int>(i) + 1, heap[i].rowid);
     QList<OpportunityRow> newest;
     newest.reserve(static_cast<qsizetype>(heap.size()));
-    if (!eachRow(rows.get(), &error, [&] { newest.append(rowAt(rows.get(), m_pool)); }))
+    if (!eachRow(rows.get(), &error, [&] { appendRow(newest, rows.get(), m_pool); }))
         return CacheDatabase::failure(QStringLiteral("reading the cache"), error);
     return newest;
 }
@@ -261,10 +296,11 @@ Result<ModelRowReader::Page> ModelRowReader::after(qint64 after, int limit)
     sqlite3_bind_int(statement.get(), 2, limit);
     Page page;
     page.last = after;
-    page.rows.reserve(limit);
+    // A page of everything (ModelFeeder::reload) grows as it is read.
+    page.rows.reserve(std::min(limit, 10000));
     QString error;
     if (!eachRow(statement.get(), &error, [&] {
-            page.rows.append(rowAt(statement.get(), m_pool));
+            appendRow(page.rows, statement.get(), m_pool);
             page.last = sqlite3_column_int64(statement.get(), 0);
         }))
         return CacheDatabase::failure(QStringLiteral("reading the cache"), error);
@@ -298,7 +334,7 @@ Result<QList<OpportunityRow>> ModelRowReader::withIds(const QStringList &ids)
                               static_cast<int>(bound.last().size()), SQLITE_STATIC);
         }
         QString error;
-        if (!eachRow(statement.get(), &error, [&] { rows.append(rowAt(statement.get(), m_pool)); }))
+        if (!eachRow(statement.get(), &error, [&] { appendRow(rows, statement.get(), m_pool); }))
             return CacheDatabase::failure(QStringLiteral("reading the cache"), error);
     }
     return rows;

@@ -53,6 +53,9 @@ private:
 
     void pullPage();
     std::shared_ptr<Asked> ask(const ListingPass::Request &request);
+    // Asks for the pages likely to follow `request` up to `depth` ahead, unless under way; those
+    // asked before further ahead stay, the others are dropped.
+    void askAhead(const ListingPass::Request &request, int depth);
     // Whether a page may be asked for before it is known to be needed: not under a request
     // budget, where a guess that misses would cost a request of the hour.
     bool mayAskAhead() const;
@@ -66,10 +69,10 @@ private:
     void endPass();
 
     int m_pageSize = ApiLimits::maxPageSize;
-    // The page the pass waits for, and the one asked ahead while it is kept (the server lists
-    // the next page while this process reads and stores the last one).
+    // The page the pass waits for, and those asked ahead while it is kept, in order (the server
+    // lists the next pages while this process reads and stores the last ones).
     std::shared_ptr<Asked> m_current;
-    std::shared_ptr<Asked> m_ahead;
+    QList<std::shared_ptr<Asked>> m_ahead;
     ListingPass m_pass{ApiLimits::maxPageSize};
     QDateTime m_startedAt;
     // Pages taken but not yet kept (flush()), and since when.
@@ -80,6 +83,9 @@ private:
     // The ids this sync took, and whether it took the whole live listing itself.
     QSet<QString> m_pulledIds;
     bool m_liveListedHere = false;
+    // A server refused a request for its rate (a limit the client was not told): pages asked
+    // ahead would only meet more refusals, each retried and counted, so none is asked ahead.
+    bool m_refusedForRate = false;
     // Each listing's count on its first page in this sync (live: false, archived: true).
     QHash<bool, qint64> m_listedTotals;
     // Records of this pull kashew could not read: left as they were, reported when it ends.

@@ -4,6 +4,7 @@
 #include "CacheRows.h"
 #include "MergePolicy.h"
 #include "Outbox.h"
+#include "PulledRowWriter.h"
 #include "RecordTable.h"
 #include "ServerMerge.h"
 #include "SqlNullText.h"
@@ -12,6 +13,8 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
+#include <numeric>
 
 namespace {
 
@@ -62,6 +65,12 @@ StoreChanges pulledChanges(const QStringList &changed, const QStringList &remove
     return changes;
 }
 
+// An etag as the cache stores it: NULL when the listing gave none.
+QVariant etagValue(const QByteArray &etag)
+{
+    return etag.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(etag);
+}
+
 } // namespace
 
 Status PullStaging::begin()
@@ -106,24 +115,30 @@ Status PullStaging::insertIds(const QString &table, const QStringList &ids, cons
 
 Status PullStaging::stage(const QList<Opportunity> &page, const QHash<QString, QByteArray> &etags)
 {
+    SqlTransaction transaction(m_db.connectionName());
+    if (Status staged = stageRows(page, etags); !staged)
+        return staged;
+    return m_db.commit(transaction);
+}
+
+Status PullStaging::stageRows(const QList<Opportunity> &page,
+                              const QHash<QString, QByteArray> &etags)
+{
     static const QString sql =
         QStringLiteral("INSERT OR REPLACE INTO pull_staging (") + CacheRows::dataColumns +
         QStringLiteral(", etag) VALUES (") +
         QStringList(dataColumnNames().size() + 1, QStringLiteral("?")).join(QStringLiteral(", ")) +
         QLatin1Char(')');
-    SqlTransaction transaction(m_db.connectionName());
     QSqlQuery &query = m_db.prepared(sql);
     for (const Opportunity &opportunity : page) {
         CacheRows::bindData(query, opportunity);
-        const QByteArray etag = etags.value(opportunity.id);
-        query.addBindValue(etag.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
-                                          : QVariant(etag));
+        query.addBindValue(etagValue(etags.value(opportunity.id)));
         if (!query.exec())
             return CacheDatabase::failure(QStringLiteral("staging a pulled page"),
                                           query.lastError().text());
     }
     query.finish();
-    return m_db.commit(transaction);
+    return {};
 }
 
 Status PullStaging::copyUntouched(QStringList *changed)
@@ -200,24 +215,75 @@ Status PullStaging::dropVanished(const QString &seenTable, QStringList *changed,
               {}, changed, removed);
 }
 
+Status PullStaging::mergeStaged(bool complete, QStringList *changed, QStringList *removed)
+{
+    Status merged = copyUntouched(changed);
+    if (merged)
+        merged = mergeTouched(changed);
+    if (merged && complete)
+        merged = dropVanished(QStringLiteral("pull_staging"), changed, removed);
+    if (merged)
+        merged = m_db.exec(merging, QStringLiteral("DELETE FROM pull_staging"));
+    if (merged)
+        merged = m_db.exec(merging, QStringLiteral("DELETE FROM pull_unreadable"));
+    return merged;
+}
+
 Result<StoreChanges> PullStaging::commit(bool complete)
 {
     QStringList changed;
     QStringList removed;
     SqlTransaction transaction(m_db.connectionName());
-    Status merged = copyUntouched(&changed);
-    if (merged)
-        merged = mergeTouched(&changed);
-    if (merged && complete)
-        merged = dropVanished(QStringLiteral("pull_staging"), &changed, &removed);
-    if (merged)
-        merged = m_db.exec(merging, QStringLiteral("DELETE FROM pull_staging"));
-    if (merged)
-        merged = m_db.exec(merging, QStringLiteral("DELETE FROM pull_unreadable"));
+    Status merged = mergeStaged(complete, &changed, &removed);
     if (merged)
         merged = m_db.commit(transaction);
     if (!merged)
         return Failure{merged.error()};
+    return pulledChanges(changed, removed);
+}
+
+Result<StoreChanges> PullStaging::keepPage(const QList<Opportunity> &page,
+                                           const QHash<QString, QByteArray> &etags)
+{
+    // Seen and kept in one transaction: a crash leaves both or neither, never a record kept but
+    // not seen (taken for gone at the pass's end) nor one seen but not kept.
+    QStringList changed;
+    QStringList removed;
+    QList<Opportunity> cached;
+    // In the order of their ids (a record listed twice keeps its order: the later copy wins):
+    // the rows go into the id indexes one leaf page after the other, rather than each to a
+    // random page of an index larger than SQLite's page cache.
+    QList<qsizetype> order(page.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&page](qsizetype a, qsizetype b) { return page.at(a).id < page.at(b).id; });
+    SqlTransaction transaction(m_db.connectionName());
+    PulledRowWriter writer(m_db);
+    Status kept = writer.insertIds(QStringLiteral("pull_seen"), page, order);
+    // A record the cache does not have yet (all of them in a first sync) goes straight into it,
+    // as the merge would copy it, without the staging table and the join; those it has already
+    // take the merge below.
+    QList<bool> inserted;
+    if (kept)
+        kept = writer.insertNew(page, order, etags, &inserted);
+    for (qsizetype i = 0; kept && i < order.size(); ++i) {
+        const Opportunity &opportunity = page.at(order.at(i));
+        if (inserted.at(i))
+            changed.append(opportunity.id);
+        else
+            cached.append(opportunity);
+    }
+    if (kept && !cached.isEmpty()) {
+        kept = begin();
+        if (kept)
+            kept = stageRows(cached, etags);
+        if (kept)
+            kept = mergeStaged(false, &changed, &removed);
+    }
+    if (kept)
+        kept = m_db.commit(transaction);
+    if (!kept)
+        return Failure{kept.error()};
     return pulledChanges(changed, removed);
 }
 

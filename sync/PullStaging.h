@@ -35,8 +35,13 @@ public:
     Result<StoreChanges> commit(bool complete);
 
     // A pass over several requests (and maybe several budget windows, see PullProgress): each
-    // page is merged as it arrives (begin, stage, commit(false)) after its ids are marked seen, so
-    // a pass cut short keeps what it fetched and a crash never takes a fetched record for gone.
+    // page (or batch of pages) is kept as it arrives, its ids marked seen and its records merged
+    // in one transaction, so a pass cut short keeps what it fetched and a crash never takes a
+    // fetched record for gone. Records the cache has no row for go straight in (PulledRowWriter);
+    // the others are staged and merged as commit() merges them.
+    Result<StoreChanges> keepPage(const QList<Opportunity> &page,
+                                  const QHash<QString, QByteArray> &etags);
+    // Ids seen by the pass without a record to keep (unreadable ones).
     Status markSeen(const QStringList &ids);
     // The pass saw every record: cached records it did not see are removed (or become conflicts
     // when edited here), and the seen ids are forgotten.
@@ -45,6 +50,9 @@ public:
     Status discardPass();
 
 private:
+    // stage() and commit() without a transaction of their own.
+    Status stageRows(const QList<Opportunity> &page, const QHash<QString, QByteArray> &etags);
+    Status mergeStaged(bool complete, QStringList *changed, QStringList *removed);
     // Records nobody touched here, new or changed on the server: copied as they are, in SQL.
     Status copyUntouched(QStringList *changed);
     // Records with edits or conflicts here: merged field by field.

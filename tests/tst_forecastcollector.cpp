@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
 #include <QTest>
+#include <algorithm>
 #include <optional>
 
 namespace {
@@ -73,6 +74,16 @@ void compare(const Forecast &fast, const Forecast &slow)
         QCOMPARE(fast.unconverted.value(it.key()).count, it->count);
         QCOMPARE(fast.unconverted.value(it.key()).amount, it->amount);
     }
+}
+
+void compare(const PipelineSummary &fast, const PipelineSummary &slow)
+{
+    QCOMPARE(fast.count, slow.count);
+    QCOMPARE(fast.open.count, slow.open.count);
+    QCOMPARE(fast.open.value, slow.open.value);
+    QCOMPARE(fast.open.weighted, slow.open.weighted);
+    QCOMPARE(fast.won.count, slow.won.count);
+    QCOMPARE(fast.won.value, slow.won.value);
 }
 
 void compare(const WinLoss &fast, const WinLoss &slow)
@@ -216,6 +227,99 @@ private slots:
         for (const WinLoss::Month &month : fast.winLoss.months)
             closed += month.wonCount + month.lostCount;
         QVERIFY(closed > 0);
+    }
+
+    // One collector kept across keystrokes (as the forecast pane keeps it) remembers the rows
+    // each search let through and the figures it made: after edits, removals, new rows, new
+    // rates and other options its figures are still those of a collector made afresh, which
+    // tests every row.
+    void keptRowsFollowTheModel()
+    {
+        OpportunityListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setToday(today);
+        QList<OpportunityRow> rows = randomRows(3000);
+        model.resetRows(rows);
+        CurrencyRates rates;
+        QVERIFY(rates.setBaseCurrency(QStringLiteral("EUR")));
+        QVERIFY(rates.setRate(QStringLiteral("USD"), 0.9, today));
+        model.setRates(rates);
+
+        ForecastCollector kept(model);
+        OpportunityFilter filter;
+        ForecastOptions options;
+        using Pass = ForecastCollector::Pass;
+        const auto same = [&](Pass expected) {
+            const ForecastCollector::Figures figures = kept.collect(filter, options);
+            const Pass pass = kept.lastPass();
+            const ForecastCollector::Figures afresh =
+                ForecastCollector(model).collect(filter, options);
+            compare(figures.summary, afresh.summary);
+            compare(figures.forecast, afresh.forecast);
+            compare(figures.winLoss, afresh.winLoss);
+            QCOMPARE(pass, expected);
+        };
+        const auto search = [&](const QString &text, Pass expected) {
+            filter.setSearch(text);
+            same(expected);
+        };
+
+        // "müller" typed: each letter tests only the rows the one before kept.
+        search(QString(), Pass::All);
+        for (const char *typed : {"m", "mu", "mul", "mull", "mulle", "muller"}) {
+            search(QString::fromLatin1(typed), Pass::Narrowed);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // Erased: the figures made for it.
+        search(QStringLiteral("mul"), Pass::Made);
+        // Other options: the rows kept for the search, no test.
+        options.grouping = ForecastGrouping::Owner;
+        same(Pass::Kept);
+
+        // A deal renamed into the search, one renamed out of it.
+        const int into =
+            int(std::find_if(rows.cbegin(), rows.cend(),
+                             [](const OpportunityRow &row) {
+                                 return !Stages::isClosed(row.opportunity.stage) &&
+                                        !row.opportunity.isArchived &&
+                                        !row.opportunity.name.startsWith(QStringLiteral("Müller"));
+                             }) -
+                rows.cbegin());
+        const int outOf =
+            int(std::find_if(rows.cbegin(), rows.cend(),
+                             [](const OpportunityRow &row) {
+                                 return !Stages::isClosed(row.opportunity.stage) &&
+                                        !row.opportunity.isArchived &&
+                                        row.opportunity.name.startsWith(QStringLiteral("Müller"));
+                             }) -
+                rows.cbegin());
+        rows[into].opportunity.name = QStringLiteral("Müllerstraße");
+        rows[outOf].opportunity.name = QStringLiteral("Schmidt");
+        model.upsertRows({rows.at(into), rows.at(outOf)});
+        search(QStringLiteral("mul"), Pass::All);
+        search(QStringLiteral("mull"), Pass::Narrowed);
+
+        // Deals removed, and new ones.
+        model.removeIds({rows.at(into).opportunity.id, rows.at(7).opportunity.id});
+        search(QStringLiteral("mull"), Pass::All);
+        QList<OpportunityRow> added = randomRows(40);
+        for (OpportunityRow &row : added)
+            row.opportunity.id.replace(0, 8, QStringLiteral("11111111"));
+        model.upsertRows(added);
+        search(QStringLiteral("mulle"), Pass::All);
+        search(QStringLiteral("muller"), Pass::Narrowed);
+
+        // New rates: the same rows, other figures.
+        QVERIFY(rates.setRate(QStringLiteral("JPY"), 0.006, today));
+        model.setRates(rates);
+        search(QStringLiteral("muller"), Pass::Kept);
+
+        // Another owner: the rows of that owner's searches.
+        filter.ownerId = QStringLiteral("ben");
+        same(Pass::All);
+        search(QStringLiteral("mul"), Pass::All);
     }
 
 private:

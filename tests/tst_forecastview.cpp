@@ -4,6 +4,7 @@
 // what was left out; an empty forecast shows a plain text, no axes.
 #include "BarValues.h"
 #include "EnglishPlurals.h"
+#include "ForecastNote.h"
 #include "ForecastOptionsBar.h"
 #include "ForecastRevenueChart.h"
 #include "ForecastSamples.h"

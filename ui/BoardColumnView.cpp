@@ -1,5 +1,15 @@
 #include "BoardColumnView.h"
 
+#include "CachedScrollBar.h"
+
+BoardColumnView::BoardColumnView(QWidget *parent)
+    : QListView(parent)
+{
+    // A keystroke changes every column's card count and so its bar's range: the bar paints from
+    // a picture while it looks the same (CachedScrollBar).
+    setVerticalScrollBar(new CachedScrollBar(Qt::Vertical, this));
+}
+
 QItemSelectionModel::SelectionFlags BoardColumnView::selectionCommand(const QModelIndex &index,
                                                                       const QEvent *event) const
 {

@@ -10,7 +10,10 @@ class BoardColumnView final : public QListView
     Q_OBJECT
 
 public:
-    using QListView::QListView;
+    explicit BoardColumnView(QWidget *parent = nullptr);
+    // Lays the cards out now if the model changed them since the last layout: a column whose
+    // cards a keystroke left as they were is not laid out again (that is O(cards) in QListView).
+    void layOutIfChanged() { executeDelayedItemsLayout(); }
 
 signals:
     // About to select `index` in place of the whole board's selection.

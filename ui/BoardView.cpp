@@ -2,6 +2,7 @@
 
 #include "BoardColumnView.h"
 #include "CardDelegate.h"
+#include "ColumnTitle.h"
 #include "FilterBar.h"
 #include "ItemRoles.h"
 #include "OpportunityListModel.h"
@@ -70,7 +71,8 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
             QStringLiteral("color: %1;")
                 .arg(StageChipDelegate::colorOf(int(stage)).darker(115).name()));
         column.title->setToolTip(Stages::description(stage));
-        header->addWidget(column.title, 1);
+        header->addWidget(column.title);
+        header->addStretch(1);
         column.stale = new StaleCountLabel(column.frame);
         header->addWidget(column.stale);
         column.stale->setHidden(Stages::isClosed(stage)); // closed stages never go stale
@@ -162,7 +164,7 @@ BoardView::BoardView(OpportunityListModel &model, FilterBar &filterBar, QWidget 
     // repaints once with all of it rather than once per deferred step.
     connect(m_partition, &StagePartition::dealt, this, [this] {
         for (const Column &column : std::as_const(m_columns))
-            column.view->doItemsLayout();
+            column.view->layOutIfChanged();
         updateHeaders();
         followCurrent(); // a card the filter hid went from its column's selection without a word
     });
@@ -186,6 +188,8 @@ QListView *BoardView::columnView(Stage stage) const
 void BoardView::showEvent(QShowEvent *event)
 {
     m_partition->setSourceModel(&m_model); // nothing to do if it follows the model already
+    for (const Column &column : std::as_const(m_columns))
+        column.totals->setMinimumWidth(0); // as wide as its figures are now
     updateHeaders();
     QWidget::showEvent(event);
 }
@@ -227,11 +231,17 @@ void BoardView::updateHeaders()
     currencies.sort();
     for (Stage stage : Stages::all()) {
         const Column &column = m_columns.value(stage);
-        column.title->setText(
-            QStringLiteral("%1  (%2)")
-                .arg(Stages::label(stage), QLocale().toString(totals[stage].count)));
+        ColumnTitle::show(*column.title, stage, totals[stage].count, m_model.rowCount());
         column.totals->setTotals(totals[stage], m_model.rates(), currencies);
+        // Never narrower while the board shows: figures that shrink as a search narrows do not
+        // move the columns either (wider ones still get their room).
+        if (const int width = column.totals->minimumSizeHint().width();
+            width > column.totals->minimumWidth())
+            column.totals->setMinimumWidth(width);
         column.stale->setCount(stage, column.proxy->staleCount(), m_model.staleRule());
+        if (const int width = column.stale->sizeHint().width();
+            column.stale->minimumWidth() != width)
+            column.stale->setFixedWidth(width); // only ever wider (StaleCountLabel::sizeHint)
     }
     int fullWidth = 0;
     for (const Column &column : std::as_const(m_columns))

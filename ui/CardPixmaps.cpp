@@ -36,16 +36,11 @@ bool CardPixmaps::copiesExactly(const QPainter &painter)
 
 int CardPixmaps::fontIndex(const QFont &font)
 {
-    qsizetype index = m_fonts.indexOf(font);
-    if (index < 0) {
-        if (m_fonts.size() >= 16) { // fonts changed (a new default font): start again
-            m_fonts.clear();
-            m_pixmaps.clear();
-        }
-        m_fonts.append(font);
-        index = m_fonts.size() - 1;
-    }
-    return static_cast<int>(index);
+    bool restarted = false;
+    const int slot = m_fonts.slotOf(font, &restarted);
+    if (restarted)
+        m_pixmaps.clear();
+    return slot;
 }
 
 template <typename Paint>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FontSlots.h"
+
 #include <QColor>
 #include <QFont>
 #include <QHash>
@@ -44,6 +46,5 @@ private:
     int fontIndex(const QFont &font);
 
     QHash<QString, QPixmap> m_pixmaps;
-    // The fonts avatars were drawn in: compared, not named, since naming a font is slow.
-    QList<QFont> m_fonts;
+    FontSlots m_fonts{16}; // the fonts avatars were drawn in
 };

@@ -1,5 +1,7 @@
 #include "CardTextCache.h"
 
+#include "PlainLine.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QRect>
@@ -20,19 +22,11 @@ CardTextCache &CardTextCache::shared()
 
 CardTextCache::Key CardTextCache::keyOf(const QFont &font, const QString &text, int width)
 {
-    qsizetype index = m_fonts.indexOf(font);
-    if (index < 0) {
-        if (m_fonts.size() >= 16) { // fonts changed (a new default font): start again
-            m_fonts.clear();
-            m_elided.clear();
-            m_advances.clear();
-            m_drawnOnce.clear();
-            m_texts.clear();
-        }
-        m_fonts.append(font);
-        index = m_fonts.size() - 1;
-    }
-    return {static_cast<int>(index), width, text};
+    bool restarted = false;
+    const int slot = m_fonts.slotOf(font, &restarted);
+    if (restarted)
+        clear();
+    return {slot, width, text};
 }
 
 void CardTextCache::bound()
@@ -47,16 +41,6 @@ void CardTextCache::clear()
     m_advances.clear();
     m_drawnOnce.clear();
     m_texts.clear();
-}
-
-bool CardTextCache::isPlainLine(const QString &text)
-{
-    // QFontMetrics stops measuring at U+009C (a string of length variants) and a point drawing
-    // does not break lines: such text takes the long way.
-    return std::none_of(text.cbegin(), text.cend(), [](QChar c) {
-        return c.unicode() < 0x20 || c.unicode() == 0x9c || c == QChar::LineSeparator ||
-               c == QChar::ParagraphSeparator;
-    });
 }
 
 qreal CardTextCache::exactAdvance(const QFont &font, const QString &text)

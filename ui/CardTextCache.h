@@ -1,5 +1,8 @@
 #pragma once
 
+#include "FontSlots.h"
+#include "FontTextKey.h"
+
 #include <QFont>
 #include <QHash>
 #include <QList>
@@ -33,30 +36,14 @@ public:
     void clear();
 
 private:
-    struct Key
-    {
-        int font = 0; // index into m_fonts
-        int width = 0;
-        QString text;
-        friend bool operator==(const Key &a, const Key &b)
-        {
-            return a.font == b.font && a.width == b.width && a.text == b.text;
-        }
-        friend size_t qHash(const Key &key, size_t seed = 0)
-        {
-            return qHashMulti(seed, key.font, key.width, key.text);
-        }
-    };
+    using Key = FontTextKey;
     // Too many entries (a long scroll through 100,000 cards): all of them go.
     void bound();
     Key keyOf(const QFont &font, const QString &text, int width);
     // As QFontMetricsF(font).horizontalAdvance(text), remembered.
     qreal exactAdvance(const QFont &font, const QString &text);
-    // Text a line drawn at a point shows as QStaticText does: no line breaks or tabs to lay out.
-    static bool isPlainLine(const QString &text);
 
-    // The fonts seen (a card has two): compared, not named, since naming a font is slow.
-    QList<QFont> m_fonts;
+    FontSlots m_fonts{16}; // a card has two
     QHash<Key, QString> m_elided;
     QHash<Key, qreal> m_advances;
     // Drawn once, directly: laid out for keeps when drawn again.

@@ -5,6 +5,7 @@
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>
 #include <QCategoryAxis>
+#include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLegend>
 #include <QTextDocument>
@@ -37,7 +38,15 @@ ForecastChart::ForecastChart(QWidget *parent)
 {
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->setAlignment(Qt::AlignBottom);
-    chart()->setMargins(QMargins(4, 4, 4, 4));
+    // The title in the theme's font and colour, as QChart would draw it, in room of its own.
+    m_title = new QGraphicsTextItem(chart());
+    m_title->setFont(chart()->titleFont());
+    m_title->setDefaultTextColor(chart()->titleBrush().color());
+    m_title->document()->setDocumentMargin(0);
+    constexpr int margin = 4;
+    const int titleHeight = QFontMetrics(chart()->titleFont()).height();
+    chart()->setMargins(QMargins(margin, margin + titleHeight, margin, margin));
+    connect(chart(), &QGraphicsWidget::geometryChanged, this, &ForecastChart::placeTitle);
     m_emptyLabel->setTextFormat(Qt::PlainText);
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
@@ -59,9 +68,22 @@ void ForecastChart::setEmptyText(const QString &text)
 
 void ForecastChart::setTitleText(const QString &text)
 {
-    const QString title = plain(text);
-    if (chart()->title() != title)
-        chart()->setTitle(title);
+    if (text == m_titleText)
+        return;
+    m_titleText = text;
+    placeTitle();
+}
+
+void ForecastChart::placeTitle()
+{
+    constexpr int margin = 4;
+    const qreal width = chart()->size().width();
+    const QFontMetricsF metrics(m_title->font());
+    const QString shown = metrics.elidedText(m_titleText, Qt::ElideRight, width - 2 * margin);
+    if (m_title->toPlainText() != shown)
+        m_title->setPlainText(shown);
+    m_title->setPos(std::max<qreal>(margin, (width - metrics.horizontalAdvance(shown)) / 2),
+                    margin);
 }
 
 QString ForecastChart::plain(const QString &text)

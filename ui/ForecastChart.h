@@ -6,6 +6,7 @@
 #include <QStringList>
 
 class QCategoryAxis;
+class QGraphicsTextItem;
 class QLabel;
 
 // What both forecast charts share: antialiased, the legend below, a money axis in the locale's
@@ -28,8 +29,9 @@ public:
     static void setMoneyScale(QCategoryAxis *axis, double maximum, const QString &currency);
 
 protected:
-    // Shows `text` (plain) as the chart's title; the same title is left alone, as a new one
-    // makes the chart lay itself out again.
+    // Shows `text` (plain) as the chart's title. Not QChart's own title: a new one makes the
+    // chart lay out its axes and legend again (a third of a keystroke), and the totals in the
+    // title change on nearly every keystroke. This one sits in room kept above the chart.
     void setTitleText(const QString &text);
     // Shows `text` over the chart (empty: hides it).
     void setEmptyText(const QString &text);
@@ -43,7 +45,12 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Centres the title over the chart, shortened to its width.
+    void placeTitle();
+
     QLabel *m_emptyLabel = nullptr;
+    QGraphicsTextItem *m_title = nullptr;
+    QString m_titleText;
     // The category labels last measured by fitCategoryLabels, in this font: the widest's width.
     QStringList m_measuredLabels;
     QFont m_measuredFont;

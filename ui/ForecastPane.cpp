@@ -61,7 +61,7 @@ void ForecastPane::recompute()
     m_stale = false;
     ++m_recomputations;
     m_today = m_model.today();
-    m_figures = ForecastCollector(m_model).collect(m_filterBar.filter(), m_view.options());
+    m_figures = m_collector.collect(m_filterBar.filter(), m_view.options());
     const QStringList currencies(m_model.currencies().cbegin(), m_model.currencies().cend());
     const QString base = m_model.rates().baseCurrency();
     if (currencies != m_currencies || base != m_baseCurrency) {

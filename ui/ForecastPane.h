@@ -57,6 +57,8 @@ private:
     bool m_active = false;
     bool m_stale = true;
     int m_recomputations = 0;
+    // Kept: it remembers which rows the searches typed let through.
+    ForecastCollector m_collector{m_model};
     ForecastCollector::Figures m_figures;
     // The day the figures were made on: a bar's months are measured from it.
     QDate m_today;

@@ -1,6 +1,7 @@
 #include "ForecastView.h"
 
 #include "ForecastCsv.h"
+#include "ForecastNote.h"
 #include "ForecastOptionsBar.h"
 #include "ForecastRevenueChart.h"
 #include "ForecastWinLossChart.h"
@@ -14,27 +15,11 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QImageWriter>
-#include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QVBoxLayout>
-
-namespace {
-
-QLabel *noteLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    // Currency codes come from the server: shown as they are, never as markup.
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    label->hide();
-    return label;
-}
-
-} // namespace
 
 ForecastView::ForecastView(QWidget *parent)
     : QWidget(parent)
@@ -42,8 +27,9 @@ ForecastView::ForecastView(QWidget *parent)
     , m_chartsArea(new QWidget(this))
     , m_revenue(new ForecastRevenueChart(m_chartsArea))
     , m_wonLost(new ForecastWinLossChart(m_chartsArea))
-    , m_forecastNote(noteLabel(m_chartsArea))
-    , m_winLossNote(noteLabel(m_chartsArea))
+    // Currency codes come from the server: the notes show them as they are, never as markup.
+    , m_forecastNote(new ForecastNote(m_chartsArea))
+    , m_winLossNote(new ForecastNote(m_chartsArea))
     , m_forecastChart(m_revenue)
     , m_winLossChart(m_wonLost)
 {
@@ -108,7 +94,6 @@ void ForecastView::showNotes()
                  "them in.")
                   .arg(ServerText::isolated(m_forecast.currency),
                        locale.createSeparatedList(leftOut)));
-    m_forecastNote->setVisible(!leftOut.isEmpty());
 
     QStringList uncounted;
     for (auto it = m_winLoss.unconvertedCounts.cbegin(); it != m_winLoss.unconvertedCounts.cend();
@@ -123,7 +108,6 @@ void ForecastView::showNotes()
                  "rate include them. A rate in Settings ▸ Money brings them in.")
                   .arg(locale.createSeparatedList(uncounted),
                        ServerText::isolated(m_winLoss.currency)));
-    m_winLossNote->setVisible(!uncounted.isEmpty());
 }
 
 QString ForecastView::csv() const

@@ -7,11 +7,11 @@
 #include <QWidget>
 #include <functional>
 
+class ForecastNote;
 class ForecastOptionsBar;
 class ForecastRevenueChart;
 class ForecastWinLossChart;
 class QChartView;
-class QLabel;
 
 // The forecast as pictures (Qt Charts): expected revenue by close month stacked by stage or
 // owner, and won against lost by month with the win rate. Its bar above chooses the months, the
@@ -44,8 +44,8 @@ public:
     ForecastRevenueChart *revenueChart() const { return m_revenue; }
     ForecastWinLossChart *wonLostChart() const { return m_wonLost; }
     // The line under each chart saying which currencies were left out; hidden when none were.
-    QLabel *forecastNote() const { return m_forecastNote; }
-    QLabel *winLossNote() const { return m_winLossNote; }
+    ForecastNote *forecastNote() const { return m_forecastNote; }
+    ForecastNote *winLossNote() const { return m_winLossNote; }
     // What "Save as PNG…" saves: both charts with their notes.
     QWidget *chartsArea() const { return m_chartsArea; }
     // Test hooks for "Save as PNG…": where to save (given a suggestion; empty: cancelled), and
@@ -68,8 +68,8 @@ private:
     QWidget *m_chartsArea = nullptr;
     ForecastRevenueChart *m_revenue = nullptr;
     ForecastWinLossChart *m_wonLost = nullptr;
-    QLabel *m_forecastNote = nullptr;
-    QLabel *m_winLossNote = nullptr;
+    ForecastNote *m_forecastNote = nullptr;
+    ForecastNote *m_winLossNote = nullptr;
     QChartView *m_forecastChart = nullptr;
     QChartView *m_winLossChart = nullptr;
     Forecast m_forecast;

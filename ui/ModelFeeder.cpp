@@ -4,6 +4,7 @@
 #include "OpportunityListModel.h"
 
 #include <QSet>
+#include <limits>
 
 namespace {
 
@@ -31,17 +32,12 @@ void ModelFeeder::reload()
 {
     // A cache that cannot be read is not an empty pipeline: the list keeps what it shows, and the
     // store's readFailed says why (the window's banner).
-    QList<OpportunityRow> rows;
-    qint64 cursor = 0;
-    for (;;) {
-        auto page = m_store.rowsAfter(cursor, m_pageSize, m_pool);
-        if (!page)
-            return;
-        rows.append(std::move(page).value().rows);
-        if (page->end)
-            break;
-        cursor = page->last;
-    }
+    // One page of everything: read straight into the list the model keeps, which grows in place
+    // (realloc), rather than pages copied into it and freed.
+    auto page = m_store.rowsAfter(0, std::numeric_limits<int>::max(), m_pool);
+    if (!page)
+        return;
+    QList<OpportunityRow> rows = std::move(page).value().rows;
     rows.squeeze(); // grown by doubling: the model keeps the list as it is
     const bool wasPaging = m_paging;
     m_paging = false; // everything is read: a page still scheduled has nothing to add

@@ -1,6 +1,8 @@
 #include "OpportunityTableView.h"
 
+#include "CachedScrollBar.h"
 #include "ItemRoles.h"
+#include "ListCellDelegate.h"
 #include "OpportunityFilterProxy.h"
 #include "OpportunityListModel.h"
 #include "OwnerDelegate.h"
@@ -24,6 +26,10 @@ OpportunityTableView::OpportunityTableView(OpportunityFilterProxy &proxy, QWidge
     setAlternatingRowColors(true);
     setWordWrap(false);
     setTextElideMode(Qt::ElideRight);
+    // A keystroke changes the row count, so the bar's range, and relays the view out (which
+    // repaints the horizontal bar too): both bars repaint from a picture while they look the same.
+    setVerticalScrollBar(new CachedScrollBar(Qt::Vertical, this));
+    setHorizontalScrollBar(new CachedScrollBar(Qt::Horizontal, this));
     verticalHeader()->hide();
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     horizontalHeader()->setSectionsMovable(true);
@@ -47,6 +53,8 @@ OpportunityTableView::OpportunityTableView(OpportunityFilterProxy &proxy, QWidge
     fit(OpportunityListModel::CloseDate, QStringLiteral("30 Sep 2026"));
     fit(OpportunityListModel::Owner, QStringLiteral("Margarida Souza"));
     fit(OpportunityListModel::Updated, QStringLiteral("24 Nov 2026 12:00"));
+    // A keystroke repaints every visible cell: their text laid out once, not on every paint.
+    setItemDelegate(new ListCellDelegate(this));
     setItemDelegateForColumn(OpportunityListModel::StageColumn, new StageChipDelegate(this));
     if (const auto *people = qobject_cast<const OpportunityListModel *>(source)) {
         setItemDelegateForColumn(OpportunityListModel::Owner, new OwnerDelegate(*people, this));
