@@ -17,9 +17,7 @@ constexpr int maxPagesAhead = 16;
 
 PullListingTask::PullListingTask(SyncJournal &journal, ApiClient &client, QObject *parent)
     : SyncTask(journal, client, parent)
-{
-    connect(&client, &ApiClient::rateLimited, this, [this] { m_refusedForRate = true; });
-}
+{}
 
 void PullListingTask::start()
 {
@@ -111,8 +109,6 @@ std::shared_ptr<PullListingTask::Asked> PullListingTask::ask(const ListingPass::
 
 bool PullListingTask::mayAskAhead() const
 {
-    if (m_refusedForRate)
-        return false;
     RequestGate *gate = m_client.requestGate();
     if (!gate)
         return true;

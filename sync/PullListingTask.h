@@ -83,9 +83,6 @@ private:
     // The ids this sync took, and whether it took the whole live listing itself.
     QSet<QString> m_pulledIds;
     bool m_liveListedHere = false;
-    // A server refused a request for its rate (a limit the client was not told): pages asked
-    // ahead would only meet more refusals, each retried and counted, so none is asked ahead.
-    bool m_refusedForRate = false;
     // Each listing's count on its first page in this sync (live: false, archived: true).
     QHash<bool, qint64> m_listedTotals;
     // Records of this pull kashew could not read: left as they were, reported when it ends.
