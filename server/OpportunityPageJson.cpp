@@ -1,6 +1,7 @@
 #include "OpportunityPageJson.h"
 
 #include "EntityTag.h"
+#include "JsonEscape.h"
 #include "Timestamp.h"
 
 #include <QJsonArray>
@@ -11,11 +12,6 @@
 namespace OpportunityPageJson {
 
 namespace {
-
-char hexDigit(uint value)
-{
-    return static_cast<char>(value < 10 ? '0' + value : 'a' + value - 10);
-}
 
 // A JSON string as Qt's writer escapes it: ", \ and control characters escaped, the rest as
 // UTF-8, and a lone surrogate (no UTF-8 for it) as \uXXXX. Written through a local buffer: one
@@ -38,36 +34,7 @@ void appendString(QByteArray &json, QStringView text)
                 buffer[used++] = static_cast<char>(u);
                 continue;
             }
-            buffer[used++] = '\\';
-            switch (u) {
-            case u'"':
-                buffer[used++] = '"';
-                break;
-            case u'\\':
-                buffer[used++] = '\\';
-                break;
-            case 0x8:
-                buffer[used++] = 'b';
-                break;
-            case 0xc:
-                buffer[used++] = 'f';
-                break;
-            case 0xa:
-                buffer[used++] = 'n';
-                break;
-            case 0xd:
-                buffer[used++] = 'r';
-                break;
-            case 0x9:
-                buffer[used++] = 't';
-                break;
-            default:
-                buffer[used++] = 'u';
-                buffer[used++] = '0';
-                buffer[used++] = '0';
-                buffer[used++] = hexDigit(u >> 4);
-                buffer[used++] = hexDigit(u & 0xf);
-            }
+            used += JsonEscape::write(buffer + used, static_cast<unsigned char>(u));
         } else if (u < 0x800) {
             buffer[used++] = static_cast<char>(0xc0 | (u >> 6));
             buffer[used++] = static_cast<char>(0x80 | (u & 0x3f));
@@ -84,10 +51,10 @@ void appendString(QByteArray &json, QStringView text)
         } else {
             buffer[used++] = '\\';
             buffer[used++] = 'u';
-            buffer[used++] = hexDigit(u >> 12 & 0xf);
-            buffer[used++] = hexDigit(u >> 8 & 0xf);
-            buffer[used++] = hexDigit(u >> 4 & 0xf);
-            buffer[used++] = hexDigit(u & 0xf);
+            buffer[used++] = JsonEscape::hexDigit(u >> 12 & 0xf);
+            buffer[used++] = JsonEscape::hexDigit(u >> 8 & 0xf);
+            buffer[used++] = JsonEscape::hexDigit(u >> 4 & 0xf);
+            buffer[used++] = JsonEscape::hexDigit(u & 0xf);
         }
     }
     buffer[used++] = '"';

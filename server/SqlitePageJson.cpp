@@ -1,5 +1,6 @@
 #include "SqlitePageJson.h"
 
+#include "JsonEscape.h"
 #include "OpportunityColumns.h"
 #include "OpportunityPageJson.h"
 #include "Stage.h"
@@ -83,11 +84,6 @@ const Columns &columns()
     return positions;
 }
 
-char hexDigit(uint value)
-{
-    return static_cast<char>(value < 10 ? '0' + value : 'a' + value - 10);
-}
-
 // The length of the valid UTF-8 sequence at `text` (RFC 3629: no overlong forms, surrogates or
 // code points past U+10FFFF), 0 if it is not one or is U+FFFE or U+FFFF.
 int sequenceLength(const unsigned char *text, qsizetype available)
@@ -118,39 +114,8 @@ int sequenceLength(const unsigned char *text, qsizetype available)
 
 void appendEscape(QByteArray &json, unsigned char c)
 {
-    char escape[6] = {'\\', 0, 0, 0, 0, 0};
-    qsizetype size = 2;
-    switch (c) {
-    case '"':
-        escape[1] = '"';
-        break;
-    case '\\':
-        escape[1] = '\\';
-        break;
-    case 0x8:
-        escape[1] = 'b';
-        break;
-    case 0xc:
-        escape[1] = 'f';
-        break;
-    case 0xa:
-        escape[1] = 'n';
-        break;
-    case 0xd:
-        escape[1] = 'r';
-        break;
-    case 0x9:
-        escape[1] = 't';
-        break;
-    default:
-        escape[1] = 'u';
-        escape[2] = '0';
-        escape[3] = '0';
-        escape[4] = hexDigit(c >> 4);
-        escape[5] = hexDigit(c & 0xf);
-        size = 6;
-    }
-    json.append(escape, size);
+    char escape[6];
+    json.append(escape, JsonEscape::write(escape, c));
 }
 
 const char *textOf(sqlite3_stmt *statement, int column, qsizetype *size)
