@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ByteHash.h"
+
 #include <QByteArray>
 #include <QString>
 #include <cstring>
@@ -59,28 +61,7 @@ private:
         return slot.length <= qint32(sizeof(slot.bytes)) ? slot.bytes
                                                          : m_long.constData() + slot.longStart;
     }
-    static quint64 hashOf(const char *data, qsizetype size)
-    {
-        // Eight bytes a step, multiplied and folded: these texts are short ids and names.
-        quint64 hash = quint64(size) * 0x9e3779b97f4a7c15ULL;
-        qsizetype at = 0;
-        for (; at + 8 <= size; at += 8) {
-            quint64 chunk;
-            std::memcpy(&chunk, data + at, 8);
-            hash = mix(hash ^ chunk);
-        }
-        if (at < size) {
-            quint64 chunk = 0;
-            std::memcpy(&chunk, data + at, size_t(size - at));
-            hash = mix(hash ^ chunk);
-        }
-        return mix(hash);
-    }
-    static quint64 mix(quint64 x)
-    {
-        x *= 0xbf58476d1ce4e5b9ULL;
-        return x ^ (x >> 31);
-    }
+    static quint64 hashOf(const char *data, qsizetype size) { return ByteHash::of(data, size); }
 
     QString add(quint64 hash, const char *data, qsizetype size)
     {

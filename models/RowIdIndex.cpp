@@ -1,35 +1,11 @@
 #include "RowIdIndex.h"
 
-#include <cstring>
-
-namespace {
-
-quint64 mix(quint64 x)
-{
-    x *= 0xbf58476d1ce4e5b9ULL;
-    return x ^ (x >> 31);
-}
-
-} // namespace
+#include "ByteHash.h"
 
 quint32 RowIdIndex::hashOf(QStringView id)
 {
-    // Eight bytes (four characters) a step, multiplied and folded.
-    const auto *bytes = reinterpret_cast<const char *>(id.data());
-    const qsizetype size = id.size() * qsizetype(sizeof(QChar));
-    quint64 hash = quint64(size) * 0x9e3779b97f4a7c15ULL;
-    qsizetype at = 0;
-    for (; at + 8 <= size; at += 8) {
-        quint64 chunk;
-        std::memcpy(&chunk, bytes + at, 8);
-        hash = mix(hash ^ chunk);
-    }
-    if (at < size) {
-        quint64 chunk = 0;
-        std::memcpy(&chunk, bytes + at, size_t(size - at));
-        hash = mix(hash ^ chunk);
-    }
-    hash = mix(hash);
+    const quint64 hash = ByteHash::of(reinterpret_cast<const char *>(id.data()),
+                                      id.size() * qsizetype(sizeof(QChar)));
     return quint32(hash ^ (hash >> 32));
 }
 

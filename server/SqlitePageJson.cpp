@@ -169,8 +169,11 @@ bool isCanonicalDate(const char *text)
     return year >= 1 && month >= 0 && day >= 0 && QDate::isValid(year, month, day);
 }
 
-// NULL as null, a canonical date as itself; false for anything else.
-bool appendDate(QByteArray &json, sqlite3_stmt *statement, int column)
+// NULL as null, a text of `size` bytes that `canonical` accepts as itself; false for anything
+// else (the page then takes the general way).
+template <typename Canonical>
+bool appendCanonical(QByteArray &json, sqlite3_stmt *statement, int column, qsizetype size,
+                     Canonical canonical)
 {
     const int type = sqlite3_column_type(statement, column);
     if (type == SQLITE_NULL) {
@@ -179,9 +182,9 @@ bool appendDate(QByteArray &json, sqlite3_stmt *statement, int column)
     }
     if (type != SQLITE_TEXT)
         return false;
-    qsizetype size = 0;
-    const char *text = textOf(statement, column, &size);
-    if (!text || size != 10 || !isCanonicalDate(text))
+    qsizetype stored = 0;
+    const char *text = textOf(statement, column, &stored);
+    if (!text || stored != size || !canonical(text))
         return false;
     json += '"';
     json.append(text, size);
@@ -189,31 +192,26 @@ bool appendDate(QByteArray &json, sqlite3_stmt *statement, int column)
     return true;
 }
 
+// NULL as null, a canonical date as itself; false for anything else.
+bool appendDate(QByteArray &json, sqlite3_stmt *statement, int column)
+{
+    return appendCanonical(json, statement, column, 10, isCanonicalDate);
+}
+
 // NULL as null, "YYYY-MM-DDTHH:MM:SS.mmmZ" of a real time as itself; false for anything else.
 bool appendTimestamp(QByteArray &json, sqlite3_stmt *statement, int column)
 {
-    const int type = sqlite3_column_type(statement, column);
-    if (type == SQLITE_NULL) {
-        json += "null";
-        return true;
-    }
-    if (type != SQLITE_TEXT)
-        return false;
-    qsizetype size = 0;
-    const char *text = textOf(statement, column, &size);
-    if (!text || size != 24 || !isCanonicalDate(text) || text[10] != 'T' || text[13] != ':' ||
-        text[16] != ':' || text[19] != '.' || text[23] != 'Z')
-        return false;
-    const int hour = digits(text, 11, 2);
-    const int minute = digits(text, 14, 2);
-    const int second = digits(text, 17, 2);
-    const int ms = digits(text, 20, 3);
-    if (hour < 0 || minute < 0 || second < 0 || ms < 0 || !QTime::isValid(hour, minute, second, ms))
-        return false;
-    json += '"';
-    json.append(text, size);
-    json += '"';
-    return true;
+    return appendCanonical(json, statement, column, 24, [](const char *text) {
+        if (!isCanonicalDate(text) || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+            text[19] != '.' || text[23] != 'Z')
+            return false;
+        const int hour = digits(text, 11, 2);
+        const int minute = digits(text, 14, 2);
+        const int second = digits(text, 17, 2);
+        const int ms = digits(text, 20, 3);
+        return hour >= 0 && minute >= 0 && second >= 0 && ms >= 0 &&
+               QTime::isValid(hour, minute, second, ms);
+    });
 }
 
 // A stage's exact wire name as itself; false for anything Stages::fromId would have to read.
