@@ -60,8 +60,7 @@ CardDelegate::BottomLine CardDelegate::bottomLine(const QStyleOptionViewItem &op
     BottomLine bottom;
     bottom.area = QRect(text.left(), text.top() + 3 * line, text.width(), line);
     bottom.overdue = words.overdue;
-    const QString date =
-        close.isValid() ? QLocale().toString(close, QLocale::ShortFormat) : tr("No close date");
+    const QString date = close.isValid() ? cache.shortDate(close) : tr("No close date");
     // The date first, with "overdue" when there is room and a warning sign when not (the tooltip
     // says it in words); the owner gets what is left, at least a third.
     bottom.when = bottom.overdue ? tr("%1 · overdue").arg(date) : date;
@@ -90,7 +89,7 @@ CardDelegate::BottomLine CardDelegate::bottomLine(const QStyleOptionViewItem &op
 
 QRect CardDelegate::ownerAvatarRect(const QStyleOptionViewItem &option, const QModelIndex &index)
 {
-    return bottomLine(option, CardText::of(index)).avatar;
+    return bottomLine(option, CardText::forPainting(index)).avatar;
 }
 
 QRect CardDelegate::staleMark(const QStyleOptionViewItem &option, const CardText &words)
@@ -110,7 +109,7 @@ QRect CardDelegate::staleMark(const QStyleOptionViewItem &option, const CardText
 
 QRect CardDelegate::staleMarkRect(const QStyleOptionViewItem &option, const QModelIndex &index)
 {
-    return staleMark(option, CardText::of(index));
+    return staleMark(option, CardText::forPainting(index));
 }
 
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -123,7 +122,7 @@ QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
 void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                          const QModelIndex &index) const
 {
-    const CardText words = CardText::of(index);
+    const CardText words = CardText::forPainting(index);
     const QRect card = option.rect.adjusted(margin, margin, -margin, -margin);
     const bool selected = option.state & QStyle::State_Selected;
     painter->save();

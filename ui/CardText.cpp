@@ -9,6 +9,7 @@
 #include <QAbstractProxyModel>
 #include <QLocale>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace {
 
@@ -27,6 +28,16 @@ void fillFrom(const Opportunity &o, CardText &text)
 
 CardText CardText::of(const QModelIndex &index)
 {
+    return of(index, true);
+}
+
+CardText CardText::forPainting(const QModelIndex &index)
+{
+    return of(index, false);
+}
+
+CardText CardText::of(const QModelIndex &index, bool withToolTip)
+{
     // The source model knows the people, so the card names them as the list does.
     QModelIndex source = index;
     while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(source.model()))
@@ -40,7 +51,8 @@ CardText CardText::of(const QModelIndex &index)
         fillFrom(o, text);
         text.owner = nobody.displayName(o.ownerId);
         text.ownerInitials = nobody.initials(o.ownerId);
-        text.ownerInFull = nobody.nameWithId(o.ownerId);
+        if (withToolTip)
+            text.ownerInFull = nobody.nameWithId(o.ownerId);
         text.overdue = index.data(ItemRoles::OverdueRole).toBool();
         if (index.data(ItemRoles::StaleRole).toBool())
             text.staleDays = index.data(ItemRoles::DaysWithoutChangeRole).toInt();
@@ -53,7 +65,8 @@ CardText CardText::of(const QModelIndex &index)
     fillFrom(o, text);
     text.owner = people.displayName(o.ownerId);
     text.ownerInitials = people.initials(o.ownerId);
-    text.ownerInFull = people.nameWithId(o.ownerId);
+    if (withToolTip)
+        text.ownerInFull = people.nameWithId(o.ownerId);
     text.overdue = model->isOverdue(o);
     if (model->isStaleAt(row)) {
         // The model's DaysWithoutChangeRole, from the day remembered rather than converted.
@@ -66,6 +79,17 @@ CardText CardText::of(const QModelIndex &index)
 QString CardText::titleOf(const QString &name, const QString &accountName)
 {
     if (accountName.isEmpty())
+        return name;
+    // The leading part can only be the account's if their first letters agree (as startsWith
+    // folds them below): most names end here, before the pattern runs for every card painted.
+    const auto first =
+        std::find_if(name.cbegin(), name.cend(), [](QChar c) { return !c.isSpace(); });
+    if (first == name.cend())
+        return name;
+    const QChar lead0 = *first;
+    const QChar account0 = accountName.front();
+    if (!lead0.isSurrogate() && !account0.isSurrogate() &&
+        lead0.toCaseFolded() != account0.toCaseFolded())
         return name;
     // A dash between words: em, en, figure dash, bar or minus sign; a hyphen only with spaces
     // around it ("Coca-Cola" is one word).

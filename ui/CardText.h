@@ -37,7 +37,13 @@ struct CardText
     // The card of a board column's index (a proxy over OpportunityListModel, whose people book
     // names the owner). Read from the source model's row as it is: a card paints this each time.
     static CardText of(const QModelIndex &index);
+    // The same without the tooltip's words (ownerInFull stays empty): what a card paints, each
+    // time it paints.
+    static CardText forPainting(const QModelIndex &index);
     // "Acme Corp — Pilot" of the account "Acme Corp (Berlin)" is "Pilot": a leading part that
     // the account's name begins with (as whole words), with its dash, goes. Any other name stays.
     static QString titleOf(const QString &name, const QString &accountName);
+
+private:
+    static CardText of(const QModelIndex &index, bool withToolTip);
 };

@@ -1,6 +1,7 @@
 #include "ColumnTitle.h"
 
 #include <QFontMetrics>
+#include <QHash>
 #include <QLabel>
 #include <QLocale>
 #include <algorithm>
@@ -12,17 +13,37 @@ QString titleText(Stage stage, const QString &count)
     return QStringLiteral("%1  (%2)").arg(Stages::label(stage), count);
 }
 
-// `count` as the title says it, every digit the locale's widest in the font: as wide as any
-// count up to it.
-QString widestCount(int count, const QFontMetrics &metrics)
+// The locale's widest digit in the font, found once per font and locale: every column's title
+// asks on every keystroke.
+QString widestDigit(const QLocale &locale, const QLabel &title, const QFontMetrics &metrics)
 {
-    const QLocale locale;
+    static QHash<QString, QString> known;
+    const QString key = title.font().key() + QLatin1Char('/') +
+                        QString::number(title.logicalDpiY()) + QLatin1Char('/') + locale.name() +
+                        QLatin1Char('/') + locale.zeroDigit();
+    if (const auto found = known.constFind(key); found != known.cend())
+        return *found;
     QString widest = locale.toString(0);
+    int widestAdvance = metrics.horizontalAdvance(widest);
     for (int digit = 1; digit <= 9; ++digit) {
         const QString shown = locale.toString(digit);
-        if (metrics.horizontalAdvance(shown) > metrics.horizontalAdvance(widest))
+        if (const int advance = metrics.horizontalAdvance(shown); advance > widestAdvance) {
             widest = shown;
+            widestAdvance = advance;
+        }
     }
+    if (known.size() > 64) // fonts and locales come and go in tests only
+        known.clear();
+    known.insert(key, widest);
+    return widest;
+}
+
+// `count` as the title says it, every digit the locale's widest in the font: as wide as any
+// count up to it.
+QString widestCount(int count, const QLabel &title, const QFontMetrics &metrics)
+{
+    const QLocale locale;
+    const QString widest = widestDigit(locale, title, metrics);
     QString text;
     for (QChar c : locale.toString(count))
         text += c.isDigit() ? widest : QString(c);
@@ -36,7 +57,7 @@ void ColumnTitle::show(QLabel &title, Stage stage, int count, int largest)
     const QFontMetrics metrics = title.fontMetrics();
     const QMargins margins = title.contentsMargins();
     const int room = metrics.horizontalAdvance(
-                         titleText(stage, widestCount(std::max(count, largest), metrics))) +
+                         titleText(stage, widestCount(std::max(count, largest), title, metrics))) +
                      margins.left() + margins.right() + 2 * title.margin();
     if (title.minimumWidth() != room || title.maximumWidth() != room)
         title.setFixedWidth(room);

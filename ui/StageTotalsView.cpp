@@ -2,6 +2,7 @@
 
 #include "Money.h"
 
+#include <QEvent>
 #include <QLocale>
 #include <QPainter>
 #include <cmath>
@@ -52,6 +53,7 @@ void StageTotalsView::setTotals(const PipelineTotals &totals, const CurrencyRate
     const QSize needed = minimumSizeHint();
     m_totals = totals;
     m_rates = rates;
+    forgetMeasures();
     m_apart.clear();
     for (const QString &currency : boardCurrencies) {
         if (!rates.rateToBase(currency))
@@ -156,12 +158,31 @@ QSize StageTotalsView::sizeHint() const
 
 QSize StageTotalsView::minimumSizeHint() const
 {
+    if (m_leastSize)
+        return *m_leastSize;
     // Wide enough for every line shortened: the board scrolls sideways rather than cut them.
     const QFontMetrics metrics = fontMetrics();
     int width = metrics.horizontalAdvance(tr("No deals"));
     for (const QString &currency : lineCurrencies())
         width = std::max(width, metrics.horizontalAdvance(lineText(currency, true)));
-    return {width, lineCount() * metrics.lineSpacing()};
+    m_leastSize = QSize(width, lineCount() * metrics.lineSpacing());
+    return *m_leastSize;
+}
+
+void StageTotalsView::forgetMeasures()
+{
+    m_leastSize.reset();
+    m_fullWidth.reset();
+}
+
+void StageTotalsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange ||
+        event->type() == QEvent::LocaleChange) {
+        forgetMeasures();
+        updateGeometry();
+    }
+    QWidget::changeEvent(event);
 }
 
 QList<StageTotalsView::Cell> StageTotalsView::cells() const
@@ -177,13 +198,16 @@ QList<StageTotalsView::Cell> StageTotalsView::cells() const
     // All figures in full when every line of every column fits, otherwise all shortened: one
     // style on the board.
     const bool fits = std::max(m_boardFullWidth, fullWidthNeeded()) <= width();
+    // Lines measured narrower than the room (rounded, so by a pixel) need no eliding: not
+    // shaped once more on every repaint.
+    const bool roomy = (fits ? fullWidthNeeded() : minimumSizeHint().width()) < width();
     for (int i = 0; i < currencies.size(); ++i) {
         const QString text = lineText(currencies.at(i), !fits);
         const QRect area(0, i * line, width(), line);
         if (text.isEmpty())
             cells.append({area, QStringLiteral("–"), true, Qt::AlignLeft});
         else
-            cells.append({area, metrics.elidedText(text, Qt::ElideRight, width()),
+            cells.append({area, roomy ? text : metrics.elidedText(text, Qt::ElideRight, width()),
                           !m_rates.baseCurrency().isEmpty() && i > 0, Qt::AlignLeft});
     }
     return cells;
@@ -191,12 +215,15 @@ QList<StageTotalsView::Cell> StageTotalsView::cells() const
 
 int StageTotalsView::fullWidthNeeded() const
 {
-    if (m_totals.count == 0)
-        return 0;
-    const QFontMetrics metrics = fontMetrics();
+    if (m_fullWidth)
+        return *m_fullWidth;
     int needed = 0;
-    for (const QString &currency : lineCurrencies())
-        needed = std::max(needed, metrics.horizontalAdvance(lineText(currency, false)));
+    if (m_totals.count > 0) {
+        const QFontMetrics metrics = fontMetrics();
+        for (const QString &currency : lineCurrencies())
+            needed = std::max(needed, metrics.horizontalAdvance(lineText(currency, false)));
+    }
+    m_fullWidth = needed;
     return needed;
 }
 

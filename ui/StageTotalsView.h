@@ -7,6 +7,7 @@
 #include <QRect>
 #include <QStringList>
 #include <QWidget>
+#include <optional>
 
 // A board column's money in one line: its total and its probability-weighted total in the base
 // currency ("1.2M EUR · 610K EUR"). A currency of the board without a rate gets a line of its own
@@ -55,15 +56,22 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     // A line's text: the base line (the converted sums) when `currency` is the base currency,
     // else that currency's own figures; empty when the column has none of them.
     QString lineText(const QString &currency, bool shortened) const;
     int lineCount() const;
+    // The measures worked out again (new figures, another font).
+    void forgetMeasures();
 
     PipelineTotals m_totals;
     int m_boardFullWidth = 0;
     CurrencyRates m_rates;
     QStringList m_apart;
+    // Measured once per set of figures: a keystroke asks for them from setTotals, the header,
+    // the layout and the paint, each a formatting and shaping of every line.
+    mutable std::optional<QSize> m_leastSize;
+    mutable std::optional<int> m_fullWidth;
 };
