@@ -1,6 +1,7 @@
 // The forecast's revenue chart across keystrokes: the same series over the same months with new
 // amounts refill the bars they have (no new sets, no new legend), with title, tooltips and clicks
-// following the new figures; other series make the sets again.
+// following the new figures; other series make the sets again. A new money scale repaints each
+// chart once.
 #include "BarValues.h"
 #include "EnglishPlurals.h"
 #include "ForecastRevenueChart.h"
@@ -149,7 +150,60 @@ private slots:
                  QStringLiteral("150,000") + QChar(0x00a0) + QStringLiteral("EUR"));
     }
 
+    void aNewScaleRepaintsEachChartOnce()
+    {
+        // A keystroke that changes the money scale (new axis labels, a new plot area): each
+        // chart is laid out with its figures and painted once, not painted, laid out and
+        // painted again.
+        ForecastView view;
+        view.resize(900, 700);
+        Forecast forecast = byStage();
+        WinLoss winLoss = twoMonths();
+        view.show(forecast, winLoss, PeopleBook());
+        static_cast<QWidget &>(view).show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        settle();
+        PaintCounter revenuePaints(view.revenueChart()->viewport());
+        PaintCounter wonLostPaints(view.wonLostChart()->viewport());
+        for (QList<double> &amounts : forecast.amounts) {
+            for (double &amount : amounts)
+                amount *= 1000;
+        }
+        for (WinLoss::Month &month : winLoss.months) {
+            month.wonAmount *= 1000;
+            month.lostAmount *= 1000;
+        }
+        view.show(forecast, winLoss, PeopleBook());
+        settle();
+        QCOMPARE(revenuePaints.count(), 1);
+        QCOMPARE(wonLostPaints.count(), 1);
+    }
+
 private:
+    // Counts the paints of one widget.
+    class PaintCounter final : public QObject
+    {
+    public:
+        explicit PaintCounter(QWidget *widget) { widget->installEventFilter(this); }
+        int count() const { return m_count; }
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                ++m_count;
+            return false;
+        }
+
+    private:
+        int m_count = 0;
+    };
+
+    // What follows a change in the event loop (posted layouts, the repaint), done.
+    static void settle()
+    {
+        for (int pass = 0; pass < 5; ++pass)
+            QCoreApplication::processEvents();
+    }
+
     EnglishPlurals m_plurals;
 };
 

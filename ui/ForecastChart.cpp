@@ -5,6 +5,7 @@
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>
 #include <QCategoryAxis>
+#include <QGraphicsLayout>
 #include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLegend>
@@ -156,6 +157,12 @@ void ForecastChart::fitCategoryLabels()
     const int angle = m_widestLabel + spacing > room ? -90 : 0;
     if (axis->labelsAngle() != angle)
         axis->setLabelsAngle(angle);
+}
+
+void ForecastChart::layOutNow()
+{
+    if (QGraphicsLayout *layout = chart()->layout())
+        layout->activate();
 }
 
 void ForecastChart::resizeEvent(QResizeEvent *event)

@@ -42,6 +42,10 @@ protected:
     // Turns the category axis's labels aslant when they would not fit side by side (twelve
     // months beside the detail panel), level again when they do: never cut short.
     void fitCategoryLabels();
+    // Lays the chart out now, once its figures are set. Left to Qt Charts, a new money scale
+    // or framing posts the layout to the event loop: the chart is painted before it runs and
+    // again after, two paints a keystroke where one does.
+    void layOutNow();
     void resizeEvent(QResizeEvent *event) override;
 
 private:

@@ -178,6 +178,7 @@ void ForecastRevenueChart::setForecast(const Forecast &forecast, const PeopleBoo
     setFramed(!empty);
     if (empty) {
         m_series->clear();
+        layOutNow();
         return;
     }
     QStringList categories;
@@ -229,6 +230,7 @@ void ForecastRevenueChart::setForecast(const Forecast &forecast, const PeopleBoo
         highest = std::max(highest, forecast.bucketTotal(b));
     setMoneyScale(m_valueAxis, highest, forecast.currency);
     fitCategoryLabels();
+    layOutNow();
 }
 
 QString ForecastRevenueChart::toolTipText(int set, int category) const

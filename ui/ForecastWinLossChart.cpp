@@ -128,6 +128,7 @@ void ForecastWinLossChart::setWinLoss(const WinLoss &winLoss)
         wonBars->remove(0, wonBars->count());
         lostBars->remove(0, lostBars->count());
         m_rates->clear();
+        layOutNow();
         return;
     }
     QStringList categories;
@@ -153,6 +154,7 @@ void ForecastWinLossChart::setWinLoss(const WinLoss &winLoss)
         m_rates->replace(rates);
     setMoneyScale(m_moneyAxis, highest, winLoss.currency);
     fitCategoryLabels();
+    layOutNow();
 }
 
 QString ForecastWinLossChart::toolTipText(int set, int month) const
