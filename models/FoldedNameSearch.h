@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <algorithm>
 #include <vector>
 
 // Which rows' folded names contain one search, found by one scan of the buffer that holds every
@@ -34,6 +35,41 @@ public:
     template <typename Rows> void match(const QString &search, QStringView names, const Rows &rows)
     {
         applyRemovals();
+        begin(search, rows.size());
+        if (search.isEmpty() || rows.isEmpty())
+            return;
+        if (m_inRowOrder) {
+            // The rows' own places, no index: the name a hit lies in is found on from the last
+            // one (hits come in order), O(log gap) rows read per hit.
+            const auto *row = rows.constData();
+            const qsizetype count = rows.size();
+            qsizetype at = 0;
+            scan(search, names, row->nameStart, [&](qsizetype offset) {
+                // The next few rows one by one (the common gap, read in order), then galloping.
+                for (int near = 0; near < 16; ++near) {
+                    if (at + 1 == count || row[at + 1].nameStart > offset)
+                        return Entry{row[at].nameStart, row[at].nameLength,
+                                     static_cast<qint32>(at)};
+                    ++at;
+                }
+                if (at + 1 < count && row[at + 1].nameStart <= offset) {
+                    qsizetype low = at + 1; // starts at or before the hit
+                    qsizetype step = 1;
+                    while (low + step < count && row[low + step].nameStart <= offset) {
+                        low += step;
+                        step *= 2;
+                    }
+                    qsizetype high = std::min(low + step, count); // starts after it, or the end
+                    while (high - low > 1) {
+                        const qsizetype middle = low + (high - low) / 2;
+                        (row[middle].nameStart <= offset ? low : high) = middle;
+                    }
+                    at = low;
+                }
+                return Entry{row[at].nameStart, row[at].nameLength, static_cast<qint32>(at)};
+            });
+            return;
+        }
         if (!m_indexed) {
             m_byStart.clear();
             m_byStart.reserve(static_cast<size_t>(rows.size()));
@@ -41,15 +77,28 @@ public:
                 add(rows.at(row).nameStart, rows.at(row).nameLength, static_cast<qint32>(row));
             sortIndex();
         }
-        scan(search, names, rows.size());
+        if (m_byStart.empty())
+            return;
+        const Entry *entry = m_byStart.data();
+        const Entry *const lastEntry = entry + m_byStart.size() - 1;
+        scan(search, names, entry->start, [&](qsizetype offset) {
+            while (entry != lastEntry && (entry + 1)->start <= offset)
+                ++entry;
+            return *entry;
+        });
     }
 
     // The model's changes, each told before it is announced (a proxy may ask at once).
     // Every row replaced, or the names laid out anew (compaction): the flags or the index go.
     void clear();
-    void namesMoved() { m_indexed = false; }
+    void namesMoved()
+    {
+        m_indexed = false;
+        m_inRowOrder = true; // laid out again in row order
+    }
     // Row `row` changed: its name, formerly at `oldStart`, was appended to the buffer at
-    // `start`; `matches`: whether it contains search() now (when isValid()).
+    // `start` (or stayed where it was, the same name); `matches`: whether it contains search()
+    // now (when isValid()).
     void rowChanged(int row, qint32 oldStart, qint32 oldLength, qint32 start, qint32 length,
                     bool matches);
     // Row `row` was added at the end, its name appended to the buffer at `start`.
@@ -74,14 +123,55 @@ private:
     void sortIndex();
     // Renumbers the index for the rows removed since the last time.
     void applyRemovals();
-    void scan(const QString &search, QStringView names, qsizetype rowCount);
+    // The flags for `search`, none set yet.
+    void begin(const QString &search, qsizetype rowCount);
+    // Every place the search's first two characters occur together in `names` from `from` on,
+    // the rest compared there; `locate(offset)` gives the name starting last at or before a hit
+    // (asked with offsets in increasing order), whose row is flagged when the hit lies inside it.
+    template <typename Locate>
+    void scan(const QString &search, QStringView names, qsizetype from, Locate locate)
+    {
+        const qsizetype length = search.size();
+        const qsizetype last = names.size() - length; // the last offset a hit may start at
+        const auto *text = reinterpret_cast<const char16_t *>(names.data());
+        const auto *wanted = reinterpret_cast<const char16_t *>(search.constData());
+        while (from <= last) {
+            const qsizetype at = findLead(text, from, last + 1, wanted, length);
+            if (at < 0)
+                break;
+            qsizetype same = 2;
+            while (same < length && text[at + same] == wanted[same])
+                ++same;
+            if (same < length) {
+                from = at + 1;
+                continue;
+            }
+            const Entry name = locate(at);
+            const qsizetype end = qsizetype(name.start) + name.length;
+            if (name.start <= at && at + length <= end) {
+                m_matches[static_cast<size_t>(name.row)] = 1;
+                from = end; // the rest of this name cannot add anything
+            } else {
+                from = at + 1; // in text left by an old name, or spanning into the next name
+            }
+        }
+    }
+    // The first offset in [from, end) where the search's first character occurs followed by its
+    // second (if it has one); -1 if none. text[end + length - 2] is the last read.
+    static qsizetype findLead(const char16_t *text, qsizetype from, qsizetype end,
+                              const char16_t *search, qsizetype length);
 
     QString m_search;
     bool m_valid = false;
     std::vector<char> m_matches;
-    // Every non-empty name by its start in the buffer: a hit's offset maps to its row.
+    // Every non-empty name by its start in the buffer: a hit's offset maps to its row. Built only
+    // once the names are out of row order (a renamed row's name goes to the buffer's end): in row
+    // order the rows' own places serve, and the index's memory (12 bytes a row) is not spent.
     std::vector<Entry> m_byStart;
     bool m_indexed = false;
+    // Whether the rows' names lie in the buffer in row order (after a load or a compaction, with
+    // rows appended since): then the rows' own places map a hit to its row, no index needed.
+    bool m_inRowOrder = true;
     // Rows removed since the index was last renumbered, as removed (each in the numbering before
     // the removals, as the model removes from the last row up).
     QList<int> m_removed;

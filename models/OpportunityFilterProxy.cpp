@@ -157,14 +157,19 @@ void OpportunityFilterProxy::refilter()
     if (!m_source)
         return;
     if (narrows) {
-        // Typing on: only the rows shown can still pass, and they keep their order.
-        m_summary = m_passes.filterShown(*m_source, m_filter, m_rowOfSource);
-        m_passes.pick(m_rows, m_spare);
-    } else {
-        // The passing rows picked out of the kept order: no sort.
-        m_summary = m_passes.filterAll(*m_source, m_filter);
-        m_passes.pick(m_order.rows(), m_spare);
+        // Typing on: only the rows shown can still pass, and they keep their order: those that
+        // do are kept where they are, in the rows' own buffer (a second one of up to a million
+        // rows would be new memory, page-faulted in on the first letter typed).
+        m_summary = m_passes.filterShown(*m_source, m_filter, m_rowOfSource, m_rows.size());
+        if (m_summary->count == m_rows.size())
+            emit totalsChanged(); // the same rows, but the filter is new
+        else
+            relayout([this] { m_passes.keep(m_rows); });
+        return;
     }
+    // The passing rows picked out of the kept order: no sort.
+    m_summary = m_passes.filterAll(*m_source, m_filter);
+    m_passes.pick(m_order.rows(), m_spare);
     if (!showRows(m_spare))
         emit totalsChanged(); // the same rows, but the filter is new
 }
@@ -188,6 +193,12 @@ bool OpportunityFilterProxy::showRows(QList<int> &rows)
 {
     if (rows == m_rows)
         return false;
+    relayout([&] { m_rows.swap(rows); }); // the old rows' buffer kept for the next keystroke
+    return true;
+}
+
+template <typename Change> void OpportunityFilterProxy::relayout(Change change)
+{
     // A sort of the rows, for the views: the columns stay as they are.
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
@@ -195,7 +206,7 @@ bool OpportunityFilterProxy::showRows(QList<int> &rows)
     beforeSource.reserve(before.size());
     for (const QModelIndex &index : before)
         beforeSource.append(m_rows.value(index.row(), -1));
-    m_rows.swap(rows); // the old rows' buffer kept for the next keystroke
+    change();
     updateReverseMap();
     QModelIndexList after;
     after.reserve(before.size());
@@ -205,7 +216,6 @@ bool OpportunityFilterProxy::showRows(QList<int> &rows)
     }
     changePersistentIndexList(before, after);
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    return true;
 }
 
 void OpportunityFilterProxy::updateReverseMap(qsizetype from)

@@ -69,6 +69,9 @@ private:
     // whose record goes become invalid). Whether anything changed; `rows` is left holding the
     // rows shown before.
     bool showRows(QList<int> &rows);
+    // One layout change around `change` (which replaces m_rows), persistent indexes following
+    // their records.
+    template <typename Change> void relayout(Change change);
     // m_rowOfSource from m_rows, from proxy row `from` on.
     void updateReverseMap(qsizetype from = 0);
 

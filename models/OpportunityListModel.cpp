@@ -379,8 +379,18 @@ void OpportunityListModel::upsertRows(QList<OpportunityRow> rows)
         m_updatedMs[at] = updatedMsOf(row.opportunity);
         m_rows[at] = std::move(row);
         const Facts old = m_facts.at(at);
-        m_foldedWaste += old.nameLength;
         m_facts[at] = factsOf(m_rows[at].opportunity);
+        Facts &now = m_facts[at];
+        // The same name (a stage, an amount changed): the fold just appended goes and the name
+        // stays where it was, in row order for the search (FoldedNameSearch), leaving no waste.
+        if (now.nameLength == old.nameLength &&
+            QStringView(m_foldedNames).mid(now.nameStart, now.nameLength) ==
+                QStringView(m_foldedNames).mid(old.nameStart, old.nameLength)) {
+            m_foldedNames.truncate(now.nameStart);
+            now.nameStart = old.nameStart;
+        } else {
+            m_foldedWaste += old.nameLength;
+        }
         m_nameSearch.rowChanged(at, old.nameStart, old.nameLength, m_facts.at(at).nameStart,
                                 m_facts.at(at).nameLength, nameMatchesNow(at));
         first = std::min(first, at);

@@ -21,7 +21,7 @@ PipelineSummary RowPasses::filterAll(const OpportunityListModel &model,
 
 PipelineSummary RowPasses::filterShown(const OpportunityListModel &model,
                                        const OpportunityFilter &filter,
-                                       const QList<int> &rowOfSource)
+                                       const QList<int> &rowOfSource, qsizetype shownCount)
 {
     // In source order as filterAll, so that the sums come out the same to the last digit.
     const int count = model.rowCount();
@@ -30,9 +30,6 @@ PipelineSummary RowPasses::filterShown(const OpportunityListModel &model,
     const int *shown = rowOfSource.constData();
     // One scan of every name costs about what searching a fifth of the names one by one does:
     // worth it while many rows are shown (the first keystrokes), not once few are.
-    qsizetype shownCount = 0;
-    for (int row = 0; row < count; ++row)
-        shownCount += shown[row] >= 0 ? 1 : 0;
     if (shownCount * 5 > count)
         model.matchSearch(filter.search);
     for (int row = 0; row < count; ++row) {
@@ -66,4 +63,14 @@ void RowPasses::pick(const QList<int> &order, QList<int> &out) const
             *to++ = row;
     }
     out.resize(to - out.constData());
+}
+
+void RowPasses::keep(QList<int> &rows) const
+{
+    int *to = rows.data();
+    for (int row : std::as_const(rows)) {
+        if (m_passes[row])
+            *to++ = row;
+    }
+    rows.resize(to - rows.constData());
 }

@@ -204,6 +204,69 @@ private slots:
         compareAll({QStringLiteral("zurich"), QStringLiteral("acme"), QStringLiteral("re")});
     }
 
+    void manyNamesInRowOrder()
+    {
+        // As loaded: the names lie in row order and a hit finds its row among the rows' own
+        // places, jumping over gaps of every size (hits in neighbouring rows, and thousands of
+        // rows apart), empty names among them.
+        QList<OpportunityRow> rows;
+        for (int n = 0; n < 5000; ++n) {
+            const QString name =
+                n % 97 == 0   ? QString()
+                : n % 13 == 0 ? QStringLiteral("Müller %1 pilot").arg(n)
+                              : QStringLiteral("deal %1 %2").arg(n).arg(QString(n % 7, u'x'));
+            rows.append(row(n, name));
+        }
+        m_model->resetRows(rows);
+        compareAll({QStringLiteral("m"), QStringLiteral("mu"), QStringLiteral("muller 1"),
+                    QStringLiteral("4999"), QStringLiteral("deal 1 "), QStringLiteral("xxxxxx"),
+                    QStringLiteral("1 pilot"), QStringLiteral("l 0"), QStringLiteral("4 d")});
+        // Rows removed and appended keep the rest in order.
+        m_model->removeIds({rows.at(0).opportunity.id, rows.at(2600).opportunity.id,
+                            rows.at(4999).opportunity.id});
+        m_model->upsertRows({row(7000, QStringLiteral("deal 7000 pilot")),
+                             row(7001, QStringLiteral("Müller 7001"))});
+        compareAll({QStringLiteral("m"), QStringLiteral("pilot"), QStringLiteral("700"),
+                    QStringLiteral("deal 2")});
+    }
+
+    void sameNamesStayWhereTheyWere()
+    {
+        // A change that keeps the name (a stage, an amount) among renamed rows: the renamed
+        // rows' names go to the buffer's end, the others stay, and every search still finds
+        // exactly its rows, from a new scan and from the kept flags.
+        QList<OpportunityRow> rows;
+        for (int n = 0; n < 400; ++n)
+            rows.append(row(n, QStringLiteral("deal %1 north").arg(n)));
+        m_model->resetRows(rows);
+        QCOMPARE(found(QStringLiteral("north")), expected(QStringLiteral("north")));
+        QList<OpportunityRow> changed;
+        for (int n = 3; n < 400; n += 7) {
+            OpportunityRow edited = m_model->rowAt(n);
+            edited.opportunity.stage = Stage::Negotiation;
+            changed.append(edited);
+        }
+        m_model->upsertRows(changed);
+        QCOMPARE(found(QStringLiteral("north"), false), expected(QStringLiteral("north")));
+        compareAll({QStringLiteral("deal 10 "), QStringLiteral("north")});
+        for (int n : {390, 5, 201, 17, 42}) {
+            OpportunityRow renamed = m_model->rowAt(n);
+            renamed.opportunity.name = QStringLiteral("deal %1 south").arg(n);
+            m_model->upsertRows({renamed});
+        }
+        QCOMPARE(found(QStringLiteral("south"), false), expected(QStringLiteral("south")));
+        compareAll({QStringLiteral("south"), QStringLiteral("north"), QStringLiteral("deal 2"),
+                    QStringLiteral("1 s"), QStringLiteral("deal 390 north")});
+        changed.clear();
+        for (int n = 0; n < 400; n += 3) {
+            OpportunityRow edited = m_model->rowAt(n);
+            edited.opportunity.value += 1;
+            changed.append(edited);
+        }
+        m_model->upsertRows(changed);
+        compareAll({QStringLiteral("south"), QStringLiteral("north"), QStringLiteral("9")});
+    }
+
     void compactedNames()
     {
         // Enough text replaced to pass the compaction's threshold (half the buffer, 4,096
