@@ -1,13 +1,13 @@
 #include "SqliteReadFloor.h"
 
-#include "CacheRows.h"
+#include "ModelRowReader.h"
 
 #include <QElapsedTimer>
 #include <sqlite3.h>
 
 QString SqliteReadFloor::modelQuery()
 {
-    return QStringLiteral("SELECT ") + CacheRows::rowColumns +
+    return QStringLiteral("SELECT ") + ModelRowReader::columns() +
            QStringLiteral(" FROM opportunities WHERE local_deleted = 0");
 }
 

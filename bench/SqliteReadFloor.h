@@ -18,7 +18,7 @@ public:
         qint64 bytes = 0;
     };
 
-    // `sql`: the model's query (CacheRows::rowColumns of the shown rows, see modelQuery()).
+    // `sql`: the model's query (ModelRowReader::columns() of the shown rows, see modelQuery()).
     static Reading read(const QString &path, const QString &sql);
     // The query the feeder's read runs.
     static QString modelQuery();

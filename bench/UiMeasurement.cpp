@@ -3,7 +3,6 @@
 #include "ApiClient.h"
 #include "BoardView.h"
 #include "BulkChangeTiming.h"
-#include "CacheRows.h"
 #include "FilterBar.h"
 #include "ForecastPane.h"
 #include "ForecastView.h"
@@ -12,6 +11,7 @@
 #include "MainWindow.h"
 #include "MemoryCredentialStore.h"
 #include "ModelFeeder.h"
+#include "ModelRowReader.h"
 #include "OpportunityListModel.h"
 #include "PipelineViews.h"
 #include "Profile.h"
@@ -198,7 +198,7 @@ int UiMeasurement::run()
     out << QStringLiteral("  SQLite C API reading the same %1 rows and %2 columns: %3 ms "
                           "(median of 3: %4)\n")
                .arg(floor.rows)
-               .arg(CacheRows::rowColumns.count(QLatin1Char(',')) + 1)
+               .arg(ModelRowReader::columns().count(QLatin1Char(',')) + 1)
                .arg(median(floorReads), 0, 'f', 0)
                .arg(joined(floorReads));
     out << QStringLiteral("  list search keystroke: median %1 ms, worst %2 ms; each (typing "

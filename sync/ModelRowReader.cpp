@@ -8,20 +8,16 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <sqlite3.h>
+#include <thread>
 #include <vector>
 
 namespace {
-
-// The columns read: rowid, the record's own (in OpportunityColumns order), then the sync state.
-const QString &selectList()
-{
-    static const QString list = QStringLiteral("rowid, ") + OpportunityColumns::names() +
-                                QStringLiteral(", sync_state, sync_error");
-    return list;
-}
 
 // A prepared statement finalized when it goes out of scope.
 class Statement final
@@ -217,7 +213,160 @@ template <typename Each> bool eachRow(sqlite3_stmt *statement, QString *error, E
     }
 }
 
+// A range of rowids, (after, upTo], read up to `limit` rows.
+struct Range
+{
+    qint64 after = 0;
+    qint64 upTo = 0;
+    int limit = 0;
+};
+constexpr qint64 noEnd = std::numeric_limits<qint64>::max();
+
+// Reads the shown rows of `range` in rowid order into `page`; false (with *error) on failure.
+bool readRange(sqlite3 *db, const Range &range, StringPool &pool, ModelRowReader::Page &page,
+               QString *error)
+{
+    const Statement statement(db, QStringLiteral("SELECT ") + ModelRowReader::columns() +
+                                      QStringLiteral(" FROM opportunities WHERE local_deleted = 0"
+                                                     " AND rowid > ? AND rowid <= ?"
+                                                     " ORDER BY rowid LIMIT ?"));
+    if (!statement.prepared()) {
+        *error = statement.error();
+        return false;
+    }
+    sqlite3_bind_int64(statement.get(), 1, range.after);
+    sqlite3_bind_int64(statement.get(), 2, range.upTo);
+    sqlite3_bind_int(statement.get(), 3, range.limit);
+    page.last = range.after;
+    // A page of everything (ModelFeeder::reload) grows as it is read.
+    page.rows.reserve(std::min(range.limit, 10000));
+    if (!eachRow(statement.get(), error, [&] {
+            appendRow(page.rows, statement.get(), pool);
+            page.last = sqlite3_column_int64(statement.get(), 0);
+        }))
+        return false;
+    page.end = page.rows.size() < range.limit;
+    return true;
+}
+
+// Rowid spans this long and longer are read in two halves at once (see splitPoint).
+std::atomic<qint64> splitSpan{40000};
+
+// Where a read after `after` of `limit` rows splits in two, or `after` for one read: only a read
+// of everything there is (the limit cannot cut it short, as no two rows share a rowid), long
+// enough to pay for a thread, from a file a second connection can open and see all of: a
+// transaction open on this one may hold rows no other connection sees yet.
+qint64 splitPoint(sqlite3 *db, qint64 after, int limit)
+{
+    if (!db || !sqlite3_get_autocommit(db))
+        return after;
+    const char *file = sqlite3_db_filename(db, "main");
+    if (!file || !*file)
+        return after;
+    const Statement last(db, QStringLiteral("SELECT max(rowid) FROM opportunities"));
+    if (!last.prepared() || sqlite3_step(last.get()) != SQLITE_ROW)
+        return after; // the read itself says what is wrong
+    const qint64 span = sqlite3_column_int64(last.get(), 0) - after;
+    if (span < splitSpan.load() || span > limit)
+        return after;
+    return after + span / 2;
+}
+
+// What the second thread read of the rows after `middle`.
+struct UpperHalf
+{
+    ModelRowReader::Page page;
+    // False: not read (no second connection, or it failed): the first connection reads them.
+    bool read = false;
+};
+
+// Grows this thread's malloc arena once by `bytes`: glibc grows a thread's arena a page at a
+// time (an mprotect call each, thousands for the strings of 50,000 rows), and never shrinks the
+// room it made accessible, so blocks made and freed now leave it ready. Freed, the pages are
+// handed back, so nothing stays resident.
+void growArena(qsizetype bytes)
+{
+    constexpr qsizetype block = 64 * 1024; // under glibc's least mmap threshold: from the arena
+    std::vector<void *> blocks;
+    blocks.reserve(std::size_t(bytes / block));
+    for (qsizetype made = 0; made < bytes; made += block)
+        blocks.push_back(std::malloc(block));
+    for (void *made : blocks)
+        std::free(made);
+}
+
+UpperHalf readUpperHalf(const QByteArray &path, qint64 middle, qint64 span, int limit)
+{
+    UpperHalf half;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return half;
+    }
+    // One pass in rowid order reads each page once: a cache of a few pages is enough, where the
+    // default 2 MB would stay behind in this thread's malloc arena once the connection is closed.
+    sqlite3_exec(db, "PRAGMA cache_size=16", nullptr, nullptr, nullptr);
+    // About the bytes of strings a row makes (ids, names, descriptions), up to 32 MB.
+    growArena(std::min<qint64>(span, 200000) * 160);
+    // Its own pool: a pool is one thread's. The texts it makes stay shared within the half.
+    StringPool pool;
+    QString error;
+    half.read = readRange(db, {middle, noEnd, limit}, pool, half.page, &error);
+    sqlite3_close(db);
+    return half;
+}
+
+// Counts commits by other connections: equal before and after a read, none came between.
+qint64 dataVersion(sqlite3 *db)
+{
+    const Statement version(db, QStringLiteral("PRAGMA data_version"));
+    if (!version.prepared() || sqlite3_step(version.get()) != SQLITE_ROW)
+        return -1;
+    return sqlite3_column_int64(version.get(), 0);
+}
+
+// Reads `range` (up to its middle, `range.upTo`) and everything after it at once: the upper half
+// on a second connection and thread while `db` reads the lower half, since decoding rows and
+// making their strings is most of the read. In rowid order, as one read has them.
+bool readHalves(sqlite3 *db, const Range &range, StringPool &pool, ModelRowReader::Page &page,
+                QString *error)
+{
+    const qint64 middle = range.upTo;
+    UpperHalf upper;
+    std::thread reader([&upper, path = QByteArray(sqlite3_db_filename(db, "main")), middle,
+                        span = middle - range.after,
+                        limit = range.limit] { upper = readUpperHalf(path, middle, span, limit); });
+    const bool lowerRead = readRange(db, range, pool, page, error);
+    reader.join();
+    if (!lowerRead)
+        return false;
+    if (!upper.read) {
+        // The second connection could not read them: this one does, and says why if it cannot.
+        upper.page = ModelRowReader::Page();
+        if (!readRange(db, {middle, noEnd, range.limit}, pool, upper.page, error))
+            return false;
+    }
+    if (!upper.page.rows.isEmpty())
+        page.last = upper.page.last;
+    page.rows.append(std::move(upper.page.rows));
+    page.end = page.rows.size() < range.limit;
+    return true;
+}
+
 } // namespace
+
+void ModelRowReader::setSplitSpan(qint64 span)
+{
+    splitSpan.store(span);
+}
+
+const QString &ModelRowReader::columns()
+{
+    static const QString list = QStringLiteral("rowid, ") + OpportunityColumns::names() +
+                                QStringLiteral(", sync_state, sync_error");
+    return list;
+}
 
 ModelRowReader::ModelRowReader(CacheDatabase &db, StringPool &pool)
     : m_db(db)
@@ -269,7 +418,7 @@ Result<QList<OpportunityRow>> ModelRowReader::newest(int limit)
     QString marks = QStringLiteral("?");
     for (std::size_t i = 1; i < heap.size(); ++i)
         marks += QStringLiteral(",?");
-    const Statement rows(db, QStringLiteral("SELECT ") + selectList() +
+    const Statement rows(db, QStringLiteral("SELECT ") + ModelRowReader::columns() +
                                  QStringLiteral(" FROM opportunities WHERE rowid IN (") + marks +
                                  QStringLiteral(")"));
     if (!rows.prepared())
@@ -286,25 +435,21 @@ Result<QList<OpportunityRow>> ModelRowReader::newest(int limit)
 Result<ModelRowReader::Page> ModelRowReader::after(qint64 after, int limit)
 {
     sqlite3 *db = SqliteConnection::handle(m_db.connectionName());
-    const Statement statement(db,
-                              QStringLiteral("SELECT ") + selectList() +
-                                  QStringLiteral(" FROM opportunities WHERE local_deleted = 0 AND"
-                                                 " rowid > ? ORDER BY rowid LIMIT ?"));
-    if (!statement.prepared())
-        return CacheDatabase::failure(QStringLiteral("reading the cache"), statement.error());
-    sqlite3_bind_int64(statement.get(), 1, after);
-    sqlite3_bind_int(statement.get(), 2, limit);
     Page page;
-    page.last = after;
-    // A page of everything (ModelFeeder::reload) grows as it is read.
-    page.rows.reserve(std::min(limit, 10000));
     QString error;
-    if (!eachRow(statement.get(), &error, [&] {
-            appendRow(page.rows, statement.get(), m_pool);
-            page.last = sqlite3_column_int64(statement.get(), 0);
-        }))
+    const qint64 middle = splitPoint(db, after, limit);
+    if (middle > after) {
+        // Two connections read two snapshots: a commit by another process between them could
+        // leave a record in both halves or in neither, so then one statement reads them again.
+        const qint64 version = dataVersion(db);
+        if (!readHalves(db, {after, middle, limit}, m_pool, page, &error))
+            return CacheDatabase::failure(QStringLiteral("reading the cache"), error);
+        if (dataVersion(db) == version)
+            return page;
+        page = Page();
+    }
+    if (!readRange(db, {after, noEnd, limit}, m_pool, page, &error))
         return CacheDatabase::failure(QStringLiteral("reading the cache"), error);
-    page.end = page.rows.size() < limit;
     return page;
 }
 
@@ -320,7 +465,7 @@ Result<QList<OpportunityRow>> ModelRowReader::withIds(const QStringList &ids)
         QString marks = QStringLiteral("?");
         for (qsizetype i = 1; i < count; ++i)
             marks += QStringLiteral(",?");
-        const Statement statement(db, QStringLiteral("SELECT ") + selectList() +
+        const Statement statement(db, QStringLiteral("SELECT ") + ModelRowReader::columns() +
                                           QStringLiteral(" FROM opportunities WHERE"
                                                          " local_deleted = 0 AND id IN (") +
                                           marks + QStringLiteral(")"));

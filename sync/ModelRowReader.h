@@ -31,8 +31,14 @@ public:
     // The `limit` most recently changed rows (what the list shows first), in no order.
     Result<QList<OpportunityRow>> newest(int limit);
     // Up to `limit` rows after rowid `after` (0: from the start), in rowid order: keyset paging,
-    // each page a short indexed range however far in it starts.
+    // each page a short indexed range however far in it starts. A read of everything after
+    // (a limit no shorter than the rowids left) reads its upper half on a second connection
+    // and thread at the same time.
     Result<Page> after(qint64 after, int limit);
+    // Rowid spans at least this long are read in two halves (40,000 unless a test says).
+    static void setSplitSpan(qint64 span);
+    // The columns a row is read from: rowid, the record's own, then its sync state and error.
+    static const QString &columns();
     // The shown rows among `ids`, in no order (an id named twice is read once).
     Result<QList<OpportunityRow>> withIds(const QStringList &ids);
 

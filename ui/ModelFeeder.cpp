@@ -33,12 +33,13 @@ void ModelFeeder::reload()
     // A cache that cannot be read is not an empty pipeline: the list keeps what it shows, and the
     // store's readFailed says why (the window's banner).
     // One page of everything: read straight into the list the model keeps, which grows in place
-    // (realloc), rather than pages copied into it and freed.
+    // (realloc), rather than pages copied into it and freed. Not squeezed: the room it grew
+    // beyond its rows is address space never touched, where a squeeze would copy every row once
+    // more and hold both copies at its peak.
     auto page = m_store.rowsAfter(0, std::numeric_limits<int>::max(), m_pool);
     if (!page)
         return;
     QList<OpportunityRow> rows = std::move(page).value().rows;
-    rows.squeeze(); // grown by doubling: the model keeps the list as it is
     const bool wasPaging = m_paging;
     m_paging = false; // everything is read: a page still scheduled has nothing to add
     m_pageTimer.stop();
