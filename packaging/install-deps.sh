@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     qt6-httpserver-dev qt6-websockets-dev   # Debian's HttpServer CMake package needs WebSockets
     zlib1g-dev                              # gzip: kashew-server compresses, ApiClient inflates
+    libzstd-dev                             # zstd: kashew-server compresses for clients that ask
     libsqlite3-dev                          # bench_ui's floor: the SQLite C API itself
     qt6-charts-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools
     libqt6opengl6-dev                       # Debian's Qt6Charts CMake package needs it, not pulled in

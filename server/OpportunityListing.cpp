@@ -84,6 +84,8 @@ void OpportunityListing::forgetStatements()
     for (const auto &statement : m_sqliteStatements)
         sqlite3_finalize(statement.second);
     m_sqliteStatements.clear();
+    sqlite3_finalize(m_accountNameStatement);
+    m_accountNameStatement = nullptr;
     m_sqlite = nullptr;
 }
 
@@ -144,8 +146,7 @@ Result<qint64> OpportunityListing::count(const QString &key, const SqlWhere &whe
     if (!clock)
         return Failure{QStringLiteral("counting opportunities: ") + clock.error()};
     if (*clock != m_countClock) {
-        m_countCache.clear();
-        m_anchors.clear();
+        invalidateCounts();
         m_countClock = *clock;
     }
     if (const auto cached = m_countCache.constFind(key); cached != m_countCache.constEnd())
@@ -242,16 +243,63 @@ Result<ListPage<StoredOpportunity>> OpportunityListing::list(const OpportunityFi
 
 QString OpportunityListing::sqlitePageSql(const SqlWhere &where, bool anchored)
 {
-    // pageSql()'s rows in its order, then each one's seq (for the anchors). SQLite sorts
-    // pageSql()'s whole rows once more for the outer ORDER BY (a temporary B-tree); with the
-    // page's seqs as an IN list it looks the rows up in the list's order instead, and sorts
-    // nothing.
-    return QStringLiteral("SELECT ") + ServerRows::opportunitySelect +
-           QStringLiteral(
-               ", o.seq FROM opportunities o LEFT JOIN accounts a ON a.id ="
-               " o.account_id WHERE o.seq IN (SELECT o.seq FROM opportunities o WHERE ") +
+    // pageSql()'s rows in its order, then each one's seq (for the anchors), without the account
+    // join: appendAccountName() writes the names. SQLite sorts pageSql()'s whole rows once more
+    // for the outer ORDER BY (a temporary B-tree); with the page's seqs as an IN list it looks
+    // the rows up in the list's order instead, and sorts nothing.
+    return QStringLiteral("SELECT ") + ServerRows::opportunitySelectWithoutAccount +
+           QStringLiteral(", o.seq FROM opportunities o WHERE o.seq IN (SELECT o.seq FROM"
+                          " opportunities o WHERE ") +
            where.clause + (anchored ? QStringLiteral(" AND o.seq < :anchor") : QString()) +
            QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset) ORDER BY o.seq DESC");
+}
+
+bool OpportunityListing::appendAccountName(QByteArray &json, QByteArrayView accountId)
+{
+    // Looked up without copying the id: SQLite's text stays put until the page's next step.
+    if (const auto found =
+            m_accountNames.constFind(QByteArray::fromRawData(accountId.data(), accountId.size()));
+        found != m_accountNames.constEnd()) {
+        json += *found;
+        return true;
+    }
+    // Kept apart from m_sqliteStatements: preparing it there could finalize the page's own
+    // statement (the map starts over when full), which is stepping. m_sqlite is the page's.
+    if (!m_accountNameStatement) {
+        static const char sql[] = "SELECT name FROM accounts WHERE id = ?1";
+        if (!m_sqlite ||
+            sqlite3_prepare_v3(m_sqlite, sql, sizeof sql - 1, SQLITE_PREPARE_PERSISTENT,
+                               &m_accountNameStatement, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(m_accountNameStatement);
+            m_accountNameStatement = nullptr;
+            return false;
+        }
+    }
+    sqlite3_stmt *statement = m_accountNameStatement;
+    if (sqlite3_bind_text(statement, 1, accountId.data(), static_cast<int>(accountId.size()),
+                          SQLITE_STATIC) != SQLITE_OK)
+        return false;
+    QByteArray name;
+    const int step = sqlite3_step(statement);
+    bool written = true;
+    if (step == SQLITE_DONE) {
+        name = QByteArrayLiteral("null");
+    } else if (step == SQLITE_ROW && sqlite3_column_type(statement, 0) == SQLITE_TEXT) {
+        written = SqlitePageJson::appendUtf8String(
+            name, reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)),
+            sqlite3_column_bytes(statement, 0));
+    } else {
+        written = false; // an error, or a name not as stored: the general way says what
+    }
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (!written)
+        return false;
+    if (m_accountNames.size() >= 100000) // far more accounts than pages show: start over
+        m_accountNames.clear();
+    json += name;
+    m_accountNames.insert(accountId.toByteArray(), name);
+    return true;
 }
 
 Result<QByteArray> OpportunityListing::listJson(const OpportunityFilter &filter, int page,
@@ -351,8 +399,10 @@ Result<QByteArray> OpportunityListing::sqliteJson(const Query &plan, int page, i
         }
         qint64 rows = 0;
         qint64 lastSeq = 0;
-        const SqlitePageJson::Outcome outcome =
-            SqlitePageJson::appendRecords(json, statement, withEtags, &rows, &lastSeq);
+        const SqlitePageJson::Outcome outcome = SqlitePageJson::appendRecords(
+            json, statement, withEtags,
+            [this](QByteArray &out, QByteArrayView id) { return appendAccountName(out, id); },
+            &rows, &lastSeq);
         if (outcome == SqlitePageJson::Outcome::Failed)
             error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
         // Ends the statement's read, so that the next one sees later writes.

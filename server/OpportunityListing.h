@@ -44,6 +44,7 @@ public:
     {
         m_countCache.clear();
         m_anchors.clear();
+        m_accountNames.clear();
     }
     // Drops the prepared statements; the store calls it before it closes the connection.
     void forgetStatements();
@@ -59,6 +60,8 @@ private:
     Result<QByteArray> sqliteJson(const Query &plan, int page, int pageSize, qint64 total,
                                   bool withEtags);
     sqlite3_stmt *sqliteStatement(const QString &sql, QString *error);
+    // SqlitePageJson::AccountNameWriter's work: the name from m_accountNames, read on a miss.
+    bool appendAccountName(QByteArray &json, QByteArrayView accountId);
     Result<qint64> count(const QString &key, const SqlWhere &where);
     DatabaseLocation::Backend backend() const;
     // The statement for `sql`, prepared on first use and kept: preparing the page's query cost
@@ -72,11 +75,17 @@ private:
     // Per filter (the count's key), the seq of the row just before an offset: the end of a page
     // listed, where the next page starts. Valid as long as the counts.
     QHash<QString, std::map<qint64, qint64>> m_anchors;
+    // Per account id (UTF-8), its name as a JSON value, as long as the counts: a page's names
+    // from here rather than a join, which cost SQLite two B-tree searches a record. Every
+    // write that renames an account moves the change clock.
+    QHash<QByteArray, QByteArray> m_accountNames;
     // The change clock the remembered counts were made at.
     qint64 m_countClock = -1;
     // By SQL text: one per shape of filter, a few dozen at most.
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     // The same for SqlitePageJson, on the SQLite handle under the connection.
     std::unordered_map<QString, sqlite3_stmt *> m_sqliteStatements;
+    // appendAccountName()'s, on m_sqlite.
+    sqlite3_stmt *m_accountNameStatement = nullptr;
     sqlite3 *m_sqlite = nullptr;
 };

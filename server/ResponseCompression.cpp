@@ -6,7 +6,9 @@
 #include <QList>
 #include <algorithm>
 #include <limits>
+#include <memory>
 #include <zlib.h>
+#include <zstd.h>
 
 namespace {
 
@@ -32,21 +34,46 @@ bool hasHeader(const ApiResponse &response, const QByteArray &name)
     });
 }
 
+// The q values the client gave gzip (or x-gzip), zstd and "*"; -1 for one it did not name.
+struct Qualities
+{
+    double gzip = -1;
+    double zstd = -1;
+    double any = -1;
+
+    explicit Qualities(const QByteArray &acceptEncoding)
+    {
+        for (const QByteArray &element : acceptEncoding.split(',')) {
+            const QList<QByteArray> parameters = element.split(';');
+            const QByteArray coding = parameters.constFirst().trimmed().toLower();
+            if (coding == "gzip" || coding == "x-gzip")
+                gzip = std::max(gzip, qualityOf(parameters));
+            else if (coding == "zstd")
+                zstd = std::max(zstd, qualityOf(parameters));
+            else if (coding == "*")
+                any = std::max(any, qualityOf(parameters));
+        }
+    }
+    // A coding not named takes the q of "*" (RFC 9110 12.5.3).
+    double of(double named) const { return named >= 0 ? named : any; }
+};
+
 } // namespace
 
 bool ResponseCompression::acceptsGzip(const QByteArray &acceptEncoding)
 {
-    double gzipQuality = -1; // not named
-    double anyQuality = -1;
-    for (const QByteArray &element : acceptEncoding.split(',')) {
-        const QList<QByteArray> parameters = element.split(';');
-        const QByteArray coding = parameters.constFirst().trimmed().toLower();
-        if (coding == "gzip" || coding == "x-gzip")
-            gzipQuality = std::max(gzipQuality, qualityOf(parameters));
-        else if (coding == "*")
-            anyQuality = std::max(anyQuality, qualityOf(parameters));
-    }
-    return gzipQuality >= 0 ? gzipQuality > 0 : anyQuality > 0;
+    const Qualities qualities(acceptEncoding);
+    return qualities.of(qualities.gzip) > 0;
+}
+
+ResponseCompression::Coding ResponseCompression::codingFor(const QByteArray &acceptEncoding)
+{
+    const Qualities qualities(acceptEncoding);
+    const double gzip = qualities.of(qualities.gzip);
+    const double zstd = qualities.of(qualities.zstd);
+    if (zstd > 0 && zstd >= gzip)
+        return Coding::Zstd;
+    return gzip > 0 ? Coding::Gzip : Coding::Identity;
 }
 
 Result<QByteArray> ResponseCompression::gzip(const QByteArray &data)
@@ -76,19 +103,43 @@ Result<QByteArray> ResponseCompression::gzip(const QByteArray &data)
     return output;
 }
 
+Result<QByteArray> ResponseCompression::zstd(const QByteArray &data)
+{
+    // One context per thread, kept: making one costs more than compressing a page.
+    thread_local const std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx *)> context(
+        ZSTD_createCCtx(), ZSTD_freeCCtx);
+    if (!context)
+        return Failure{QStringLiteral("zstd: no compression context")};
+    QByteArray output(static_cast<qsizetype>(ZSTD_compressBound(static_cast<size_t>(data.size()))),
+                      Qt::Uninitialized);
+    const size_t written =
+        ZSTD_compressCCtx(context.get(), output.data(), static_cast<size_t>(output.size()),
+                          data.constData(), static_cast<size_t>(data.size()), zstdLevel);
+    if (ZSTD_isError(written))
+        return Failure{QStringLiteral("zstd: %1").arg(QLatin1String(ZSTD_getErrorName(written)))};
+    output.truncate(static_cast<qsizetype>(written));
+    return output;
+}
+
 ApiResponse ResponseCompression::encoded(ApiResponse response, const QByteArray &acceptEncoding)
 {
     if (response.body.size() < minimumBytes || response.status == 204 ||
-        hasHeader(response, QByteArrayLiteral("Content-Encoding")) || !acceptsGzip(acceptEncoding))
+        hasHeader(response, QByteArrayLiteral("Content-Encoding")))
         return response;
-    Result<QByteArray> compressed = gzip(response.body);
+    const Coding coding = codingFor(acceptEncoding);
+    if (coding == Coding::Identity)
+        return response;
+    Result<QByteArray> compressed =
+        coding == Coding::Zstd ? zstd(response.body) : gzip(response.body);
     if (!compressed) {
         // The plain body still answers the request.
         qWarning("kashew-server: %s", qPrintable(compressed.error()));
         return response;
     }
     response.body = std::move(compressed).value();
-    response.headers.append({QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip")});
+    response.headers.append(
+        {QByteArrayLiteral("Content-Encoding"),
+         coding == Coding::Zstd ? QByteArrayLiteral("zstd") : QByteArrayLiteral("gzip")});
     response.headers.append({QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding")});
     return response;
 }

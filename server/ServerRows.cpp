@@ -28,6 +28,11 @@ const QString opportunitySelect =
                                    {{OpportunityField::AccountName, QStringLiteral("a.name")}}) +
     QStringLiteral(", o.version");
 
+const QString opportunitySelectWithoutAccount =
+    OpportunityColumns::selectList(QStringLiteral("o."),
+                                   {{OpportunityField::AccountName, QStringLiteral("NULL")}}) +
+    QStringLiteral(", o.version");
+
 const int versionColumn = static_cast<int>(OpportunityColumns::all().size());
 
 Opportunity opportunityFromRow(const QSqlQuery &query)

@@ -16,6 +16,9 @@ namespace ServerRows {
 
 // The columns opportunityFromRow() reads (the table named "o", its account "a"), then version.
 extern const QString opportunitySelect;
+// The same columns from "opportunities o" alone: NULL in the account name's place (the SQLite
+// listing writes names from a map of its own, see OpportunityListing).
+extern const QString opportunitySelectWithoutAccount;
 // The column after the record's in opportunitySelect.
 extern const int versionColumn;
 Opportunity opportunityFromRow(const QSqlQuery &query);

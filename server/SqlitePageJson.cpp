@@ -241,7 +241,8 @@ bool appendStage(QByteArray &json, sqlite3_stmt *statement, int column)
     return false;
 }
 
-bool appendRecord(QByteArray &json, sqlite3_stmt *statement, bool withEtag)
+bool appendRecord(QByteArray &json, sqlite3_stmt *statement, bool withEtag,
+                  const AccountNameWriter &accountName)
 {
     const Columns &c = columns();
     if (sqlite3_column_type(statement, c.probability) != SQLITE_INTEGER ||
@@ -261,8 +262,17 @@ bool appendRecord(QByteArray &json, sqlite3_stmt *statement, bool withEtag)
     if (!appendNullableText(json, statement, c.accountId))
         return false;
     json += ",\"account_name\":";
-    if (!appendNullableText(json, statement, c.accountName))
-        return false;
+    if (!accountName) {
+        if (!appendNullableText(json, statement, c.accountName))
+            return false;
+    } else if (sqlite3_column_type(statement, c.accountId) == SQLITE_NULL) {
+        json += "null"; // no account: the join finds none
+    } else {
+        qsizetype size = 0;
+        const char *id = textOf(statement, c.accountId, &size);
+        if (!id || !accountName(json, QByteArrayView(id, size)))
+            return false;
+    }
     json += ",\"created_at\":";
     if (!appendTimestamp(json, statement, c.createdAt))
         return false;
@@ -341,8 +351,8 @@ bool appendUtf8String(QByteArray &json, const char *text, qsizetype size)
     return true;
 }
 
-Outcome appendRecords(QByteArray &json, sqlite3_stmt *statement, bool withEtags, qint64 *rows,
-                      qint64 *lastSeq)
+Outcome appendRecords(QByteArray &json, sqlite3_stmt *statement, bool withEtags,
+                      const AccountNameWriter &accountName, qint64 *rows, qint64 *lastSeq)
 {
     const qsizetype before = json.size();
     bool first = true;
@@ -358,7 +368,7 @@ Outcome appendRecords(QByteArray &json, sqlite3_stmt *statement, bool withEtags,
         if (!first)
             json += ',';
         first = false;
-        if (!appendRecord(json, statement, withEtags)) {
+        if (!appendRecord(json, statement, withEtags, accountName)) {
             json.truncate(before);
             return Outcome::Unusual;
         }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <functional>
 
 struct sqlite3_stmt;
 
@@ -19,11 +21,17 @@ enum class Outcome
     Failed,  // SQLite failed stepping: sqlite3_errmsg() says why; `json` is as it was
 };
 
+// Appends the account name of the account with id `accountId` (UTF-8) as a JSON value: its
+// string, or null when there is no such account (as the listing's LEFT JOIN has it); false when
+// it cannot (the page then takes the general way).
+using AccountNameWriter = std::function<bool(QByteArray &json, QByteArrayView accountId)>;
+
 // Steps `statement` to its end, appending one record per row (rows separated by commas) after
 // what `json` holds. The statement's columns are ServerRows::opportunitySelect's, then the seq;
-// `rows` and `lastSeq` tell how many rows there were and the last one's seq.
-Outcome appendRecords(QByteArray &json, sqlite3_stmt *statement, bool withEtags, qint64 *rows,
-                      qint64 *lastSeq);
+// with `accountName`, the account name column is not read, and `accountName` writes each one
+// instead. `rows` and `lastSeq` tell how many rows there were and the last one's seq.
+Outcome appendRecords(QByteArray &json, sqlite3_stmt *statement, bool withEtags,
+                      const AccountNameWriter &accountName, qint64 *rows, qint64 *lastSeq);
 
 // The JSON string of `size` bytes of UTF-8 at `text`, escaped as OpportunityPageJson's
 // appendString escapes; false (and `json` partly written) if the bytes are not valid UTF-8, or
