@@ -1,13 +1,13 @@
 // kashew-server's choice of content coding: zstd for a client that admits it at least as much as
 // gzip (Qt's QNetworkAccessManager asks "zstd, br, gzip, deflate" by itself), gzip for one that
 // asks only for gzip (kashew-desktop's ApiClient), and every coding decodes to the same page.
+#include "RawHttpGet.h"
 #include "ResponseCompression.h"
 #include "ServerProcess.h"
 #include "TestHttp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpSocket>
 #include <QTest>
 #include <zstd.h>
 
@@ -28,31 +28,11 @@ QByteArray unzstd(const QByteArray &data)
     return output;
 }
 
-struct RawReply
+// One GET with exactly the Accept-Encoding given.
+RawReply getWith(const ServerProcess &server, const QByteArray &target,
+                 const QByteArray &acceptEncoding)
 {
-    QByteArray head; // lower case
-    QByteArray body;
-};
-
-// One GET on a plain socket, with exactly the Accept-Encoding given.
-RawReply rawGet(const ServerProcess &server, const QByteArray &target,
-                const QByteArray &acceptEncoding)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), server.port());
-    if (!socket.waitForConnected(10000))
-        return {};
-    socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
-                 QByteArray(ServerProcess::writeKey) + "\r\nAccept-Encoding: " + acceptEncoding +
-                 "\r\nConnection: close\r\n\r\n");
-    QByteArray all;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(10000))
-        all += socket.readAll();
-    all += socket.readAll();
-    const qsizetype end = all.indexOf("\r\n\r\n");
-    if (end < 0)
-        return {};
-    return {all.left(end + 2).toLower(), all.mid(end + 4)};
+    return rawGet(server, target, "Accept-Encoding: " + acceptEncoding + "\r\n");
 }
 
 const QByteArray pageTarget = QByteArrayLiteral("/api/v1/opportunities?pageSize=100");
@@ -67,7 +47,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_server.start({QStringLiteral("--demo"), QStringLiteral("300")}));
-        const RawReply plain = rawGet(m_server, pageTarget, "identity");
+        const RawReply plain = getWith(m_server, pageTarget, "identity");
         QVERIFY(plain.head.startsWith("http/1.1 200"));
         QVERIFY(!plain.head.contains("content-encoding"));
         m_plainPage = plain.body;
@@ -111,7 +91,7 @@ private slots:
     // What Qt asks for by itself: zstd, smaller than gzip, decoding to the plain page.
     void qtsOwnAcceptEncodingGetsZstd()
     {
-        const RawReply reply = rawGet(m_server, pageTarget, "zstd, br, gzip, deflate");
+        const RawReply reply = getWith(m_server, pageTarget, "zstd, br, gzip, deflate");
         QVERIFY(reply.head.startsWith("http/1.1 200"));
         QVERIFY2(reply.head.contains("\r\ncontent-encoding: zstd\r\n"), reply.head.constData());
         QVERIFY(reply.head.contains("\r\nvary: accept-encoding\r\n"));
@@ -119,14 +99,14 @@ private slots:
                                   QByteArray::number(reply.body.size()) + QByteArray("\r\n");
         QVERIFY(reply.head.contains(length));
         QCOMPARE(unzstd(reply.body), m_plainPage);
-        const RawReply gzip = rawGet(m_server, pageTarget, "gzip");
+        const RawReply gzip = getWith(m_server, pageTarget, "gzip");
         QVERIFY(reply.body.size() < gzip.body.size());
     }
 
     // kashew-desktop's ApiClient asks for gzip alone and inflates it itself: it still gets gzip.
     void gzipOnlyClientGetsGzip()
     {
-        const RawReply reply = rawGet(m_server, pageTarget, "gzip");
+        const RawReply reply = getWith(m_server, pageTarget, "gzip");
         QVERIFY(reply.head.startsWith("http/1.1 200"));
         QVERIFY(reply.head.contains("\r\ncontent-encoding: gzip\r\n"));
         QVERIFY(reply.body.startsWith("\x1f\x8b"));

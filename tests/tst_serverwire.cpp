@@ -3,6 +3,7 @@
 // without Accept-Encoding unchanged), read back through ApiClient (which counts the bytes as
 // they came), and the live events' hello naming the heartbeat interval.
 #include "ApiClient.h"
+#include "RawHttpGet.h"
 #include "ResponseBody.h"
 #include "ResponseCompression.h"
 #include "ServerProcess.h"
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QSignalSpy>
-#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 #include <zlib.h>
@@ -41,33 +41,6 @@ QByteArray gunzip(const QByteArray &data)
     const bool whole = status == Z_STREAM_END && stream.avail_in == 0;
     inflateEnd(&stream);
     return whole ? output : QByteArray();
-}
-
-// One request on a plain socket, exactly as written (no Accept-Encoding unless given).
-struct RawReply
-{
-    QByteArray head;
-    QByteArray body;
-};
-
-RawReply rawGet(const ServerProcess &server, const QByteArray &target,
-                const QByteArray &extraHeaders = {})
-{
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), server.port());
-    if (!socket.waitForConnected(10000))
-        return {};
-    socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
-                 QByteArray(ServerProcess::writeKey) + "\r\n" + extraHeaders +
-                 "Connection: close\r\n\r\n");
-    QByteArray all;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(10000))
-        all += socket.readAll();
-    all += socket.readAll();
-    const qsizetype end = all.indexOf("\r\n\r\n");
-    if (end < 0)
-        return {};
-    return {all.left(end + 2).toLower(), all.mid(end + 4)};
 }
 
 const QString bigPage = QStringLiteral("/opportunities?pageSize=500");
