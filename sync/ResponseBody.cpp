@@ -4,7 +4,9 @@
 #include <QNetworkRequest>
 #include <algorithm>
 #include <limits>
+#include <memory>
 #include <zlib.h>
+#include <zstd.h>
 
 namespace {
 
@@ -18,18 +20,24 @@ void ResponseBody::ask(QNetworkRequest &request)
 {
     request.setRawHeader("Accept", "application/json");
     // Named here, Qt leaves the body as it came (see the class comment).
-    request.setRawHeader("Accept-Encoding", "gzip");
+    request.setRawHeader("Accept-Encoding", "zstd, gzip");
 }
 
 QByteArray ResponseBody::read(QNetworkReply *reply)
 {
     const QByteArray body = reply->readAll();
     m_total += body.size();
-    if (reply->rawHeader("Content-Encoding").trimmed().compare("gzip", Qt::CaseInsensitive) != 0 ||
-        body.isEmpty())
+    if (body.isEmpty())
         return body;
-    const QByteArray inflated = gunzip(body, maxInflatedBytes);
-    return inflated.isNull() ? body : inflated;
+    const QByteArray coding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    QByteArray decoded;
+    if (coding == "gzip")
+        decoded = gunzip(body, maxInflatedBytes);
+    else if (coding == "zstd")
+        decoded = unzstd(body, maxInflatedBytes);
+    else
+        return body;
+    return decoded.isNull() ? body : decoded;
 }
 
 QByteArray ResponseBody::gunzip(const QByteArray &data, qsizetype maxBytes)
@@ -63,4 +71,40 @@ QByteArray ResponseBody::gunzip(const QByteArray &data, qsizetype maxBytes)
     const bool whole = status == Z_STREAM_END && stream.avail_in == 0 && output.size() <= maxBytes;
     inflateEnd(&stream);
     return whole ? output : QByteArray();
+}
+
+QByteArray ResponseBody::unzstd(const QByteArray &data, qsizetype maxBytes)
+{
+    const std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx *)> context(ZSTD_createDCtx(),
+                                                                      ZSTD_freeDCtx);
+    if (!context)
+        return {};
+    ZSTD_inBuffer input{data.constData(), static_cast<size_t>(data.size()), 0};
+    QByteArray output(0, Qt::Uninitialized);
+    // 0 once a frame is whole and flushed; a body of several frames decodes as their concatenation.
+    size_t status = 1;
+    for (;;) {
+        // As for gzip: room for a sixfold body at first, then twice as much; one byte more than
+        // allowed tells a body that is too large.
+        const qsizetype room = std::min<qsizetype>(
+            std::max<qsizetype>(64 * 1024, output.isEmpty() ? data.size() * 8 : output.size()),
+            maxBytes + 1 - output.size());
+        if (room <= 0)
+            break;
+        const qsizetype before = output.size();
+        output.resize(before + room);
+        ZSTD_outBuffer out{output.data() + before, static_cast<size_t>(room), 0};
+        status = ZSTD_decompressStream(context.get(), &out, &input);
+        output.resize(before + static_cast<qsizetype>(out.pos));
+        if (ZSTD_isError(status))
+            return {};
+        if (status == 0 && input.pos == input.size)
+            break; // the last frame is whole and flushed
+        // A full output may hold back more; otherwise all the input there is has been decoded.
+        if (input.pos == input.size && out.pos < out.size)
+            break;
+    }
+    if (status != 0 || input.pos != input.size || output.size() > maxBytes)
+        return {};
+    return output.isNull() ? QByteArray("", 0) : output; // empty, but read: not null
 }

@@ -6,8 +6,9 @@
 class QNetworkReply;
 class QNetworkRequest;
 
-// How ApiClient asks for response bodies and reads them: JSON, gzip-compressed where the server
-// is willing, inflated here rather than by Qt. Qt would inflate by itself, but then drops the
+// How ApiClient asks for response bodies and reads them: JSON, zstd- or gzip-compressed where the
+// server is willing (zstd first: a fraction of gzip's CPU at both ends), decoded here rather than
+// by Qt. Qt would inflate by itself, but then drops the
 // Content-Length and reports only inflated sizes: the bytes that came over the wire could not be
 // counted. A body that does not inflate is passed on as it came (its reader says what is wrong).
 class ResponseBody final
@@ -22,6 +23,8 @@ public:
 
     // A gzip member inflated; null when it is not a whole one, or would pass `maxBytes`.
     static QByteArray gunzip(const QByteArray &data, qsizetype maxBytes);
+    // zstd frames decoded; null when they are not whole ones, or would pass `maxBytes`.
+    static QByteArray unzstd(const QByteArray &data, qsizetype maxBytes);
 
 private:
     qint64 m_total = 0;

@@ -1,6 +1,6 @@
 // kashew-server's choice of content coding: zstd for a client that admits it at least as much as
 // gzip (Qt's QNetworkAccessManager asks "zstd, br, gzip, deflate" by itself), gzip for one that
-// asks only for gzip (kashew-desktop's ApiClient), and every coding decodes to the same page.
+// asks only for gzip, and every coding decodes to the same page.
 #include "RawHttpGet.h"
 #include "ResponseCompression.h"
 #include "ServerProcess.h"
@@ -69,7 +69,7 @@ private slots:
         QTest::newRow("Qt's own") << QByteArray("zstd, br, gzip, deflate") << zstd;
         QTest::newRow("zstd only") << QByteArray("zstd") << zstd;
         QTest::newRow("case") << QByteArray("ZSTD") << zstd;
-        QTest::newRow("gzip only (ApiClient)") << QByteArray("gzip") << gzip;
+        QTest::newRow("gzip only") << QByteArray("gzip") << gzip;
         QTest::newRow("equal q") << QByteArray("gzip;q=0.8, zstd;q=0.8") << zstd;
         QTest::newRow("gzip preferred") << QByteArray("zstd;q=0.5, gzip") << gzip;
         QTest::newRow("zstd refused") << QByteArray("zstd;q=0, gzip") << gzip;
@@ -103,7 +103,7 @@ private slots:
         QVERIFY(reply.body.size() < gzip.body.size());
     }
 
-    // kashew-desktop's ApiClient asks for gzip alone and inflates it itself: it still gets gzip.
+    // A client that asks for gzip alone still gets gzip.
     void gzipOnlyClientGetsGzip()
     {
         const RawReply reply = getWith(m_server, pageTarget, "gzip");

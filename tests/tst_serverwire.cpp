@@ -165,8 +165,8 @@ private slots:
         QCOMPARE(hello.value(QStringLiteral("heartbeat")).toInteger(-1), 3);
     }
 
-    // Through ApiClient (Qt asks for gzip and inflates): a page of 500 reads the same, and the
-    // bytes counted are the compressed ones.
+    // Through ApiClient (it asks for zstd or gzip and decodes itself): a page of 500 reads the
+    // same, and the bytes counted are those of the zstd body, as they came.
     void apiClientReadsACompressedPage()
     {
         ApiClient client;
@@ -197,10 +197,32 @@ private slots:
             QCOMPARE(page.items.at(i).name, item.value(QStringLiteral("name")).toString());
             QCOMPARE(page.items.at(i).value, item.value(QStringLiteral("value")).toDouble());
         }
-        const TestHttp::Reply compressed =
+        const TestHttp::Reply zstd =
+            m_http->send("GET", bigPage, {}, {{"Accept-Encoding", "zstd, gzip"}});
+        const TestHttp::Reply gzip =
             m_http->send("GET", bigPage, {}, {{"Accept-Encoding", "gzip"}});
-        QCOMPARE(client.bytesReceived(), compressed.body.size());
+        QCOMPARE(zstd.header("Content-Encoding"), QByteArray("zstd"));
+        QVERIFY(zstd.body.size() != gzip.body.size()); // so the count tells which came
+        QCOMPARE(client.bytesReceived(), zstd.body.size());
         QVERIFY(client.bytesReceived() * 3 < m_plainPage.size());
+    }
+
+    // What ApiClient decodes of zstd: whole frames within the limit, nothing else.
+    void clientDecodesOnlyWholeZstdBodies()
+    {
+        const QByteArray text = m_plainPage;
+        const QByteArray packed = ResponseCompression::zstd(text).value();
+        QCOMPARE(ResponseBody::unzstd(packed, text.size()), text);
+        QVERIFY(ResponseBody::unzstd(packed.left(packed.size() / 2), text.size()).isNull());
+        QVERIFY(ResponseBody::unzstd(packed.left(packed.size() - 1), text.size()).isNull());
+        QVERIFY(ResponseBody::unzstd(packed, text.size() - 1).isNull());
+        QVERIFY(ResponseBody::unzstd(packed + QByteArray("trailing"), text.size()).isNull());
+        QVERIFY(ResponseBody::unzstd(QByteArray("{\"not\":\"zstd\"}"), text.size()).isNull());
+        // Two frames are the two bodies one after the other.
+        QCOMPARE(ResponseBody::unzstd(packed + packed, 2 * text.size()), text + text);
+        const QByteArray empty = ResponseBody::unzstd(ResponseCompression::zstd({}).value(), 10);
+        QVERIFY(!empty.isNull());
+        QVERIFY(empty.isEmpty());
     }
 
     // What ApiClient inflates: a whole gzip member within the limit, nothing else.
