@@ -14,6 +14,15 @@ namespace {
 // past it is taken for a compression bomb, not read.
 constexpr qsizetype maxInflatedBytes = 256 * 1024 * 1024;
 
+// How much more a decoded body may grow by in one step. JSON of records shrinks to about a
+// sixth: room for more at first, then twice as much. One byte more than allowed tells a body
+// that is too large; 0 or less: no more room.
+qsizetype roomToDecode(qsizetype encoded, qsizetype decoded, qsizetype maxBytes)
+{
+    return std::min<qsizetype>(std::max<qsizetype>(64 * 1024, decoded == 0 ? encoded * 8 : decoded),
+                               maxBytes + 1 - decoded);
+}
+
 } // namespace
 
 void ResponseBody::ask(QNetworkRequest &request)
@@ -54,11 +63,7 @@ QByteArray ResponseBody::gunzip(const QByteArray &data, qsizetype maxBytes)
     QByteArray output(0, Qt::Uninitialized);
     int status = Z_OK;
     while (status == Z_OK) {
-        // JSON of records shrinks to about a sixth: room for more at first, then twice as much.
-        // One byte more than allowed tells a body that is too large.
-        const qsizetype room = std::min<qsizetype>(
-            std::max<qsizetype>(64 * 1024, output.isEmpty() ? data.size() * 8 : output.size()),
-            maxBytes + 1 - output.size());
+        const qsizetype room = roomToDecode(data.size(), output.size(), maxBytes);
         if (room <= 0)
             break;
         const qsizetype before = output.size();
@@ -84,11 +89,7 @@ QByteArray ResponseBody::unzstd(const QByteArray &data, qsizetype maxBytes)
     // 0 once a frame is whole and flushed; a body of several frames decodes as their concatenation.
     size_t status = 1;
     for (;;) {
-        // As for gzip: room for a sixfold body at first, then twice as much; one byte more than
-        // allowed tells a body that is too large.
-        const qsizetype room = std::min<qsizetype>(
-            std::max<qsizetype>(64 * 1024, output.isEmpty() ? data.size() * 8 : output.size()),
-            maxBytes + 1 - output.size());
+        const qsizetype room = roomToDecode(data.size(), output.size(), maxBytes);
         if (room <= 0)
             break;
         const qsizetype before = output.size();
