@@ -97,6 +97,22 @@ private slots:
                                 .arg(seeded.window->frameGeometry().height())));
     }
 
+    void firstStartTakesMostOfALargerScreen()
+    {
+        // A 1600x900 screen: 90% of its width (not less than the default height), centred, so
+        // that the list's columns and the board's six show.
+        QCOMPARE(WindowLayout::firstStart(QRect(0, 0, 1600, 900)), QRect(80, 40, 1440, 820));
+        // A second monitor right of the first: centred on that one.
+        QCOMPARE(WindowLayout::firstStart(QRect(1920, 0, 1920, 1080)),
+                 QRect(1920 + 96, 54, 1728, 972));
+        // A very large screen: no wider or taller than more room would help.
+        QCOMPARE(WindowLayout::firstStart(QRect(0, 0, 3840, 2160)).size(), QSize(1920, 1200));
+        // Just larger than the default: the default, centred, rather than 90% of the screen.
+        QCOMPARE(WindowLayout::firstStart(QRect(0, 0, 1400, 860)), QRect(20, 20, 1360, 820));
+        // A small screen: all of it.
+        QCOMPARE(WindowLayout::firstStart(QRect(0, 0, 1024, 700)), QRect(0, 0, 1024, 700));
+    }
+
     void fittedShrinksThenMovesInside()
     {
         const QRect screen(0, 0, 1024, 700);

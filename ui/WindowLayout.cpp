@@ -14,8 +14,12 @@ const QString stateKey = QStringLiteral("window/state");
 const QString columnsKey = QStringLiteral("window/columns");
 const QString splitterKey = QStringLiteral("window/splitter");
 
-// The size a first start opens at, before the screen has its say.
+// The smallest size a first start opens at where the screen allows: six board columns fit
+// beside the detail. A larger screen gives most of its room, up to where more would only
+// stretch the columns.
 constexpr QSize defaultSize(1360, 820);
+constexpr QSize largestFirstSize(1920, 1200);
+constexpr qreal firstShareOfScreen = 0.9;
 
 } // namespace
 
@@ -39,11 +43,27 @@ QRect WindowLayout::fitted(const QRect &wanted, const QRect &available)
     return fit;
 }
 
+QRect WindowLayout::firstStart(const QRect &available)
+{
+    if (!available.isValid())
+        return QRect(QPoint(), defaultSize);
+    const QSize size = (available.size() * firstShareOfScreen)
+                           .boundedTo(largestFirstSize)
+                           .expandedTo(defaultSize)
+                           .boundedTo(available.size());
+    QRect place(QPoint(), size);
+    place.moveCenter(available.center());
+    return place;
+}
+
 void WindowLayout::restore(QMainWindow &window, QHeaderView &columns, QSplitter &splitter) const
 {
     const QSettings settings(m_settingsPath, QSettings::IniFormat);
-    window.resize(defaultSize);
-    window.restoreGeometry(settings.value(geometryKey).toByteArray());
+    if (!window.restoreGeometry(settings.value(geometryKey).toByteArray())) {
+        const QScreen *screen =
+            window.screen() ? window.screen() : QGuiApplication::primaryScreen();
+        window.setGeometry(firstStart(screen ? screen->availableGeometry() : QRect()));
+    }
     window.restoreState(settings.value(stateKey).toByteArray());
     columns.restoreState(settings.value(columnsKey).toByteArray());
     splitter.restoreState(settings.value(splitterKey).toByteArray());
