@@ -118,21 +118,18 @@ bool StagePartition::narrows(const OpportunityFilter &filter) const
 void StagePartition::sift()
 {
     // Only the cards shown are tested again, in row order (the facts read front to back, and
-    // summed as partition() sums them); each column keeps those that pass. While many cards
-    // show (the first keystrokes), one scan of every name costs less than searching the shown
-    // names one by one.
+    // summed as partition() sums them); each column keeps those that pass. The names are
+    // matched first: the last deal matched the shorter search, so once its hits are few only
+    // those names are searched again (FoldedNameSearch narrows), else one scan of every name.
     const OpportunityListModel &model = *m_source;
     const int count = m_orders.count();
     std::vector<qint8> stageIfPassing(static_cast<size_t>(count), -1);
-    qsizetype shown = 0;
     for (const StageColumnProxy *column : std::as_const(m_columns)) {
         const auto stage = static_cast<qint8>(column->stage());
         for (int sourceRow : column->sourceRows())
             stageIfPassing[static_cast<size_t>(sourceRow)] = stage;
-        shown += column->sourceRows().size();
     }
-    if (shown * 5 > count)
-        model.matchSearch(m_filter.search);
+    model.matchSearch(m_filter.search);
     std::vector<TotalsAccumulator> sums(m_columns.size());
     std::vector<int> stale(m_columns.size(), 0);
     for (int row = 0; row < count; ++row) {
@@ -147,12 +144,14 @@ void StagePartition::sift()
         stale[static_cast<size_t>(stage)] += model.isStaleAt(row) ? 1 : 0;
     }
     for (StageColumnProxy *column : std::as_const(m_columns)) {
-        QList<int> rows;
-        rows.reserve(column->sourceRows().size());
-        for (int sourceRow : column->sourceRows()) {
-            if (stageIfPassing[static_cast<size_t>(sourceRow)] >= 0)
-                rows.append(sourceRow);
+        const QList<int> &shown = column->sourceRows();
+        QList<int> rows(shown.size());
+        int *kept = rows.data();
+        for (int sourceRow : shown) {
+            *kept = sourceRow; // written always, kept when it passes: no branch to mispredict
+            kept += stageIfPassing[static_cast<size_t>(sourceRow)] >= 0 ? 1 : 0;
         }
+        rows.resize(kept - rows.constData());
         const auto stage = static_cast<size_t>(column->stage());
         column->replaceRows(std::move(rows),
                             {sums[stage].totals(model.currencies()), stale[stage]});

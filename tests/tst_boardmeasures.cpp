@@ -74,6 +74,34 @@ private slots:
         QVERIFY(view.minimumSizeHint().width() >= none);
     }
 
+    void totalsKeepTheirRoomWhileShown()
+    {
+        // A search that narrows shrinks the figures: the header keeps the room it had, so the
+        // board is not laid out again on every keystroke; shown again, it needs what its
+        // figures need then.
+        QWidget window;
+        auto *view = new StageTotalsView(&window);
+        PipelineTotals small;
+        small.add(12, 6, QStringLiteral("EUR"));
+        view->setTotals(small, CurrencyRates(), {QStringLiteral("EUR")});
+        const QSize least = view->minimumSizeHint();
+        window.show();
+        view->setTotals(someTotals(), CurrencyRates(),
+                        {QStringLiteral("EUR"), QStringLiteral("USD")});
+        const QSize wide = view->minimumSizeHint();
+        QVERIFY(wide.width() > least.width());
+        PipelineTotals narrower;
+        narrower.add(12, 6, QStringLiteral("EUR"));
+        narrower.add(1, 1, QStringLiteral("USD"));
+        view->setTotals(narrower, CurrencyRates(), {QStringLiteral("EUR"), QStringLiteral("USD")});
+        QCOMPARE(view->minimumSizeHint(), wide);
+        QCOMPARE(view->sizeHint(), wide);
+        window.hide();
+        window.show();
+        view->setTotals(small, CurrencyRates(), {QStringLiteral("EUR")});
+        QCOMPARE(view->minimumSizeHint(), least);
+    }
+
     void cardDatesFollowTheLocale()
     {
         CardTextCache &cache = CardTextCache::shared();

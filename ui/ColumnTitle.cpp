@@ -50,15 +50,31 @@ QString widestCount(int count, const QLabel &title, const QFontMetrics &metrics)
     return text;
 }
 
+// The advance of `text` in the title's font, measured once: every column's title asks for the
+// same room on every keystroke (the largest count stays), and shaping it each time costs more
+// than the rest of the title.
+int advanceOf(const QString &text, const QLabel &title, const QFontMetrics &metrics)
+{
+    static QHash<QString, int> known;
+    const QString key = title.font().key() + QLatin1Char('/') +
+                        QString::number(title.logicalDpiY()) + QLatin1Char('/') + text;
+    if (const auto found = known.constFind(key); found != known.cend())
+        return *found;
+    if (known.size() > 256) // a few per font and count: tests only ever fill it
+        known.clear();
+    return *known.insert(key, metrics.horizontalAdvance(text));
+}
+
 } // namespace
 
 void ColumnTitle::show(QLabel &title, Stage stage, int count, int largest)
 {
     const QFontMetrics metrics = title.fontMetrics();
     const QMargins margins = title.contentsMargins();
-    const int room = metrics.horizontalAdvance(
-                         titleText(stage, widestCount(std::max(count, largest), title, metrics))) +
-                     margins.left() + margins.right() + 2 * title.margin();
+    const int room =
+        advanceOf(titleText(stage, widestCount(std::max(count, largest), title, metrics)), title,
+                  metrics) +
+        margins.left() + margins.right() + 2 * title.margin();
     if (title.minimumWidth() != room || title.maximumWidth() != room)
         title.setFixedWidth(room);
     title.setText(titleText(stage, QLocale().toString(count)));

@@ -59,6 +59,8 @@ void StageTotalsView::setTotals(const PipelineTotals &totals, const CurrencyRate
         if (!rates.rateToBase(currency))
             m_apart.append(currency);
     }
+    // Shown, it keeps the room it had; hidden, it needs what its figures need and no more.
+    m_reservedWidth = isVisible() ? std::max(m_reservedWidth, leastSize().width()) : 0;
     const QString figures = text();
     setToolTip(figures);
     setAccessibleName(figures);
@@ -158,6 +160,12 @@ QSize StageTotalsView::sizeHint() const
 
 QSize StageTotalsView::minimumSizeHint() const
 {
+    const QSize least = leastSize();
+    return {std::max(least.width(), m_reservedWidth), least.height()};
+}
+
+QSize StageTotalsView::leastSize() const
+{
     if (m_leastSize)
         return *m_leastSize;
     // Wide enough for every line shortened: the board scrolls sideways rather than cut them.
@@ -180,9 +188,17 @@ void StageTotalsView::changeEvent(QEvent *event)
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange ||
         event->type() == QEvent::LocaleChange) {
         forgetMeasures();
+        m_reservedWidth = 0; // measured in another font or locale
         updateGeometry();
     }
     QWidget::changeEvent(event);
+}
+
+void StageTotalsView::hideEvent(QHideEvent *event)
+{
+    // Shown again, it starts from the figures it has then.
+    m_reservedWidth = 0;
+    QWidget::hideEvent(event);
 }
 
 QList<StageTotalsView::Cell> StageTotalsView::cells() const
@@ -200,7 +216,7 @@ QList<StageTotalsView::Cell> StageTotalsView::cells() const
     const bool fits = std::max(m_boardFullWidth, fullWidthNeeded()) <= width();
     // Lines measured narrower than the room (rounded, so by a pixel) need no eliding: not
     // shaped once more on every repaint.
-    const bool roomy = (fits ? fullWidthNeeded() : minimumSizeHint().width()) < width();
+    const bool roomy = (fits ? fullWidthNeeded() : leastSize().width()) < width();
     for (int i = 0; i < currencies.size(); ++i) {
         const QString text = lineText(currencies.at(i), !fits);
         const QRect area(0, i * line, width(), line);

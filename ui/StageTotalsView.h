@@ -57,6 +57,7 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     // A line's text: the base line (the converted sums) when `currency` is the base currency,
@@ -65,6 +66,8 @@ private:
     int lineCount() const;
     // The measures worked out again (new figures, another font).
     void forgetMeasures();
+    // The width the present figures need, shortened (what minimumSizeHint keeps room for).
+    QSize leastSize() const;
 
     PipelineTotals m_totals;
     int m_boardFullWidth = 0;
@@ -74,4 +77,7 @@ private:
     // the layout and the paint, each a formatting and shaping of every line.
     mutable std::optional<QSize> m_leastSize;
     mutable std::optional<int> m_fullWidth;
+    // The widest the figures have needed since shown: the size hint keeps that room, so figures
+    // that shrink as a search narrows do not send the board's layout round on every keystroke.
+    int m_reservedWidth = 0;
 };
