@@ -244,7 +244,7 @@ Result<ListPage<StoredOpportunity>> OpportunityListing::list(const OpportunityFi
 QString OpportunityListing::sqlitePageSql(const SqlWhere &where, bool anchored)
 {
     // pageSql()'s rows in its order, then each one's seq (for the anchors), without the account
-    // join: appendAccountName() writes the names. SQLite sorts pageSql()'s whole rows once more
+    // join: accountNameJson() gives the names. SQLite sorts pageSql()'s whole rows once more
     // for the outer ORDER BY (a temporary B-tree); with the page's seqs as an IN list it looks
     // the rows up in the list's order instead, and sorts nothing.
     return QStringLiteral("SELECT ") + ServerRows::opportunitySelectWithoutAccount +
@@ -254,13 +254,13 @@ QString OpportunityListing::sqlitePageSql(const SqlWhere &where, bool anchored)
            QStringLiteral(" ORDER BY o.seq DESC LIMIT :limit OFFSET :offset) ORDER BY o.seq DESC");
 }
 
-bool OpportunityListing::appendAccountName(QByteArray &json, QByteArrayView accountId)
+bool OpportunityListing::accountNameJson(QByteArray *json, QByteArrayView accountId)
 {
     // Looked up without copying the id: SQLite's text stays put until the page's next step.
     if (const auto found =
             m_accountNames.constFind(QByteArray::fromRawData(accountId.data(), accountId.size()));
         found != m_accountNames.constEnd()) {
-        json += *found;
+        *json = *found; // shared, not copied
         return true;
     }
     // Kept apart from m_sqliteStatements: preparing it there could finalize the page's own
@@ -297,7 +297,7 @@ bool OpportunityListing::appendAccountName(QByteArray &json, QByteArrayView acco
         return false;
     if (m_accountNames.size() >= 100000) // far more accounts than pages show: start over
         m_accountNames.clear();
-    json += name;
+    *json = name;
     m_accountNames.insert(accountId.toByteArray(), name);
     return true;
 }
@@ -401,8 +401,8 @@ Result<QByteArray> OpportunityListing::sqliteJson(const Query &plan, int page, i
         qint64 lastSeq = 0;
         const SqlitePageJson::Outcome outcome = SqlitePageJson::appendRecords(
             json, statement, withEtags,
-            [this](QByteArray &out, QByteArrayView id) { return appendAccountName(out, id); },
-            &rows, &lastSeq);
+            [this](QByteArray *out, QByteArrayView id) { return accountNameJson(out, id); }, &rows,
+            &lastSeq);
         if (outcome == SqlitePageJson::Outcome::Failed)
             error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
         // Ends the statement's read, so that the next one sees later writes.

@@ -60,8 +60,8 @@ private:
     Result<QByteArray> sqliteJson(const Query &plan, int page, int pageSize, qint64 total,
                                   bool withEtags);
     sqlite3_stmt *sqliteStatement(const QString &sql, QString *error);
-    // SqlitePageJson::AccountNameWriter's work: the name from m_accountNames, read on a miss.
-    bool appendAccountName(QByteArray &json, QByteArrayView accountId);
+    // SqlitePageJson::AccountNameJson's work: the name from m_accountNames, read on a miss.
+    bool accountNameJson(QByteArray *json, QByteArrayView accountId);
     Result<qint64> count(const QString &key, const SqlWhere &where);
     DatabaseLocation::Backend backend() const;
     // The statement for `sql`, prepared on first use and kept: preparing the page's query cost
@@ -85,7 +85,7 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     // The same for SqlitePageJson, on the SQLite handle under the connection.
     std::unordered_map<QString, sqlite3_stmt *> m_sqliteStatements;
-    // appendAccountName()'s, on m_sqlite.
+    // accountNameJson()'s, on m_sqlite.
     sqlite3_stmt *m_accountNameStatement = nullptr;
     sqlite3 *m_sqlite = nullptr;
 };

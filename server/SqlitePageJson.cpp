@@ -1,5 +1,6 @@
 #include "SqlitePageJson.h"
 
+#include "JsonCursor.h"
 #include "JsonEscape.h"
 #include "OpportunityColumns.h"
 #include "OpportunityPageJson.h"
@@ -8,6 +9,8 @@
 #include <QDate>
 #include <QTime>
 #include <array>
+#include <cmath>
+#include <cstring>
 #include <sqlite3.h>
 
 namespace SqlitePageJson {
@@ -112,12 +115,6 @@ int sequenceLength(const unsigned char *text, qsizetype available)
     return 0;
 }
 
-void appendEscape(QByteArray &json, unsigned char c)
-{
-    char escape[6];
-    json.append(escape, JsonEscape::write(escape, c));
-}
-
 const char *textOf(sqlite3_stmt *statement, int column, qsizetype *size)
 {
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
@@ -125,24 +122,60 @@ const char *textOf(sqlite3_stmt *statement, int column, qsizetype *size)
     return text;
 }
 
+// `size` bytes of UTF-8 at `text` as a JSON string; false for invalid UTF-8.
+bool putUtf8String(JsonCursor &json, const char *text, qsizetype size)
+{
+    // The longest escape (\u00XX) is 6 bytes: room for every byte escaped, then no more checks.
+    json.room(6 * size + 2);
+    char *out = json.at();
+    char *const first = out;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(text);
+    *out++ = '"';
+    qsizetype runStart = 0;
+    qsizetype i = 0;
+    while (i < size) {
+        const unsigned char c = bytes[i];
+        if (c < 0x80) {
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                ++i;
+                continue;
+            }
+            std::memcpy(out, text + runStart, static_cast<size_t>(i - runStart));
+            out += i - runStart;
+            out += JsonEscape::write(out, c);
+            runStart = ++i;
+            continue;
+        }
+        const int length = sequenceLength(bytes + i, size - i);
+        if (length == 0)
+            return false;
+        i += length;
+    }
+    std::memcpy(out, text + runStart, static_cast<size_t>(size - runStart));
+    out += size - runStart;
+    *out++ = '"';
+    json.advance(out - first);
+    return true;
+}
+
 // A TEXT value as a JSON string; false for another type or invalid UTF-8.
-bool appendText(QByteArray &json, sqlite3_stmt *statement, int column)
+bool putText(JsonCursor &json, sqlite3_stmt *statement, int column)
 {
     if (sqlite3_column_type(statement, column) != SQLITE_TEXT)
         return false;
     qsizetype size = 0;
     const char *text = textOf(statement, column, &size);
-    return text && appendUtf8String(json, text, size);
+    return text && putUtf8String(json, text, size);
 }
 
-// As appendText, and NULL as null.
-bool appendNullableText(QByteArray &json, sqlite3_stmt *statement, int column)
+// As putText, and NULL as null.
+bool putNullableText(JsonCursor &json, sqlite3_stmt *statement, int column)
 {
     if (sqlite3_column_type(statement, column) == SQLITE_NULL) {
-        json += "null";
+        json.putLiteral("null");
         return true;
     }
-    return appendText(json, statement, column);
+    return putText(json, statement, column);
 }
 
 // The digits at [from, from + count) of `text` as a number; -1 if any is not a digit.
@@ -172,12 +205,12 @@ bool isCanonicalDate(const char *text)
 // NULL as null, a text of `size` bytes that `canonical` accepts as itself; false for anything
 // else (the page then takes the general way).
 template <typename Canonical>
-bool appendCanonical(QByteArray &json, sqlite3_stmt *statement, int column, qsizetype size,
-                     Canonical canonical)
+bool putCanonical(JsonCursor &json, sqlite3_stmt *statement, int column, qsizetype size,
+                  Canonical canonical)
 {
     const int type = sqlite3_column_type(statement, column);
     if (type == SQLITE_NULL) {
-        json += "null";
+        json.putLiteral("null");
         return true;
     }
     if (type != SQLITE_TEXT)
@@ -186,22 +219,25 @@ bool appendCanonical(QByteArray &json, sqlite3_stmt *statement, int column, qsiz
     const char *text = textOf(statement, column, &stored);
     if (!text || stored != size || !canonical(text))
         return false;
-    json += '"';
-    json.append(text, size);
-    json += '"';
+    json.room(size + 2);
+    char *out = json.at();
+    out[0] = '"';
+    std::memcpy(out + 1, text, static_cast<size_t>(size));
+    out[size + 1] = '"';
+    json.advance(size + 2);
     return true;
 }
 
 // NULL as null, a canonical date as itself; false for anything else.
-bool appendDate(QByteArray &json, sqlite3_stmt *statement, int column)
+bool putDate(JsonCursor &json, sqlite3_stmt *statement, int column)
 {
-    return appendCanonical(json, statement, column, 10, isCanonicalDate);
+    return putCanonical(json, statement, column, 10, isCanonicalDate);
 }
 
 // NULL as null, "YYYY-MM-DDTHH:MM:SS.mmmZ" of a real time as itself; false for anything else.
-bool appendTimestamp(QByteArray &json, sqlite3_stmt *statement, int column)
+bool putTimestamp(JsonCursor &json, sqlite3_stmt *statement, int column)
 {
-    return appendCanonical(json, statement, column, 24, [](const char *text) {
+    return putCanonical(json, statement, column, 24, [](const char *text) {
         if (!isCanonicalDate(text) || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
             text[19] != '.' || text[23] != 'Z')
             return false;
@@ -215,7 +251,7 @@ bool appendTimestamp(QByteArray &json, sqlite3_stmt *statement, int column)
 }
 
 // A stage's exact wire name as itself; false for anything Stages::fromId would have to read.
-bool appendStage(QByteArray &json, sqlite3_stmt *statement, int column)
+bool putStage(JsonCursor &json, sqlite3_stmt *statement, int column)
 {
     static const QList<QByteArray> ids = [] {
         QList<QByteArray> names;
@@ -232,17 +268,30 @@ bool appendStage(QByteArray &json, sqlite3_stmt *statement, int column)
     const QByteArrayView stored(text, size);
     for (const QByteArray &id : ids) {
         if (stored == id) {
-            json += '"';
-            json += id;
-            json += '"';
+            json.put('"');
+            json.put(id);
+            json.put('"');
             return true;
         }
     }
     return false;
 }
 
-bool appendRecord(QByteArray &json, sqlite3_stmt *statement, bool withEtag,
-                  const AccountNameWriter &accountName)
+// As OpportunityPageJson::appendNumber.
+void putNumber(JsonCursor &json, double value)
+{
+    constexpr double exactLimit = 9007199254740992.0; // 2^53, as appendNumber
+    if (std::isfinite(value) && std::fabs(value) < exactLimit && std::trunc(value) == value) {
+        json.putNumber(static_cast<qint64>(value)); // the usual case, without a QByteArray
+        return;
+    }
+    QByteArray number;
+    OpportunityPageJson::appendNumber(number, value);
+    json.put(number);
+}
+
+bool putRecord(JsonCursor &json, sqlite3_stmt *statement, bool withEtag,
+               const AccountNameJson &accountName)
 {
     const Columns &c = columns();
     if (sqlite3_column_type(statement, c.probability) != SQLITE_INTEGER ||
@@ -258,66 +307,70 @@ bool appendRecord(QByteArray &json, sqlite3_stmt *statement, bool withEtag,
     if (valueType != SQLITE_FLOAT && valueType != SQLITE_INTEGER)
         return false;
     // The keys in OpportunityPageJson::appendRecord's order.
-    json += "{\"account_id\":";
-    if (!appendNullableText(json, statement, c.accountId))
+    json.putLiteral("{\"account_id\":");
+    if (!putNullableText(json, statement, c.accountId))
         return false;
-    json += ",\"account_name\":";
+    json.putLiteral(",\"account_name\":");
     if (!accountName) {
-        if (!appendNullableText(json, statement, c.accountName))
+        if (!putNullableText(json, statement, c.accountName))
             return false;
     } else if (sqlite3_column_type(statement, c.accountId) == SQLITE_NULL) {
-        json += "null"; // no account: the join finds none
+        json.putLiteral("null"); // no account: the join finds none
     } else {
         qsizetype size = 0;
         const char *id = textOf(statement, c.accountId, &size);
-        if (!id || !accountName(json, QByteArrayView(id, size)))
+        QByteArray name;
+        if (!id || !accountName(&name, QByteArrayView(id, size)))
             return false;
+        json.put(name);
     }
-    json += ",\"created_at\":";
-    if (!appendTimestamp(json, statement, c.createdAt))
+    json.putLiteral(",\"created_at\":");
+    if (!putTimestamp(json, statement, c.createdAt))
         return false;
-    json += ",\"currency\":";
-    if (!appendText(json, statement, c.currency))
+    json.putLiteral(",\"currency\":");
+    if (!putText(json, statement, c.currency))
         return false;
-    json += ",\"description\":";
-    if (!appendNullableText(json, statement, c.description))
+    json.putLiteral(",\"description\":");
+    if (!putNullableText(json, statement, c.description))
         return false;
     if (withEtag) {
-        json += ",\"etag\":\"\\\"";
-        json += QByteArray::number(sqlite3_column_int64(statement, c.version));
-        json += "\\\"\"";
+        json.putLiteral(",\"etag\":\"\\\"");
+        json.putNumber(sqlite3_column_int64(statement, c.version));
+        json.putLiteral("\\\"\"");
     }
-    json += ",\"expected_close_date\":";
-    if (!appendDate(json, statement, c.expectedCloseDate))
+    json.putLiteral(",\"expected_close_date\":");
+    if (!putDate(json, statement, c.expectedCloseDate))
         return false;
-    json += ",\"id\":";
-    if (!appendText(json, statement, c.id))
+    json.putLiteral(",\"id\":");
+    if (!putText(json, statement, c.id))
         return false;
-    json += archived ? ",\"is_archived\":true" : ",\"is_archived\":false";
-    json += ",\"lead_id\":";
-    if (!appendNullableText(json, statement, c.leadId))
+    if (archived)
+        json.putLiteral(",\"is_archived\":true");
+    else
+        json.putLiteral(",\"is_archived\":false");
+    json.putLiteral(",\"lead_id\":");
+    if (!putNullableText(json, statement, c.leadId))
         return false;
-    json += ",\"name\":";
-    if (!appendText(json, statement, c.name))
+    json.putLiteral(",\"name\":");
+    if (!putText(json, statement, c.name))
         return false;
-    json += ",\"owner_id\":";
-    if (!appendNullableText(json, statement, c.ownerId))
+    json.putLiteral(",\"owner_id\":");
+    if (!putNullableText(json, statement, c.ownerId))
         return false;
-    json += ",\"probability\":";
-    json += QByteArray::number(static_cast<int>(probability));
-    json += ",\"stage\":";
-    if (!appendStage(json, statement, c.stage))
+    json.putLiteral(",\"probability\":");
+    json.putNumber(probability);
+    json.putLiteral(",\"stage\":");
+    if (!putStage(json, statement, c.stage))
         return false;
-    json += ",\"updated_at\":";
-    if (!appendTimestamp(json, statement, c.updatedAt))
+    json.putLiteral(",\"updated_at\":");
+    if (!putTimestamp(json, statement, c.updatedAt))
         return false;
-    json += ",\"value\":";
+    json.putLiteral(",\"value\":");
     // As QtSql's QVariant::toDouble(): an integer converts as C++ converts it.
-    OpportunityPageJson::appendNumber(
-        json, valueType == SQLITE_FLOAT
-                  ? sqlite3_column_double(statement, c.value)
-                  : static_cast<double>(sqlite3_column_int64(statement, c.value)));
-    json += '}';
+    putNumber(json, valueType == SQLITE_FLOAT
+                        ? sqlite3_column_double(statement, c.value)
+                        : static_cast<double>(sqlite3_column_int64(statement, c.value)));
+    json.put('}');
     return true;
 }
 
@@ -325,36 +378,15 @@ bool appendRecord(QByteArray &json, sqlite3_stmt *statement, bool withEtag,
 
 bool appendUtf8String(QByteArray &json, const char *text, qsizetype size)
 {
-    const auto *bytes = reinterpret_cast<const unsigned char *>(text);
-    json += '"';
-    qsizetype runStart = 0;
-    qsizetype i = 0;
-    while (i < size) {
-        const unsigned char c = bytes[i];
-        if (c < 0x80) {
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                ++i;
-                continue;
-            }
-            json.append(text + runStart, i - runStart);
-            appendEscape(json, c);
-            runStart = ++i;
-            continue;
-        }
-        const int length = sequenceLength(bytes + i, size - i);
-        if (length == 0)
-            return false;
-        i += length;
-    }
-    json.append(text + runStart, size - runStart);
-    json += '"';
-    return true;
+    JsonCursor cursor(json);
+    return putUtf8String(cursor, text, size);
 }
 
 Outcome appendRecords(QByteArray &json, sqlite3_stmt *statement, bool withEtags,
-                      const AccountNameWriter &accountName, qint64 *rows, qint64 *lastSeq)
+                      const AccountNameJson &accountName, qint64 *rows, qint64 *lastSeq)
 {
     const qsizetype before = json.size();
+    JsonCursor cursor(json);
     bool first = true;
     *rows = 0;
     for (;;) {
@@ -362,14 +394,14 @@ Outcome appendRecords(QByteArray &json, sqlite3_stmt *statement, bool withEtags,
         if (step == SQLITE_DONE)
             return Outcome::Written;
         if (step != SQLITE_ROW) {
-            json.truncate(before);
+            cursor.rewind(before);
             return Outcome::Failed;
         }
         if (!first)
-            json += ',';
+            cursor.put(',');
         first = false;
-        if (!appendRecord(json, statement, withEtags, accountName)) {
-            json.truncate(before);
+        if (!putRecord(cursor, statement, withEtags, accountName)) {
+            cursor.rewind(before);
             return Outcome::Unusual;
         }
         ++*rows;

@@ -21,20 +21,20 @@ enum class Outcome
     Failed,  // SQLite failed stepping: sqlite3_errmsg() says why; `json` is as it was
 };
 
-// Appends the account name of the account with id `accountId` (UTF-8) as a JSON value: its
-// string, or null when there is no such account (as the listing's LEFT JOIN has it); false when
-// it cannot (the page then takes the general way).
-using AccountNameWriter = std::function<bool(QByteArray &json, QByteArrayView accountId)>;
+// Sets `*json` to the account name of the account with id `accountId` (UTF-8) as a JSON value:
+// its string, or null when there is no such account (as the listing's LEFT JOIN has it); false
+// when it cannot (the page then takes the general way).
+using AccountNameJson = std::function<bool(QByteArray *json, QByteArrayView accountId)>;
 
 // Steps `statement` to its end, appending one record per row (rows separated by commas) after
 // what `json` holds. The statement's columns are ServerRows::opportunitySelect's, then the seq;
 // with `accountName`, the account name column is not read, and `accountName` writes each one
 // instead. `rows` and `lastSeq` tell how many rows there were and the last one's seq.
 Outcome appendRecords(QByteArray &json, sqlite3_stmt *statement, bool withEtags,
-                      const AccountNameWriter &accountName, qint64 *rows, qint64 *lastSeq);
+                      const AccountNameJson &accountName, qint64 *rows, qint64 *lastSeq);
 
 // The JSON string of `size` bytes of UTF-8 at `text`, escaped as OpportunityPageJson's
-// appendString escapes; false (and `json` partly written) if the bytes are not valid UTF-8, or
+// appendString escapes; false (and `json` as it was) if the bytes are not valid UTF-8, or
 // hold U+FFFE or U+FFFF (which SQLite hands QtSql as U+FFFD).
 bool appendUtf8String(QByteArray &json, const char *text, qsizetype size);
 
