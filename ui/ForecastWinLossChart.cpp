@@ -12,6 +12,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QToolTip>
+#include <QValueAxis>
 #include <cmath>
 
 namespace {
@@ -41,7 +42,7 @@ ForecastWinLossChart::ForecastWinLossChart(QWidget *parent)
     , m_bars(new QBarSeries)
     , m_rates(new QLineSeries)
     , m_monthAxis(new QBarCategoryAxis)
-    , m_moneyAxis(new QCategoryAxis)
+    , m_moneyAxis(new QValueAxis)
 {
     auto *wonBars = new QBarSet(plain(tr("Won")));
     auto *lostBars = new QBarSet(plain(tr("Lost")));
