@@ -44,9 +44,7 @@ QStringList textsIn(QChartView *view, const QGraphicsItem *parent)
     const QList<QGraphicsItem *> items = view->scene()->items();
     for (QGraphicsItem *item : items) {
         auto *text = qgraphicsitem_cast<QGraphicsTextItem *>(item);
-        // Text in no colour is not seen: the money axis's blank title, which keeps the room
-        // of the chart's own money labels.
-        if (!text || !text->isVisible() || text->defaultTextColor().alpha() == 0)
+        if (!text || !text->isVisible())
             continue;
         for (const QGraphicsItem *up = item; up; up = up->parentItem()) {
             if (up == parent || !parent) {

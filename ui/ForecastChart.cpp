@@ -4,42 +4,31 @@
 
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>
+#include <QCategoryAxis>
 #include <QGraphicsLayout>
-#include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLegend>
 #include <QTextDocument>
-#include <QValueAxis>
 #include <cmath>
 
 namespace {
 
-// The money axis's lines above 0: always as many, since a new count of lines makes Qt Charts lay
-// the whole chart out again.
-constexpr int moneySteps = 5;
-// Room between the chart's edge and the money labels, and between them and the plot area.
-constexpr int edge = 4;
-constexpr int labelGap = 6;
-
-// The axis's step: a round multiple of a power of ten whose five lines reach just past
-// `maximum`, the highest bar filling at least three quarters of the chart's height.
+// The axis's step: 1, 2, 2.5 or 5 times a power of ten, for about five lines.
 double roundStep(double maximum)
 {
+    constexpr int lines = 5;
     if (!(maximum > 0) || !std::isfinite(maximum))
         return 1;
-    const double raw = maximum / moneySteps;
+    const double raw = maximum / lines;
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     const double scaled = raw / magnitude;
-    double factor = 10;
-    for (const double round : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0}) {
-        if (scaled <= round) {
-            factor = round;
-            break;
-        }
-    }
-    // Whole amounts stay whole (1.2 × 1000 is not exactly 1200 in binary).
-    return magnitude >= 10 ? std::round(factor * magnitude) : factor * magnitude;
+    const double factor = scaled <= 1     ? 1
+                          : scaled <= 2   ? 2
+                          : scaled <= 2.5 ? 2.5
+                          : scaled <= 5   ? 5
+                                          : 10;
+    return factor * magnitude;
 }
 
 } // namespace
@@ -55,10 +44,10 @@ ForecastChart::ForecastChart(QWidget *parent)
     m_title->setFont(chart()->titleFont());
     m_title->setDefaultTextColor(chart()->titleBrush().color());
     m_title->document()->setDocumentMargin(0);
+    constexpr int margin = 4;
     const int titleHeight = QFontMetrics(chart()->titleFont()).height();
-    chart()->setMargins(QMargins(edge, edge + titleHeight, edge, edge));
+    chart()->setMargins(QMargins(margin, margin + titleHeight, margin, margin));
     connect(chart(), &QGraphicsWidget::geometryChanged, this, &ForecastChart::placeTitle);
-    connect(chart(), &QChart::plotAreaChanged, this, &ForecastChart::placeMoneyLabels);
     m_emptyLabel->setTextFormat(Qt::PlainText);
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
@@ -108,69 +97,28 @@ QString ForecastChart::plainToolTip(const QString &text)
     return Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal);
 }
 
-void ForecastChart::setMoneyScale(QValueAxis *axis, double maximum, const QString &currency)
+void ForecastChart::setMoneyScale(QCategoryAxis *axis, double maximum, const QString &currency)
 {
-    if (axis != m_moneyAxis) {
-        m_moneyAxis = axis;
-        // The axis draws the lines; its own labels are empty (a format without a number) and
-        // hidden, so that they take no room and cost no measuring.
-        axis->setLabelsVisible(false);
-        axis->setLabelFormat(QStringLiteral(" "));
-        axis->setTickType(QValueAxis::TicksFixed);
-        axis->setTickCount(moneySteps + 1);
-        axis->setMinorTickCount(0);
-        axis->setTitleText(QStringLiteral(" "));
-        axis->setTitleBrush(Qt::transparent);
-    }
     const double step = roundStep(maximum);
-    QStringList texts;
-    for (int i = 1; i <= moneySteps; ++i)
-        texts.append(formatMoney(i * step, currency));
-    // The same scale as shown (most keystrokes): left alone.
-    if (texts == m_moneyTexts && step == m_moneyStep && axis->min() == 0 &&
-        axis->max() == moneySteps * step)
+    const int steps = std::max(1, static_cast<int>(std::ceil(maximum / step - 1e-9)));
+    QStringList labels;
+    for (int i = 1; i <= steps; ++i)
+        labels.append(plain(formatMoney(i * step, currency)));
+    // The same scale as shown (most keystrokes): left alone. Every label or range change makes
+    // the chart measure all the axis's labels again.
+    const QStringList old = axis->categoriesLabels();
+    bool same = old == labels && axis->min() == 0 && axis->max() == steps * step;
+    for (int i = 0; same && i < steps; ++i)
+        same = axis->endValue(labels.at(i)) == (i + 1) * step;
+    if (same)
         return;
-    m_moneyTexts = texts;
-    m_moneyStep = step;
-    axis->setRange(0, moneySteps * step);
-
-    const QFont font = axis->labelsFont();
-    const QFontMetrics metrics(font);
-    int widest = 0;
-    for (qsizetype i = 0; i < texts.size(); ++i) {
-        if (m_moneyLabels.size() <= i) {
-            auto *label = new QGraphicsSimpleTextItem(chart());
-            label->setVisible(axis->isVisible());
-            m_moneyLabels.append(label);
-        }
-        QGraphicsSimpleTextItem *label = m_moneyLabels.at(i);
-        label->setFont(font);
-        label->setBrush(axis->labelsBrush());
-        label->setText(texts.at(i));
-        widest = std::max(widest, metrics.horizontalAdvance(texts.at(i)));
-    }
-    if (widest > m_moneyRoom || widest * 2 < m_moneyRoom) {
-        // The room is the axis's own, kept by its blank title as tall (turned on its side) as
-        // the labels are wide: room in the chart's margin would narrow the legend below too.
-        m_moneyRoom = widest;
-        QFont room = axis->titleFont();
-        room.setPixelSize(widest + labelGap);
-        axis->setTitleFont(room); // a new plot area, which places the labels
-    }
-    placeMoneyLabels();
-}
-
-void ForecastChart::placeMoneyLabels()
-{
-    const QRectF area = chart()->plotArea();
-    if (!m_moneyAxis || m_moneyLabels.isEmpty() || !(m_moneyAxis->max() > 0))
-        return;
-    for (qsizetype i = 0; i < m_moneyLabels.size(); ++i) {
-        QGraphicsSimpleTextItem *label = m_moneyLabels.at(i);
-        const QRectF box = label->boundingRect();
-        const double y = area.bottom() - area.height() * double(i + 1) / moneySteps;
-        label->setPos(area.left() - labelGap - box.width(), y - box.height() / 2);
-    }
+    for (const QString &label : old)
+        axis->remove(label);
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setStartValue(0);
+    for (int i = 1; i <= steps; ++i)
+        axis->append(labels.at(i - 1), i * step);
+    axis->setRange(0, steps * step);
 }
 
 void ForecastChart::setFramed(bool framed)
@@ -178,8 +126,6 @@ void ForecastChart::setFramed(bool framed)
     const QList<QAbstractAxis *> axes = chart()->axes();
     for (QAbstractAxis *axis : axes)
         axis->setVisible(framed);
-    for (QGraphicsSimpleTextItem *label : std::as_const(m_moneyLabels))
-        label->setVisible(framed);
     chart()->legend()->setVisible(framed);
 }
 

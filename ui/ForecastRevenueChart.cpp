@@ -8,11 +8,11 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QCursor>
 #include <QLocale>
 #include <QStackedBarSeries>
 #include <QToolTip>
-#include <QValueAxis>
 #include <algorithm>
 #include <numeric>
 
@@ -32,7 +32,7 @@ ForecastRevenueChart::ForecastRevenueChart(QWidget *parent)
     : ForecastChart(parent)
     , m_series(new QStackedBarSeries)
     , m_categoryAxis(new QBarCategoryAxis)
-    , m_valueAxis(new QValueAxis)
+    , m_valueAxis(new QCategoryAxis)
 {
     // The chart takes ownership in addSeries/addAxis; a parent of their own deleted them twice.
     chart()->addSeries(m_series);

@@ -9,7 +9,7 @@
 
 class QBarCategoryAxis;
 class QBarSet;
-class QValueAxis;
+class QCategoryAxis;
 class QStackedBarSeries;
 
 // Expected revenue by close month, stacked by stage (the board's colours) or by owner (their
@@ -66,7 +66,7 @@ private:
 
     QStackedBarSeries *m_series = nullptr;
     QBarCategoryAxis *m_categoryAxis = nullptr;
-    QValueAxis *m_valueAxis = nullptr;
+    QCategoryAxis *m_valueAxis = nullptr;
     Forecast m_forecast;
     QStringList m_categories;
     QString m_title;

@@ -12,7 +12,6 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QToolTip>
-#include <QValueAxis>
 #include <cmath>
 
 namespace {
@@ -42,7 +41,7 @@ ForecastWinLossChart::ForecastWinLossChart(QWidget *parent)
     , m_bars(new QBarSeries)
     , m_rates(new QLineSeries)
     , m_monthAxis(new QBarCategoryAxis)
-    , m_moneyAxis(new QValueAxis)
+    , m_moneyAxis(new QCategoryAxis)
 {
     auto *wonBars = new QBarSet(plain(tr("Won")));
     auto *lostBars = new QBarSet(plain(tr("Lost")));

@@ -7,7 +7,7 @@
 
 class QBarCategoryAxis;
 class QBarSeries;
-class QValueAxis;
+class QCategoryAxis;
 class QLineSeries;
 
 // Won against lost by month: a "Won" and a "Lost" bar per month in the currency, and the win
@@ -39,7 +39,7 @@ private:
     QBarSeries *m_bars = nullptr;
     QLineSeries *m_rates = nullptr;
     QBarCategoryAxis *m_monthAxis = nullptr;
-    QValueAxis *m_moneyAxis = nullptr;
+    QCategoryAxis *m_moneyAxis = nullptr;
     QStringList m_categories;
     QString m_title;
 };
