@@ -37,24 +37,6 @@ qsizetype FoldedNameSearch::findLead(const char16_t *text, qsizetype from, qsize
     return -1;
 }
 
-bool FoldedNameSearch::holds(const char16_t *text, qsizetype start, qsizetype nameLength,
-                             const char16_t *search, qsizetype length)
-{
-    // One character at a time: a name is a few dozen, too short for the vector loop to pay.
-    const char16_t first = search[0];
-    const qsizetype end = start + nameLength - length; // the last offset a hit may start at
-    for (qsizetype at = start; at <= end; ++at) {
-        if (text[at] != first)
-            continue;
-        qsizetype same = 1;
-        while (same < length && text[at + same] == search[same])
-            ++same;
-        if (same == length)
-            return true;
-    }
-    return false;
-}
-
 void FoldedNameSearch::clear()
 {
     m_valid = false;

@@ -125,19 +125,13 @@ private:
     template <typename Rows> void narrow(const QString &search, QStringView names, const Rows &rows)
     {
         m_search = search;
-        const auto *text = reinterpret_cast<const char16_t *>(names.data());
-        const auto *wanted = reinterpret_cast<const char16_t *>(search.constData());
-        const qsizetype length = search.size();
         const auto *row = rows.constData();
         char *flag = m_matches.data();
         for (size_t at = 0; at < m_matches.size(); ++at) {
             if (flag[at])
-                flag[at] = holds(text, row[at].nameStart, row[at].nameLength, wanted, length);
+                flag[at] = names.sliced(row[at].nameStart, row[at].nameLength).contains(search);
         }
     }
-    // Whether the name at [start, start + nameLength) holds the search.
-    static bool holds(const char16_t *text, qsizetype start, qsizetype nameLength,
-                      const char16_t *search, qsizetype length);
 
     // One name's place in the buffer; length 0 for a name no longer there.
     struct Entry

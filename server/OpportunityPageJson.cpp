@@ -142,17 +142,27 @@ void appendDate(QByteArray &json, const QDate &date)
 
 } // namespace
 
+// 2^53: every whole number below it in magnitude is exact in a double.
+constexpr double exactLimit = 9007199254740992.0;
+
+std::optional<qint64> exactInteger(double value)
+{
+    if (std::isfinite(value) && std::fabs(value) < exactLimit && std::trunc(value) == value)
+        return static_cast<qint64>(value);
+    return std::nullopt;
+}
+
 // As QJsonValue(double) and Qt's writer: a whole number within a double's exact range as an
 // integer, other finite numbers in their shortest form. Anything else (beyond 2^53, not finite)
 // goes through Qt itself, which decides those edges.
 void appendNumber(QByteArray &json, double value)
 {
-    constexpr double exactLimit = 9007199254740992.0; // 2^53
+    if (const std::optional<qint64> integer = exactInteger(value)) {
+        json += QByteArray::number(*integer);
+        return;
+    }
     if (std::isfinite(value) && std::fabs(value) < exactLimit) {
-        if (std::trunc(value) == value)
-            json += QByteArray::number(static_cast<qint64>(value));
-        else
-            json += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+        json += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
         return;
     }
     const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);

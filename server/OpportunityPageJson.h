@@ -4,6 +4,7 @@
 #include "StoredOpportunity.h"
 
 #include <QByteArray>
+#include <optional>
 
 // The body of GET /opportunities written straight into bytes, to the byte what
 // QJsonDocument(...).toJson(Compact) makes of OpportunityJson::toResponse() items plus "etag"
@@ -19,6 +20,9 @@ void appendStart(QByteArray &json);
 void appendEnd(QByteArray &json, int pageNumber, int pageSize, qint64 totalCount);
 // A number as QJsonValue(double) and Qt's writer write it.
 void appendNumber(QByteArray &json, double value);
+// The integer Qt's writer writes for `value` when it writes one (a whole number below 2^53 in
+// magnitude); none when it writes a fraction or an exponent.
+std::optional<qint64> exactInteger(double value);
 
 // One record as an object, as it appears in the list (exposed for the tests).
 void appendRecord(QByteArray &json, const StoredOpportunity &stored, bool withEtag);

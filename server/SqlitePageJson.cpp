@@ -9,7 +9,6 @@
 #include <QDate>
 #include <QTime>
 #include <array>
-#include <cmath>
 #include <cstring>
 #include <sqlite3.h>
 
@@ -280,9 +279,8 @@ bool putStage(JsonCursor &json, sqlite3_stmt *statement, int column)
 // As OpportunityPageJson::appendNumber.
 void putNumber(JsonCursor &json, double value)
 {
-    constexpr double exactLimit = 9007199254740992.0; // 2^53, as appendNumber
-    if (std::isfinite(value) && std::fabs(value) < exactLimit && std::trunc(value) == value) {
-        json.putNumber(static_cast<qint64>(value)); // the usual case, without a QByteArray
+    if (const std::optional<qint64> integer = OpportunityPageJson::exactInteger(value)) {
+        json.putNumber(*integer); // the usual case, without a QByteArray
         return;
     }
     QByteArray number;
