@@ -268,9 +268,6 @@ OpportunityListModel::Facts OpportunityListModel::factsOf(Opportunity &opportuni
     Facts facts;
     facts.value = opportunity.value;
     facts.weighted = opportunity.weightedValue();
-    facts.nameStart = static_cast<qint32>(m_foldedNames.size());
-    m_folder.appendFolded(opportunity.name, m_foldedNames);
-    facts.nameLength = static_cast<qint32>(m_foldedNames.size() - facts.nameStart);
     if (!opportunity.accountName.isEmpty())
         facts.account = accountOf(opportunity.accountName);
     facts.currency = static_cast<qint16>(shared - m_currencies.cbegin());
@@ -307,22 +304,6 @@ qint32 OpportunityListModel::accountOf(const QString &name)
     return *known;
 }
 
-void OpportunityListModel::compactFoldedNames()
-{
-    if (m_foldedWaste < 4096 || m_foldedWaste * 2 < m_foldedNames.size())
-        return;
-    QString compact;
-    compact.reserve(m_foldedNames.size() - m_foldedWaste);
-    for (Facts &facts : m_facts) {
-        const QStringView name = QStringView(m_foldedNames).mid(facts.nameStart, facts.nameLength);
-        facts.nameStart = static_cast<qint32>(compact.size());
-        compact += name;
-    }
-    m_foldedNames = std::move(compact);
-    m_foldedWaste = 0;
-    m_nameSearch.namesMoved();
-}
-
 void OpportunityListModel::matchAccounts(const QString &search) const
 {
     m_accountSearch = search;
@@ -339,18 +320,16 @@ void OpportunityListModel::resetRows(QList<OpportunityRow> rows)
     m_facts.reserve(m_rows.size());
     m_updatedMs.clear();
     m_updatedMs.reserve(m_rows.size());
-    m_foldedNames.clear();
-    m_foldedNames.reserve(m_rows.size() * 32);
-    m_foldedWaste = 0;
+    m_names.clear(m_rows.size());
     m_foldedAccounts = {QString()};
     m_accountByName.clear();
     m_accountByText.clear();
     m_accountTexts.clear();
     m_accountMatches.clear(); // worked out again for the new accounts
-    m_nameSearch.clear();
     for (OpportunityRow &row : m_rows) {
         m_facts.append(factsOf(row.opportunity));
         m_updatedMs.append(updatedMsOf(row.opportunity));
+        m_names.append(row.opportunity.name);
     }
     reindex();
     endResetModel();
@@ -378,21 +357,8 @@ void OpportunityListModel::upsertRows(QList<OpportunityRow> rows)
             continue;
         m_updatedMs[at] = updatedMsOf(row.opportunity);
         m_rows[at] = std::move(row);
-        const Facts old = m_facts.at(at);
         m_facts[at] = factsOf(m_rows[at].opportunity);
-        Facts &now = m_facts[at];
-        // The same name (a stage, an amount changed): the fold just appended goes and the name
-        // stays where it was, in row order for the search (FoldedNameSearch), leaving no waste.
-        if (now.nameLength == old.nameLength &&
-            QStringView(m_foldedNames).mid(now.nameStart, now.nameLength) ==
-                QStringView(m_foldedNames).mid(old.nameStart, old.nameLength)) {
-            m_foldedNames.truncate(now.nameStart);
-            now.nameStart = old.nameStart;
-        } else {
-            m_foldedWaste += old.nameLength;
-        }
-        m_nameSearch.rowChanged(at, old.nameStart, old.nameLength, m_facts.at(at).nameStart,
-                                m_facts.at(at).nameLength, nameMatchesNow(at));
+        m_names.replace(at, m_rows.at(at).opportunity.name);
         first = std::min(first, at);
         last = std::max(last, at);
         if (!many)
@@ -400,7 +366,6 @@ void OpportunityListModel::upsertRows(QList<OpportunityRow> rows)
     }
     if (many)
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    compactFoldedNames();
     if (added.isEmpty())
         return;
     const int firstAdded = rowCount();
@@ -411,12 +376,9 @@ void OpportunityListModel::upsertRows(QList<OpportunityRow> rows)
         m_rows.append(std::move(row));
         m_rowById.insert(static_cast<int>(m_rows.size()) - 1);
         m_facts.append(factsOf(m_rows.last().opportunity));
-        const int at = static_cast<int>(m_facts.size()) - 1;
-        m_nameSearch.rowAppended(at, m_facts.at(at).nameStart, m_facts.at(at).nameLength,
-                                 nameMatchesNow(at));
+        m_names.append(m_rows.last().opportunity.name);
     }
     endInsertRows();
-    compactFoldedNames();
 }
 
 void OpportunityListModel::announceLoaded()
@@ -425,7 +387,7 @@ void OpportunityListModel::announceLoaded()
     m_rows.squeeze();
     m_facts.squeeze();
     m_updatedMs.squeeze();
-    m_foldedNames.squeeze();
+    m_names.squeeze();
     emit loaded();
 }
 
@@ -440,16 +402,13 @@ void OpportunityListModel::removeIds(const QStringList &ids)
     for (int at : rows) {
         beginRemoveRows({}, at, at);
         m_rows.removeAt(at);
-        m_foldedWaste += m_facts.at(at).nameLength;
         m_facts.removeAt(at);
         m_updatedMs.removeAt(at);
-        m_nameSearch.rowRemoved(at);
+        m_names.remove(at);
         endRemoveRows();
     }
-    if (!rows.isEmpty()) {
+    if (!rows.isEmpty())
         reindex();
-        compactFoldedNames();
-    }
 }
 
 void OpportunityListModel::renameId(const QString &oldId, const QString &newId)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CurrencyRates.h"
-#include "FoldedNameSearch.h"
+#include "FoldedNames.h"
 #include "NameFolder.h"
 #include "OpportunityFilter.h"
 #include "OpportunityRow.h"
@@ -79,13 +79,10 @@ public:
         double value = 0;
         // value × probability / 100
         double weighted = 0;
-        // The case-folded name's place in one shared buffer (see foldedNameAt).
-        qint32 nameStart = 0;
-        qint32 nameLength = 0;
-        // The account's name, folded once per name: an index into m_foldedAccounts.
-        qint32 account = 0;
         // The expected close date as CloseWindow::dayOf.
         qint64 closeDay = CloseWindow::noDay;
+        // The account's name, folded once per name: an index into m_foldedAccounts.
+        qint32 account = 0;
         // Index into currencies().
         qint16 currency = 0;
         Stage stage = Stage::Prospecting;
@@ -96,11 +93,7 @@ public:
     const OpportunityRow &rowAt(int row) const { return m_rows.at(row); }
     const Facts &factsAt(int row) const { return m_facts.at(row); }
     // The name folded by OpportunityFilter::fold, as the filters compare it.
-    QStringView foldedNameAt(int row) const
-    {
-        const Facts &facts = m_facts.at(row);
-        return QStringView(m_foldedNames).mid(facts.nameStart, facts.nameLength);
-    }
+    QStringView foldedNameAt(int row) const { return m_names.at(row); }
     // OpportunityFilter::accepts from the packed facts; the record itself only for an account or
     // owner filter.
     bool accepts(const OpportunityFilter &filter, int row) const
@@ -113,16 +106,22 @@ public:
                (filter.ownerId.isEmpty() || m_rows.at(row).opportunity.ownerId == filter.ownerId) &&
                (!filter.staleOnly || isStaleAt(row)) &&
                filter.closing.contains(facts.closeDay, m_todayDay) &&
-               (filter.search.isEmpty() || nameMatches(filter.search, row) ||
-                accountNameMatches(filter.search, facts.account));
+               matchesSearch(filter.search, row);
     }
-    // Works out at once which rows' names contain the search, in one scan of all the names:
-    // accepts() then reads a flag per row. For passes over many rows (a keystroke); without it,
-    // accepts() searches each name on its own.
+    // The search's part of accepts(): whether the row's name or its account's name contains the
+    // (folded) search. A pass that knows the rest of the filter passed asks only this.
+    bool matchesSearch(const QString &search, int row) const
+    {
+        return search.isEmpty() || nameMatches(search, row) ||
+               accountNameMatches(search, m_facts.at(row).account);
+    }
+    // Works out at once which rows' names contain the search, in one pass over all the names
+    // (FoldedNames::match): accepts() then reads a flag per row. For passes over many rows (a
+    // keystroke); without it, accepts() searches each name on its own.
     void matchSearch(const QString &search) const
     {
-        if (!search.isEmpty() && !m_nameSearch.isFor(search))
-            m_nameSearch.match(search, m_foldedNames, m_facts);
+        if (!search.isEmpty() && !m_names.isFor(search))
+            m_names.match(search);
     }
     // The last change as milliseconds since the epoch: the list's default sort reads only these,
     // kept dense.
@@ -177,15 +176,13 @@ private:
     Facts factsOf(Opportunity &opportunity);
     // The account name's index into m_foldedAccounts, folded and added when new.
     qint32 accountOf(const QString &name);
-    // Names replaced or removed leave text behind in the buffer: gone once it is half waste.
-    void compactFoldedNames();
     // Whether the account's folded name contains the (non-empty) search: worked out once per
     // account for each search, so a keystroke scans each row's name alone.
     bool accountNameMatches(const QString &search, qint32 account) const
     {
         if (search.isEmpty())
             return true;
-        if (!FoldedNameSearch::sameText(search, m_accountSearch) ||
+        if (!FoldedNames::sameText(search, m_accountSearch) ||
             m_accountMatches.size() != m_foldedAccounts.size())
             matchAccounts(search);
         return m_accountMatches.at(account);
@@ -194,25 +191,17 @@ private:
     // Whether the row's folded name contains the (non-empty) search.
     bool nameMatches(const QString &search, int row) const
     {
-        return m_nameSearch.isFor(search) ? m_nameSearch.matches(row)
-                                          : foldedNameAt(row).contains(search);
-    }
-    // The same for a changed row, for the kept flags' search (see m_nameSearch).
-    bool nameMatchesNow(int row) const
-    {
-        return m_nameSearch.isValid() && foldedNameAt(row).contains(m_nameSearch.search());
+        return m_names.isFor(search) ? m_names.matches(row) : m_names.at(row).contains(search);
     }
 
     QList<OpportunityRow> m_rows;
     // Per row, kept beside m_rows: derived once, read often.
     QList<Facts> m_facts;
     QList<qint64> m_updatedMs;
-    QString m_foldedNames;
-    qsizetype m_foldedWaste = 0;
-    // Folds the names into m_foldedNames, each character worked out once (see NameFolder).
+    // Per row, its folded name, with the last matchSearch search's flags kept current.
+    FoldedNames m_names;
+    // Folds the account names, each character worked out once (see NameFolder).
     NameFolder m_folder;
-    // The last matchSearch search's flags, kept current through every change of the rows.
-    mutable FoldedNameSearch m_nameSearch;
     // Every account name of the rows, folded, once; Facts::account indexes it. Index 0: none.
     QList<QString> m_foldedAccounts{QString()};
     QHash<QString, qint32> m_accountByName;

@@ -8,7 +8,7 @@ PipelineSummary RowPasses::filterAll(const OpportunityListModel &model,
 {
     const int count = model.rowCount();
     m_passes.assign(static_cast<size_t>(count), 0);
-    model.matchSearch(filter.search); // one scan of every name, not one search per row
+    model.matchSearch(filter.search); // one pass over every name, not one search per row
     SummaryAccumulator sum;
     for (int row = 0; row < count; ++row) {
         if (model.accepts(filter, row)) {

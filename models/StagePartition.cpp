@@ -118,9 +118,9 @@ bool StagePartition::narrows(const OpportunityFilter &filter) const
 void StagePartition::sift()
 {
     // Only the cards shown are tested again, in row order (the facts read front to back, and
-    // summed as partition() sums them); each column keeps those that pass. The names are
-    // matched first: the last deal matched the shorter search, so once its hits are few only
-    // those names are searched again (FoldedNameSearch narrows), else one scan of every name.
+    // summed as partition() sums them); each column keeps those that pass. They passed the rest
+    // of the filter already (narrows: only the search grew), so only the search is asked, its
+    // names matched first for all rows at once.
     const OpportunityListModel &model = *m_source;
     const int count = m_orders.count();
     std::vector<qint8> stageIfPassing(static_cast<size_t>(count), -1);
@@ -136,7 +136,7 @@ void StagePartition::sift()
         qint8 &stage = stageIfPassing[static_cast<size_t>(row)];
         if (stage < 0)
             continue;
-        if (!model.accepts(m_filter, row)) {
+        if (!model.matchesSearch(m_filter.search, row)) {
             stage = -1;
             continue;
         }
@@ -162,7 +162,7 @@ void StagePartition::sift()
 StagePartition::Dealt StagePartition::partition() const
 {
     // The filter and the totals run over the rows in their own order (memory read front to
-    // back), the names searched in one scan; then the passing rows are dealt out in card order.
+    // back), the names searched in one pass; then the passing rows are dealt out in card order.
     const int count = m_orders.count(); // the rows the orders know
     std::vector<qint8> stageIfPassing(count, -1);
     std::vector<TotalsAccumulator> sums(m_columns.size());

@@ -1,5 +1,5 @@
 // The board's columns as a search is typed, erased and cleared: a longer search keeps the cards
-// whose names hold it, read from the model's one scan of every name when many cards show; a
+// whose names hold it, read from the model's one pass over every name when many cards show; a
 // search cleared shows the cards of the last full deal again, unless the records changed since,
 // when they are dealt anew. Every column under QAbstractItemModelTester, checked against a deal
 // worked out from scratch (BoardOracle).

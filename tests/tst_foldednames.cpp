@@ -1,7 +1,7 @@
-// The list search's one scan over all the folded names (FoldedNameSearch, through
+// The rows' folded names and the list search's one pass over them (FoldedNames, mostly through
 // OpportunityListModel::matchSearch): it finds exactly the rows a search of each name on its own
 // finds, through edits, removals, additions and compaction of the names' shared buffer.
-#include "FoldedNameSearch.h"
+#include "FoldedNames.h"
 #include "OpportunityListModel.h"
 
 #include <QAbstractItemModelTester>
@@ -29,12 +29,12 @@ OpportunityFilter searching(const QString &text)
 
 } // namespace
 
-class TestFoldedNameSearch final : public QObject
+class TestFoldedNames final : public QObject
 {
     Q_OBJECT
 
 private:
-    // The rows the model accepts for `text`, with the names matched in one scan first (as a
+    // The rows the model accepts for `text`, with the names matched in one pass first (as a
     // keystroke does) or, with `scan` false, by the flags already kept.
     QList<int> found(const QString &text, bool scan = true)
     {
@@ -207,9 +207,8 @@ private slots:
 
     void manyNamesInRowOrder()
     {
-        // As loaded: the names lie in row order and a hit finds its row among the rows' own
-        // places, jumping over gaps of every size (hits in neighbouring rows, and thousands of
-        // rows apart), empty names among them.
+        // Many names as loaded: hits in neighbouring rows and thousands of rows apart, empty
+        // names among them, searches of one letter (the character sets alone) and longer.
         QList<OpportunityRow> rows;
         for (int n = 0; n < 5000; ++n) {
             const QString name =
@@ -293,38 +292,68 @@ private slots:
         }
     }
 
-    void longerSearchesReadOnlyTheNamesFound()
+    void keptFlagsFollowEveryChange()
     {
-        // Typing on ("m", then "mü") searches again only the names the shorter search found,
-        // while they are few: a name it did not find is not read again. Here the buffer's text
-        // of a name not found is changed behind the search's back, so reading it would show.
-        struct Place
-        {
-            qint32 nameStart = 0;
-            qint32 nameLength = 0;
+        // The class on its own: after each change the kept flags say what the names say, typing
+        // on and across compactions (each round replaces more than half the text).
+        FoldedNames names;
+        names.clear(0);
+        for (int n = 0; n < 300; ++n)
+            names.append(n % 4 == 0 ? QStringLiteral("Müller Zürich %1").arg(n)
+                                    : QStringLiteral("Anderson Hamburg %1").arg(n));
+        const auto agrees = [&names](const QString &search) {
+            for (int row = 0; row < names.count(); ++row) {
+                if (names.matches(row) != names.at(row).contains(search))
+                    return false;
+            }
+            return true;
         };
-        QString names;
-        QList<Place> rows;
-        for (int n = 0; n < 30; ++n) {
-            const QString name = n == 3 ? QStringLiteral("mülheim") : QStringLiteral("anderson");
-            rows.append({static_cast<qint32>(names.size()), static_cast<qint32>(name.size())});
-            names += name;
+        names.match(QStringLiteral("m"));
+        QVERIFY(agrees(QStringLiteral("m")));
+        for (int round = 0; round < 4; ++round) {
+            const QString search = QStringLiteral("mu").left(1 + round % 2);
+            names.match(search);
+            for (int row = round; row < names.count(); row += 2)
+                names.replace(row, row % 3 ? QStringLiteral("Mustermann %1 %2").arg(row).arg(round)
+                                           : QStringLiteral("Schmidt %1 %2").arg(row).arg(round));
+            names.replace(1, names.at(1).toString()); // the same name: nothing moves
+            names.remove(0);
+            names.append(QStringLiteral("MÜHLE %1").arg(round));
+            QVERIFY(names.isFor(search));
+            QVERIFY(agrees(search));
+            names.match(QStringLiteral("mus"));
+            QVERIFY(agrees(QStringLiteral("mus")));
         }
-        FoldedNameSearch search;
-        search.match(QStringLiteral("m"), names, rows);
-        QVERIFY(search.matches(3));
-        QVERIFY(!search.matches(5));
-        names.replace(rows.at(5).nameStart, 3, QStringLiteral("mül")); // "müllerson"
-        search.match(QStringLiteral("mü"), names, rows);
-        QVERIFY(search.isFor(QStringLiteral("mü")));
-        QVERIFY(search.matches(3));
-        QVERIFY(!search.matches(5));
-        search.match(QStringLiteral("mülx"), names, rows);
-        QVERIFY(!search.matches(3));
-        // Anything but a longer search scans every name again.
-        search.match(QStringLiteral("ül"), names, rows);
-        QVERIFY(search.matches(3));
-        QVERIFY(search.matches(5));
+        QCOMPARE(names.count(), 300);
+        QCOMPARE(names.at(299), QStringLiteral("muhle 3"));
+    }
+
+    void characterSetsRuleOutOnlyNamesThatCannotHoldIt()
+    {
+        // A letter or digit has a bit of its own; other characters share bits ('#' and '?'
+        // share one, as do ' ' and '<'): a name whose set has the search's bits is still read
+        // ("<" is looked for in each name with a space).
+        QList<OpportunityRow> rows;
+        const QStringList names = {QStringLiteral("a#b"),     QStringLiteral("a?b"),
+                                   QStringLiteral("x <y"),    QStringLiteral("x y"),
+                                   QStringLiteral("Q3 2027"), QStringLiteral("zz"),
+                                   QStringLiteral("ba"),      QString()};
+        for (int n = 0; n < names.size(); ++n)
+            rows.append(row(n, names.at(n)));
+        m_model->resetRows(rows);
+        QCOMPARE(found(QStringLiteral("?")), QList<int>({1}));
+        QCOMPARE(found(QStringLiteral("#")), QList<int>({0}));
+        QCOMPARE(found(QStringLiteral("<")), QList<int>({2}));
+        QCOMPARE(found(QStringLiteral("ab")), QList<int>());
+        QCOMPARE(found(QStringLiteral("a")), QList<int>({0, 1, 6}));
+        QCOMPARE(found(QStringLiteral("2")), QList<int>({4}));
+        QCOMPARE(found(QStringLiteral("q")), QList<int>({4}));
+        QCOMPARE(found(QStringLiteral("z")), QList<int>({5}));
+        compareAll({QStringLiteral("x y"), QStringLiteral("x <"), QStringLiteral("?b"),
+                    QStringLiteral("202"), QStringLiteral("3 2"), QStringLiteral("zzz")});
+        QCOMPARE(FoldedNames::charactersOf(u"#"), FoldedNames::charactersOf(u"?"));
+        QCOMPARE(FoldedNames::charactersOf(u" "), FoldedNames::charactersOf(u"<"));
+        QVERIFY(FoldedNames::charactersOf(u"a") != FoldedNames::charactersOf(u"b"));
     }
 
     void typingOnThroughEditsFindsWhatTheNamesSay()
@@ -345,5 +374,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFoldedNameSearch)
-#include "tst_foldednamesearch.moc"
+QTEST_GUILESS_MAIN(TestFoldedNames)
+#include "tst_foldednames.moc"
