@@ -1,41 +1,5 @@
 #include "FoldedNames.h"
 
-#include <algorithm>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-// Eight characters a step where SSE2 is there. Two characters at once: one alone ("m") leads to
-// more places where the rest then differs.
-qsizetype FoldedNames::findLead(const char16_t *text, qsizetype from, qsizetype end,
-                                const char16_t *search, qsizetype length)
-{
-    const char16_t first = search[0];
-    const char16_t second = length > 1 ? search[1] : 0;
-#if defined(__SSE2__)
-    const __m128i firsts = _mm_set1_epi16(static_cast<short>(first));
-    const __m128i seconds = _mm_set1_epi16(static_cast<short>(second));
-    // The second load reaches text[from + 8]: from + 8 <= end keeps it within the text.
-    for (; from + 8 <= end; from += 8) {
-        const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text + from));
-        __m128i hits = _mm_cmpeq_epi16(here, firsts);
-        if (length > 1) {
-            const __m128i next =
-                _mm_loadu_si128(reinterpret_cast<const __m128i *>(text + from + 1));
-            hits = _mm_and_si128(hits, _mm_cmpeq_epi16(next, seconds));
-        }
-        if (const int mask = _mm_movemask_epi8(hits))
-            return from + (__builtin_ctz(static_cast<unsigned>(mask)) >> 1);
-    }
-#endif
-    for (; from < end; ++from) {
-        if (text[from] == first && (length < 2 || text[from + 1] == second))
-            return from;
-    }
-    return -1;
-}
-
 namespace {
 
 // Bits 0-25 for a-z, 26-35 for 0-9, each exact; every other character shares one of the 28 left.
@@ -66,21 +30,6 @@ bool FoldedNames::isExact(quint64 characters)
     return characters != 0 && characters < (quint64(1) << exactBits);
 }
 
-bool FoldedNames::holds(const char16_t *name, qsizetype length, const char16_t *search,
-                        qsizetype searchLength)
-{
-    const qsizetype end = length - searchLength + 1; // past the last offset a hit may start at
-    for (qsizetype from = 0; from < end;) {
-        const qsizetype at = findLead(name, from, end, search, searchLength);
-        if (at < 0)
-            return false;
-        if (searchLength <= 2 || std::equal(search + 2, search + searchLength, name + at + 2))
-            return true;
-        from = at + 1;
-    }
-    return false;
-}
-
 void FoldedNames::clear(qsizetype rows)
 {
     m_text.clear();
@@ -103,16 +52,16 @@ FoldedNames::Name FoldedNames::fold(QStringView name)
     return folded;
 }
 
-char FoldedNames::flagOf(const Name &name) const
+bool FoldedNames::holds(const Name &name, const QString &search) const
 {
-    return QStringView(m_text).mid(name.start, name.length).contains(m_search) ? 1 : 0;
+    return QStringView(m_text).mid(name.start, name.length).contains(search);
 }
 
 void FoldedNames::append(QStringView name)
 {
     m_names.push_back(fold(name));
     if (m_valid)
-        m_matches.push_back(flagOf(m_names.back()));
+        m_matches.push_back(holds(m_names.back(), m_search) ? 1 : 0);
 }
 
 void FoldedNames::replace(int row, QStringView name)
@@ -127,7 +76,7 @@ void FoldedNames::replace(int row, QStringView name)
     m_waste += kept.length;
     kept = now;
     if (m_valid)
-        m_matches[static_cast<size_t>(row)] = flagOf(kept);
+        m_matches[static_cast<size_t>(row)] = holds(kept, m_search) ? 1 : 0;
     compactIfWasteful();
 }
 
@@ -177,19 +126,13 @@ void FoldedNames::match(const QString &search) const
     m_valid = true;
     m_matches.resize(count);
     char *flag = m_matches.data();
-    if (search.isEmpty()) {
-        std::fill(m_matches.begin(), m_matches.end(), 1);
-        return;
-    }
     if (search.size() == 1 && isExact(wanted)) {
         for (size_t at = 0; at < count; ++at) // no branch: the compiler vectorises it
             flag[at] = (name[at].characters & wanted) != 0 ? 1 : 0;
         return;
     }
-    const auto *text = reinterpret_cast<const char16_t *>(m_text.constData());
-    const auto *wantedText = reinterpret_cast<const char16_t *>(search.constData());
     for (size_t at = 0; at < count; ++at) {
         flag[at] = (name[at].characters & wanted) == wanted && (!narrowing || flag[at] != 0) &&
-                   holds(text + name[at].start, name[at].length, wantedText, search.size());
+                   holds(name[at], search);
     }
 }

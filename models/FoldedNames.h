@@ -67,8 +67,9 @@ private:
 
     // Folds `name` onto the end of m_text.
     Name fold(QStringView name);
-    // The kept flag for a new or changed row.
-    char flagOf(const Name &name) const;
+    // Whether the name contains `search`: a kept flag for a new or changed row, and the test of
+    // each name a search's character set leaves.
+    bool holds(const Name &name, const QString &search) const;
     // Names replaced or removed leave text behind: gone once it is half waste.
     void compactIfWasteful();
     // Whether the flags kept are for a shorter search that `search` contains (typing on: "m",
@@ -76,13 +77,6 @@ private:
     bool typedOn(const QString &search) const;
     // Whether the set is a letter's or a digit's own bit alone (not one shared by hashing).
     static bool isExact(quint64 characters);
-    // Whether the `length` characters at `name` contain the `searchLength` at `search`.
-    static bool holds(const char16_t *name, qsizetype length, const char16_t *search,
-                      qsizetype searchLength);
-    // The first offset in [from, end) where the search's first character occurs followed by its
-    // second (if it has one); -1 if none. text[end + length - 2] is the last read.
-    static qsizetype findLead(const char16_t *text, qsizetype from, qsizetype end,
-                              const char16_t *search, qsizetype length);
 
     QString m_text;
     // Characters of m_text no name holds any more.
